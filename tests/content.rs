@@ -1,0 +1,199 @@
+//! The shipped content: valid, faithful to the seed, complete and well formed.
+
+use zhizao::content::{Library, Scope};
+
+fn lib() -> Library {
+    Library::bundled().unwrap_or_else(|e| panic!("bundled content is invalid:\n{e}"))
+}
+
+/// The seed with whitespace removed and its one layout artifact repaired: the
+/// deck printed twice, character by character, in a bold font.
+fn seed() -> String {
+    let raw: String = include_str!("fixtures/seed.txt").split_whitespace().collect();
+    let doubled = "制造业是宁波竞争发展的优势所在制造业是宁波竞争发展的优势所在、、底气所在底气所在";
+    assert!(raw.contains(doubled), "the seed's doubled deck moved");
+    raw.replace(doubled, "制造业是宁波竞争发展的优势所在、底气所在")
+}
+
+/// Labels the page prints that our schema turns into structure.
+const STRUCTURAL: &[&str] = &["编者按"];
+
+/// Every piece of the authors' text in the library, in reading order.
+fn authored_units(lib: &Library) -> Vec<String> {
+    let mut units = Vec::new();
+    for a in &lib.articles {
+        if !a.title.derived {
+            units.extend(a.title.text.split(' ').map(str::to_owned));
+        }
+        units.extend(a.deck.iter().chain(&a.byline).chain(&a.affiliation).chain(&a.editor_note).cloned());
+        units.extend(a.notes.iter().cloned());
+        for n in lib.subtree(a.root) {
+            let node = lib.node(n);
+            if node.depth > 0 {
+                units.extend(node.heading.clone());
+            }
+            units.extend(node.paragraphs.iter().cloned());
+        }
+    }
+    units.extend(STRUCTURAL.iter().map(|s| (*s).to_owned()));
+    units
+}
+
+#[test]
+fn bundled_content_is_valid() {
+    let lib = lib();
+    assert_eq!(lib.articles.len(), 2);
+    assert_eq!(lib.places.len(), 11);
+}
+
+#[test]
+fn content_is_the_seed_exactly_once() {
+    let seed = seed();
+    let chars: Vec<char> = seed.chars().collect();
+    let mut covered = vec![false; chars.len()];
+    // Longest first, so a short unit (the deck) cannot claim the copy of
+    // itself inside a paragraph.
+    let mut units = authored_units(&lib());
+    units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+    for unit in units {
+        let unit: String = unit.split_whitespace().collect();
+        let needle: Vec<char> = unit.chars().collect();
+        let at = (0..=chars.len().saturating_sub(needle.len()))
+            .find(|&i| chars[i..i + needle.len()] == needle[..] && !covered[i..i + needle.len()].iter().any(|&c| c));
+        let Some(at) = at else {
+            panic!("not in the seed (or used twice): {unit}");
+        };
+        covered[at..at + needle.len()].iter_mut().for_each(|c| *c = true);
+    }
+    let missing: String = chars.iter().zip(&covered).map(|(c, &k)| if k { '·' } else { *c }).collect();
+    let gaps: Vec<&str> = missing.split('·').filter(|s| !s.is_empty()).collect();
+    assert!(gaps.is_empty(), "seed text missing from the content: {gaps:?}");
+}
+
+#[test]
+fn every_seed_sentence_is_in_the_content_verbatim() {
+    // The same fact said sentence by sentence, for a readable failure.
+    let lib = lib();
+    let all: String = authored_units(&lib).concat().split_whitespace().collect();
+    let seed = seed();
+    for unit in authored_units(&lib) {
+        let unit: String = unit.split_whitespace().collect();
+        for sentence in unit.split_inclusive(['。', '！', '？', '；']) {
+            assert!(seed.contains(sentence), "content sentence not in the seed: {sentence}");
+        }
+    }
+    for sentence in ["“追求进步，是青年最宝贵的特质，也是党和人民最殷切的希望。”", "表现为以下几个特征："] {
+        assert!(all.contains(sentence));
+    }
+}
+
+#[test]
+fn four_traits_in_order() {
+    let lib = lib();
+    let traits = lib.node(lib.find("capital/traits").unwrap());
+    let labels: Vec<_> = traits.children.iter().map(|&c| lib.display_label(c)).collect();
+    assert_eq!(labels, ["一是 全球影响力", "二是 智造引领力", "三是 创新驱动力", "四是 生态吸引力"]);
+}
+
+#[test]
+fn five_and_five_lessons_with_their_places() {
+    let lib = lib();
+    let places = |scope| -> Vec<(String, Vec<&str>)> {
+        lib.lessons(scope)
+            .into_iter()
+            .map(|n| {
+                let l = lib.node(n).lesson.as_ref().unwrap();
+                (l.theme.clone(), l.examples.iter().map(|e| lib.places[e.place].name.as_str()).collect())
+            })
+            .collect()
+    };
+    let domestic = places(Scope::Domestic);
+    let foreign = places(Scope::Foreign);
+    assert_eq!(
+        domestic,
+        [
+            ("注重打造制造业品牌".to_owned(), vec!["上海", "苏州"]),
+            ("注重培育世界级产业".to_owned(), vec!["佛山", "合肥"]),
+            ("注重强化创新驱动力".to_owned(), vec!["深圳", "无锡"]),
+            ("注重择优布局未来及新兴产业".to_owned(), vec!["上海", "深圳"]),
+            ("注重提升数字赋能水平".to_owned(), vec!["佛山", "无锡"]),
+        ]
+    );
+    assert_eq!(
+        foreign,
+        [
+            ("注重深化产学研合作".to_owned(), vec!["裕廊", "筑波"]),
+            ("注重要素赋能传统产业转型".to_owned(), vec!["奥斯汀", "慕尼黑"]),
+            ("注重推动大中小企业融通发展".to_owned(), vec!["慕尼黑"]),
+            ("注重强化产教融合".to_owned(), vec!["奥斯汀", "筑波"]),
+            ("注重提升国际影响力".to_owned(), vec!["索菲亚", "筑波"]),
+        ]
+    );
+    assert_eq!(lib.node(lib.find("capital/lessons/foreign/3").unwrap()).ordinal.as_deref(), Some("三是"));
+}
+
+#[test]
+fn six_measures_of_three_points() {
+    let lib = lib();
+    let measures = lib.node(lib.find("capital/measures").unwrap());
+    assert_eq!(measures.children.len(), 6);
+    for (i, &m) in measures.children.iter().enumerate() {
+        let m = lib.node(m);
+        assert_eq!(m.ordinal.as_deref(), Some(format!("{}、", i + 1).as_str()));
+        let ords: Vec<_> = m.children.iter().map(|&c| lib.node(c).ordinal.clone().unwrap()).collect();
+        assert_eq!(ords, ["一是", "二是", "三是"], "{}", m.path);
+    }
+    assert_eq!(lib.node(measures.children[5]).heading.as_deref(), Some("6、要以要素为本，坚持智造生态集成创新"));
+}
+
+#[test]
+fn five_models_each_first_and_second() {
+    let lib = lib();
+    let article = &lib.articles[1];
+    assert!(article.title.derived, "the essay's title is ours");
+    let parts = &lib.node(article.root).children;
+    let headings: Vec<_> = parts.iter().map(|&p| lib.node(p).heading.clone().unwrap()).collect();
+    assert_eq!(
+        headings,
+        [
+            "争做理想远大、信念坚定的模范。",
+            "争做刻苦学习、锐意创新的模范。",
+            "争做敢于斗争、善于斗争的模范。",
+            "争做艰苦奋斗、无私奉献的模范。",
+            "争做崇德向善、严守纪律的模范。",
+        ]
+    );
+    for &p in parts {
+        let ords: Vec<_> = lib.node(p).children.iter().map(|&c| lib.node(c).ordinal.clone().unwrap()).collect();
+        assert_eq!(ords, ["首先", "其次"]);
+    }
+    assert!(article.notes[0].starts_with("【本文系共青团中央"));
+}
+
+#[test]
+fn paths_are_unique_and_ascii() {
+    let lib = lib();
+    let mut paths: Vec<_> = lib.nodes.iter().map(|n| n.path.as_str()).collect();
+    assert!(paths.iter().all(|p| p.is_ascii()));
+    paths.sort_unstable();
+    let before = paths.len();
+    paths.dedup();
+    assert_eq!(before, paths.len());
+    for n in 0..lib.nodes.len() {
+        assert_eq!(lib.find(&lib.nodes[n].path), Some(n));
+    }
+}
+
+#[test]
+fn bundled_list_matches_the_content_folder() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    on_disk.sort();
+    let bundled: Vec<_> = zhizao::content::BUNDLED.iter().map(|(n, _)| (*n).to_owned()).collect();
+    assert_eq!(on_disk, bundled);
+    let from_disk = Library::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))).unwrap();
+    assert_eq!(from_disk.nodes.len(), lib().nodes.len());
+}
