@@ -15,6 +15,9 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("places.toml", include_str!("../content/places.toml")),
 ];
 
+/// Follows a title we derived, wherever a title is listed.
+pub const DERIVED_MARK: &str = "〔拟题〕";
+
 /// Index of a node in [`Library::nodes`].
 pub type NodeId = usize;
 /// Index of a place in [`Library::places`].
@@ -121,9 +124,11 @@ impl Library {
     /// # Errors
     /// Only if the bundled files are broken, which a test rules out.
     pub fn bundled() -> Result<Self, ContentErrors> {
-        load::from_sources(BUNDLED.iter().map(|(name, text)| {
-            (Path::new("content").join(name), (*text).to_owned())
-        }))
+        load::from_sources(
+            BUNDLED
+                .iter()
+                .map(|(name, text)| (Path::new("content").join(name), (*text).to_owned())),
+        )
     }
 
     /// Loads every `*.toml` file of a folder, in file-name order.
@@ -199,7 +204,12 @@ impl Library {
     #[must_use]
     pub fn lessons(&self, scope: Scope) -> Vec<NodeId> {
         (0..self.nodes.len())
-            .filter(|&n| self.nodes[n].lesson.as_ref().is_some_and(|l| l.scope == scope))
+            .filter(|&n| {
+                self.nodes[n]
+                    .lesson
+                    .as_ref()
+                    .is_some_and(|l| l.scope == scope)
+            })
             .collect()
     }
 
@@ -215,6 +225,9 @@ impl Library {
     #[must_use]
     pub fn display_label(&self, id: NodeId) -> String {
         let node = &self.nodes[id];
+        if node.depth == 0 && self.articles[node.article].title.derived {
+            return format!("{}{DERIVED_MARK}", node.label);
+        }
         match &node.ordinal {
             Some(ord) if !node.label.starts_with(ord.as_str()) => {
                 let sep = if ord.ends_with('、') { "" } else { " " };
@@ -222,5 +235,79 @@ impl Library {
             }
             _ => node.label.clone(),
         }
+    }
+}
+
+/// One piece of text in the library: what search indexes and the reader lays out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Title,
+    Deck,
+    Byline,
+    Affiliation,
+    EditorNote,
+    Note(usize),
+    Heading,
+    Paragraph(usize),
+}
+
+/// A field of a node: the unit a search hit or a highlight points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Anchor {
+    pub node: NodeId,
+    pub field: Field,
+}
+
+impl Library {
+    /// The text of a field, if the node has it.
+    #[must_use]
+    pub fn text(&self, anchor: Anchor) -> Option<&str> {
+        let node = &self.nodes[anchor.node];
+        let article = &self.articles[node.article];
+        let is_root = node.depth == 0;
+        match anchor.field {
+            Field::Title if is_root => Some(&article.title.text),
+            Field::Deck if is_root => article.deck.as_deref(),
+            Field::Byline if is_root => article.byline.as_deref(),
+            Field::Affiliation if is_root => article.affiliation.as_deref(),
+            Field::EditorNote if is_root => article.editor_note.as_deref(),
+            Field::Note(i) if is_root => article.notes.get(i).map(String::as_str),
+            Field::Heading if !is_root => node.heading.as_deref(),
+            Field::Paragraph(i) => node.paragraphs.get(i).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// Every field of the collection, in reading order.
+    #[must_use]
+    pub fn anchors(&self) -> Vec<Anchor> {
+        let mut out = Vec::new();
+        for article in &self.articles {
+            for node in self.subtree(article.root) {
+                let n = &self.nodes[node];
+                let mut fields = Vec::new();
+                if n.depth == 0 {
+                    let a = &self.articles[n.article];
+                    fields.extend([
+                        Field::Title,
+                        Field::Deck,
+                        Field::Byline,
+                        Field::Affiliation,
+                        Field::EditorNote,
+                    ]);
+                    fields.extend((0..a.notes.len()).map(Field::Note));
+                } else {
+                    fields.push(Field::Heading);
+                }
+                fields.extend((0..n.paragraphs.len()).map(Field::Paragraph));
+                out.extend(
+                    fields
+                        .into_iter()
+                        .map(|field| Anchor { node, field })
+                        .filter(|&a| self.text(a).is_some()),
+                );
+            }
+        }
+        out
     }
 }

@@ -1,4 +1,13 @@
 //! zhizao: read, search and compare a page of Chinese articles in a terminal.
 
+pub mod action;
+pub mod app;
+pub mod areas;
+pub mod cli;
 pub mod content;
+pub mod keys;
+pub mod layout;
 pub mod sanitize;
+pub mod terminal;
+pub mod ui;
+pub mod wrap;

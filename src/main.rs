@@ -1,1 +1,50 @@
-fn main() {}
+//! The `zhizao` binary: parse the command line, run, map errors to exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use zhizao::cli::{Cli, run_command};
+use zhizao::content::ContentErrors;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with success; usage errors exit 1.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match &cli.command {
+        Some(command) => run_command(&cli, command),
+        None => zhizao::terminal::run(&cli),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let Some(errors) = e.downcast_ref::<ContentErrors>() {
+                eprintln!("{errors}");
+                eprintln!(
+                    "zhizao: {} content error{}",
+                    errors.0.len(),
+                    if errors.0.len() == 1 { "" } else { "s" }
+                );
+                return ExitCode::from(2);
+            }
+            eprintln!("zhizao: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A reader closing the pipe early (`zhizao list | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}

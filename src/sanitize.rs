@@ -14,6 +14,14 @@ pub fn is_forbidden(c: char) -> bool {
 #[must_use]
 pub fn for_terminal(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '\t' { ' ' } else if is_forbidden(c) { '\u{fffd}' } else { c })
+        .map(|c| {
+            if c == '\t' {
+                ' '
+            } else if is_forbidden(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
         .collect()
 }

@@ -9,8 +9,11 @@ fn lib() -> Library {
 /// The seed with whitespace removed and its one layout artifact repaired: the
 /// deck printed twice, character by character, in a bold font.
 fn seed() -> String {
-    let raw: String = include_str!("fixtures/seed.txt").split_whitespace().collect();
-    let doubled = "制造业是宁波竞争发展的优势所在制造业是宁波竞争发展的优势所在、、底气所在底气所在";
+    let raw: String = include_str!("fixtures/seed.txt")
+        .split_whitespace()
+        .collect();
+    let doubled =
+        "制造业是宁波竞争发展的优势所在制造业是宁波竞争发展的优势所在、、底气所在底气所在";
     assert!(raw.contains(doubled), "the seed's doubled deck moved");
     raw.replace(doubled, "制造业是宁波竞争发展的优势所在、底气所在")
 }
@@ -25,7 +28,14 @@ fn authored_units(lib: &Library) -> Vec<String> {
         if !a.title.derived {
             units.extend(a.title.text.split(' ').map(str::to_owned));
         }
-        units.extend(a.deck.iter().chain(&a.byline).chain(&a.affiliation).chain(&a.editor_note).cloned());
+        units.extend(
+            a.deck
+                .iter()
+                .chain(&a.byline)
+                .chain(&a.affiliation)
+                .chain(&a.editor_note)
+                .cloned(),
+        );
         units.extend(a.notes.iter().cloned());
         for n in lib.subtree(a.root) {
             let node = lib.node(n);
@@ -58,16 +68,27 @@ fn content_is_the_seed_exactly_once() {
     for unit in units {
         let unit: String = unit.split_whitespace().collect();
         let needle: Vec<char> = unit.chars().collect();
-        let at = (0..=chars.len().saturating_sub(needle.len()))
-            .find(|&i| chars[i..i + needle.len()] == needle[..] && !covered[i..i + needle.len()].iter().any(|&c| c));
+        let at = (0..=chars.len().saturating_sub(needle.len())).find(|&i| {
+            chars[i..i + needle.len()] == needle[..]
+                && !covered[i..i + needle.len()].iter().any(|&c| c)
+        });
         let Some(at) = at else {
             panic!("not in the seed (or used twice): {unit}");
         };
-        covered[at..at + needle.len()].iter_mut().for_each(|c| *c = true);
+        covered[at..at + needle.len()]
+            .iter_mut()
+            .for_each(|c| *c = true);
     }
-    let missing: String = chars.iter().zip(&covered).map(|(c, &k)| if k { '·' } else { *c }).collect();
+    let missing: String = chars
+        .iter()
+        .zip(&covered)
+        .map(|(c, &k)| if k { '·' } else { *c })
+        .collect();
     let gaps: Vec<&str> = missing.split('·').filter(|s| !s.is_empty()).collect();
-    assert!(gaps.is_empty(), "seed text missing from the content: {gaps:?}");
+    assert!(
+        gaps.is_empty(),
+        "seed text missing from the content: {gaps:?}"
+    );
 }
 
 #[test]
@@ -79,10 +100,16 @@ fn every_seed_sentence_is_in_the_content_verbatim() {
     for unit in authored_units(&lib) {
         let unit: String = unit.split_whitespace().collect();
         for sentence in unit.split_inclusive(['。', '！', '？', '；']) {
-            assert!(seed.contains(sentence), "content sentence not in the seed: {sentence}");
+            assert!(
+                seed.contains(sentence),
+                "content sentence not in the seed: {sentence}"
+            );
         }
     }
-    for sentence in ["“追求进步，是青年最宝贵的特质，也是党和人民最殷切的希望。”", "表现为以下几个特征："] {
+    for sentence in [
+        "“追求进步，是青年最宝贵的特质，也是党和人民最殷切的希望。”",
+        "表现为以下几个特征：",
+    ] {
         assert!(all.contains(sentence));
     }
 }
@@ -91,8 +118,20 @@ fn every_seed_sentence_is_in_the_content_verbatim() {
 fn four_traits_in_order() {
     let lib = lib();
     let traits = lib.node(lib.find("capital/traits").unwrap());
-    let labels: Vec<_> = traits.children.iter().map(|&c| lib.display_label(c)).collect();
-    assert_eq!(labels, ["一是 全球影响力", "二是 智造引领力", "三是 创新驱动力", "四是 生态吸引力"]);
+    let labels: Vec<_> = traits
+        .children
+        .iter()
+        .map(|&c| lib.display_label(c))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "一是 全球影响力",
+            "二是 智造引领力",
+            "三是 创新驱动力",
+            "四是 生态吸引力"
+        ]
+    );
 }
 
 #[test]
@@ -103,7 +142,13 @@ fn five_and_five_lessons_with_their_places() {
             .into_iter()
             .map(|n| {
                 let l = lib.node(n).lesson.as_ref().unwrap();
-                (l.theme.clone(), l.examples.iter().map(|e| lib.places[e.place].name.as_str()).collect())
+                (
+                    l.theme.clone(),
+                    l.examples
+                        .iter()
+                        .map(|e| lib.places[e.place].name.as_str())
+                        .collect(),
+                )
             })
             .collect()
     };
@@ -115,7 +160,10 @@ fn five_and_five_lessons_with_their_places() {
             ("注重打造制造业品牌".to_owned(), vec!["上海", "苏州"]),
             ("注重培育世界级产业".to_owned(), vec!["佛山", "合肥"]),
             ("注重强化创新驱动力".to_owned(), vec!["深圳", "无锡"]),
-            ("注重择优布局未来及新兴产业".to_owned(), vec!["上海", "深圳"]),
+            (
+                "注重择优布局未来及新兴产业".to_owned(),
+                vec!["上海", "深圳"]
+            ),
             ("注重提升数字赋能水平".to_owned(), vec!["佛山", "无锡"]),
         ]
     );
@@ -123,13 +171,21 @@ fn five_and_five_lessons_with_their_places() {
         foreign,
         [
             ("注重深化产学研合作".to_owned(), vec!["裕廊", "筑波"]),
-            ("注重要素赋能传统产业转型".to_owned(), vec!["奥斯汀", "慕尼黑"]),
+            (
+                "注重要素赋能传统产业转型".to_owned(),
+                vec!["奥斯汀", "慕尼黑"]
+            ),
             ("注重推动大中小企业融通发展".to_owned(), vec!["慕尼黑"]),
             ("注重强化产教融合".to_owned(), vec!["奥斯汀", "筑波"]),
             ("注重提升国际影响力".to_owned(), vec!["索菲亚", "筑波"]),
         ]
     );
-    assert_eq!(lib.node(lib.find("capital/lessons/foreign/3").unwrap()).ordinal.as_deref(), Some("三是"));
+    assert_eq!(
+        lib.node(lib.find("capital/lessons/foreign/3").unwrap())
+            .ordinal
+            .as_deref(),
+        Some("三是")
+    );
 }
 
 #[test]
@@ -140,10 +196,17 @@ fn six_measures_of_three_points() {
     for (i, &m) in measures.children.iter().enumerate() {
         let m = lib.node(m);
         assert_eq!(m.ordinal.as_deref(), Some(format!("{}、", i + 1).as_str()));
-        let ords: Vec<_> = m.children.iter().map(|&c| lib.node(c).ordinal.clone().unwrap()).collect();
+        let ords: Vec<_> = m
+            .children
+            .iter()
+            .map(|&c| lib.node(c).ordinal.clone().unwrap())
+            .collect();
         assert_eq!(ords, ["一是", "二是", "三是"], "{}", m.path);
     }
-    assert_eq!(lib.node(measures.children[5]).heading.as_deref(), Some("6、要以要素为本，坚持智造生态集成创新"));
+    assert_eq!(
+        lib.node(measures.children[5]).heading.as_deref(),
+        Some("6、要以要素为本，坚持智造生态集成创新")
+    );
 }
 
 #[test]
@@ -152,7 +215,10 @@ fn five_models_each_first_and_second() {
     let article = &lib.articles[1];
     assert!(article.title.derived, "the essay's title is ours");
     let parts = &lib.node(article.root).children;
-    let headings: Vec<_> = parts.iter().map(|&p| lib.node(p).heading.clone().unwrap()).collect();
+    let headings: Vec<_> = parts
+        .iter()
+        .map(|&p| lib.node(p).heading.clone().unwrap())
+        .collect();
     assert_eq!(
         headings,
         [
@@ -164,7 +230,12 @@ fn five_models_each_first_and_second() {
         ]
     );
     for &p in parts {
-        let ords: Vec<_> = lib.node(p).children.iter().map(|&c| lib.node(c).ordinal.clone().unwrap()).collect();
+        let ords: Vec<_> = lib
+            .node(p)
+            .children
+            .iter()
+            .map(|&c| lib.node(c).ordinal.clone().unwrap())
+            .collect();
         assert_eq!(ords, ["首先", "其次"]);
     }
     assert!(article.notes[0].starts_with("【本文系共青团中央"));
@@ -186,14 +257,199 @@ fn paths_are_unique_and_ascii() {
 
 #[test]
 fn bundled_list_matches_the_content_folder() {
-    let mut on_disk: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".toml"))
-        .collect();
+    let mut on_disk: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| {
+                std::path::Path::new(n)
+                    .extension()
+                    .is_some_and(|e| e == "toml")
+            })
+            .collect();
     on_disk.sort();
-    let bundled: Vec<_> = zhizao::content::BUNDLED.iter().map(|(n, _)| (*n).to_owned()).collect();
+    let bundled: Vec<_> = zhizao::content::BUNDLED
+        .iter()
+        .map(|(n, _)| (*n).to_owned())
+        .collect();
     assert_eq!(on_disk, bundled);
-    let from_disk = Library::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))).unwrap();
+    let from_disk = Library::load_dir(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content"
+    )))
+    .unwrap();
     assert_eq!(from_disk.nodes.len(), lib().nodes.len());
+}
+
+mod bad_input {
+    use std::path::{Path, PathBuf};
+    use zhizao::content::{ContentError, Library};
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/bad")
+            .join(name)
+    }
+
+    /// Loads a bad fixture and returns its one error, with paths relative to it.
+    fn only_error(name: &str) -> String {
+        let dir = fixture(name);
+        let errors = Library::load_dir(&dir)
+            .expect_err("a bad fixture must not load")
+            .0;
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        errors[0]
+            .to_string()
+            .replace(&format!("{}/", dir.display()), "")
+    }
+
+    #[test]
+    fn toml_syntax_error() {
+        assert_eq!(
+            only_error("syntax"),
+            "a.toml:3:12: invalid basic string, expected `\"`\n  | title = \"标题\n  |              ^"
+        );
+    }
+
+    #[test]
+    fn unknown_field() {
+        let e = only_error("unknown-field");
+        assert!(
+            e.starts_with("a.toml:4:1: unknown field `subtitle`, expected one of `id`, `title`"),
+            "{e}"
+        );
+        assert!(e.ends_with("\n  | subtitle = \"副题\"\n  | ^"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_id() {
+        let e = only_error("duplicate-id");
+        assert!(
+            e.starts_with("a.toml:10:6: duplicate id `one` among siblings (first at "),
+            "{e}"
+        );
+        assert!(e.contains("a.toml:6:6)"), "{e}");
+    }
+
+    #[test]
+    fn missing_place() {
+        assert_eq!(
+            only_error("missing-place").lines().next(),
+            Some("a.toml:16:23: unknown place `atlantis`")
+        );
+    }
+
+    #[test]
+    fn escape_sequence_in_a_paragraph() {
+        assert_eq!(
+            only_error("escape"),
+            "a.toml:4:18: control character U+001B in paragraph\n  | paragraphs = [\"正文\\u001b[31m红字\"]\n  |                    ^"
+        );
+    }
+
+    #[test]
+    fn ordinal_out_of_sequence() {
+        assert_eq!(
+            only_error("ordinal").lines().next(),
+            Some("a.toml:16:11: ordinal `三是` out of sequence: expected `二是`")
+        );
+    }
+
+    #[test]
+    fn empty_file() {
+        assert_eq!(only_error("empty"), "a.toml: file is empty");
+    }
+
+    #[test]
+    fn not_utf8() {
+        assert_eq!(
+            only_error("not-utf8"),
+            "a.toml: not UTF-8: invalid byte 0xB1 on line 3"
+        );
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("zhizao-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn file_over_the_size_limit() {
+        let dir = temp_dir("big");
+        let mut text = String::from("[article]\nid = \"a\"\ntitle = \"标题\"\n");
+        while text.len() <= 8 * 1024 * 1024 {
+            text.push_str("# 填充填充填充填充填充填充填充填充填充填充填充填充填充填充\n");
+        }
+        std::fs::write(dir.join("a.toml"), &text).unwrap();
+        let errors = Library::load_dir(&dir).unwrap_err().0;
+        assert_eq!(
+            errors,
+            [ContentError::Path {
+                path: dir.join("a.toml"),
+                message: format!("file is {} bytes, over the 8 MiB limit", text.len()),
+            }]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn too_many_files() {
+        let dir = temp_dir("many");
+        for i in 0..=10_000 {
+            std::fs::write(dir.join(format!("{i}.toml")), "").unwrap();
+        }
+        let errors = Library::load_dir(&dir).unwrap_err().0;
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].headline(),
+            format!(
+                "{}: more than 10000 content files; refusing to load",
+                dir.display()
+            )
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn missing_and_empty_folders() {
+        let missing = fixture("no-such-folder");
+        assert_eq!(
+            Library::load_dir(&missing).unwrap_err().0[0].headline(),
+            format!("{}: no such folder", missing.display())
+        );
+        let empty = temp_dir("empty");
+        assert_eq!(
+            Library::load_dir(&empty).unwrap_err().0[0].headline(),
+            format!("{}: no .toml content files in this folder", empty.display())
+        );
+        std::fs::remove_dir_all(&empty).unwrap();
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_one_run_sorted() {
+        let dir = temp_dir("several");
+        std::fs::write(dir.join("b.toml"), "[article]\nid = \"B\"\ntitle = \"\"\n").unwrap();
+        std::fs::write(
+            dir.join("a.toml"),
+            "[article]\nid = \"a\"\ntitle = \"题\"\nparagraphs = [\"\\u202e反\"]\n",
+        )
+        .unwrap();
+        let heads: Vec<String> = Library::load_dir(&dir)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(|e| e.headline().replace(&format!("{}/", dir.display()), ""))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "a.toml:4:16: control character U+202E in paragraph",
+                "b.toml:2:6: id `B` must be lowercase ASCII letters, digits and hyphens",
+                "b.toml:3:9: empty title",
+            ]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -26,7 +26,9 @@ impl ContentError {
     pub(crate) fn at(path: &std::path::Path, source: &str, offset: usize, message: String) -> Self {
         let offset = floor_char_boundary(source, offset.min(source.len()));
         let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
+        let line_end = source[offset..]
+            .find('\n')
+            .map_or(source.len(), |i| offset + i);
         let line = source[..offset].matches('\n').count() + 1;
         let column = source[line_start..offset].chars().count() + 1;
         ContentError::At {
@@ -34,7 +36,9 @@ impl ContentError {
             line,
             column,
             message,
-            source_line: source[line_start..line_end].trim_end_matches('\r').to_owned(),
+            source_line: source[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_owned(),
         }
     }
 
@@ -43,7 +47,13 @@ impl ContentError {
     pub fn headline(&self) -> String {
         match self {
             ContentError::Path { path, message } => format!("{}: {message}", path.display()),
-            ContentError::At { path, line, column, message, .. } => {
+            ContentError::At {
+                path,
+                line,
+                column,
+                message,
+                ..
+            } => {
                 format!("{}:{line}:{column}: {message}", path.display())
             }
         }
@@ -52,7 +62,9 @@ impl ContentError {
     fn sort_key(&self) -> (&std::path::Path, usize, usize) {
         match self {
             ContentError::Path { path, .. } => (path, 0, 0),
-            ContentError::At { path, line, column, .. } => (path, *line, *column),
+            ContentError::At {
+                path, line, column, ..
+            } => (path, *line, *column),
         }
     }
 }
@@ -64,7 +76,13 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn render_at(path: &std::path::Path, line: usize, column: usize, message: &str, source: &str) -> String {
+fn render_at(
+    path: &std::path::Path,
+    line: usize,
+    column: usize,
+    message: &str,
+    source: &str,
+) -> String {
     // The caret goes under the display column, so it lines up under Chinese text too.
     let before: String = source.chars().take(column - 1).collect();
     let shown = crate::sanitize::for_terminal(source);

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Article, ContentError, ContentErrors, Example, Library, Lesson, Node, NodeId, Place, Scope, Title};
+use super::{
+    Article, ContentError, ContentErrors, Example, Lesson, Library, Node, NodeId, Place, Scope,
+    Title,
+};
 use crate::sanitize::is_forbidden;
 
 /// Largest content file we read.
@@ -98,7 +101,12 @@ struct PlaceOursDoc {
 }
 
 pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
-    let one = |message: &str| ContentErrors(vec![ContentError::Path { path: dir.to_path_buf(), message: message.to_owned() }]);
+    let one = |message: &str| {
+        ContentErrors(vec![ContentError::Path {
+            path: dir.to_path_buf(),
+            message: message.to_owned(),
+        }])
+    };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(one("no such folder")),
@@ -111,7 +119,9 @@ pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
         if path.extension().is_some_and(|e| e == "toml") {
             files.push(path);
             if files.len() > MAX_FILES {
-                return Err(one(&format!("more than {MAX_FILES} content files; refusing to load")));
+                return Err(one(&format!(
+                    "more than {MAX_FILES} content files; refusing to load"
+                )));
             }
         }
     }
@@ -127,7 +137,7 @@ pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
             Err(e) => errors.push(e),
         }
     }
-    match build(dir, sources) {
+    match build(dir, sources, errors.is_empty()) {
         Ok(lib) if errors.is_empty() => Ok(lib),
         Ok(_) => Err(ContentErrors::sorted(errors)),
         Err(ContentErrors(more)) => {
@@ -138,8 +148,13 @@ pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
 }
 
 fn read_file(path: &Path) -> Result<String, ContentError> {
-    let fail = |message: String| ContentError::Path { path: path.to_path_buf(), message };
-    let size = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?.len();
+    let fail = |message: String| ContentError::Path {
+        path: path.to_path_buf(),
+        message,
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| fail(format!("cannot read: {e}")))?
+        .len();
     if size > MAX_FILE_BYTES {
         return Err(fail(format!("file is {size} bytes, over the 8 MiB limit")));
     }
@@ -147,13 +162,18 @@ fn read_file(path: &Path) -> Result<String, ContentError> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        fail(format!("not UTF-8: invalid byte 0x{:02X} on line {line}", bytes[at]))
+        let line = bytes[..at].split(|&b| b == b'\n').count();
+        fail(format!(
+            "not UTF-8: invalid byte 0x{:02X} on line {line}",
+            bytes[at]
+        ))
     })
 }
 
-pub(super) fn from_sources(sources: impl IntoIterator<Item = (PathBuf, String)>) -> Result<Library, ContentErrors> {
-    build(Path::new("content"), sources.into_iter().collect())
+pub(super) fn from_sources(
+    sources: impl IntoIterator<Item = (PathBuf, String)>,
+) -> Result<Library, ContentErrors> {
+    build(Path::new("content"), sources.into_iter().collect(), true)
 }
 
 /// Where errors go while one file is checked.
@@ -165,12 +185,19 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn error(&mut self, offset: usize, message: impl Into<String>) {
-        self.errors.push(ContentError::at(self.path, self.src, offset, message.into()));
+        self.errors.push(ContentError::at(
+            self.path,
+            self.src,
+            offset,
+            message.into(),
+        ));
     }
 
     fn place_of(&self, offset: usize) -> String {
         match ContentError::at(self.path, self.src, offset, String::new()) {
-            ContentError::At { line, column, .. } => format!("{}:{line}:{column}", self.path.display()),
+            ContentError::At { line, column, .. } => {
+                format!("{}:{line}:{column}", self.path.display())
+            }
             ContentError::Path { .. } => self.path.display().to_string(),
         }
     }
@@ -183,7 +210,10 @@ impl Ctx<'_> {
             self.error(value.span().start, format!("empty {what}"));
         } else if let Some(bad) = text.chars().find(|&c| is_forbidden(c)) {
             let at = locate_control(self.src, value.span(), bad);
-            self.error(at, format!("control character U+{:04X} in {what}", u32::from(bad)));
+            self.error(
+                at,
+                format!("control character U+{:04X} in {what}", u32::from(bad)),
+            );
         }
         text
     }
@@ -191,10 +221,18 @@ impl Ctx<'_> {
     fn id(&mut self, value: &Text) -> String {
         let id = value.get_ref();
         let ok = !id.is_empty()
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !id.starts_with('-');
         if !ok {
-            self.error(value.span().start, format!("id `{}` must be lowercase ASCII letters, digits and hyphens", crate::sanitize::for_terminal(id)));
+            self.error(
+                value.span().start,
+                format!(
+                    "id `{}` must be lowercase ASCII letters, digits and hyphens",
+                    crate::sanitize::for_terminal(id)
+                ),
+            );
         }
         id.clone()
     }
@@ -226,7 +264,12 @@ fn locate_control(src: &str, span: std::ops::Range<usize>, bad: char) -> usize {
         return span.start + i;
     }
     let code = u32::from(bad);
-    let escapes = [format!("\\u{code:04x}"), format!("\\u{code:04X}"), format!("\\U{code:08x}"), format!("\\U{code:08X}")];
+    let escapes = [
+        format!("\\u{code:04x}"),
+        format!("\\u{code:04X}"),
+        format!("\\U{code:08x}"),
+        format!("\\U{code:08X}"),
+    ];
     let short = match bad {
         '\u{1b}' => Some("\\e"),
         '\u{8}' => Some("\\b"),
@@ -249,12 +292,21 @@ struct Parsed {
     doc: FileDoc,
 }
 
-fn build(root: &Path, sources: Vec<(PathBuf, String)>) -> Result<Library, ContentErrors> {
+/// `complete` is false when some files could not be read: then a collection
+/// without articles is no news.
+fn build(
+    root: &Path,
+    sources: Vec<(PathBuf, String)>,
+    complete: bool,
+) -> Result<Library, ContentErrors> {
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
     for (path, src) in sources {
         if src.trim().is_empty() {
-            errors.push(ContentError::Path { path, message: "file is empty".into() });
+            errors.push(ContentError::Path {
+                path,
+                message: "file is empty".into(),
+            });
             continue;
         }
         match toml::from_str::<FileDoc>(&src) {
@@ -267,10 +319,18 @@ fn build(root: &Path, sources: Vec<(PathBuf, String)>) -> Result<Library, Conten
         }
     }
 
-    let mut lib = Library { articles: Vec::new(), nodes: Vec::new(), places: Vec::new() };
+    let mut lib = Library {
+        articles: Vec::new(),
+        nodes: Vec::new(),
+        places: Vec::new(),
+    };
     let mut place_ids: HashMap<String, String> = HashMap::new();
     for p in &parsed {
-        let mut cx = Ctx { path: &p.path, src: &p.src, errors: &mut errors };
+        let mut cx = Ctx {
+            path: &p.path,
+            src: &p.src,
+            errors: &mut errors,
+        };
         if p.doc.article.is_none() && p.doc.place.is_empty() {
             cx.errors.push(ContentError::Path {
                 path: p.path.clone(),
@@ -280,7 +340,10 @@ fn build(root: &Path, sources: Vec<(PathBuf, String)>) -> Result<Library, Conten
         for doc in &p.doc.place {
             let place = build_place(&mut cx, doc);
             if let Some(first) = place_ids.get(&place.id) {
-                cx.error(doc.id.span().start, format!("duplicate place id `{}` (first at {first})", place.id));
+                cx.error(
+                    doc.id.span().start,
+                    format!("duplicate place id `{}` (first at {first})", place.id),
+                );
             } else {
                 place_ids.insert(place.id.clone(), cx.place_of(doc.id.span().start));
             }
@@ -290,26 +353,43 @@ fn build(root: &Path, sources: Vec<(PathBuf, String)>) -> Result<Library, Conten
 
     let mut article_ids: HashMap<String, String> = HashMap::new();
     for p in &parsed {
-        let mut cx = Ctx { path: &p.path, src: &p.src, errors: &mut errors };
+        let mut cx = Ctx {
+            path: &p.path,
+            src: &p.src,
+            errors: &mut errors,
+        };
         let Some(doc) = &p.doc.article else {
             if let Some(first) = p.doc.section.first() {
-                cx.error(first.id.span().start, "sections need an [article] in the same file");
+                cx.error(
+                    first.id.span().start,
+                    "sections need an [article] in the same file",
+                );
             }
             continue;
         };
         let id = cx.id(&doc.id);
         if let Some(first) = article_ids.get(&id) {
-            cx.error(doc.id.span().start, format!("duplicate article id `{id}` (first at {first})"));
+            cx.error(
+                doc.id.span().start,
+                format!("duplicate article id `{id}` (first at {first})"),
+            );
         } else {
             article_ids.insert(id.clone(), cx.place_of(doc.id.span().start));
         }
         build_article(&mut cx, &mut lib, doc, &p.doc.section, id);
     }
 
-    if errors.is_empty() && lib.articles.is_empty() {
-        errors.push(ContentError::Path { path: root.to_path_buf(), message: "the collection has no article".into() });
+    if complete && errors.is_empty() && lib.articles.is_empty() {
+        errors.push(ContentError::Path {
+            path: root.to_path_buf(),
+            message: "the collection has no article".into(),
+        });
     }
-    if errors.is_empty() { Ok(lib) } else { Err(ContentErrors::sorted(errors)) }
+    if errors.is_empty() {
+        Ok(lib)
+    } else {
+        Err(ContentErrors::sorted(errors))
+    }
 }
 
 fn build_place(cx: &mut Ctx<'_>, doc: &PlaceDoc) -> Place {
@@ -320,20 +400,43 @@ fn build_place(cx: &mut Ctx<'_>, doc: &PlaceDoc) -> Place {
         english: cx.text(&doc.ours.english, "English name"),
         country: cx.text(&doc.ours.country, "country"),
         country_zh: cx.text(&doc.ours.country_zh, "country"),
-        aliases: doc.ours.aliases.iter().map(|a| cx.text(a, "alias")).collect(),
+        aliases: doc
+            .ours
+            .aliases
+            .iter()
+            .map(|a| cx.text(a, "alias"))
+            .collect(),
     }
 }
 
-fn build_article(cx: &mut Ctx<'_>, lib: &mut Library, doc: &ArticleDoc, sections: &[SectionDoc], id: String) {
+fn build_article(
+    cx: &mut Ctx<'_>,
+    lib: &mut Library,
+    doc: &ArticleDoc,
+    sections: &[SectionDoc],
+    id: String,
+) {
     let title = match (&doc.title, &doc.ours.title) {
-        (Some(t), None) => Title { text: cx.text(t, "title"), derived: false },
-        (None, Some(t)) => Title { text: cx.text(t, "title"), derived: true },
+        (Some(t), None) => Title {
+            text: cx.text(t, "title"),
+            derived: false,
+        },
+        (None, Some(t)) => Title {
+            text: cx.text(t, "title"),
+            derived: true,
+        },
         (Some(_), Some(t)) => {
-            cx.error(t.span().start, "give `title` (as printed) or `ours.title` (derived), not both");
+            cx.error(
+                t.span().start,
+                "give `title` (as printed) or `ours.title` (derived), not both",
+            );
             return;
         }
         (None, None) => {
-            cx.error(doc.id.span().start, "an article needs `title`, or `ours.title` when the page prints none");
+            cx.error(
+                doc.id.span().start,
+                "an article needs `title`, or `ours.title` when the page prints none",
+            );
             return;
         }
     };
@@ -345,7 +448,11 @@ fn build_article(cx: &mut Ctx<'_>, lib: &mut Library, doc: &ArticleDoc, sections
     let notes = doc.notes.iter().map(|n| cx.text(n, "note")).collect();
     let article = lib.articles.len();
     let root = lib.nodes.len();
-    let label = doc.ours.label.as_ref().map_or_else(|| title.text.clone(), |l| cx.text(l, "label"));
+    let label = doc
+        .ours
+        .label
+        .as_ref()
+        .map_or_else(|| title.text.clone(), |l| cx.text(l, "label"));
     lib.nodes.push(Node {
         path: id.clone(),
         article,
@@ -356,10 +463,23 @@ fn build_article(cx: &mut Ctx<'_>, lib: &mut Library, doc: &ArticleDoc, sections
         heading: Some(title.text.clone()),
         label,
         scope: None,
-        paragraphs: doc.paragraphs.iter().map(|p| cx.text(p, "paragraph")).collect(),
+        paragraphs: doc
+            .paragraphs
+            .iter()
+            .map(|p| cx.text(p, "paragraph"))
+            .collect(),
         lesson: None,
     });
-    lib.articles.push(Article { id, title, deck, byline, affiliation, editor_note, notes, root });
+    lib.articles.push(Article {
+        id,
+        title,
+        deck,
+        byline,
+        affiliation,
+        editor_note,
+        notes,
+        root,
+    });
     build_children(cx, lib, root, sections);
 }
 
@@ -370,7 +490,10 @@ fn build_children(cx: &mut Ctx<'_>, lib: &mut Library, parent: NodeId, docs: &[S
         let id = cx.id(&doc.id);
         if let Some(&first) = seen.get(&id) {
             let first = cx.place_of(first);
-            cx.error(doc.id.span().start, format!("duplicate id `{id}` among siblings (first at {first})"));
+            cx.error(
+                doc.id.span().start,
+                format!("duplicate id `{id}` among siblings (first at {first})"),
+            );
         }
         seen.insert(id.clone(), doc.id.span().start);
         let node = build_section(cx, lib, parent, doc, &id);
@@ -381,26 +504,50 @@ fn build_children(cx: &mut Ctx<'_>, lib: &mut Library, parent: NodeId, docs: &[S
     }
 }
 
-fn build_section(cx: &mut Ctx<'_>, lib: &Library, parent: NodeId, doc: &SectionDoc, id: &str) -> Node {
+fn build_section(
+    cx: &mut Ctx<'_>,
+    lib: &Library,
+    parent: NodeId,
+    doc: &SectionDoc,
+    id: &str,
+) -> Node {
     let heading = cx.text(&doc.heading, "heading");
     let ordinal = doc.ordinal.as_ref().map(|o| cx.text(o, "ordinal"));
     if let Some(ord) = &ordinal
         && !heading.starts_with(ord.as_str())
     {
-        cx.error(doc.heading.span().start, format!("heading must begin with its ordinal `{ord}`"));
+        cx.error(
+            doc.heading.span().start,
+            format!("heading must begin with its ordinal `{ord}`"),
+        );
     }
     if let Some(t) = &doc.ours.title {
         cx.error(t.span().start, "`ours.title` is only for articles");
     }
     let label = match &doc.ours.label {
         Some(l) => cx.text(l, "label"),
-        None => heading.trim_end_matches(['。', '：']).to_owned(),
+        None => {
+            let bare = ordinal
+                .as_deref()
+                .and_then(|o| heading.strip_prefix(o))
+                .unwrap_or(&heading);
+            bare.trim_start_matches('，')
+                .trim_end_matches(['。', '：'])
+                .to_owned()
+        }
     };
-    let mut paragraphs: Vec<String> = doc.paragraphs.iter().map(|p| cx.text(p, "paragraph")).collect();
+    let mut paragraphs: Vec<String> = doc
+        .paragraphs
+        .iter()
+        .map(|p| cx.text(p, "paragraph"))
+        .collect();
     let lesson = build_lesson(cx, lib, parent, doc, &heading);
     if let Some(l) = &lesson {
         if let Some(p) = doc.paragraphs.first() {
-            cx.error(p.span().start, "a lesson's text is its `lead` and `examples`; it takes no `paragraphs`");
+            cx.error(
+                p.span().start,
+                "a lesson's text is its `lead` and `examples`; it takes no `paragraphs`",
+            );
         }
         let mut text = l.lead.clone();
         text.extend(l.examples.iter().map(|e| e.text.as_str()));
@@ -422,10 +569,23 @@ fn build_section(cx: &mut Ctx<'_>, lib: &Library, parent: NodeId, doc: &SectionD
     }
 }
 
-fn build_lesson(cx: &mut Ctx<'_>, lib: &Library, parent: NodeId, doc: &SectionDoc, heading: &str) -> Option<Lesson> {
-    let first = doc.theme.as_ref().or(doc.lead.as_ref()).or(doc.examples.first().map(|e| &e.place))?;
+fn build_lesson(
+    cx: &mut Ctx<'_>,
+    lib: &Library,
+    parent: NodeId,
+    doc: &SectionDoc,
+    heading: &str,
+) -> Option<Lesson> {
+    let first = doc
+        .theme
+        .as_ref()
+        .or(doc.lead.as_ref())
+        .or(doc.examples.first().map(|e| &e.place))?;
     let Some(scope) = lib.nodes[parent].scope else {
-        cx.error(first.span().start, "a lesson (theme, lead, examples) must sit in a section with a `scope`");
+        cx.error(
+            first.span().start,
+            "a lesson (theme, lead, examples) must sit in a section with a `scope`",
+        );
         return None;
     };
     let theme = match &doc.theme {
@@ -436,9 +596,16 @@ fn build_lesson(cx: &mut Ctx<'_>, lib: &Library, parent: NodeId, doc: &SectionDo
         }
     };
     if !theme.is_empty() && !heading.contains(&theme) {
-        cx.error(doc.theme.as_ref().map_or(0, |t| t.span().start), "the theme must be part of the heading as printed");
+        cx.error(
+            doc.theme.as_ref().map_or(0, |t| t.span().start),
+            "the theme must be part of the heading as printed",
+        );
     }
-    let lead = doc.lead.as_ref().map(|l| cx.text(l, "lead")).unwrap_or_default();
+    let lead = doc
+        .lead
+        .as_ref()
+        .map(|l| cx.text(l, "lead"))
+        .unwrap_or_default();
     if doc.examples.is_empty() {
         cx.error(doc.id.span().start, "a lesson needs at least one example");
     }
@@ -446,37 +613,73 @@ fn build_lesson(cx: &mut Ctx<'_>, lib: &Library, parent: NodeId, doc: &SectionDo
     for e in &doc.examples {
         let text = cx.text(&e.text, "example");
         let Some(place) = lib.place(e.place.get_ref()) else {
-            cx.error(e.place.span().start, format!("unknown place `{}`", crate::sanitize::for_terminal(e.place.get_ref())));
+            cx.error(
+                e.place.span().start,
+                format!(
+                    "unknown place `{}`",
+                    crate::sanitize::for_terminal(e.place.get_ref())
+                ),
+            );
             continue;
         };
         let p = &lib.places[place];
         if p.scope != scope {
-            cx.error(e.place.span().start, format!("place `{}` is {} but this lesson is {}", p.id, p.scope.as_str(), scope.as_str()));
+            cx.error(
+                e.place.span().start,
+                format!(
+                    "place `{}` is {} but this lesson is {}",
+                    p.id,
+                    p.scope.as_str(),
+                    scope.as_str()
+                ),
+            );
         }
         if !text.contains(&p.name) {
-            cx.error(e.text.span().start, format!("example does not mention {}", p.name));
+            cx.error(
+                e.text.span().start,
+                format!("example does not mention {}", p.name),
+            );
         }
         examples.push(Example { place, text });
     }
-    Some(Lesson { scope, theme, lead, examples })
+    Some(Lesson {
+        scope,
+        theme,
+        lead,
+        examples,
+    })
 }
 
 const SEQUENCES: &[&[&str]] = &[
-    &["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"],
-    &["1、", "2、", "3、", "4、", "5、", "6、", "7、", "8、", "9、", "10、", "11、", "12、"],
+    &[
+        "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
+    ],
+    &[
+        "1、", "2、", "3、", "4、", "5、", "6、", "7、", "8、", "9、", "10、", "11、", "12、",
+    ],
     &["首先", "其次", "再次", "最后"],
 ];
 
 fn check_ordinals(cx: &mut Ctx<'_>, docs: &[SectionDoc]) {
     let ordinals: Vec<&Text> = docs.iter().filter_map(|d| d.ordinal.as_ref()).collect();
-    let Some(first) = ordinals.first() else { return };
-    let seq = SEQUENCES.iter().find(|s| s.contains(&first.get_ref().as_str()));
+    let Some(first) = ordinals.first() else {
+        return;
+    };
+    let seq = SEQUENCES
+        .iter()
+        .find(|s| s.contains(&first.get_ref().as_str()));
     for (i, ord) in ordinals.iter().enumerate() {
         let expected = seq.and_then(|s| s.get(i));
         if expected.is_none_or(|e| e != ord.get_ref()) {
             let message = match expected {
-                Some(e) => format!("ordinal `{}` out of sequence: expected `{e}`", ord.get_ref()),
-                None => format!("ordinal `{}` is not in a known sequence (一是…, 1、…, 首先…)", ord.get_ref()),
+                Some(e) => format!(
+                    "ordinal `{}` out of sequence: expected `{e}`",
+                    ord.get_ref()
+                ),
+                None => format!(
+                    "ordinal `{}` is not in a known sequence (一是…, 1、…, 首先…)",
+                    ord.get_ref()
+                ),
             };
             cx.error(ord.span().start, message);
             return;

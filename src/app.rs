@@ -1,0 +1,405 @@
+//! The reader's state, changed only by `App::update`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::action::Action;
+use crate::areas::Areas;
+use crate::content::{Library, NodeId};
+use crate::keys::Mode;
+use crate::layout::Document;
+use crate::ui::theme::Theme;
+use crate::wrap::Widths;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Reader,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub expanded: Vec<bool>,
+    pub selected: NodeId,
+    /// First visible row.
+    pub offset: usize,
+}
+
+pub struct App {
+    pub lib: Library,
+    pub widths: Widths,
+    pub theme: &'static Theme,
+    pub focus: Focus,
+    pub help: bool,
+    pub help_scroll: usize,
+    /// Wide terminals: the tree pane is shown. Narrow: the tree overlay is open.
+    pub show_tree: bool,
+    pub tree: Tree,
+    /// The article in the reader.
+    pub article: usize,
+    /// First document line shown.
+    pub scroll: usize,
+    pub size: (u16, u16),
+    pub quit: bool,
+    doc: Rc<Document>,
+    docs: HashMap<(usize, usize), Rc<Document>>,
+}
+
+impl App {
+    #[must_use]
+    pub fn new(lib: Library, widths: Widths) -> Self {
+        let mut expanded = vec![false; lib.nodes.len()];
+        for a in &lib.articles {
+            expanded[a.root] = true;
+        }
+        let selected = lib.articles.first().map_or(0, |a| a.root);
+        let mut app = App {
+            lib,
+            widths,
+            theme: &crate::ui::theme::COLOR,
+            focus: Focus::Tree,
+            help: false,
+            help_scroll: 0,
+            show_tree: true,
+            tree: Tree {
+                expanded,
+                selected,
+                offset: 0,
+            },
+            article: 0,
+            scroll: 0,
+            size: (0, 0),
+            quit: false,
+            doc: Rc::new(Document::default()),
+            docs: HashMap::new(),
+        };
+        app.update(Action::Resize(100, 30));
+        app
+    }
+
+    #[must_use]
+    pub fn areas(&self) -> Areas {
+        Areas::compute(self.size.0, self.size.1, self.show_tree)
+    }
+
+    /// The document in the reader, laid out at the reader's width.
+    #[must_use]
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Rows of text the reader shows.
+    #[must_use]
+    pub fn page_height(&self) -> usize {
+        usize::from(self.areas().reader_inner().height).max(1)
+    }
+
+    #[must_use]
+    pub fn max_scroll(&self) -> usize {
+        self.doc.lines.len().saturating_sub(self.page_height())
+    }
+
+    /// The node at the top of the reader: what the tree marks as being read.
+    #[must_use]
+    pub fn reading(&self) -> NodeId {
+        self.doc
+            .lines
+            .get(self.scroll)
+            .map_or(self.lib.articles[self.article].root, |l| l.node)
+    }
+
+    /// How far through the article the bottom of the page is, in percent.
+    #[must_use]
+    pub fn percent(&self) -> usize {
+        let len = self.doc.lines.len();
+        if len == 0 {
+            return 100;
+        }
+        (self.scroll + self.page_height()).min(len) * 100 / len
+    }
+
+    /// Key modes in the order a key is tried.
+    #[must_use]
+    pub fn modes(&self) -> Vec<Mode> {
+        if self.help {
+            return vec![Mode::Help, Mode::Global];
+        }
+        let pane = match self.focus {
+            Focus::Tree if self.areas().tree.is_some() => Mode::Tree,
+            _ => Mode::Reader,
+        };
+        vec![pane, Mode::Global]
+    }
+
+    /// Tree rows as shown: every node whose ancestors are all expanded.
+    #[must_use]
+    pub fn visible_nodes(&self) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        for a in &self.lib.articles {
+            let mut stack = vec![a.root];
+            while let Some(n) = stack.pop() {
+                out.push(n);
+                if self.tree.expanded[n] {
+                    stack.extend(self.lib.node(n).children.iter().rev());
+                }
+            }
+        }
+        out
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Close => {
+                if self.help {
+                    self.help = false;
+                } else if self.areas().tree_floats && self.show_tree {
+                    self.show_tree = false;
+                    self.focus = Focus::Reader;
+                }
+            }
+            Action::FocusNext => {
+                self.focus = match self.focus {
+                    Focus::Tree => Focus::Reader,
+                    Focus::Reader => {
+                        self.show_tree = true;
+                        Focus::Tree
+                    }
+                };
+                if self.areas().tree_floats {
+                    self.show_tree = self.focus == Focus::Tree;
+                }
+            }
+            Action::ToggleTree => {
+                self.show_tree = !self.show_tree;
+                self.focus = if self.show_tree {
+                    Focus::Tree
+                } else {
+                    Focus::Reader
+                };
+            }
+            Action::TreeUp => self.move_selection(-1),
+            Action::TreeDown => self.move_selection(1),
+            Action::TreeTop => self.move_selection(isize::MIN / 2),
+            Action::TreeBottom => self.move_selection(isize::MAX / 2),
+            Action::TreeExpand => {
+                let n = self.tree.selected;
+                if let Some(&first) = self.lib.node(n).children.first() {
+                    if self.tree.expanded[n] {
+                        self.tree.selected = first;
+                    } else {
+                        self.tree.expanded[n] = true;
+                    }
+                }
+            }
+            Action::TreeCollapse => {
+                let n = self.tree.selected;
+                if self.tree.expanded[n] && !self.lib.node(n).children.is_empty() {
+                    self.tree.expanded[n] = false;
+                } else if let Some(p) = self.lib.node(n).parent {
+                    self.tree.selected = p;
+                }
+            }
+            Action::TreeOpen => {
+                self.open(self.tree.selected);
+                self.focus = Focus::Reader;
+                if self.areas().tree_floats {
+                    self.show_tree = false;
+                }
+            }
+            Action::Select(node) => {
+                self.reveal(node);
+                self.tree.selected = node;
+                self.open(node);
+                if self.areas().tree_floats {
+                    self.show_tree = false;
+                    self.focus = Focus::Reader;
+                }
+            }
+            Action::ScrollDown if self.help => self.help_scroll += 1,
+            Action::ScrollUp if self.help => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(self.page_step()),
+            Action::PageUp => self.scroll_by(-self.page_step()),
+            Action::HalfPageDown => self.scroll_by(self.half_step()),
+            Action::HalfPageUp => self.scroll_by(-self.half_step()),
+            Action::ScrollTop => self.scroll = 0,
+            Action::ScrollBottom => self.scroll = self.max_scroll(),
+            Action::NextPart => {
+                if let Some(line) = self.doc.heading_lines().find(|&l| l > self.scroll) {
+                    self.scroll = line.min(self.max_scroll());
+                }
+            }
+            Action::PrevPart => {
+                self.scroll = self
+                    .doc
+                    .heading_lines()
+                    .filter(|&l| l < self.scroll)
+                    .last()
+                    .unwrap_or(0);
+            }
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Click(x, y) => self.click(x, y),
+            Action::WheelDown(x, y) => self.wheel(x, y, 3),
+            Action::WheelUp(x, y) => self.wheel(x, y, -3),
+        }
+        self.clamp();
+    }
+
+    fn page_step(&self) -> isize {
+        isize::try_from(self.page_height().saturating_sub(2).max(1)).unwrap_or(1)
+    }
+
+    fn half_step(&self) -> isize {
+        isize::try_from((self.page_height() / 2).max(1)).unwrap_or(1)
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let rows = self.visible_nodes();
+        let at = rows
+            .iter()
+            .position(|&n| n == self.tree.selected)
+            .unwrap_or(0);
+        let to = at
+            .saturating_add_signed(delta)
+            .min(rows.len().saturating_sub(1));
+        if let Some(&n) = rows.get(to) {
+            self.tree.selected = n;
+        }
+    }
+
+    /// Expands every ancestor so the node has a row.
+    fn reveal(&mut self, node: NodeId) {
+        for a in self.lib.ancestry(node) {
+            if a != node {
+                self.tree.expanded[a] = true;
+            }
+        }
+    }
+
+    /// Shows a node in the reader: its article, scrolled to its first line.
+    pub fn open(&mut self, node: NodeId) {
+        self.article = self.lib.node(node).article;
+        self.relayout();
+        self.scroll = self
+            .doc
+            .line_of_node(node)
+            .unwrap_or(0)
+            .min(self.max_scroll());
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        let top = self
+            .doc
+            .lines
+            .get(self.scroll)
+            .and_then(|l| l.anchor.map(|a| (a, l.range.start)));
+        let was_narrow = self.size.0 < crate::areas::SIDE_BY_SIDE;
+        self.size = (w, h);
+        let narrow = w < crate::areas::SIDE_BY_SIDE;
+        if narrow && !was_narrow {
+            // The overlay starts closed; reading takes the screen.
+            self.show_tree = false;
+            self.focus = Focus::Reader;
+        } else if !narrow && was_narrow {
+            self.show_tree = true;
+        }
+        self.relayout();
+        if let Some((anchor, byte)) = top {
+            self.scroll = self.doc.line_of(anchor, byte).unwrap_or(0);
+        }
+    }
+
+    /// Lays out the current article at the reader's width, from the cache.
+    fn relayout(&mut self) {
+        let width = usize::from(self.areas().reader_inner().width).max(2);
+        let key = (self.article, width.min(crate::layout::MEASURE));
+        let lib = &self.lib;
+        let widths = self.widths;
+        let root = lib.articles[self.article].root;
+        self.doc = Rc::clone(
+            self.docs
+                .entry(key)
+                .or_insert_with(|| Rc::new(Document::build(lib, root, key.1, widths))),
+        );
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let areas = self.areas();
+        if self.help {
+            self.help = false;
+            return;
+        }
+        let pos = ratatui::layout::Position::new(x, y);
+        if let (Some(tree), Some(inner)) = (areas.tree, areas.tree_inner())
+            && tree.contains(pos)
+        {
+            {
+                self.focus = Focus::Tree;
+                if inner.contains(pos) {
+                    let row = usize::from(y - inner.y) + self.tree.offset;
+                    if let Some(&node) = self.visible_nodes().get(row) {
+                        self.update(Action::Select(node));
+                    }
+                }
+                return;
+            }
+        }
+        if areas.reader.contains(pos) {
+            self.focus = Focus::Reader;
+            if areas.tree_floats {
+                self.show_tree = false;
+            }
+        }
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, delta: isize) {
+        let areas = self.areas();
+        let pos = ratatui::layout::Position::new(x, y);
+        if areas.tree.is_some_and(|t| t.contains(pos)) {
+            self.move_selection(delta);
+        } else if areas.reader.contains(pos) {
+            self.scroll_by(delta);
+        }
+    }
+
+    /// Keeps the selection visible and every index in bounds.
+    fn clamp(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+        self.help_scroll = self.help_scroll.min(crate::keys::BINDINGS.len());
+        let rows = self.visible_nodes();
+        if !rows.contains(&self.tree.selected) {
+            // A collapse hid the selection: select the visible ancestor.
+            let chain = self.lib.ancestry(self.tree.selected);
+            if let Some(&n) = chain.iter().rev().find(|n| rows.contains(n)) {
+                self.tree.selected = n;
+            }
+        }
+        let height = self
+            .areas()
+            .tree_inner()
+            .map_or(1, |r| usize::from(r.height).max(1));
+        let at = rows
+            .iter()
+            .position(|&n| n == self.tree.selected)
+            .unwrap_or(0);
+        if at < self.tree.offset {
+            self.tree.offset = at;
+        } else if at >= self.tree.offset + height {
+            self.tree.offset = at + 1 - height;
+        }
+        self.tree.offset = self.tree.offset.min(rows.len().saturating_sub(1));
+    }
+}

@@ -1,0 +1,91 @@
+//! Where each pane sits for a terminal size: one function shared by the views
+//! and by mouse hit-testing, so a click lands where the eye sees.
+
+use ratatui::layout::Rect;
+
+/// Below this the notice replaces the interface.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// Below this width the tree is an overlay instead of a pane.
+pub const SIDE_BY_SIDE: u16 = 80;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub too_small: bool,
+    pub tree: Option<Rect>,
+    /// The tree floats over the reader (narrow terminals).
+    pub tree_floats: bool,
+    pub reader: Rect,
+    pub status: Rect,
+}
+
+impl Areas {
+    #[must_use]
+    pub fn compute(width: u16, height: u16, show_tree: bool) -> Self {
+        let full = Rect::new(0, 0, width, height);
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return Areas {
+                too_small: true,
+                reader: full,
+                ..Areas::default()
+            };
+        }
+        let main = Rect::new(0, 0, width, height - 1);
+        let status = Rect::new(0, height - 1, width, 1);
+        if width < SIDE_BY_SIDE {
+            let tree = show_tree.then(|| {
+                Rect::new(
+                    0,
+                    0,
+                    width.min(44).max(width * 4 / 5).min(width),
+                    main.height,
+                )
+            });
+            return Areas {
+                too_small: false,
+                tree,
+                tree_floats: true,
+                reader: main,
+                status,
+            };
+        }
+        if !show_tree {
+            return Areas {
+                too_small: false,
+                tree: None,
+                tree_floats: false,
+                reader: main,
+                status,
+            };
+        }
+        let tree_w = (width / 3).clamp(24, 44);
+        Areas {
+            too_small: false,
+            tree: Some(Rect::new(0, 0, tree_w, main.height)),
+            tree_floats: false,
+            reader: Rect::new(tree_w, 0, width - tree_w, main.height),
+            status,
+        }
+    }
+
+    /// The reader's text area: inside its border.
+    #[must_use]
+    pub fn reader_inner(&self) -> Rect {
+        inner(self.reader)
+    }
+
+    #[must_use]
+    pub fn tree_inner(&self) -> Option<Rect> {
+        self.tree.map(inner)
+    }
+}
+
+#[must_use]
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x + 1,
+        r.y + 1,
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}

@@ -1,0 +1,205 @@
+//! The key table: one list drives dispatch, the help overlay and the README's
+//! key list.
+
+use std::fmt::Write as _;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::Action;
+
+/// Where a binding applies. Overlays first, then the focused pane, then global.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Global,
+    Tree,
+    Reader,
+    Help,
+}
+
+impl Mode {
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Global => "全局",
+            Mode::Tree => "目录",
+            Mode::Reader => "阅读",
+            Mode::Help => "帮助",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+pub struct Binding {
+    pub mode: Mode,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn b(mode: Mode, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+    Binding {
+        mode,
+        keys,
+        action,
+        help,
+    }
+}
+
+use Action as A;
+use KeyCode as C;
+use Mode as M;
+
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    b(M::Global, &[k('q'), ctrl('c')],               A::Quit,         "退出"),
+    b(M::Global, &[k('?')],                          A::ToggleHelp,   "帮助"),
+    b(M::Global, &[code(C::Tab)],                    A::FocusNext,    "切换窗格"),
+    b(M::Global, &[k('t')],                          A::ToggleTree,   "显示/隐藏目录"),
+    b(M::Global, &[code(C::Esc)],                    A::Close,        "关闭浮层"),
+
+    b(M::Tree,   &[k('j'), code(C::Down)],           A::TreeDown,     "下一项"),
+    b(M::Tree,   &[k('k'), code(C::Up)],             A::TreeUp,       "上一项"),
+    b(M::Tree,   &[k('l'), code(C::Right)],          A::TreeExpand,   "展开"),
+    b(M::Tree,   &[k('h'), code(C::Left)],           A::TreeCollapse, "折叠／回到上级"),
+    b(M::Tree,   &[k('g'), code(C::Home)],           A::TreeTop,      "第一项"),
+    b(M::Tree,   &[k('G'), code(C::End)],            A::TreeBottom,   "最后一项"),
+    b(M::Tree,   &[code(C::Enter)],                  A::TreeOpen,     "在阅读区打开"),
+
+    b(M::Reader, &[k('j'), code(C::Down)],           A::ScrollDown,   "下移一行"),
+    b(M::Reader, &[k('k'), code(C::Up)],             A::ScrollUp,     "上移一行"),
+    b(M::Reader, &[k(' '), code(C::PageDown)],       A::PageDown,     "下翻一页"),
+    b(M::Reader, &[k('b'), code(C::PageUp)],         A::PageUp,       "上翻一页"),
+    b(M::Reader, &[ctrl('d')],                       A::HalfPageDown, "下翻半页"),
+    b(M::Reader, &[ctrl('u')],                       A::HalfPageUp,   "上翻半页"),
+    b(M::Reader, &[k('g'), code(C::Home)],           A::ScrollTop,    "文首"),
+    b(M::Reader, &[k('G'), code(C::End)],            A::ScrollBottom, "文末"),
+    b(M::Reader, &[k('[')],                          A::PrevPart,     "上一部分"),
+    b(M::Reader, &[k(']')],                          A::NextPart,     "下一部分"),
+
+    b(M::Help,   &[k('?'), k('q'), code(C::Esc)],    A::ToggleHelp,   "关闭帮助"),
+    b(M::Help,   &[k('j'), code(C::Down)],           A::ScrollDown,   "向下滚动帮助"),
+    b(M::Help,   &[k('k'), code(C::Up)],             A::ScrollUp,     "向上滚动帮助"),
+];
+
+impl Key {
+    fn matches(self, ev: &KeyEvent) -> bool {
+        let mods = ev.modifiers - KeyModifiers::SHIFT;
+        match (self.code, ev.code) {
+            // Terminals disagree on whether Shift is reported with an upper-case letter.
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b && mods == self.mods,
+            (a, b) => a == b && ev.modifiers == self.mods,
+        }
+    }
+
+    /// How the key is written in help and the README.
+    #[must_use]
+    pub fn name(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+impl Binding {
+    #[must_use]
+    pub fn key_names(&self) -> String {
+        self.keys
+            .iter()
+            .map(|k| k.name())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The action for a key press in the given modes, tried in order. Key
+/// releases, from terminals that report them, are ignored.
+#[must_use]
+pub fn action_for(modes: &[Mode], ev: &KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    modes.iter().find_map(|&mode| {
+        BINDINGS
+            .iter()
+            .find(|b| b.mode == mode && b.keys.iter().any(|k| k.matches(ev)))
+            .map(|b| b.action)
+    })
+}
+
+/// The key list as a Markdown table, as the README shows it.
+#[must_use]
+pub fn markdown() -> String {
+    let mut s = String::from("| 范围 | 键 | 作用 |\n|---|---|---|\n");
+    for b in BINDINGS {
+        let keys = b
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", k.name()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = writeln!(s, "| {} | {keys} | {} |", b.mode.title(), b.help);
+    }
+    s
+}
+
+/// Any terminal event as an action: keys through the table, mouse and resize
+/// directly.
+#[must_use]
+pub fn action_for_event(modes: &[Mode], ev: &ratatui::crossterm::event::Event) -> Option<Action> {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
+    match ev {
+        Event::Key(key) => action_for(modes, key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::WheelDown(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::WheelUp(m.column, m.row)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}

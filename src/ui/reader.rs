@@ -1,0 +1,101 @@
+//! The reading pane: the article laid out at the pane's width, a comfortable
+//! measure centred in wide panes, styled by line kind.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::text::put;
+use super::theme::Theme;
+use crate::app::{App, Focus};
+use crate::layout::{DocLine, LineKind};
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Reader || app.areas().tree.is_none();
+    let title = format!(
+        " {} ",
+        super::truncate_title(app, area.width.saturating_sub(12))
+    );
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(ratatui::text::Span::styled(title, theme.pane_title))
+        .title_bottom(ratatui::text::Line::from(format!(" {}% ", app.percent())).right_aligned())
+        .render(area, buf);
+    let inner = crate::areas::inner(area);
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let doc = app.doc();
+    let measure = u16::try_from(doc.width)
+        .unwrap_or(u16::MAX)
+        .min(inner.width);
+    let left = inner.x + (inner.width - measure) / 2;
+    for (row, line) in doc
+        .lines
+        .iter()
+        .skip(app.scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let y = inner.y + u16::try_from(row).unwrap_or(0);
+        draw_line(app, theme, line, left, y, measure, buf);
+    }
+}
+
+fn draw_line(
+    app: &App,
+    theme: &Theme,
+    line: &DocLine,
+    left: u16,
+    y: u16,
+    measure: u16,
+    buf: &mut Buffer,
+) {
+    let style = style_for(theme, line.kind);
+    let centred = matches!(
+        line.kind,
+        LineKind::Title | LineKind::Deck | LineKind::DerivedNote | LineKind::Byline
+    );
+    let x = if centred {
+        let w = u16::try_from(app.widths.str(&line.text))
+            .unwrap_or(measure)
+            .min(measure);
+        left + (measure - w) / 2
+    } else {
+        left
+    };
+    let prefix_style = if line.kind == LineKind::EditorNote {
+        theme.note_label
+    } else {
+        style
+    };
+    let body = &line.text[line.prefix.len()..];
+    put(
+        buf,
+        x,
+        y,
+        measure,
+        &[(line.prefix, prefix_style), (body, style)],
+        app.widths,
+    );
+}
+
+fn style_for(theme: &Theme, kind: LineKind) -> Style {
+    match kind {
+        LineKind::Deck => theme.deck,
+        LineKind::Title => theme.title,
+        LineKind::DerivedNote => theme.derived,
+        LineKind::Byline => theme.byline,
+        LineKind::NoteLabel => theme.note_label,
+        LineKind::EditorNote => theme.quote,
+        LineKind::Heading(d) => theme.heading[d.clamp(1, 3) - 1],
+        LineKind::Body | LineKind::Blank => theme.body,
+        LineKind::FootnoteRule | LineKind::Footnote => theme.footnote,
+    }
+}

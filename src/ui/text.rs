@@ -1,0 +1,132 @@
+//! Writing text into the buffer cell by cell, so widths are ours: a line never
+//! runs past its area, and with `--ambiwidth double` an ambiguous character
+//! (“ ” …) owns two cells, as the terminal draws it.
+
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::wrap::Widths;
+
+/// Writes styled runs from `(x, y)`, at most `max` columns; returns the
+/// columns used. Wide characters that would not fit whole are left out.
+pub fn put(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max: u16,
+    runs: &[(&str, Style)],
+    widths: Widths,
+) -> u16 {
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x >= area.right() {
+        return 0;
+    }
+    let end = x.saturating_add(max).min(area.right());
+    let mut col = x;
+    for &(text, style) in runs {
+        for c in text.chars() {
+            let c = if crate::sanitize::is_forbidden(c) || c == '\t' {
+                ' '
+            } else {
+                c
+            };
+            let w = u16::try_from(widths.char(c)).unwrap_or(0);
+            if w == 0 {
+                continue;
+            }
+            if col + w > end {
+                return col - x;
+            }
+            buf[(col, y)].set_char(c).set_style(style);
+            if w == 2 {
+                let next = &mut buf[(col + 1, y)];
+                next.reset();
+                // ratatui thinks an ambiguous character is one cell wide;
+                // keep it from drawing over the glyph's second half.
+                if unicode_width::UnicodeWidthChar::width(c) == Some(1) {
+                    next.set_diff_option(CellDiffOption::Skip);
+                }
+                next.set_style(style);
+            }
+            col += w;
+        }
+    }
+    col - x
+}
+
+/// Paints a style over a row segment (selection bars, status bar).
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            buf[(x, y)].set_style(style);
+        }
+    }
+}
+
+/// Clears a popup's area without leaving half of a wide glyph at its edges:
+/// a glyph cut by the left or right edge is blanked whole.
+pub fn clear_popup(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        if area.left() > buf.area.left() {
+            let left = &mut buf[(area.left() - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1
+                || left.diff_option == CellDiffOption::Skip
+            {
+                left.reset();
+            }
+        }
+        let last = area.right() - 1;
+        if area.right() < buf.area.right() {
+            let edge = unicode_width::UnicodeWidthStr::width(buf[(last, y)].symbol()) > 1
+                || buf[(area.right(), y)].diff_option == CellDiffOption::Skip;
+            if edge {
+                buf[(area.right(), y)].reset();
+            }
+        }
+        for x in area.left()..area.right() {
+            buf[(x, y)].reset();
+        }
+    }
+}
+
+/// The string cut to `max` columns, ending in … when cut.
+#[must_use]
+pub fn truncate(s: &str, max: usize, widths: Widths) -> String {
+    if widths.str(s) <= max {
+        return s.to_owned();
+    }
+    let ell = widths.char('…');
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = widths.char(c);
+        if used + w + ell > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if used + ell <= max {
+        out.push('…');
+    }
+    out
+}
+
+/// A rectangle of at most `w`×`h`, centred in `area`.
+#[must_use]
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,87 @@
+//! The tree pane: articles, parts and items, each with its ordinal and label;
+//! the selection, and a mark on the node being read.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::text::{fill, put, truncate};
+use super::theme::Theme;
+use crate::app::{App, Focus};
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Tree;
+    super::text::clear_popup(buf, area);
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(ratatui::text::Span::styled(" 目录 ", theme.pane_title))
+        .render(area, buf);
+    let inner = crate::areas::inner(area);
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let rows = app.visible_nodes();
+    // The node being read, or its nearest ancestor with a row.
+    let reading = app
+        .lib
+        .ancestry(app.reading())
+        .into_iter()
+        .rev()
+        .find(|n| rows.contains(n));
+    for (i, &node) in rows
+        .iter()
+        .skip(app.tree.offset)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let y = inner.y + u16::try_from(i).unwrap_or(0);
+        let n = app.lib.node(node);
+        let fold = match (n.children.is_empty(), app.tree.expanded[node]) {
+            (true, _) => "  ",
+            (false, true) => "▾ ",
+            (false, false) => "▸ ",
+        };
+        let mark = if Some(node) == reading { "▍" } else { " " };
+        let indent = "  ".repeat(n.depth.saturating_sub(0));
+        let head = format!("{mark}{indent}{fold}");
+        let room = usize::from(inner.width).saturating_sub(app.widths.str(&head));
+        let label = truncate(&app.lib.display_label(node), room, app.widths);
+        let mut style = if Some(node) == reading {
+            theme.reading
+        } else {
+            theme.body
+        };
+        if n.depth == 0 {
+            style = style.add_modifier(ratatui::style::Modifier::BOLD);
+        }
+        if node == app.tree.selected {
+            fill(
+                buf,
+                Rect::new(inner.x, y, inner.width, 1),
+                if focused {
+                    theme.selected
+                } else {
+                    theme.selected_unfocused
+                },
+            );
+            style = style.patch(if focused {
+                theme.selected
+            } else {
+                theme.selected_unfocused
+            });
+        }
+        put(
+            buf,
+            inner.x,
+            y,
+            inner.width,
+            &[(&head, style), (&label, style)],
+            app.widths,
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! Chinese line breaking: break opportunities from UAX #14 (unicode-linebreak),
+//! tightened by the kinsoku rules Chinese typesetting uses, filled greedily to
+//! a display width.
+
+use std::ops::Range;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_width::UnicodeWidthChar;
+
+/// Punctuation that must never begin a line.
+const NO_LINE_START: &str = "，。、；：？！）》」』”’】〕〉〗｝］．,.;:?!)]}%";
+/// Punctuation that must never end a line.
+const NO_LINE_END: &str = "“‘（《「『【〔〈〖｛［([{";
+/// Runs of these (…… and ——) are one mark and are never split.
+const PAIRED: &str = "…—";
+
+/// How wide a character is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Widths {
+    /// East Asian ambiguous characters (“ ” … — ·) take two columns, as on
+    /// terminals configured for CJK.
+    pub ambiguous_wide: bool,
+}
+
+impl Widths {
+    #[must_use]
+    pub fn char(self, c: char) -> usize {
+        let w = if self.ambiguous_wide {
+            c.width_cjk()
+        } else {
+            c.width()
+        };
+        w.unwrap_or(0)
+    }
+
+    #[must_use]
+    pub fn str(self, s: &str) -> usize {
+        s.chars().map(|c| self.char(c)).sum()
+    }
+}
+
+/// Breaks `text` into lines no wider than `width` columns; the first line is
+/// `first_indent` columns narrower. Returns byte ranges into `text`, trailing
+/// spaces excluded. Widths below 2 are treated as 2, the width of one hanzi.
+#[must_use]
+pub fn wrap(text: &str, width: usize, first_indent: usize, widths: Widths) -> Vec<Range<usize>> {
+    let width = width.max(2);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let breaks = break_points(text, &chars);
+    let mut lines = Vec::new();
+    let mut start = 0; // index into chars
+    let mut avail = width.saturating_sub(first_indent).max(2);
+    while start < chars.len() {
+        // Skip spaces at the start of a line.
+        while start < chars.len() && chars[start].1 == ' ' {
+            start += 1;
+        }
+        if start == chars.len() {
+            break;
+        }
+        let mut used = 0;
+        let mut end = start; // last break that fits
+        let mut i = start;
+        let mut last_fit = start;
+        while i < chars.len() {
+            let c = chars[i].1;
+            let w = widths.char(c);
+            if used + w > avail && c != ' ' {
+                break;
+            }
+            used += w;
+            i += 1;
+            last_fit = i;
+            if breaks[i] {
+                end = i;
+            }
+        }
+        if last_fit == chars.len() {
+            end = chars.len();
+        } else if end == start {
+            // No break fits: split the run, keeping the punctuation rules.
+            end = last_fit.max(start + 1);
+            while end > start + 1
+                && end < chars.len()
+                && (forbidden_start(chars[end].1) || forbidden_end(chars[end - 1].1))
+            {
+                end -= 1;
+            }
+        }
+        let byte_start = chars[start].0;
+        let mut byte_end = chars.get(end).map_or(text.len(), |c| c.0);
+        while byte_end > byte_start && text[..byte_end].ends_with(' ') {
+            byte_end -= 1;
+        }
+        lines.push(byte_start..byte_end);
+        start = end;
+        avail = width;
+    }
+    lines
+}
+
+/// The lines of `wrap` as string slices.
+#[must_use]
+pub fn wrap_str(text: &str, width: usize, first_indent: usize, widths: Widths) -> Vec<&str> {
+    wrap(text, width, first_indent, widths)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
+}
+
+fn forbidden_start(c: char) -> bool {
+    NO_LINE_START.contains(c)
+}
+
+fn forbidden_end(c: char) -> bool {
+    NO_LINE_END.contains(c)
+}
+
+fn is_wide(c: char) -> bool {
+    c.width() == Some(2)
+}
+
+/// `breaks[i]` is true when a line may end before `chars[i]`.
+fn break_points(text: &str, chars: &[(usize, char)]) -> Vec<bool> {
+    let mut breaks = vec![false; chars.len() + 1];
+    let index_of: std::collections::HashMap<usize, usize> = chars
+        .iter()
+        .enumerate()
+        .map(|(i, (b, _))| (*b, i))
+        .collect();
+    for (byte, op) in linebreaks(text) {
+        if let Some(&i) = index_of.get(&byte) {
+            breaks[i] = matches!(op, BreakOpportunity::Allowed | BreakOpportunity::Mandatory);
+        }
+    }
+    for i in 1..chars.len() {
+        let (prev, next) = (chars[i - 1].1, chars[i].1);
+        // UAX #14 (Unicode 15.0) forbids any break next to a quotation mark;
+        // between Chinese characters a break before “ or after ” is normal.
+        if (matches!(next, '“' | '‘') && is_wide(prev))
+            || (matches!(prev, '”' | '’') && is_wide(next))
+        {
+            breaks[i] = true;
+        }
+        if forbidden_start(next) || forbidden_end(prev) || (prev == next && PAIRED.contains(next)) {
+            breaks[i] = false;
+        }
+    }
+    breaks[chars.len()] = true;
+    breaks
+}
