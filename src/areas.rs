@@ -33,14 +33,8 @@ impl Areas {
         let main = Rect::new(0, 0, width, height - 1);
         let status = Rect::new(0, height - 1, width, 1);
         if width < SIDE_BY_SIDE {
-            let tree = show_tree.then(|| {
-                Rect::new(
-                    0,
-                    0,
-                    width.min(44).max(width * 4 / 5).min(width),
-                    main.height,
-                )
-            });
+            // Too narrow to share: the tree covers the reader while open.
+            let tree = show_tree.then_some(main);
             return Areas {
                 too_small: false,
                 tree,
@@ -68,10 +62,12 @@ impl Areas {
         }
     }
 
-    /// The reader's text area: inside its border.
+    /// The reader's text area: inside its border, with a column of margin
+    /// on each side so text never touches the frame.
     #[must_use]
     pub fn reader_inner(&self) -> Rect {
-        inner(self.reader)
+        let r = inner(self.reader);
+        Rect::new(r.x + 1, r.y, r.width.saturating_sub(2), r.height)
     }
 
     #[must_use]

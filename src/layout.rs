@@ -224,10 +224,27 @@ impl Builder<'_> {
         } else {
             (self.width, prefix_cols)
         };
-        for (i, range) in wrap(text, width, first, self.widths)
+        // A two-line headline is printed as two lines: break at its spaces first.
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        if kind == LineKind::Title {
+            for (i, _) in text.match_indices(' ') {
+                pieces.push(start..i);
+                start = i + 1;
+            }
+        }
+        pieces.push(start..text.len());
+        let widths = self.widths;
+        let ranges: Vec<Range<usize>> = pieces
             .into_iter()
-            .enumerate()
-        {
+            .flat_map(|piece| {
+                let offset = piece.start;
+                wrap(&text[piece], width, first, widths)
+                    .into_iter()
+                    .map(move |r| r.start + offset..r.end + offset)
+            })
+            .collect();
+        for (i, range) in ranges.into_iter().enumerate() {
             let p = if i == 0 || every > 0 { prefix } else { "" };
             let shown = format!("{p}{}", &text[range.clone()]);
             self.push(kind, node, anchor, range, p, shown);

@@ -32,11 +32,18 @@ fn rows() -> Vec<Row> {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = rows();
     let two_columns = area.width >= 76;
-    let per_column = if two_columns {
-        rows.len().div_ceil(2)
+    // Two columns break between sections, as near the middle as they can.
+    let split = if two_columns {
+        let half = rows.len().div_ceil(2);
+        (1..rows.len())
+            .filter(|&i| matches!(rows[i], Row::Section(_)))
+            .min_by_key(|&i| i.abs_diff(half))
+            .unwrap_or(half)
     } else {
         rows.len()
     };
+    let per_column = split.max(rows.len() - split);
+
     let popup_w = if two_columns { 72 } else { 40 };
     let popup_h = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
     let popup = centered(area, popup_w, popup_h);
@@ -61,7 +68,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let height = usize::from(inner.height);
     let scroll = app.help_scroll.min(per_column.saturating_sub(height));
     for (i, row) in rows.iter().enumerate() {
-        let (col, line) = (i / per_column, i % per_column);
+        let (col, line) = if i < split { (0, i) } else { (1, i - split) };
         let Some(visible) = line.checked_sub(scroll).filter(|&l| l < height) else {
             continue;
         };

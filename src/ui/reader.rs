@@ -27,7 +27,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .title(ratatui::text::Span::styled(title, theme.pane_title))
         .title_bottom(ratatui::text::Line::from(format!(" {}% ", app.percent())).right_aligned())
         .render(area, buf);
-    let inner = crate::areas::inner(area);
+    let inner = app.areas().reader_inner();
     if inner.width < 2 || inner.height == 0 {
         return;
     }

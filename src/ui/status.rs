@@ -30,7 +30,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         right.drain(1..4);
     }
     let right_w = total(&right);
-    let room = usize::from(area.width).saturating_sub(right_w + 2);
+    let room = usize::from(area.width).saturating_sub(right_w + 3);
     let crumb = truncate(&app.lib.breadcrumb(app.reading()), room, w);
     put(
         buf,

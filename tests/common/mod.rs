@@ -1,0 +1,54 @@
+//! Helpers shared by the test files.
+#![allow(dead_code)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use zhizao::action::Action;
+use zhizao::app::App;
+use zhizao::content::Library;
+use zhizao::wrap::Widths;
+
+pub fn app(w: u16, h: u16) -> App {
+    let mut app = App::new(
+        Library::bundled().expect("bundled content loads"),
+        Widths::default(),
+    );
+    app.update(Action::Resize(w, h));
+    app
+}
+
+pub fn node(app: &App, path: &str) -> usize {
+    app.lib
+        .find(path)
+        .unwrap_or_else(|| panic!("no node {path}"))
+}
+
+/// Draws the app on a test terminal of its size.
+pub fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    terminal
+}
+
+/// The screen as text, one row per line, wide characters once.
+pub fn screen(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push('\n');
+    }
+    out
+}

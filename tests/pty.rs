@@ -1,0 +1,182 @@
+//! The real binary in a pseudo-terminal: it opens, keys lead through the
+//! tree to a lesson list and its text, and `q` leaves a working terminal.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: std::num::NonZeroU16 = std::num::NonZeroU16::new(30).unwrap();
+const COLS: std::num::NonZeroU16 = std::num::NonZeroU16::new(100).unwrap();
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], env: &[(&str, &str)]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_zhizao"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn zhizao");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        // The reader runs on its own thread so the child never blocks on a full pty.
+        std::thread::spawn(move || {
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {text:?}; the screen:\n{}",
+            self.screen()
+        );
+    }
+
+    fn keys(&mut self, keys: &str) {
+        for k in keys.chars() {
+            self.writer.write_all(k.to_string().as_bytes()).unwrap();
+            self.writer.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "zhizao did not exit; the screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn assert_terminal_restored(&self) {
+        std::thread::sleep(Duration::from_millis(100));
+        let parser = self.parser.lock().unwrap();
+        assert!(
+            !parser.screen().alternate_screen(),
+            "the alternate screen was left"
+        );
+        assert!(!parser.screen().hide_cursor(), "the cursor is shown");
+        let raw = self.raw.lock().unwrap();
+        let tail = String::from_utf8_lossy(&raw);
+        let left = tail
+            .rfind("\x1b[?1049l")
+            .expect("left the alternate screen");
+        assert!(
+            tail.rfind("\x1b[?1049h")
+                .is_some_and(|entered| entered < left)
+        );
+    }
+}
+
+#[test]
+fn open_navigate_to_the_foreign_lessons_and_quit() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("奋力打造全球智造创新之都");
+    s.wait_for("勇做民族复兴的先锋模范");
+    // Down to 国内外经验, open it, down to 2、国外…, Enter.
+    s.keys("jjljj\r");
+    s.wait_for("2、国外发达城市地区发展对宁波的启示");
+    s.wait_for("国外各制造业发达地区在推进产业体系提质升级");
+    s.keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (name, number) in [("TERM", 15), ("HUP", 1)] {
+        let mut s = Session::start(&[], &[]);
+        s.wait_for("奋力打造全球智造创新之都");
+        let pid = s.child.process_id().expect("a pid");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        s.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let colour = |env: &[(&str, &str)]| {
+        let mut s = Session::start(&[], env);
+        s.wait_for("勇做民族复兴的先锋模范");
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+        raw.contains("38;5;") || raw.contains("48;5;")
+    };
+    assert!(colour(&[]), "colours by default");
+    assert!(!colour(&[("NO_COLOR", "1")]), "no colours with NO_COLOR");
+}
+
+#[test]
+fn content_errors_exit_2_without_touching_the_terminal() {
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bad/duplicate-id"
+    );
+    let mut s = Session::start(&["--content", bad], &[]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(s.screen().contains("duplicate id `one`"), "{}", s.screen());
+    assert!(!String::from_utf8_lossy(&s.raw.lock().unwrap()).contains("\x1b[?1049h"));
+}

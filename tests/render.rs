@@ -1,0 +1,107 @@
+//! Whole-app snapshots at 100×30 and 50×16, one per view and popup.
+
+mod common;
+
+use common::{app, draw, node, screen};
+use insta::assert_snapshot;
+use zhizao::action::Action;
+
+const SIZES: [(u16, u16); 2] = [(100, 30), (50, 16)];
+
+fn snap(name: &str, setup: impl Fn(&mut zhizao::app::App)) {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        setup(&mut app);
+        assert_snapshot!(format!("{name}_{w}x{h}"), screen(&draw(&app)));
+    }
+}
+
+#[test]
+fn opening_screen() {
+    snap("opening", |_| {});
+}
+
+#[test]
+fn tree_expanded() {
+    snap("tree_expanded", |app| {
+        app.update(Action::ToggleTree);
+        if app.areas().tree.is_none() {
+            app.update(Action::ToggleTree);
+        }
+        for a in [
+            Action::TreeDown,
+            Action::TreeDown,
+            Action::TreeExpand,
+            Action::TreeDown,
+            Action::TreeExpand,
+        ] {
+            app.update(a);
+        }
+    });
+}
+
+#[test]
+fn scrolled_article() {
+    snap("scrolled", |app| {
+        app.update(Action::Select(node(app, "capital/lessons/foreign/3")));
+        app.update(Action::ScrollDown);
+    });
+}
+
+#[test]
+fn derived_title_is_marked() {
+    snap("derived_title", |app| {
+        app.update(Action::Select(node(app, "models")));
+    });
+}
+
+#[test]
+fn help_overlay() {
+    snap("help", |app| app.update(Action::ToggleHelp));
+}
+
+#[test]
+fn too_small_notice() {
+    for (w, h) in [(19, 10), (40, 5), (8, 3)] {
+        let app = app(w, h);
+        assert_snapshot!(format!("too_small_{w}x{h}"), screen(&draw(&app)));
+    }
+}
+
+#[test]
+fn ambiguous_characters_drawn_double_width() {
+    let mut app = zhizao::app::App::new(
+        zhizao::content::Library::bundled().unwrap(),
+        zhizao::wrap::Widths {
+            ambiguous_wide: true,
+        },
+    );
+    app.update(Action::Resize(60, 12));
+    app.update(Action::Select(node(&app, "capital/traits")));
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 60, 12));
+    ratatui::widgets::Widget::render(&app, buf.area, &mut buf);
+    // “ is followed by a cell the terminal's glyph covers: the diff must skip it.
+    let y = (0..12)
+        .find(|&y| (0..60).any(|x| buf[(x, y)].symbol() == "“"))
+        .expect("a quotation mark on screen");
+    let x = (0..60).find(|&x| buf[(x, y)].symbol() == "“").unwrap();
+    assert_eq!(
+        buf[(x + 1, y)].diff_option,
+        ratatui::buffer::CellDiffOption::Skip
+    );
+    assert_eq!(
+        buf[(x + 2, y)].diff_option,
+        ratatui::buffer::CellDiffOption::None
+    );
+}
+
+#[test]
+fn a_popup_never_leaves_half_a_wide_glyph_at_its_edges() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    // 智造创新之都: 造 sits in columns 2–3 and 新 in 6–7. A popup over columns
+    // 3–6 cuts both; each is blanked whole, not left half drawn.
+    let mut buf = Buffer::with_lines(["智造创新之都"]);
+    zhizao::ui::text::clear_popup(&mut buf, Rect::new(3, 0, 4, 1));
+    assert_eq!(buf, Buffer::with_lines(["智      之都"]));
+}
