@@ -1,13 +1,16 @@
 //! Everything a user can do, as data: every key, click and resize becomes an
 //! `Action` that `App::update` applies.
 
-use crate::content::NodeId;
+use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::content::NodeId;
+use crate::search::Outcome;
+
+#[derive(Debug, Clone)]
 pub enum Action {
     Quit,
     ToggleHelp,
-    /// Esc: close whatever is on top.
+    /// Esc: close whatever is on top, else clear search highlights.
     Close,
     FocusNext,
     ToggleTree,
@@ -34,6 +37,28 @@ pub enum Action {
     ScrollBottom,
     PrevPart,
     NextPart,
+    /// Step through the hits of the last search in the article.
+    NextHit,
+    PrevHit,
+
+    OpenSearch,
+    /// Type a character into the search line.
+    Insert(char),
+    Backspace,
+    CaretLeft,
+    CaretRight,
+    CaretHome,
+    CaretEnd,
+    /// Ctrl-U: delete back to the start of the line.
+    DeleteToStart,
+    /// Ctrl-W: delete the word before the caret.
+    DeleteWord,
+    ResultUp,
+    ResultDown,
+    /// Jump to the selected result.
+    OpenResult,
+    /// A search finished: the query serial it answers, and what it found.
+    SearchDone(u64, Arc<Outcome>),
 
     Resize(u16, u16),
     Click(u16, u16),

@@ -1,20 +1,34 @@
 //! The reader's state, changed only by `App::update`.
 
+pub mod search;
+
 use std::collections::HashMap;
+use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::action::Action;
 use crate::areas::Areas;
-use crate::content::{Library, NodeId};
+use crate::content::{Anchor, Library, NodeId};
 use crate::keys::Mode;
 use crate::layout::Document;
+use crate::search::{SearchIndex, Target};
 use crate::ui::theme::Theme;
 use crate::wrap::Widths;
+use search::SearchBox;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Tree,
     Reader,
+}
+
+/// The popup over the panes: at most one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Search,
 }
 
 #[derive(Debug, Clone)]
@@ -26,11 +40,13 @@ pub struct Tree {
 }
 
 pub struct App {
-    pub lib: Library,
+    pub lib: Arc<Library>,
+    pub index: Arc<SearchIndex>,
     pub widths: Widths,
     pub theme: &'static Theme,
     pub focus: Focus,
-    pub help: bool,
+    /// What floats over the panes, if anything.
+    pub overlay: Overlay,
     pub help_scroll: usize,
     /// Wide terminals: the tree pane is shown. Narrow: the tree overlay is open.
     pub show_tree: bool,
@@ -41,6 +57,12 @@ pub struct App {
     pub scroll: usize,
     pub size: (u16, u16),
     pub quit: bool,
+    /// The search line and its results, kept while the popup is closed.
+    pub search: SearchBox,
+    /// Every hit of the last jumped-to query in the reader's article, and
+    /// the one `n`/`N` is on.
+    pub hits: Vec<(Anchor, Range<usize>)>,
+    pub hit: usize,
     doc: Rc<Document>,
     docs: HashMap<(usize, usize), Rc<Document>>,
 }
@@ -48,6 +70,8 @@ pub struct App {
 impl App {
     #[must_use]
     pub fn new(lib: Library, widths: Widths) -> Self {
+        let lib = Arc::new(lib);
+        let index = Arc::new(SearchIndex::new(Arc::clone(&lib)));
         let mut expanded = vec![false; lib.nodes.len()];
         for a in &lib.articles {
             expanded[a.root] = true;
@@ -55,10 +79,11 @@ impl App {
         let selected = lib.articles.first().map_or(0, |a| a.root);
         let mut app = App {
             lib,
+            index,
             widths,
             theme: &crate::ui::theme::COLOR,
             focus: Focus::Tree,
-            help: false,
+            overlay: Overlay::None,
             help_scroll: 0,
             show_tree: true,
             tree: Tree {
@@ -70,6 +95,9 @@ impl App {
             scroll: 0,
             size: (0, 0),
             quit: false,
+            search: SearchBox::default(),
+            hits: Vec::new(),
+            hit: 0,
             doc: Rc::new(Document::default()),
             docs: HashMap::new(),
         };
@@ -121,7 +149,10 @@ impl App {
     /// Key modes in the order a key is tried.
     #[must_use]
     pub fn modes(&self) -> Vec<Mode> {
-        if self.help {
+        if self.overlay == Overlay::Search {
+            return vec![Mode::Search];
+        }
+        if self.overlay == Overlay::Help {
             return vec![Mode::Help, Mode::Global];
         }
         let pane = match self.focus {
@@ -151,17 +182,46 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => {
-                self.help = !self.help;
+                self.overlay = if self.overlay == Overlay::Help {
+                    Overlay::None
+                } else {
+                    Overlay::Help
+                };
                 self.help_scroll = 0;
             }
             Action::Close => {
-                if self.help {
-                    self.help = false;
+                if self.overlay != Overlay::None {
+                    self.overlay = Overlay::None;
                 } else if self.areas().tree_floats && self.show_tree {
                     self.show_tree = false;
                     self.focus = Focus::Reader;
+                } else {
+                    self.hits.clear();
                 }
             }
+            Action::OpenSearch => {
+                self.overlay = Overlay::Search;
+                self.search.end();
+            }
+            Action::Insert(c) => self.search.insert(c),
+            Action::Backspace => self.search.backspace(),
+            Action::CaretLeft => self.search.left(),
+            Action::CaretRight => self.search.right(),
+            Action::CaretHome => self.search.home(),
+            Action::CaretEnd => self.search.end(),
+            Action::DeleteToStart => self.search.delete_to_start(),
+            Action::DeleteWord => self.search.delete_word(),
+            Action::ResultUp => self.search.move_selection(-1),
+            Action::ResultDown => self.search.move_selection(1),
+            Action::SearchDone(serial, outcome) => {
+                if self.search.receive(serial, outcome) && self.search.open_when_ready {
+                    self.search.open_when_ready = false;
+                    self.open_result();
+                }
+            }
+            Action::OpenResult => self.open_result(),
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
             Action::FocusNext => {
                 self.focus = match self.focus {
                     Focus::Tree => Focus::Reader,
@@ -220,8 +280,10 @@ impl App {
                     self.focus = Focus::Reader;
                 }
             }
-            Action::ScrollDown if self.help => self.help_scroll += 1,
-            Action::ScrollUp if self.help => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::ScrollDown if self.overlay == Overlay::Help => self.help_scroll += 1,
+            Action::ScrollUp if self.overlay == Overlay::Help => {
+                self.help_scroll = self.help_scroll.saturating_sub(1);
+            }
             Action::ScrollDown => self.scroll_by(1),
             Action::ScrollUp => self.scroll_by(-1),
             Action::PageDown => self.scroll_by(self.page_step()),
@@ -249,6 +311,111 @@ impl App {
             Action::WheelUp(x, y) => self.wheel(x, y, -3),
         }
         self.clamp();
+    }
+
+    /// The query to run, when the shown results are not for the line as typed.
+    #[must_use]
+    pub fn wanted_search(&self) -> Option<(u64, &str)> {
+        (self.overlay == Overlay::Search && self.search.stale())
+            .then_some((self.search.serial, self.search.input.as_str()))
+    }
+
+    /// Where the terminal cursor goes: at the caret of the search line, so an
+    /// input method's candidate window follows it.
+    #[must_use]
+    pub fn cursor(&self) -> Option<(u16, u16)> {
+        if self.overlay != Overlay::Search || self.areas().too_small {
+            return None;
+        }
+        let popup = crate::areas::search_popup(self.size.0, self.size.1);
+        let inner = crate::areas::inner(popup);
+        let prompt = 2;
+        let field = usize::from(inner.width.saturating_sub(prompt + 14));
+        let (_, col) = self.search.view(field, self.widths);
+        let x = inner.x + prompt + u16::try_from(col).unwrap_or(0);
+        (inner.width > prompt && x < inner.right()).then_some((x, inner.y))
+    }
+
+    /// Jumps to the selected search result: its article, the paragraph
+    /// scrolled into view, every hit of the query in the article marked.
+    fn open_result(&mut self) {
+        if self.search.stale() {
+            self.search.open_when_ready = !self.search.input.trim().is_empty();
+            return;
+        }
+        let Some(outcome) = self.search.outcome.clone() else {
+            return;
+        };
+        let Some(hit) = outcome.hits.get(self.search.selected) else {
+            return;
+        };
+        self.overlay = Overlay::None;
+        let (query, anchor) = match self.index.target(hit.entry) {
+            Target::Field(anchor) => (outcome.query.clone(), Some(anchor)),
+            Target::Label(node) => {
+                self.open(node);
+                self.hits.clear();
+                return;
+            }
+            Target::Place(p) => {
+                // A place opens at its first mention in a lesson, all its mentions marked.
+                let name = self.lib.places[p].name.clone();
+                let first = (0..self.lib.nodes.len()).find(|&n| {
+                    self.lib
+                        .node(n)
+                        .lesson
+                        .as_ref()
+                        .is_some_and(|l| l.examples.iter().any(|e| e.place == p))
+                });
+                let anchor = first.map(|node| Anchor {
+                    node,
+                    field: crate::content::Field::Paragraph(0),
+                });
+                (name, anchor)
+            }
+        };
+        let Some(anchor) = anchor else { return };
+        self.article = self.lib.node(anchor.node).article;
+        self.relayout();
+        self.hits = self.index.matches_in_article(self.article, &query);
+        self.hit = self
+            .hits
+            .iter()
+            .position(|(a, _)| *a == anchor)
+            .unwrap_or(0);
+        if self.hits.is_empty() {
+            self.scroll = self.doc.line_of(anchor, 0).unwrap_or(0);
+        }
+        self.show_hit();
+        self.focus = Focus::Reader;
+        if self.areas().tree_floats {
+            self.show_tree = false;
+        }
+    }
+
+    fn step_hit(&mut self, delta: isize) {
+        if self.hits.is_empty() {
+            return;
+        }
+        let n = isize::try_from(self.hits.len()).unwrap_or(1);
+        let at = isize::try_from(self.hit).unwrap_or(0);
+        self.hit = usize::try_from((at + delta).rem_euclid(n)).unwrap_or(0);
+        self.show_hit();
+    }
+
+    /// Scrolls the current hit into view, a third of the way down the page.
+    fn show_hit(&mut self) {
+        let Some((anchor, range)) = self.hits.get(self.hit) else {
+            return;
+        };
+        let Some(line) = self.doc.line_of(*anchor, range.start) else {
+            return;
+        };
+        let page = self.page_height();
+        if line < self.scroll || line >= self.scroll + page {
+            self.scroll = line.saturating_sub(page / 3);
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
     }
 
     fn page_step(&self) -> isize {
@@ -291,6 +458,9 @@ impl App {
 
     /// Shows a node in the reader: its article, scrolled to its first line.
     pub fn open(&mut self, node: NodeId) {
+        if self.lib.node(node).article != self.article {
+            self.hits.clear();
+        }
         self.article = self.lib.node(node).article;
         self.relayout();
         self.scroll = self
@@ -338,11 +508,31 @@ impl App {
 
     fn click(&mut self, x: u16, y: u16) {
         let areas = self.areas();
-        if self.help {
-            self.help = false;
+        if self.overlay == Overlay::Help {
+            self.overlay = Overlay::None;
             return;
         }
         let pos = ratatui::layout::Position::new(x, y);
+        if self.overlay == Overlay::Search {
+            let popup = crate::areas::search_popup(self.size.0, self.size.1);
+            let inner = crate::areas::inner(popup);
+            let first = inner.y + crate::areas::SEARCH_HEADER_ROWS;
+            if !popup.contains(pos) {
+                self.overlay = Overlay::None;
+            } else if inner.contains(pos) && y >= first {
+                let row = usize::from((y - first) / crate::areas::SEARCH_RESULT_ROWS);
+                let top = self
+                    .search
+                    .selected
+                    .saturating_sub(self.results_per_page().saturating_sub(1));
+                let n = self.search.outcome.as_ref().map_or(0, |o| o.hits.len());
+                if top + row < n {
+                    self.search.selected = top + row;
+                    self.open_result();
+                }
+            }
+            return;
+        }
         if let (Some(tree), Some(inner)) = (areas.tree, areas.tree_inner())
             && tree.contains(pos)
         {
@@ -373,6 +563,21 @@ impl App {
         } else if areas.reader.contains(pos) {
             self.scroll_by(delta);
         }
+    }
+
+    /// How many results the popup lists at once.
+    #[must_use]
+    pub fn results_per_page(&self) -> usize {
+        let popup = crate::areas::search_popup(self.size.0, self.size.1);
+        let rows = crate::areas::inner(popup)
+            .height
+            .saturating_sub(crate::areas::SEARCH_HEADER_ROWS);
+        let preview = if rows >= 16 {
+            crate::areas::SEARCH_PREVIEW_ROWS
+        } else {
+            0
+        };
+        usize::from((rows - preview) / crate::areas::SEARCH_RESULT_ROWS).max(1)
     }
 
     /// Keeps the selection visible and every index in bounds.

@@ -85,3 +85,22 @@ pub fn inner(r: Rect) -> Rect {
         r.height.saturating_sub(2),
     )
 }
+
+/// The search popup: most of the screen, at most 100 columns wide; all of it
+/// on small terminals.
+#[must_use]
+pub fn search_popup(width: u16, height: u16) -> Rect {
+    if width < 60 || height < 16 {
+        return Rect::new(0, 0, width, height.saturating_sub(1));
+    }
+    let w = (width - 4).min(100);
+    let h = height - 4;
+    Rect::new((width - w) / 2, 1, w, h)
+}
+
+/// Rows above the first result inside the popup: the input line and a rule.
+pub const SEARCH_HEADER_ROWS: u16 = 2;
+/// Rows each result takes: its breadcrumb and its snippet.
+pub const SEARCH_RESULT_ROWS: u16 = 2;
+/// Rows of the selected result's context under the list, when there is room.
+pub const SEARCH_PREVIEW_ROWS: u16 = 6;

@@ -2,7 +2,7 @@
 //! library with the reader.
 
 use std::fmt::Write as _;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::content::Library;
 use crate::layout::Document;
+use crate::search::{SearchIndex, snippet};
 use crate::wrap::Widths;
 
 #[derive(Debug, Parser)]
@@ -57,6 +58,18 @@ pub enum Command {
         /// Wrap to this many columns (at most 80 are used).
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
         width: u16,
+    },
+    /// Search titles, headings, paragraphs and places by hanzi, pinyin or English
+    /// name; exit 1 when nothing matches.
+    Search {
+        /// Terms that must all match; "quoted" for an exact substring.
+        query: String,
+        /// Show at most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON array: path, breadcrumb, score, matched character positions, snippet.
+        #[arg(long)]
+        json: bool,
     },
     /// Validate a collection (the bundled one by default): exit 0, or 2 with every error.
     Check {
@@ -113,6 +126,23 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             let lib = cli.library()?;
             write!(out, "{}", list(&lib))?;
         }
+        Command::Search { query, limit, json } => {
+            let index = SearchIndex::new(std::sync::Arc::new(cli.library()?));
+            let found = search(
+                &index,
+                query,
+                *limit,
+                *json,
+                std::io::stdout().is_terminal(),
+            );
+            write!(out, "{}", found.text)?;
+            out.flush().context("writing to standard output")?;
+            return Ok(if found.any {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
         Command::Show { path, width } => {
             let lib = cli.library()?;
             let Some(node) = lib.find(path) else {
@@ -139,4 +169,67 @@ pub fn list(lib: &Library) -> String {
         }
     }
     s
+}
+
+/// What `zhizao search` prints, and whether anything matched.
+pub struct Found {
+    pub text: String,
+    pub any: bool,
+}
+
+/// Runs a query and formats the hits: plain (path, breadcrumb, snippet), with
+/// the matched characters in bold on a terminal, or JSON.
+#[must_use]
+pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: bool) -> Found {
+    const SNIPPET: usize = 60;
+    let outcome = index.search(query, limit, None, None).unwrap_or_default();
+    let widths = Widths::default();
+    let mut rows = Vec::new();
+    let mut text = String::new();
+    for hit in &outcome.hits {
+        let positions = index.positions(hit.entry, query);
+        let (snip, marks) = snippet(index.text(hit.entry), &positions, SNIPPET, widths);
+        if json {
+            rows.push(serde_json::json!({
+                "path": index.path(hit.entry),
+                "breadcrumb": index.breadcrumb(hit.entry),
+                "score": hit.rank.score(),
+                "positions": positions,
+                "snippet": snip,
+            }));
+            continue;
+        }
+        let shown: String = snip
+            .chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if bold && marks.contains(&i) {
+                    format!("\x1b[1m{c}\x1b[22m")
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            text,
+            "{}  {}\n    {shown}",
+            index.path(hit.entry),
+            index.breadcrumb(hit.entry)
+        );
+    }
+    if json {
+        text = serde_json::to_string_pretty(&rows).unwrap_or_default();
+        text.push('\n');
+    } else if outcome.total > outcome.hits.len() {
+        let _ = writeln!(
+            text,
+            "({} of {} hits; --limit shows more)",
+            outcome.hits.len(),
+            outcome.total
+        );
+    }
+    Found {
+        text,
+        any: outcome.total > 0,
+    }
 }

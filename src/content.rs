@@ -190,12 +190,19 @@ impl Library {
         chain
     }
 
-    /// Labels from the article down, joined with ` › `.
+    /// Labels (with ordinals) from the article down, joined with ` › `.
     #[must_use]
     pub fn breadcrumb(&self, id: NodeId) -> String {
         self.ancestry(id)
             .into_iter()
-            .map(|n| self.nodes[n].label.as_str())
+            .map(|n| {
+                let label = self.display_label(n);
+                // A two-line headline's first line names the article well enough.
+                match label.split_once(' ') {
+                    Some((first, _)) if self.nodes[n].depth == 0 => first.to_owned(),
+                    _ => label,
+                }
+            })
             .collect::<Vec<_>>()
             .join(" › ")
     }

@@ -13,6 +13,7 @@ pub enum Mode {
     Global,
     Tree,
     Reader,
+    Search,
     Help,
 }
 
@@ -23,6 +24,7 @@ impl Mode {
             Mode::Global => "全局",
             Mode::Tree => "目录",
             Mode::Reader => "阅读",
+            Mode::Search => "搜索",
             Mode::Help => "帮助",
         }
     }
@@ -79,7 +81,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, &[k('?')],                          A::ToggleHelp,   "帮助"),
     b(M::Global, &[code(C::Tab)],                    A::FocusNext,    "切换窗格"),
     b(M::Global, &[k('t')],                          A::ToggleTree,   "显示/隐藏目录"),
-    b(M::Global, &[code(C::Esc)],                    A::Close,        "关闭浮层"),
+    b(M::Global, &[code(C::Esc)],                    A::Close,        "关闭浮层／清除高亮"),
+    b(M::Global, &[k('/'), ctrl('p')],               A::OpenSearch,   "搜索（汉字、拼音、英文地名）"),
 
     b(M::Tree,   &[k('j'), code(C::Down)],           A::TreeDown,     "下一项"),
     b(M::Tree,   &[k('k'), code(C::Up)],             A::TreeUp,       "上一项"),
@@ -99,6 +102,21 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Reader, &[k('G'), code(C::End)],            A::ScrollBottom, "文末"),
     b(M::Reader, &[k('[')],                          A::PrevPart,     "上一部分"),
     b(M::Reader, &[k(']')],                          A::NextPart,     "下一部分"),
+    b(M::Reader, &[k('n')],                          A::NextHit,      "下一个搜索结果"),
+    b(M::Reader, &[k('N')],                          A::PrevHit,      "上一个搜索结果"),
+
+    b(M::Search, &[code(C::Esc)],                    A::Close,        "关闭搜索"),
+    b(M::Search, &[ctrl('c')],                       A::Quit,         "退出"),
+    b(M::Search, &[code(C::Enter)],                  A::OpenResult,   "跳到所选结果"),
+    b(M::Search, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个结果"),
+    b(M::Search, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个结果"),
+    b(M::Search, &[code(C::Left)],                   A::CaretLeft,    "光标左移"),
+    b(M::Search, &[code(C::Right)],                  A::CaretRight,   "光标右移"),
+    b(M::Search, &[code(C::Home), ctrl('a')],        A::CaretHome,    "行首"),
+    b(M::Search, &[code(C::End), ctrl('e')],         A::CaretEnd,     "行尾"),
+    b(M::Search, &[code(C::Backspace)],              A::Backspace,    "删除前一字"),
+    b(M::Search, &[ctrl('u')],                       A::DeleteToStart, "删除到行首"),
+    b(M::Search, &[ctrl('w')],                       A::DeleteWord,   "删除前一词"),
 
     b(M::Help,   &[k('?'), k('q'), code(C::Esc)],    A::ToggleHelp,   "关闭帮助"),
     b(M::Help,   &[k('j'), code(C::Down)],           A::ScrollDown,   "向下滚动帮助"),
@@ -162,12 +180,25 @@ pub fn action_for(modes: &[Mode], ev: &KeyEvent) -> Option<Action> {
     if ev.kind == KeyEventKind::Release {
         return None;
     }
-    modes.iter().find_map(|&mode| {
-        BINDINGS
-            .iter()
-            .find(|b| b.mode == mode && b.keys.iter().any(|k| k.matches(ev)))
-            .map(|b| b.action)
-    })
+    modes
+        .iter()
+        .find_map(|&mode| {
+            BINDINGS
+                .iter()
+                .find(|b| b.mode == mode && b.keys.iter().any(|k| k.matches(ev)))
+                .map(|b| b.action.clone())
+        })
+        .or_else(|| match (modes.first(), ev.code) {
+            // In the search line, any other character is typed.
+            (Some(Mode::Search), KeyCode::Char(c))
+                if !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Insert(c))
+            }
+            _ => None,
+        })
 }
 
 /// The key list as a Markdown table, as the README shows it.

@@ -8,6 +8,7 @@ pub mod content;
 pub mod keys;
 pub mod layout;
 pub mod sanitize;
+pub mod search;
 pub mod terminal;
 pub mod ui;
 pub mod wrap;

@@ -2,6 +2,7 @@
 
 mod help;
 mod reader;
+mod search;
 mod status;
 pub mod text;
 pub mod theme;
@@ -12,7 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::App;
+use crate::app::{App, Overlay};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -27,7 +28,10 @@ impl Widget for &App {
             tree::render(self, theme, tree, buf);
         }
         status::render(self, theme, areas.status, buf);
-        if self.help {
+        if self.overlay == Overlay::Search {
+            search::render(self, theme, buf);
+        }
+        if self.overlay == Overlay::Help {
             help::render(self, theme, area, buf);
         }
     }

@@ -1,19 +1,10 @@
 //! Action sequences applied to the app, and what they leave in its state.
 
+mod common;
+
+use common::{app, node};
 use zhizao::action::Action;
-use zhizao::app::{App, Focus};
-use zhizao::content::Library;
-use zhizao::wrap::Widths;
-
-fn app(w: u16, h: u16) -> App {
-    let mut app = App::new(Library::bundled().unwrap(), Widths::default());
-    app.update(Action::Resize(w, h));
-    app
-}
-
-fn node(app: &App, path: &str) -> usize {
-    app.lib.find(path).unwrap()
-}
+use zhizao::app::{Focus, Overlay};
 
 #[test]
 fn readme_lists_every_key_from_the_table() {
@@ -140,10 +131,141 @@ fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_the_pointer() {
 fn help_toggles_and_esc_closes() {
     let mut app = app(100, 30);
     app.update(Action::ToggleHelp);
-    assert!(app.help);
+    assert_eq!(app.overlay, Overlay::Help);
     assert_eq!(app.modes()[0], zhizao::keys::Mode::Help);
     app.update(Action::Close);
-    assert!(!app.help);
+    assert_eq!(app.overlay, Overlay::None);
     app.update(Action::Quit);
     assert!(app.quit);
+}
+
+mod search {
+    use super::*;
+
+    #[test]
+    fn typing_edits_like_a_shell_prompt() {
+        let mut app = app(100, 30);
+        app.update(Action::OpenSearch);
+        for c in "宁波 智造".chars() {
+            app.update(Action::Insert(c));
+        }
+        assert_eq!(app.search.input, "宁波 智造");
+        app.update(Action::DeleteWord);
+        assert_eq!(app.search.input, "宁波 ");
+        app.update(Action::CaretHome);
+        app.update(Action::Insert('"'));
+        app.update(Action::CaretEnd);
+        app.update(Action::Backspace);
+        app.update(Action::Insert('"'));
+        assert_eq!(app.search.input, "\"宁波\"");
+        app.update(Action::CaretLeft);
+        app.update(Action::CaretLeft);
+        app.update(Action::DeleteToStart);
+        assert_eq!(app.search.input, "波\"");
+        app.update(Action::CaretRight);
+        app.update(Action::CaretRight);
+        assert_eq!(app.search.caret, app.search.input.len());
+    }
+
+    #[test]
+    fn the_cursor_sits_at_the_caret_in_display_columns() {
+        let mut app = app(100, 30);
+        super::common::search(&mut app, "宁波");
+        let (x, y) = app.cursor().expect("a cursor while searching");
+        // The popup's text starts at column 3; "/ " then two hanzi of two columns.
+        assert_eq!((x, y), (3 + 2 + 4, 2));
+        app.update(Action::CaretLeft);
+        assert_eq!(app.cursor(), Some((3 + 2 + 2, 2)));
+        app.update(Action::Close);
+        assert_eq!(app.cursor(), None);
+    }
+
+    #[test]
+    fn enter_jumps_to_the_paragraph_and_n_steps_through_hits() {
+        let mut app = app(100, 30);
+        super::common::search(&mut app, "nb");
+        let outcome = app.search.outcome.clone().unwrap();
+        let body = outcome
+            .hits
+            .iter()
+            .position(|h| matches!(app.index.target(h.entry), zhizao::search::Target::Field(a) if matches!(a.field, zhizao::content::Field::Paragraph(_))))
+            .unwrap();
+        for _ in 0..body {
+            app.update(Action::ResultDown);
+        }
+        app.update(Action::OpenResult);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.focus, Focus::Reader);
+        let (anchor, range) = app.hits[app.hit].clone();
+        assert_eq!(&app.lib.text(anchor).unwrap()[range.clone()], "宁波");
+        let line = app.doc().line_of(anchor, range.start).unwrap();
+        assert!(
+            (app.scroll..app.scroll + app.page_height()).contains(&line),
+            "the hit is on screen"
+        );
+        let n = app.hits.len();
+        assert!(n > 10);
+        let at = app.hit;
+        app.update(Action::NextHit);
+        assert_eq!(app.hit, (at + 1) % n);
+        app.update(Action::PrevHit);
+        app.update(Action::PrevHit);
+        assert_eq!(app.hit, (at + n - 1) % n);
+        // Highlights survive a resize: they are kept against the text, not the lines.
+        app.update(Action::Resize(60, 20));
+        let (anchor, range) = app.hits[app.hit].clone();
+        let line = app.doc().line_of(anchor, range.start).unwrap();
+        assert!(app.doc().lines[line].range.contains(&range.start));
+        app.update(Action::Close);
+        assert!(app.hits.is_empty(), "Esc clears the highlights");
+    }
+
+    #[test]
+    fn enter_before_the_results_arrive_opens_them_when_they_do() {
+        let mut app = app(100, 30);
+        super::common::search(&mut app, "nb");
+        app.update(Action::DeleteToStart);
+        for c in "austin".chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::OpenResult);
+        assert_eq!(app.overlay, Overlay::Search, "stale results are not opened");
+        super::common::deliver(&mut app);
+        assert_eq!(app.overlay, Overlay::None);
+        let (anchor, range) = app.hits[app.hit].clone();
+        assert_eq!(
+            anchor.node,
+            node(&app, "capital/lessons/foreign/2"),
+            "the place opens at its first lesson"
+        );
+        assert_eq!(&app.lib.text(anchor).unwrap()[range], "奥斯汀");
+    }
+
+    #[test]
+    fn esc_closes_the_popup_and_leaves_the_reader_where_it_was() {
+        let mut app = app(100, 30);
+        app.update(Action::Select(node(&app, "models/struggle")));
+        let scroll = app.scroll;
+        super::common::search(&mut app, "austin");
+        app.update(Action::ResultDown);
+        app.update(Action::Close);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.scroll, scroll);
+        assert_eq!(app.reading(), node(&app, "models/struggle"));
+    }
+
+    #[test]
+    fn in_the_popup_letters_are_typed_not_commands() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut app = app(100, 30);
+        app.update(Action::OpenSearch);
+        for c in ['q', '?', 'j', '/', 'n'] {
+            let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            let action = zhizao::keys::action_for(&app.modes(), &ev).unwrap();
+            app.update(action);
+        }
+        assert_eq!(app.search.input, "q?j/n");
+        assert!(!app.quit);
+        assert_eq!(app.overlay, Overlay::Search);
+    }
 }

@@ -180,3 +180,39 @@ fn content_errors_exit_2_without_touching_the_terminal() {
     assert!(s.screen().contains("duplicate id `one`"), "{}", s.screen());
     assert!(!String::from_utf8_lossy(&s.raw.lock().unwrap()).contains("\x1b[?1049h"));
 }
+
+#[test]
+fn search_nb_and_jump_to_a_highlighted_ningbo() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("奋力打造全球智造创新之都");
+    s.keys("/nb");
+    s.wait_for("/ nb");
+    s.wait_for(" / ");
+    s.keys("\r");
+    s.wait_for("n/N");
+    // Some cell of the reader shows 宁 with the hit colour behind it.
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    let mut found = false;
+    for row in 0..30 {
+        for col in 33..99 {
+            if let Some(cell) = screen.cell(row, col)
+                && cell.contents() == "宁"
+                && cell.bgcolor() != vt100::Color::Default
+            {
+                let next = screen
+                    .cell(row, col + 2)
+                    .map(|c| (c.contents(), c.bgcolor()));
+                found |= matches!(next, Some((t, bg)) if t == "波" && bg == cell.bgcolor());
+            }
+        }
+    }
+    assert!(
+        found,
+        "宁波 highlighted in the reader:\n{}",
+        screen.contents()
+    );
+    drop(parser);
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

@@ -105,3 +105,21 @@ fn a_popup_never_leaves_half_a_wide_glyph_at_its_edges() {
     zhizao::ui::text::clear_popup(&mut buf, Rect::new(3, 0, 4, 1));
     assert_eq!(buf, Buffer::with_lines(["智      之都"]));
 }
+
+#[test]
+fn search_popup() {
+    snap("search_empty", |app| app.update(Action::OpenSearch));
+    snap("search_nb", |app| {
+        common::search(app, "nb");
+        app.update(Action::ResultDown);
+    });
+    snap("search_none", |app| common::search(app, "zzzzqq"));
+}
+
+#[test]
+fn reader_with_search_hits() {
+    snap("hits", |app| {
+        common::search(app, "austin");
+        app.update(Action::OpenResult);
+    });
+}

@@ -17,7 +17,13 @@ enum Row {
 
 fn rows() -> Vec<Row> {
     let mut rows = Vec::new();
-    for mode in [Mode::Global, Mode::Tree, Mode::Reader, Mode::Help] {
+    for mode in [
+        Mode::Global,
+        Mode::Tree,
+        Mode::Reader,
+        Mode::Search,
+        Mode::Help,
+    ] {
         rows.push(Row::Section(mode.title()));
         rows.extend(
             BINDINGS

@@ -76,14 +76,57 @@ fn draw_line(
         style
     };
     let body = &line.text[line.prefix.len()..];
-    put(
-        buf,
-        x,
-        y,
-        measure,
-        &[(line.prefix, prefix_style), (body, style)],
-        app.widths,
-    );
+    let mut runs = vec![(line.prefix, prefix_style)];
+    runs.extend(highlighted(app, theme, line, body, style));
+    put(buf, x, y, measure, &runs, app.widths);
+}
+
+/// The line's text split into runs, search hits marked (the current one apart).
+fn highlighted<'a>(
+    app: &App,
+    theme: &Theme,
+    line: &DocLine,
+    body: &'a str,
+    style: Style,
+) -> Vec<(&'a str, Style)> {
+    let Some(anchor) = line.anchor else {
+        return vec![(body, style)];
+    };
+    let mut cuts: Vec<(usize, usize, Style)> = app
+        .hits
+        .iter()
+        .enumerate()
+        .filter(|(_, (a, r))| *a == anchor && r.start < line.range.end && r.end > line.range.start)
+        .map(|(i, (_, r))| {
+            let s = if i == app.hit {
+                theme.hit_current
+            } else {
+                theme.hit
+            };
+            (
+                r.start.max(line.range.start) - line.range.start,
+                r.end.min(line.range.end) - line.range.start,
+                s,
+            )
+        })
+        .collect();
+    cuts.sort_by_key(|c| c.0);
+    let mut runs = Vec::new();
+    let mut at = 0;
+    for (start, end, s) in cuts {
+        if start < at
+            || end > body.len()
+            || !body.is_char_boundary(start)
+            || !body.is_char_boundary(end)
+        {
+            continue;
+        }
+        runs.push((&body[at..start], style));
+        runs.push((&body[start..end], s));
+        at = end;
+    }
+    runs.push((&body[at..], style));
+    runs
 }
 
 fn style_for(theme: &Theme, kind: LineKind) -> Style {

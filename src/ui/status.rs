@@ -10,7 +10,7 @@ use crate::app::App;
 /// The keys the bar offers, with what they do.
 const HINTS: &[(&str, &str)] = &[
     ("Tab", "切换"),
-    ("Enter", "打开"),
+    ("/", "搜索"),
     ("[ ]", "跳节"),
     ("?", "帮助"),
 ];
@@ -18,7 +18,12 @@ const HINTS: &[(&str, &str)] = &[
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     fill(buf, area, theme.status);
     let w = app.widths;
-    let mut right: Vec<(String, bool)> = vec![(format!("{}%", app.percent()), false)];
+    let mut right: Vec<(String, bool)> = Vec::new();
+    if !app.hits.is_empty() {
+        right.push(("n/N".into(), true));
+        right.push((format!(" {}/{}  ", app.hit + 1, app.hits.len()), false));
+    }
+    right.push((format!("{}%", app.percent()), false));
     for (key, what) in HINTS {
         right.push(("  ".into(), false));
         right.push(((*key).into(), true));
@@ -26,8 +31,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     // Drop hints from the left end of the list until the bar fits, keeping `? 帮助`.
     let total = |r: &[(String, bool)]| r.iter().map(|(s, _)| w.str(s)).sum::<usize>();
-    while total(&right) + 12 > usize::from(area.width) && right.len() > 4 {
-        right.drain(1..4);
+    let fixed = right.len() - HINTS.len() * 3;
+    while total(&right) + 12 > usize::from(area.width) && right.len() > fixed + 3 {
+        right.drain(fixed..fixed + 3);
     }
     let right_w = total(&right);
     let room = usize::from(area.width).saturating_sub(right_w + 3);

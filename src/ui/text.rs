@@ -130,3 +130,33 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         h,
     )
 }
+
+/// Splits `text` into runs: `base` style, and `mark` on the characters whose
+/// indices are in `marks` (sorted).
+#[must_use]
+pub fn marked<'a>(
+    text: &'a str,
+    marks: &[usize],
+    base: Style,
+    mark: Style,
+) -> Vec<(&'a str, Style)> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut current = None;
+    for (i, (b, _)) in text.char_indices().enumerate() {
+        let on = marks.binary_search(&i).is_ok();
+        if current != Some(on) {
+            if let Some(was) = current
+                && b > start
+            {
+                runs.push((&text[start..b], if was { mark } else { base }));
+            }
+            start = b;
+            current = Some(on);
+        }
+    }
+    if let Some(was) = current {
+        runs.push((&text[start..], if was { mark } else { base }));
+    }
+    runs
+}

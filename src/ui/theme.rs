@@ -24,6 +24,9 @@ pub struct Theme {
     pub status_key: Style,
     pub key: Style,
     pub notice: Style,
+    /// A search hit, and the one `n`/`N` is on.
+    pub hit: Style,
+    pub hit_current: Style,
 }
 
 const fn fg(c: Color) -> Style {
@@ -58,6 +61,11 @@ pub const COLOR: Theme = Theme {
         .add_modifier(Modifier::BOLD),
     key: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
     notice: fg(Color::LightRed).add_modifier(Modifier::BOLD),
+    hit: Style::new().fg(Color::Black).bg(Color::Yellow),
+    hit_current: Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightRed)
+        .add_modifier(Modifier::BOLD),
 };
 
 const PLAIN: Style = Style::new();
@@ -86,6 +94,10 @@ pub const MONO: Theme = Theme {
         .add_modifier(Modifier::BOLD),
     key: BOLD,
     notice: BOLD,
+    hit: BOLD.add_modifier(Modifier::UNDERLINED),
+    hit_current: Style::new()
+        .add_modifier(Modifier::REVERSED)
+        .add_modifier(Modifier::BOLD),
 };
 
 /// The theme for this environment: `NO_COLOR` set and non-empty means none.

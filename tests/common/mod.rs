@@ -52,3 +52,27 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// Types a query into the open search popup and delivers its results as
+/// the worker thread would.
+pub fn search(app: &mut App, query: &str) {
+    if app.overlay != zhizao::app::Overlay::Search {
+        app.update(Action::OpenSearch);
+    }
+    app.update(Action::DeleteToStart);
+    for c in query.chars() {
+        app.update(Action::Insert(c));
+    }
+    deliver(app);
+}
+
+/// Runs the search the app wants and hands it the outcome.
+pub fn deliver(app: &mut App) {
+    if let Some((serial, q)) = app.wanted_search() {
+        let outcome = app
+            .index
+            .search(q, zhizao::app::search::RESULTS, None, None)
+            .expect("not cancelled");
+        app.update(Action::SearchDone(serial, std::sync::Arc::new(outcome)));
+    }
+}

@@ -1,0 +1,571 @@
+//! Search over a whole collection: titles, headings, labels, paragraphs and
+//! places, by hanzi, Latin, pinyin or English place name. Knows nothing of
+//! the terminal; the reader and `zhizao search` share it.
+
+pub mod pinyin;
+mod query;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::content::{Anchor, Field, Library, NodeId, PlaceId};
+use crate::wrap::Widths;
+pub use query::{Query, Term};
+
+/// What a search entry points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A piece of the authors' text.
+    Field(Anchor),
+    /// Our short label of a node, where it says more than the heading.
+    Label(NodeId),
+    Place(PlaceId),
+}
+
+/// Headings rank above body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    Body,
+    Heading,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    target: Target,
+    tier: Tier,
+    /// Where this entry's reading sets start in `SearchIndex::sets`.
+    sets_start: u32,
+    sets_len: u32,
+}
+
+/// The collection, prepared for searching: each entry's text stays in the
+/// library; the index adds one reading-set id per character.
+pub struct SearchIndex {
+    lib: Arc<Library>,
+    entries: Vec<Entry>,
+    sets: Vec<u16>,
+    readings: pinyin::Readings,
+}
+
+/// How one hit ranks, best first: an exact heading or place match, then
+/// headings above body, contiguous above scattered, tighter, earlier, and
+/// the reading order for ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rank {
+    pub exact: bool,
+    pub tier: Tier,
+    pub contiguous: bool,
+    /// Characters skipped inside scattered matches (less is better).
+    gap: std::cmp::Reverse<u32>,
+    /// Byte offset of the first match (earlier is better).
+    first: std::cmp::Reverse<u32>,
+    order: std::cmp::Reverse<u32>,
+}
+
+impl Rank {
+    /// The rank as one number, larger is better (reading order aside).
+    #[must_use]
+    pub fn score(&self) -> u64 {
+        (u64::from(self.exact) << 50)
+            | ((self.tier as u64) << 49)
+            | (u64::from(self.contiguous) << 48)
+            | (u64::from(0xFFFF - self.gap.0.min(0xFFFF)) << 24)
+            | u64::from(0xFF_FFFF - self.first.0.min(0xFF_FFFF))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: u32,
+    pub rank: Rank,
+}
+
+/// The result of one query.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub query: String,
+    /// The best hits, ranked, at most the limit asked for.
+    pub hits: Vec<Hit>,
+    /// How many entries matched in all.
+    pub total: usize,
+    /// Every matching entry, in index order: what a longer query re-checks.
+    matched: Vec<u32>,
+}
+
+/// Cancels a search when a newer query arrives.
+#[derive(Debug, Default)]
+pub struct Generation(AtomicU64);
+
+impl Generation {
+    pub fn bump(&self) -> u64 {
+        self.0.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    #[must_use]
+    pub fn current(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// How one term matched one text.
+#[derive(Debug, Clone, Copy)]
+struct TermMatch {
+    contiguous: bool,
+    gap: u32,
+    first: u32,
+}
+
+const CHECK_EVERY: usize = 512;
+
+impl SearchIndex {
+    #[must_use]
+    pub fn new(lib: Arc<Library>) -> Self {
+        let readings = pinyin::Readings::new();
+        let mut entries = Vec::new();
+        let mut sets = Vec::new();
+        let mut push = |target: Target, tier: Tier, text: &str, entries: &mut Vec<Entry>| {
+            let start = sets.len();
+            sets.extend(text.chars().map(|c| readings.of(c)));
+            entries.push(Entry {
+                target,
+                tier,
+                sets_start: u32::try_from(start).unwrap_or(u32::MAX),
+                sets_len: u32::try_from(sets.len() - start).unwrap_or(u32::MAX),
+            });
+        };
+        for anchor in lib.anchors() {
+            let Some(text) = lib.text(anchor) else {
+                continue;
+            };
+            let tier = match anchor.field {
+                Field::Title | Field::Heading => Tier::Heading,
+                _ => Tier::Body,
+            };
+            push(Target::Field(anchor), tier, text, &mut entries);
+            if matches!(anchor.field, Field::Title | Field::Heading) {
+                let label = &lib.node(anchor.node).label;
+                if !text.contains(label.as_str()) {
+                    push(
+                        Target::Label(anchor.node),
+                        Tier::Heading,
+                        label,
+                        &mut entries,
+                    );
+                }
+            }
+        }
+        for (id, place) in lib.places.iter().enumerate() {
+            push(Target::Place(id), Tier::Heading, &place.name, &mut entries);
+        }
+        SearchIndex {
+            lib,
+            entries,
+            sets,
+            readings,
+        }
+    }
+
+    #[must_use]
+    pub fn library(&self) -> &Arc<Library> {
+        &self.lib
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    #[must_use]
+    pub fn readings(&self) -> &pinyin::Readings {
+        &self.readings
+    }
+
+    #[must_use]
+    pub fn target(&self, entry: u32) -> Target {
+        self.entries[entry as usize].target
+    }
+
+    /// Where an entry lives: a node's path, or `place:ID`.
+    #[must_use]
+    pub fn path(&self, entry: u32) -> String {
+        match self.target(entry) {
+            Target::Field(a) => self.lib.node(a.node).path.clone(),
+            Target::Label(n) => self.lib.node(n).path.clone(),
+            Target::Place(p) => format!("place:{}", self.lib.places[p].id),
+        }
+    }
+
+    /// Article › part › item for a node; 地点 › name (English) for a place.
+    #[must_use]
+    pub fn breadcrumb(&self, entry: u32) -> String {
+        match self.target(entry) {
+            Target::Field(a) => self.lib.breadcrumb(a.node),
+            Target::Label(n) => self.lib.breadcrumb(n),
+            Target::Place(p) => {
+                let place = &self.lib.places[p];
+                format!(
+                    "地点 › {}（{}，{}）",
+                    place.name, place.english, place.country
+                )
+            }
+        }
+    }
+
+    /// The text an entry searches.
+    #[must_use]
+    pub fn text(&self, entry: u32) -> &str {
+        match self.entries[entry as usize].target {
+            Target::Field(a) => self.lib.text(a).unwrap_or_default(),
+            Target::Label(n) => &self.lib.node(n).label,
+            Target::Place(p) => &self.lib.places[p].name,
+        }
+    }
+
+    fn sets_of(&self, entry: u32) -> &[u16] {
+        let e = &self.entries[entry as usize];
+        &self.sets[e.sets_start as usize..(e.sets_start + e.sets_len) as usize]
+    }
+
+    /// Runs a query: every entry that all its terms match, the best `limit`
+    /// ranked. `previous`, the outcome of a query this one extends, narrows
+    /// the work to what matched before. Returns `None` when `generation`
+    /// moved past `mine` (a newer query arrived).
+    #[must_use]
+    pub fn search(
+        &self,
+        query: &str,
+        limit: usize,
+        previous: Option<&Outcome>,
+        cancel: Option<(&Generation, u64)>,
+    ) -> Option<Outcome> {
+        let parsed = Query::parse(query, &self.lib);
+        if parsed.terms.is_empty() {
+            return Some(Outcome {
+                query: query.to_owned(),
+                ..Outcome::default()
+            });
+        }
+        let reuse = previous.filter(|p| Query::extends(query, &p.query));
+        let all: Vec<u32>;
+        let candidates: &[u32] = if let Some(p) = reuse {
+            &p.matched
+        } else {
+            all = (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect();
+            &all
+        };
+        let cancelled = || cancel.is_some_and(|(g, mine)| g.current() != mine);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(4);
+        let chunk = candidates.len().div_ceil(threads).max(4096);
+        let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| {
+                    let parsed = &parsed;
+                    s.spawn(move || {
+                        let mut hits = Vec::new();
+                        for (i, &e) in part.iter().enumerate() {
+                            if i % CHECK_EVERY == 0 && cancelled() {
+                                return None;
+                            }
+                            if let Some(rank) = self.rank(e, parsed) {
+                                hits.push(Hit { entry: e, rank });
+                            }
+                        }
+                        Some(hits)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or(None))
+                .collect()
+        });
+        let mut hits = Vec::new();
+        for part in parts {
+            hits.extend(part?);
+        }
+        let matched: Vec<u32> = hits.iter().map(|h| h.entry).collect();
+        let total = hits.len();
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, |a, b| b.rank.cmp(&a.rank));
+            hits.truncate(limit);
+        } else if limit == 0 {
+            hits.clear();
+        }
+        hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank));
+        Some(Outcome {
+            query: query.to_owned(),
+            hits,
+            total,
+            matched,
+        })
+    }
+
+    /// Does every term match this entry, and how well?
+    fn rank(&self, entry: u32, query: &Query) -> Option<Rank> {
+        let text = self.text(entry);
+        let mut contiguous = true;
+        let mut gap = 0u32;
+        let mut first = u32::MAX;
+        for term in &query.terms {
+            let m = self.match_term(entry, text, term)?;
+            contiguous &= m.contiguous;
+            gap = gap.saturating_add(m.gap);
+            first = first.min(m.first);
+        }
+        let e = &self.entries[entry as usize];
+        Some(Rank {
+            exact: self.is_exact(e.target, text, query),
+            tier: e.tier,
+            contiguous,
+            gap: std::cmp::Reverse(gap),
+            first: std::cmp::Reverse(first),
+            order: std::cmp::Reverse(entry),
+        })
+    }
+
+    fn is_exact(&self, target: Target, text: &str, query: &Query) -> bool {
+        let [term] = query.terms.as_slice() else {
+            return false;
+        };
+        match target {
+            Target::Place(p) => {
+                let place = &self.lib.places[p];
+                term.text == place.name
+                    || std::iter::once(&place.english)
+                        .chain(&place.aliases)
+                        .any(|n| n.eq_ignore_ascii_case(&term.text))
+            }
+            Target::Field(Anchor {
+                field: Field::Heading | Field::Title,
+                node,
+            }) => {
+                let bare = |s: &str| s.trim_end_matches(['。', '：']).to_owned();
+                let n = self.lib.node(node);
+                bare(text) == term.text || bare(&n.label) == term.text
+            }
+            Target::Label(_) => text == term.text,
+            Target::Field(_) => false,
+        }
+    }
+
+    fn match_term(&self, entry: u32, text: &str, term: &Term) -> Option<TermMatch> {
+        let at = |first: usize| TermMatch {
+            contiguous: true,
+            gap: 0,
+            first: u32::try_from(first).unwrap_or(u32::MAX),
+        };
+        if let Some(i) = term.find_in(text) {
+            return Some(at(i));
+        }
+        if term.exact {
+            return None;
+        }
+        if let Some(i) = term
+            .place_names
+            .iter()
+            .filter_map(|name| text.find(name.as_str()))
+            .min()
+        {
+            return Some(at(i));
+        }
+        if let Some(letters) = &term.letters
+            && let Some((c, _)) = self.readings.find(self.sets_of(entry), letters)
+        {
+            return Some(at(text.char_indices().nth(c).map_or(0, |(b, _)| b)));
+        }
+        let (first, span, chars) = term.subsequence_in(text)?;
+        Some(TermMatch {
+            contiguous: false,
+            gap: u32::try_from(span.saturating_sub(chars)).unwrap_or(u32::MAX),
+            first: u32::try_from(first).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// Character positions to highlight for a query in an entry's text:
+    /// substrings, place names and pinyin runs whole, fuzzy matches as
+    /// `SkimMatcherV2` aligns them.
+    #[must_use]
+    pub fn positions(&self, entry: u32, query: &str) -> Vec<usize> {
+        let parsed = Query::parse(query, &self.lib);
+        let text = self.text(entry);
+        let mut out = Vec::new();
+        for term in &parsed.terms {
+            out.extend(self.term_positions(entry, text, term));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn term_positions(&self, entry: u32, text: &str, term: &Term) -> Vec<usize> {
+        let char_range = |byte: usize, len: usize| {
+            let start = text[..byte].chars().count();
+            start..start + text[byte..byte + len].chars().count()
+        };
+        if let Some(i) = term.find_in(text) {
+            return char_range(i, term.text.len()).collect();
+        }
+        if term.exact {
+            return Vec::new();
+        }
+        if let Some((i, name)) = term
+            .place_names
+            .iter()
+            .filter_map(|name| text.find(name.as_str()).map(|i| (i, name)))
+            .min()
+        {
+            return char_range(i, name.len()).collect();
+        }
+        if let Some(letters) = &term.letters
+            && let Some((a, b)) = self.readings.find(self.sets_of(entry), letters)
+        {
+            return (a..b).collect();
+        }
+        let matcher = if term.fold {
+            SkimMatcherV2::default().ignore_case()
+        } else {
+            SkimMatcherV2::default().respect_case()
+        };
+        matcher
+            .fuzzy_indices(text, &term.text)
+            .map(|(_, p)| p)
+            .unwrap_or_default()
+    }
+
+    /// Every contiguous match of a query in one article's text, in reading
+    /// order, as byte ranges: what `n` and `N` step through.
+    #[must_use]
+    pub fn matches_in_article(
+        &self,
+        article: usize,
+        query: &str,
+    ) -> Vec<(Anchor, std::ops::Range<usize>)> {
+        let parsed = Query::parse(query, &self.lib);
+        if parsed.terms.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let Target::Field(anchor) = e.target else {
+                continue;
+            };
+            if self.lib.node(anchor.node).article != article {
+                continue;
+            }
+            let entry = u32::try_from(i).unwrap_or(u32::MAX);
+            let text = self.text(entry);
+            if self.rank(entry, &parsed).is_none() {
+                continue;
+            }
+            let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+            for term in &parsed.terms {
+                ranges.extend(self.all_term_ranges(entry, text, term));
+            }
+            ranges.sort_by_key(|r| (r.start, r.end));
+            ranges.dedup_by(|b, a| b.start < a.end);
+            out.extend(ranges.into_iter().map(|r| (anchor, r)));
+        }
+        out
+    }
+
+    fn all_term_ranges(&self, entry: u32, text: &str, term: &Term) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = term.find_all(text);
+        if !out.is_empty() || term.exact {
+            return out;
+        }
+        for name in &term.place_names {
+            out.extend(
+                text.match_indices(name.as_str())
+                    .map(|(i, s)| i..i + s.len()),
+            );
+        }
+        if out.is_empty()
+            && let Some(letters) = &term.letters
+        {
+            let sets = self.sets_of(entry);
+            let bytes: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .collect();
+            let mut from = 0;
+            while let Some((a, b)) = self.readings.find_from(sets, letters, from) {
+                out.push(bytes[a]..bytes[b]);
+                from = b.max(a + 1);
+            }
+        }
+        if out.is_empty() {
+            // A scattered match highlights each character it uses.
+            let bytes: Vec<(usize, char)> = text.char_indices().collect();
+            for p in self.term_positions(entry, text, term) {
+                if let Some(&(b, c)) = bytes.get(p) {
+                    out.push(b..b + c.len_utf8());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A one-line excerpt of `text` at most `width` columns wide, centred on the
+/// first highlighted character; returns the excerpt and the positions within it.
+#[must_use]
+pub fn snippet(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    widths: Widths,
+) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let focus = positions.first().copied().unwrap_or(0).min(chars.len());
+    // Start a third of the width before the match, so the match sits left of centre.
+    let mut start = focus;
+    let mut before = 0;
+    while start > 0 && before + widths.char(chars[start - 1]) <= width / 3 {
+        start -= 1;
+        before += widths.char(chars[start]);
+    }
+    let ell = widths.char('…');
+    // Near the end, start earlier so the excerpt fills the width.
+    let tail: usize = chars[start..].iter().map(|&c| widths.char(c)).sum();
+    let mut room = width.saturating_sub(tail);
+    while start > 0 && room >= widths.char(chars[start - 1]) + if start > 1 { ell } else { 0 } {
+        start -= 1;
+        room -= widths.char(chars[start]);
+    }
+    let lead = start > 0;
+    let mut used = if lead { ell } else { 0 };
+    let mut end = start;
+    while end < chars.len()
+        && used + widths.char(chars[end]) + if end + 1 < chars.len() { ell } else { 0 } <= width
+    {
+        used += widths.char(chars[end]);
+        end += 1;
+    }
+    let mut out = String::new();
+    let shift = usize::from(lead);
+    if lead {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    let inside = positions
+        .iter()
+        .filter(|&&p| p >= start && p < end)
+        .map(|&p| p - start + shift)
+        .collect();
+    (out, inside)
+}

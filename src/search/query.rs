@@ -1,0 +1,167 @@
+//! A query as typed: space-separated terms that must all match, a term in
+//! double quotes matching as an exact substring; smart case.
+
+use crate::content::Library;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// As typed (quotes removed).
+    pub text: String,
+    /// Quoted: an exact substring only.
+    pub exact: bool,
+    /// Smart case: a term without capitals ignores ASCII case.
+    pub fold: bool,
+    /// The term as pinyin letters, when it is ASCII letters only.
+    pub letters: Option<Vec<u8>>,
+    /// Chinese names of the places whose English name or alias this term
+    /// begins a word of (`austin` → 奥斯汀).
+    pub place_names: Vec<String>,
+}
+
+impl Query {
+    #[must_use]
+    pub fn parse(input: &str, lib: &Library) -> Self {
+        let mut terms = Vec::new();
+        let mut rest = input;
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            let (text, exact, tail) = if let Some(quoted) = rest.strip_prefix('"') {
+                let end = quoted.find('"').unwrap_or(quoted.len());
+                (&quoted[..end], true, quoted.get(end + 1..).unwrap_or(""))
+            } else {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                (&rest[..end], false, &rest[end..])
+            };
+            rest = tail;
+            if text.is_empty() {
+                continue;
+            }
+            terms.push(Term::new(text, exact, lib));
+        }
+        Query { terms }
+    }
+
+    /// True when every entry `longer` matches also matched `shorter`: the
+    /// user only typed more at the end, outside quotes.
+    #[must_use]
+    pub fn extends(longer: &str, shorter: &str) -> bool {
+        !shorter.trim().is_empty()
+            && longer.starts_with(shorter)
+            && !longer.contains('"')
+            // A capital letter turns smart case off and can match less or more.
+            && longer[shorter.len()..].chars().all(|c| !c.is_ascii_uppercase())
+    }
+}
+
+impl Term {
+    fn new(text: &str, exact: bool, lib: &Library) -> Self {
+        let fold = !text.chars().any(|c| c.is_ascii_uppercase());
+        let letters = if exact {
+            None
+        } else {
+            super::pinyin::letters(text)
+        };
+        let place_names = if exact || !text.is_ascii() {
+            Vec::new()
+        } else {
+            let lower = text.to_ascii_lowercase();
+            lib.places
+                .iter()
+                .filter(|p| {
+                    std::iter::once(&p.english).chain(&p.aliases).any(|name| {
+                        let name = name.to_lowercase();
+                        name.starts_with(&lower)
+                            || name.split([' ', ',', '-']).any(|w| w.starts_with(&lower))
+                    })
+                })
+                .map(|p| p.name.clone())
+                .collect()
+        };
+        Term {
+            text: text.to_owned(),
+            exact,
+            fold,
+            letters,
+            place_names,
+        }
+    }
+
+    fn has_ascii_letters(&self) -> bool {
+        self.fold && self.text.bytes().any(|b| b.is_ascii_alphabetic())
+    }
+
+    /// Byte offset of the term as a substring, ignoring ASCII case when folding.
+    #[must_use]
+    pub fn find_in(&self, text: &str) -> Option<usize> {
+        if !self.has_ascii_letters() {
+            return memchr::memmem::find(text.as_bytes(), self.text.as_bytes());
+        }
+        let needle = self.text.as_bytes();
+        let (lo, hi) = (
+            needle[0].to_ascii_lowercase(),
+            needle[0].to_ascii_uppercase(),
+        );
+        let hay = text.as_bytes();
+        let mut from = 0;
+        while let Some(i) = memchr::memchr2(lo, hi, &hay[from..]) {
+            let at = from + i;
+            if hay.len() - at >= needle.len()
+                && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+            {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        None
+    }
+
+    /// Every non-overlapping substring match, as byte ranges.
+    #[must_use]
+    pub fn find_all(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.find_in(&text[from..]) {
+            let start = from + i;
+            out.push(start..start + self.text.len());
+            from = start + self.text.len().max(1);
+            if from >= text.len() {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The leftmost match of the term's characters in order: the byte of the
+    /// first, and the span and count of characters, for ranking. A cheap
+    /// check on bytes, before any scoring.
+    #[must_use]
+    pub fn subsequence_in(&self, text: &str) -> Option<(usize, usize, usize)> {
+        let hay = text.as_bytes();
+        let mut pos = 0;
+        let mut first = None;
+        let mut count = 0;
+        let mut buf = [0u8; 4];
+        for c in self.text.chars() {
+            let at = if self.fold && c.is_ascii_alphabetic() {
+                let b = c as u8;
+                memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), &hay[pos..])?
+            } else {
+                memchr::memmem::find(&hay[pos..], c.encode_utf8(&mut buf).as_bytes())?
+            };
+            first.get_or_insert(pos + at);
+            pos += at + c.len_utf8();
+            count += 1;
+        }
+        let first = first?;
+        let span = text[first..pos].chars().count();
+        Some((first, span, count))
+    }
+}

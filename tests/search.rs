@@ -1,0 +1,287 @@
+//! The search engine: pinyin, English place names, multi-term AND, quotes,
+//! ranking case by case, and highlights landing on the right hanzi.
+
+use std::sync::Arc;
+
+use zhizao::content::{Anchor, Field, Library};
+use zhizao::search::{Generation, SearchIndex, Target};
+
+fn index() -> SearchIndex {
+    SearchIndex::new(Arc::new(Library::bundled().unwrap()))
+}
+
+/// The hits as the path and field of each, best first.
+fn ranked(ix: &SearchIndex, q: &str) -> Vec<String> {
+    let out = ix.search(q, 1000, None, None).unwrap();
+    out.hits.iter().map(|h| describe(ix, h.entry)).collect()
+}
+
+fn describe(ix: &SearchIndex, entry: u32) -> String {
+    let lib = ix.library();
+    match ix.target(entry) {
+        Target::Field(a) => format!("{} {:?}", lib.node(a.node).path, a.field),
+        Target::Label(n) => format!("{} label", lib.node(n).path),
+        Target::Place(p) => format!("place {}", lib.places[p].id),
+    }
+}
+
+fn highlighted(ix: &SearchIndex, q: &str, rank: usize) -> String {
+    let out = ix.search(q, 1000, None, None).unwrap();
+    let entry = out.hits[rank].entry;
+    let chars: Vec<char> = ix.text(entry).chars().collect();
+    ix.positions(entry, q)
+        .into_iter()
+        .map(|p| chars[p])
+        .collect()
+}
+
+#[test]
+fn pinyin_initials_full_and_mixed_find_ningbo() {
+    let ix = index();
+    for q in ["nb", "ningbo", "ningb", "nbo"] {
+        let hits = ranked(&ix, q);
+        assert!(!hits.is_empty(), "{q}");
+        assert_eq!(highlighted(&ix, q, 0), "宁波", "{q} highlights 宁波");
+    }
+    assert_eq!(highlighted(&ix, "zhizcx", 0), "智造创新");
+    assert_eq!(highlighted(&ix, "quanqiu", 0), "全球");
+}
+
+/// A one-article collection with the given paragraphs.
+fn collection(paragraphs: &[&str]) -> SearchIndex {
+    let list = paragraphs
+        .iter()
+        .map(|p| format!("{p:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let toml = format!("[article]\nid = \"t\"\ntitle = \"标题\"\nparagraphs = [{list}]\n");
+    let lib = Library::from_sources([("t.toml".into(), toml)]).unwrap();
+    SearchIndex::new(Arc::new(lib))
+}
+
+#[test]
+fn pinyin_is_anchored_to_syllables() {
+    // Loose letter matching would find s…z in any long romanised text; here
+    // only 深圳 (shen zhen) is an s-syllable followed by a z-syllable.
+    let ix = collection(&["宁波港口，宁波舟山港", "深圳前海", "四个智造"]);
+    let hits: Vec<&str> = ix
+        .search("sz", 10, None, None)
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| ix.text(h.entry))
+        .collect();
+    assert_eq!(hits, ["深圳前海"]);
+    // 四个智造: 四 si, 个 ge — not adjacent s-z, so no match there either.
+    assert!(!hits.contains(&"四个智造"));
+    // Syllables are not split across characters: "ingbo" does not start at a syllable.
+    assert!(ix.search("ingbo", 10, None, None).unwrap().hits.is_empty());
+    assert_eq!(
+        ix.search("nbzs", 10, None, None).unwrap().total,
+        1,
+        "宁波舟山"
+    );
+    assert_eq!(
+        ix.search("nbzsg", 10, None, None).unwrap().total,
+        1,
+        "宁波舟山港"
+    );
+    assert_eq!(
+        ix.search("nbzg", 10, None, None).unwrap().total,
+        0,
+        "舟 and 港 are not adjacent"
+    );
+}
+
+#[test]
+fn characters_with_several_readings_match_any() {
+    let ix = index();
+    let r = ix.readings();
+    for (c, a, b) in [
+        ('重', "zhong", "chong"),
+        ('长', "chang", "zhang"),
+        ('行', "xing", "hang"),
+        ('厦', "sha", "xia"),
+    ] {
+        let readings = r.readings(c);
+        assert!(
+            readings.iter().any(|x| x == a) && readings.iter().any(|x| x == b),
+            "{c}: {readings:?}"
+        );
+    }
+    // 行业 in 促进行业领先: hangye, as a reader would type it.
+    assert_eq!(highlighted(&ix, "hangye", 0), "行业");
+    assert_eq!(highlighted(&ix, "xingye", 0), "行业");
+}
+
+#[test]
+fn english_place_names_find_the_places_and_their_lessons() {
+    let ix = index();
+    for (q, place) in [
+        ("austin", "austin"),
+        ("Munich", "munich"),
+        ("jurong", "jurong"),
+        ("singapore", "jurong"),
+        ("tsukuba", "tsukuba"),
+    ] {
+        let hits = ranked(&ix, q);
+        assert_eq!(hits[0], format!("place {place}"), "{q}: {hits:?}");
+    }
+    let austin = ranked(&ix, "austin");
+    assert!(
+        austin.contains(&"capital/lessons/foreign/2 Paragraph(0)".to_owned()),
+        "{austin:?}"
+    );
+    assert!(
+        austin.contains(&"capital/lessons/foreign/4 Paragraph(0)".to_owned()),
+        "{austin:?}"
+    );
+    assert_eq!(highlighted(&ix, "austin", 1), "奥斯汀");
+    let sophia = ranked(&ix, "sophia antipolis");
+    assert_eq!(sophia[0], "place sophia-antipolis");
+    assert!(sophia.contains(&"capital/lessons/foreign/5 Paragraph(0)".to_owned()));
+}
+
+#[test]
+fn all_terms_must_match_in_any_order() {
+    let ix = index();
+    let both = ranked(&ix, "上海 深圳");
+    assert!(
+        both.contains(&"capital/lessons/domestic/4 Paragraph(0)".to_owned()),
+        "{both:?}"
+    );
+    assert!(
+        !both.contains(&"capital/lessons/domestic/1 Paragraph(0)".to_owned()),
+        "lesson 1 has no 深圳"
+    );
+    assert_eq!(
+        ranked(&ix, "深圳 上海"),
+        ranked(&ix, "上海 深圳").into_iter().collect::<Vec<_>>()
+    );
+    assert!(
+        ranked(&ix, "austin 慕尼黑").contains(&"capital/lessons/foreign/2 Paragraph(0)".to_owned())
+    );
+}
+
+#[test]
+fn quotes_match_exact_substrings_only() {
+    let ix = index();
+    // 智创 matches 智造创新 fuzzily, but not as a quoted substring.
+    assert!(!ranked(&ix, "智创").is_empty());
+    assert!(ranked(&ix, "\"智创\"").is_empty());
+    let exact = ranked(&ix, "\"产教融合\"");
+    assert_eq!(exact[0], "capital/lessons/foreign/4 Heading");
+    // A quoted phrase may hold a space; "nb" quoted is letters, not pinyin.
+    assert!(ranked(&ix, "\"nb\"").is_empty());
+}
+
+#[test]
+fn ranking_exact_then_headings_then_contiguous_then_earlier() {
+    let ix = index();
+    // An exact heading first.
+    assert_eq!(ranked(&ix, "知行合一")[0], "models/virtue/2 Heading");
+    assert_eq!(ranked(&ix, "奥斯汀")[0], "place austin");
+    // Headings above body text.
+    let h = ranked(&ix, "产教融合");
+    assert_eq!(h[0], "capital/lessons/foreign/4 Heading");
+    // Contiguous above scattered, within a tier.
+    let out = ix.search("智造创新", 1000, None, None).unwrap();
+    let body: Vec<_> = out
+        .hits
+        .iter()
+        .filter(|h| h.rank.tier == zhizao::search::Tier::Body)
+        .collect();
+    let first_scattered = body.iter().position(|h| !h.rank.contiguous).unwrap();
+    assert!(body[..first_scattered].iter().all(|h| h.rank.contiguous));
+    assert!(body[first_scattered..].iter().all(|h| !h.rank.contiguous));
+    // Earlier in the text above later, for otherwise equal hits.
+    let lessons = ranked(&ix, "例如");
+    assert_eq!(
+        lessons[0], "capital/lessons/domestic/1 Paragraph(0)",
+        "例如 opens each lesson; reading order breaks the tie"
+    );
+    assert_eq!(lessons[1], "capital/lessons/domestic/2 Paragraph(0)");
+}
+
+#[test]
+fn a_stable_order_for_ties_and_a_limit() {
+    let ix = index();
+    let a = ix.search("发展", 5, None, None).unwrap();
+    let b = ix.search("发展", 1000, None, None).unwrap();
+    assert_eq!(a.total, b.total);
+    assert_eq!(a.hits, b.hits[..5]);
+}
+
+#[test]
+fn a_longer_query_reuses_the_last_result_set() {
+    let ix = index();
+    let mut prev = ix.search("q", 50, None, None).unwrap();
+    for q in ["qu", "qua", "quan", "quanq", "quanqiu"] {
+        let fresh = ix.search(q, 50, None, None).unwrap();
+        let reused = ix.search(q, 50, Some(&prev), None).unwrap();
+        assert_eq!(fresh.hits, reused.hits, "{q}");
+        assert_eq!(fresh.total, reused.total);
+        prev = reused;
+    }
+}
+
+#[test]
+fn a_newer_query_cancels_an_older_one() {
+    let ix = index();
+    let generation = Generation::default();
+    let mine = generation.bump();
+    generation.bump();
+    assert!(
+        ix.search("宁波", 10, None, Some((&generation, mine)))
+            .is_none()
+    );
+    let now = generation.current();
+    assert!(
+        ix.search("宁波", 10, None, Some((&generation, now)))
+            .is_some()
+    );
+}
+
+#[test]
+fn every_match_in_an_article_for_n_and_shift_n() {
+    let ix = index();
+    let lib = ix.library();
+    let all = ix.matches_in_article(0, "筑波");
+    // 筑波: once in the report's intro, once each in lessons 1 and 4, twice in 5.
+    assert_eq!(all.len(), count_in_article(lib, 0, "筑波"));
+    assert_eq!(all.len(), 5);
+    for (anchor, range) in &all {
+        assert_eq!(&lib.text(*anchor).unwrap()[range.clone()], "筑波");
+    }
+    assert!(all.windows(2).all(
+        |w| (w[0].0.node, w[0].1.start) <= (w[1].0.node, w[1].1.start)
+            || w[0].0.node != w[1].0.node
+    ));
+    assert!(ix.matches_in_article(1, "筑波").is_empty());
+    // By pinyin too: every 宁波 in the essay.
+    let nb = ix.matches_in_article(1, "ningbo");
+    assert_eq!(nb.len(), count_in_article(lib, 1, "宁波"));
+    let _ = Anchor {
+        node: 0,
+        field: Field::Title,
+    };
+}
+
+fn count_in_article(lib: &Library, article: usize, s: &str) -> usize {
+    lib.anchors()
+        .into_iter()
+        .filter(|a| lib.node(a.node).article == article)
+        .map(|a| lib.text(a).unwrap().matches(s).count())
+        .sum()
+}
+
+#[test]
+fn snippets_centre_on_the_match_and_fit() {
+    let w = zhizao::wrap::Widths::default();
+    let text = "一二三四五六七八九十一二三四五六七八九十宁波一二三四五六七八九十";
+    let (s, p) = zhizao::search::snippet(text, &[20, 21], 20, w);
+    assert!(w.str(&s) <= 20, "{s}");
+    let chars: Vec<char> = s.chars().collect();
+    assert_eq!(p.iter().map(|&i| chars[i]).collect::<String>(), "宁波");
+    assert!(s.starts_with('…') && s.ends_with('…'));
+}
