@@ -47,7 +47,7 @@ pub struct SearchIndex {
     lib: Arc<Library>,
     entries: Vec<Entry>,
     sets: Vec<u16>,
-    readings: pinyin::Readings,
+    readings: &'static pinyin::Readings,
 }
 
 /// How one hit ranks, best first: an exact heading or place match, then
@@ -123,7 +123,7 @@ const CHECK_EVERY: usize = 512;
 impl SearchIndex {
     #[must_use]
     pub fn new(lib: Arc<Library>) -> Self {
-        let readings = pinyin::Readings::new();
+        let readings = pinyin::Readings::shared();
         let mut entries = Vec::new();
         let mut sets = Vec::new();
         let mut push = |target: Target, tier: Tier, text: &str, entries: &mut Vec<Entry>| {
@@ -185,7 +185,7 @@ impl SearchIndex {
 
     #[must_use]
     pub fn readings(&self) -> &pinyin::Readings {
-        &self.readings
+        self.readings
     }
 
     #[must_use]

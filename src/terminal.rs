@@ -52,7 +52,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
 
-    let searcher = Searcher::start(Arc::clone(&app.index));
+    let (tx, inbox) = mpsc::channel();
+    spawn_input(tx.clone());
+    let searcher = Searcher::start(Arc::clone(&app.index), tx);
     let mut sent = None;
     loop {
         terminal.draw(|frame| {
@@ -70,46 +72,70 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             searcher.submit(serial, query);
             sent = Some(serial);
         }
-        // Wait for input or for results; a signal is noticed within a poll.
-        let waiting = app.wanted_search().is_some();
-        loop {
-            if let Some((serial, outcome)) = searcher.try_receive() {
-                app.update(Action::SearchDone(serial, outcome));
-                break;
+        let first = match inbox.recv_timeout(Duration::from_millis(200)) {
+            Ok(message) => Some(message),
+            // Idle: make sure the terminal is still there. A hung-up one can
+            // leave the input thread spinning on end-of-file without a SIGHUP.
+            Err(mpsc::RecvTimeoutError::Timeout)
+                if ratatui::crossterm::terminal::size().is_ok() =>
+            {
+                None
             }
-            if event::poll(Duration::from_millis(if waiting { 4 } else { 200 }))? {
-                // Apply everything queued before drawing again, so a burst of
-                // keys or wheel ticks costs one frame.
-                loop {
-                    if let Some(action) = action_for_event(&app.modes(), &event::read()?) {
-                        app.update(action);
-                    }
-                    if app.quit || !event::poll(Duration::ZERO)? {
-                        break;
-                    }
-                }
-                break;
+            Err(_) => return Ok(ExitCode::from(128 + 1)),
+        };
+        // Apply everything queued before drawing again, so a burst of keys or
+        // wheel ticks costs one frame.
+        for message in first
+            .into_iter()
+            .chain(std::iter::from_fn(|| inbox.try_recv().ok()))
+        {
+            let action = match message {
+                Message::Input(event) => action_for_event(&app.modes(), &event),
+                Message::Found(serial, outcome) => Some(Action::SearchDone(serial, outcome)),
+            };
+            if let Some(action) = action {
+                app.update(action);
             }
-            let sig = signal.load(Ordering::Relaxed);
-            if sig != 0 {
-                return Ok(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
+            if app.quit {
+                break;
             }
         }
+        let sig = signal.load(Ordering::Relaxed);
+        if sig != 0 {
+            return Ok(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
+        }
     }
+}
+
+/// What wakes the event loop.
+enum Message {
+    Input(event::Event),
+    Found(u64, Arc<Outcome>),
+}
+
+/// Reads terminal input on its own thread: crossterm's reader can loop
+/// forever on a terminal that hung up, and the UI thread must stay free to
+/// notice and leave.
+fn spawn_input(tx: mpsc::Sender<Message>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if tx.send(Message::Input(event)).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// Searches off the UI thread: the newest query wins, and an older one still
 /// running is cancelled, so typing never waits for a search.
 struct Searcher {
     jobs: mpsc::Sender<(u64, u64, String)>,
-    results: mpsc::Receiver<(u64, Arc<Outcome>)>,
     generation: Arc<Generation>,
 }
 
 impl Searcher {
-    fn start(index: Arc<SearchIndex>) -> Self {
+    fn start(index: Arc<SearchIndex>, outbox: mpsc::Sender<Message>) -> Self {
         let (jobs, inbox) = mpsc::channel::<(u64, u64, String)>();
-        let (outbox, results) = mpsc::channel();
         let generation = Arc::new(Generation::default());
         let current = Arc::clone(&generation);
         std::thread::spawn(move || {
@@ -121,26 +147,21 @@ impl Searcher {
                 let (serial, mine, query) = job;
                 let found = index.search(&query, RESULTS, last.as_deref(), Some((&current, mine)));
                 if let Some(outcome) = found.map(Arc::new) {
-                    if outbox.send((serial, Arc::clone(&outcome))).is_err() {
+                    if outbox
+                        .send(Message::Found(serial, Arc::clone(&outcome)))
+                        .is_err()
+                    {
                         return;
                     }
                     last = Some(outcome);
                 }
             }
         });
-        Searcher {
-            jobs,
-            results,
-            generation,
-        }
+        Searcher { jobs, generation }
     }
 
     fn submit(&self, serial: u64, query: &str) {
         let mine = self.generation.bump();
         let _ = self.jobs.send((serial, mine, query.to_owned()));
-    }
-
-    fn try_receive(&self) -> Option<(u64, Arc<Outcome>)> {
-        self.results.try_recv().ok()
     }
 }

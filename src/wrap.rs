@@ -123,13 +123,13 @@ fn is_wide(c: char) -> bool {
 /// `breaks[i]` is true when a line may end before `chars[i]`.
 fn break_points(text: &str, chars: &[(usize, char)]) -> Vec<bool> {
     let mut breaks = vec![false; chars.len() + 1];
-    let index_of: std::collections::HashMap<usize, usize> = chars
-        .iter()
-        .enumerate()
-        .map(|(i, (b, _))| (*b, i))
-        .collect();
+    // Opportunities come in byte order: walk the characters alongside.
+    let mut i = 0;
     for (byte, op) in linebreaks(text) {
-        if let Some(&i) = index_of.get(&byte) {
+        while i < chars.len() && chars[i].0 < byte {
+            i += 1;
+        }
+        if i < chars.len() && chars[i].0 == byte {
             breaks[i] = matches!(op, BreakOpportunity::Allowed | BreakOpportunity::Mandatory);
         }
     }

@@ -216,3 +216,76 @@ fn search_nb_and_jump_to_a_highlighted_ningbo() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+/// The process whose parent is `parent` (or `parent` itself) running zhizao.
+fn zhizao_under(parent: u32) -> Option<u32> {
+    let comm = |pid: u32| std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    if comm(parent).trim() == "zhizao" {
+        return Some(parent);
+    }
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let parent_of: u32 = stat.rsplit(") ").next()?.split(' ').nth(1)?.parse().ok()?;
+        (parent_of == parent && comm(pid).trim() == "zhizao").then_some(pid)
+    })
+}
+
+#[test]
+fn killing_tmux_ends_the_reader() {
+    // Under tmux a shell leads the pane's session; when the server is killed
+    // zhizao's terminal just ends, with no SIGHUP. crossterm's reader then
+    // loops on end-of-file; zhizao must notice and exit, not spin.
+    let socket = format!("zhizao-test-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    };
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        env!("CARGO_BIN_EXE_zhizao"),
+    ]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout)
+        .contains("勇做民族复兴的先锋模范")
+    {
+        assert!(Instant::now() < deadline, "zhizao did not draw under tmux");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let pane: u32 = String::from_utf8_lossy(&tmux(&["display", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .parse()
+        .unwrap();
+    let pid = zhizao_under(pane).expect("zhizao under the pane");
+    tmux(&["kill-server"]);
+    let running = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+            stat.rsplit(") ")
+                .next()
+                .is_some_and(|rest| !rest.starts_with('Z'))
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while running() {
+        if Instant::now() > deadline {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+            panic!("zhizao kept running after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

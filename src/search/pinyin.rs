@@ -20,6 +20,14 @@ pub struct Readings {
 }
 
 impl Readings {
+    /// The one table, built on first use: it depends on nothing but the
+    /// pinyin crate's data.
+    #[must_use]
+    pub fn shared() -> &'static Readings {
+        static TABLE: std::sync::OnceLock<Readings> = std::sync::OnceLock::new();
+        TABLE.get_or_init(Readings::new)
+    }
+
     #[must_use]
     pub fn new() -> Self {
         let mut sets: Vec<Vec<Box<[u8]>>> = vec![Vec::new()];
