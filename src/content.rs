@@ -24,7 +24,7 @@ pub type NodeId = usize;
 pub type PlaceId = usize;
 
 /// A whole collection: every article, flattened into one node arena.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Library {
     pub articles: Vec<Article>,
     pub nodes: Vec<Node>,

@@ -36,6 +36,11 @@ pub enum Tier {
 struct Entry {
     target: Target,
     tier: Tier,
+    /// The text has ASCII letters: only then can a Latin term match as text.
+    latin: bool,
+    /// Bit n set when some character can be read starting with letter `a + n`:
+    /// a pinyin query's first letter must be one of them.
+    initials: u32,
     /// Where this entry's reading sets start in `SearchIndex::sets`.
     sets_start: u32,
     sets_len: u32,
@@ -52,28 +57,52 @@ pub struct SearchIndex {
 
 /// How one hit ranks, best first: an exact heading or place match, then
 /// headings above body, contiguous above scattered, tighter, earlier, and
-/// the reading order for ties.
+/// the reading order for ties. Packed into one integer so that ranking a
+/// hundred thousand hits compares numbers, not tuples.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Rank {
-    pub exact: bool,
-    pub tier: Tier,
-    pub contiguous: bool,
-    /// Characters skipped inside scattered matches (less is better).
-    gap: std::cmp::Reverse<u32>,
-    /// Byte offset of the first match (earlier is better).
-    first: std::cmp::Reverse<u32>,
-    order: std::cmp::Reverse<u32>,
-}
+pub struct Rank(u64);
 
 impl Rank {
+    const GAP_BITS: u32 = 12;
+    const FIRST_BITS: u32 = 20;
+    const ORDER_BITS: u32 = 21;
+    const LOW: u32 = Self::GAP_BITS + Self::FIRST_BITS + Self::ORDER_BITS;
+
+    fn new(exact: bool, tier: Tier, contiguous: bool, gap: u32, first: u32, entry: u32) -> Self {
+        // Smaller gaps, earlier matches and earlier entries rank higher.
+        let inverse = |v: u32, bits: u32| ((1u64 << bits) - 1) - u64::from(v).min((1 << bits) - 1);
+        let mut key = u64::from(exact);
+        key = (key << 1) | tier as u64;
+        key = (key << 1) | u64::from(contiguous);
+        key = (key << Self::GAP_BITS) | inverse(gap, Self::GAP_BITS);
+        key = (key << Self::FIRST_BITS) | inverse(first, Self::FIRST_BITS);
+        key = (key << Self::ORDER_BITS) | inverse(entry, Self::ORDER_BITS);
+        Rank(key)
+    }
+
+    #[must_use]
+    pub fn exact(self) -> bool {
+        (self.0 >> (Self::LOW + 2)) & 1 == 1
+    }
+
+    #[must_use]
+    pub fn tier(self) -> Tier {
+        if (self.0 >> (Self::LOW + 1)) & 1 == 1 {
+            Tier::Heading
+        } else {
+            Tier::Body
+        }
+    }
+
+    #[must_use]
+    pub fn contiguous(self) -> bool {
+        (self.0 >> Self::LOW) & 1 == 1
+    }
+
     /// The rank as one number, larger is better (reading order aside).
     #[must_use]
-    pub fn score(&self) -> u64 {
-        (u64::from(self.exact) << 50)
-            | ((self.tier as u64) << 49)
-            | (u64::from(self.contiguous) << 48)
-            | (u64::from(0xFFFF - self.gap.0.min(0xFFFF)) << 24)
-            | u64::from(0xFF_FFFF - self.first.0.min(0xFF_FFFF))
+    pub fn score(self) -> u64 {
+        self.0 >> Self::ORDER_BITS
     }
 }
 
@@ -129,9 +158,14 @@ impl SearchIndex {
         let mut push = |target: Target, tier: Tier, text: &str, entries: &mut Vec<Entry>| {
             let start = sets.len();
             sets.extend(text.chars().map(|c| readings.of(c)));
+            let initials = sets[start..]
+                .iter()
+                .fold(0, |m, &set| m | readings.initials(set));
             entries.push(Entry {
                 target,
                 tier,
+                latin: text.bytes().any(|b| b.is_ascii_alphabetic()),
+                initials,
                 sets_start: u32::try_from(start).unwrap_or(u32::MAX),
                 sets_len: u32::try_from(sets.len() - start).unwrap_or(u32::MAX),
             });
@@ -324,14 +358,8 @@ impl SearchIndex {
             first = first.min(m.first);
         }
         let e = &self.entries[entry as usize];
-        Some(Rank {
-            exact: self.is_exact(e.target, text, query),
-            tier: e.tier,
-            contiguous,
-            gap: std::cmp::Reverse(gap),
-            first: std::cmp::Reverse(first),
-            order: std::cmp::Reverse(entry),
-        })
+        let exact = self.is_exact(e.target, text, query);
+        Some(Rank::new(exact, e.tier, contiguous, gap, first, entry))
     }
 
     fn is_exact(&self, target: Target, text: &str, query: &Query) -> bool {
@@ -365,24 +393,33 @@ impl SearchIndex {
             gap: 0,
             first: u32::try_from(first).unwrap_or(u32::MAX),
         };
-        if let Some(i) = term.find_in(text) {
+        let e = &self.entries[entry as usize];
+        // A term of ASCII letters can only match text that has some.
+        let as_text = e.latin || !term.is_letters();
+        if as_text && let Some(i) = term.find_in(text) {
             return Some(at(i));
         }
         if term.exact {
             return None;
         }
-        if let Some(i) = term
-            .place_names
-            .iter()
-            .filter_map(|name| text.find(name.as_str()))
-            .min()
-        {
+        if let Some(i) = term.find_place(text) {
             return Some(at(i));
         }
         if let Some(letters) = &term.letters
+            && e.initials & pinyin::letter_bit(letters[0]) != 0
             && let Some((c, _)) = self.readings.find(self.sets_of(entry), letters)
         {
-            return Some(at(text.char_indices().nth(c).map_or(0, |(b, _)| b)));
+            // The byte where character `c` starts: count lead bytes, no decoding.
+            let lead = text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b & 0xC0 != 0x80)
+                .nth(c);
+            return Some(at(lead.map_or(0, |(i, _)| i)));
+        }
+        // One character in order is the substring already tried.
+        if !as_text || term.text.chars().nth(1).is_none() {
+            return None;
         }
         let (first, span, chars) = term.subsequence_in(text)?;
         Some(TermMatch {

@@ -189,11 +189,11 @@ fn ranking_exact_then_headings_then_contiguous_then_earlier() {
     let body: Vec<_> = out
         .hits
         .iter()
-        .filter(|h| h.rank.tier == zhizao::search::Tier::Body)
+        .filter(|h| h.rank.tier() == zhizao::search::Tier::Body)
         .collect();
-    let first_scattered = body.iter().position(|h| !h.rank.contiguous).unwrap();
-    assert!(body[..first_scattered].iter().all(|h| h.rank.contiguous));
-    assert!(body[first_scattered..].iter().all(|h| !h.rank.contiguous));
+    let first_scattered = body.iter().position(|h| !h.rank.contiguous()).unwrap();
+    assert!(body[..first_scattered].iter().all(|h| h.rank.contiguous()));
+    assert!(body[first_scattered..].iter().all(|h| !h.rank.contiguous()));
     // Earlier in the text above later, for otherwise equal hits.
     let lessons = ranked(&ix, "例如");
     assert_eq!(

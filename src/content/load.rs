@@ -129,22 +129,19 @@ pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
         return Err(one("no .toml content files in this folder"));
     }
     files.sort();
-    let mut errors = Vec::new();
-    let mut sources = Vec::new();
+    // One file at a time: read, parse, build, drop. Only the library grows.
+    let mut loader = Loader::default();
+    let mut complete = true;
     for path in files {
         match read_file(&path) {
-            Ok(text) => sources.push((path, text)),
-            Err(e) => errors.push(e),
+            Ok(text) => loader.add(&path, &text),
+            Err(e) => {
+                complete = false;
+                loader.errors.push(e);
+            }
         }
     }
-    match build(dir, sources, errors.is_empty()) {
-        Ok(lib) if errors.is_empty() => Ok(lib),
-        Ok(_) => Err(ContentErrors::sorted(errors)),
-        Err(ContentErrors(more)) => {
-            errors.extend(more);
-            Err(ContentErrors::sorted(errors))
-        }
-    }
+    loader.finish(dir, complete)
 }
 
 fn read_file(path: &Path) -> Result<String, ContentError> {
@@ -173,7 +170,11 @@ fn read_file(path: &Path) -> Result<String, ContentError> {
 pub(super) fn from_sources(
     sources: impl IntoIterator<Item = (PathBuf, String)>,
 ) -> Result<Library, ContentErrors> {
-    build(Path::new("content"), sources.into_iter().collect(), true)
+    let mut loader = Loader::default();
+    for (path, text) in sources {
+        loader.add(&path, &text);
+    }
+    loader.finish(Path::new("content"), true)
 }
 
 /// Where errors go while one file is checked.
@@ -181,6 +182,7 @@ struct Ctx<'a> {
     path: &'a Path,
     src: &'a str,
     errors: &'a mut Vec<ContentError>,
+    refs: &'a mut Vec<PlaceRef>,
 }
 
 impl Ctx<'_> {
@@ -286,109 +288,151 @@ fn locate_control(src: &str, span: std::ops::Range<usize>, bad: char) -> usize {
         .map_or(span.start, |i| span.start + i)
 }
 
-struct Parsed {
-    path: PathBuf,
-    src: String,
-    doc: FileDoc,
+/// A lesson's reference to a place, resolved once every file is read: the
+/// places may come from a file after the article's.
+struct PlaceRef {
+    node: NodeId,
+    example: usize,
+    id: String,
+    scope: Scope,
+    /// Where to point for an unknown place or a scope mismatch, and for an
+    /// example that does not name its place (messages filled in later).
+    at_place: ContentError,
+    at_text: ContentError,
 }
 
-/// `complete` is false when some files could not be read: then a collection
-/// without articles is no news.
-fn build(
-    root: &Path,
-    sources: Vec<(PathBuf, String)>,
-    complete: bool,
-) -> Result<Library, ContentErrors> {
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for (path, src) in sources {
+#[derive(Default)]
+struct Loader {
+    lib: Library,
+    errors: Vec<ContentError>,
+    refs: Vec<PlaceRef>,
+    place_ids: HashMap<String, String>,
+    article_ids: HashMap<String, String>,
+}
+
+impl Loader {
+    fn add(&mut self, path: &Path, src: &str) {
         if src.trim().is_empty() {
-            errors.push(ContentError::Path {
-                path,
+            self.errors.push(ContentError::Path {
+                path: path.to_path_buf(),
                 message: "file is empty".into(),
             });
-            continue;
+            return;
         }
-        match toml::from_str::<FileDoc>(&src) {
-            Ok(doc) => parsed.push(Parsed { path, src, doc }),
+        let doc = match toml::from_str::<FileDoc>(src) {
+            Ok(doc) => doc,
             Err(e) => {
                 let at = e.span().map_or(0, |s| s.start);
                 let message = e.message().trim().to_owned();
-                errors.push(ContentError::at(&path, &src, at, message));
+                self.errors.push(ContentError::at(path, src, at, message));
+                return;
             }
-        }
-    }
-
-    let mut lib = Library {
-        articles: Vec::new(),
-        nodes: Vec::new(),
-        places: Vec::new(),
-    };
-    let mut place_ids: HashMap<String, String> = HashMap::new();
-    for p in &parsed {
-        let mut cx = Ctx {
-            path: &p.path,
-            src: &p.src,
-            errors: &mut errors,
         };
-        if p.doc.article.is_none() && p.doc.place.is_empty() {
+        let mut cx = Ctx {
+            path,
+            src,
+            errors: &mut self.errors,
+            refs: &mut self.refs,
+        };
+        if doc.article.is_none() && doc.place.is_empty() {
             cx.errors.push(ContentError::Path {
-                path: p.path.clone(),
+                path: path.to_path_buf(),
                 message: "no [article] and no [[place]] in this file".into(),
             });
         }
-        for doc in &p.doc.place {
-            let place = build_place(&mut cx, doc);
-            if let Some(first) = place_ids.get(&place.id) {
+        for p in &doc.place {
+            let place = build_place(&mut cx, p);
+            if let Some(first) = self.place_ids.get(&place.id) {
                 cx.error(
-                    doc.id.span().start,
+                    p.id.span().start,
                     format!("duplicate place id `{}` (first at {first})", place.id),
                 );
             } else {
-                place_ids.insert(place.id.clone(), cx.place_of(doc.id.span().start));
+                self.place_ids
+                    .insert(place.id.clone(), cx.place_of(p.id.span().start));
             }
-            lib.places.push(place);
+            self.lib.places.push(place);
         }
-    }
-
-    let mut article_ids: HashMap<String, String> = HashMap::new();
-    for p in &parsed {
-        let mut cx = Ctx {
-            path: &p.path,
-            src: &p.src,
-            errors: &mut errors,
-        };
-        let Some(doc) = &p.doc.article else {
-            if let Some(first) = p.doc.section.first() {
+        let Some(article) = &doc.article else {
+            if let Some(first) = doc.section.first() {
                 cx.error(
                     first.id.span().start,
                     "sections need an [article] in the same file",
                 );
             }
-            continue;
+            return;
         };
-        let id = cx.id(&doc.id);
-        if let Some(first) = article_ids.get(&id) {
+        let id = cx.id(&article.id);
+        if let Some(first) = self.article_ids.get(&id) {
             cx.error(
-                doc.id.span().start,
+                article.id.span().start,
                 format!("duplicate article id `{id}` (first at {first})"),
             );
         } else {
-            article_ids.insert(id.clone(), cx.place_of(doc.id.span().start));
+            self.article_ids
+                .insert(id.clone(), cx.place_of(article.id.span().start));
         }
-        build_article(&mut cx, &mut lib, doc, &p.doc.section, id);
+        build_article(&mut cx, &mut self.lib, article, &doc.section, id);
     }
 
-    if complete && errors.is_empty() && lib.articles.is_empty() {
-        errors.push(ContentError::Path {
-            path: root.to_path_buf(),
-            message: "the collection has no article".into(),
-        });
-    }
-    if errors.is_empty() {
-        Ok(lib)
-    } else {
-        Err(ContentErrors::sorted(errors))
+    /// Resolves place references and reports every problem found.
+    fn finish(mut self, root: &Path, complete: bool) -> Result<Library, ContentErrors> {
+        let index: HashMap<&str, usize> = self
+            .lib
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let with = |mut e: ContentError, text: String| {
+            if let ContentError::At { message, .. } = &mut e {
+                *message = text;
+            }
+            e
+        };
+        for r in self.refs {
+            let Some(&place) = index.get(r.id.as_str()) else {
+                let shown = crate::sanitize::for_terminal(&r.id);
+                self.errors
+                    .push(with(r.at_place, format!("unknown place `{shown}`")));
+                continue;
+            };
+            let p = &self.lib.places[place];
+            if p.scope != r.scope {
+                let text = format!(
+                    "place `{}` is {} but this lesson is {}",
+                    p.id,
+                    p.scope.as_str(),
+                    r.scope.as_str()
+                );
+                self.errors.push(with(r.at_place, text));
+            }
+            let Some(example) = self.lib.nodes[r.node]
+                .lesson
+                .as_mut()
+                .and_then(|l| l.examples.get_mut(r.example))
+            else {
+                continue;
+            };
+            if !example.text.contains(&p.name) {
+                self.errors.push(with(
+                    r.at_text,
+                    format!("example does not mention {}", p.name),
+                ));
+            }
+            example.place = place;
+        }
+        if complete && self.errors.is_empty() && self.lib.articles.is_empty() {
+            self.errors.push(ContentError::Path {
+                path: root.to_path_buf(),
+                message: "the collection has no article".into(),
+            });
+        }
+        if self.errors.is_empty() {
+            Ok(self.lib)
+        } else {
+            Err(ContentErrors::sorted(self.errors))
+        }
     }
 }
 
@@ -612,35 +656,21 @@ fn build_lesson(
     let mut examples = Vec::new();
     for e in &doc.examples {
         let text = cx.text(&e.text, "example");
-        let Some(place) = lib.place(e.place.get_ref()) else {
-            cx.error(
-                e.place.span().start,
-                format!(
-                    "unknown place `{}`",
-                    crate::sanitize::for_terminal(e.place.get_ref())
-                ),
-            );
-            continue;
+        let at = |offset| ContentError::at(cx.path, cx.src, offset, String::new());
+        let reference = PlaceRef {
+            // The node being built is the next one pushed.
+            node: lib.nodes.len(),
+            example: examples.len(),
+            id: e.place.get_ref().clone(),
+            scope,
+            at_place: at(e.place.span().start),
+            at_text: at(e.text.span().start),
         };
-        let p = &lib.places[place];
-        if p.scope != scope {
-            cx.error(
-                e.place.span().start,
-                format!(
-                    "place `{}` is {} but this lesson is {}",
-                    p.id,
-                    p.scope.as_str(),
-                    scope.as_str()
-                ),
-            );
-        }
-        if !text.contains(&p.name) {
-            cx.error(
-                e.text.span().start,
-                format!("example does not mention {}", p.name),
-            );
-        }
-        examples.push(Example { place, text });
+        cx.refs.push(reference);
+        examples.push(Example {
+            place: usize::MAX,
+            text,
+        });
     }
     Some(Lesson {
         scope,

@@ -85,6 +85,12 @@ impl Readings {
         }
     }
 
+    /// The letters the readings of a set start with, as a mask.
+    #[must_use]
+    pub fn initials(&self, set: u16) -> u32 {
+        self.first_letters[usize::from(set)]
+    }
+
     /// Every reading of a character, for display and tests.
     #[must_use]
     pub fn readings(&self, c: char) -> Vec<String> {
@@ -122,19 +128,25 @@ impl Readings {
 
     /// Can `query` be spelled from character `c` on? Returns the end.
     fn spell(&self, text_sets: &[u16], c: usize, query: &[u8]) -> Option<usize> {
-        if query.is_empty() {
+        let Some(&first) = query.first() else {
             return Some(c);
-        }
+        };
         let set = usize::from(*text_sets.get(c)?);
-        if set == 0 {
+        // Most characters cannot continue the query at all: say so at once.
+        if self.first_letters[set] & letter_bit(first) == 0 {
             return None;
         }
         for syllable in &self.sets[set] {
-            let common = syllable
-                .iter()
-                .zip(query)
-                .take_while(|(a, b)| a == b)
-                .count();
+            if syllable[0] != first {
+                continue;
+            }
+            let mut common = 1;
+            while common < syllable.len()
+                && common < query.len()
+                && syllable[common] == query[common]
+            {
+                common += 1;
+            }
             // The whole syllable first, so `xian` reads as one character, not x-i-an.
             for len in (1..=common).rev() {
                 if let Some(end) = self.spell(text_sets, c + 1, &query[len..]) {
@@ -152,7 +164,9 @@ impl Default for Readings {
     }
 }
 
-fn letter_bit(b: u8) -> u32 {
+/// The bit for a lowercase letter in an initials mask.
+#[must_use]
+pub fn letter_bit(b: u8) -> u32 {
     if b.is_ascii_lowercase() {
         1 << (b - b'a')
     } else {

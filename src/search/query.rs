@@ -3,12 +3,12 @@
 
 use crate::content::Library;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Query {
     pub terms: Vec<Term>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Term {
     /// As typed (quotes removed).
     pub text: String,
@@ -21,6 +21,11 @@ pub struct Term {
     /// Chinese names of the places whose English name or alias this term
     /// begins a word of (`austin` → 奥斯汀).
     pub place_names: Vec<String>,
+    /// Searchers built once per query, not once per entry: the term, and
+    /// each of its characters for the in-order check.
+    finder: memchr::memmem::Finder<'static>,
+    char_finders: Vec<memchr::memmem::Finder<'static>>,
+    place_finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl Query {
@@ -85,13 +90,32 @@ impl Term {
                 .map(|p| p.name.clone())
                 .collect()
         };
+        let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+        let mut buf = [0u8; 4];
+        let char_finders = text
+            .chars()
+            .map(|c| memchr::memmem::Finder::new(c.encode_utf8(&mut buf).as_bytes()).into_owned())
+            .collect();
+        let place_finders = place_names
+            .iter()
+            .map(|n| memchr::memmem::Finder::new(n.as_bytes()).into_owned())
+            .collect();
         Term {
             text: text.to_owned(),
             exact,
             fold,
             letters,
             place_names,
+            finder,
+            char_finders,
+            place_finders,
         }
+    }
+
+    /// The term is ASCII letters only (and so may be pinyin).
+    #[must_use]
+    pub fn is_letters(&self) -> bool {
+        self.text.bytes().all(|b| b.is_ascii_alphabetic())
     }
 
     fn has_ascii_letters(&self) -> bool {
@@ -102,7 +126,7 @@ impl Term {
     #[must_use]
     pub fn find_in(&self, text: &str) -> Option<usize> {
         if !self.has_ascii_letters() {
-            return memchr::memmem::find(text.as_bytes(), self.text.as_bytes());
+            return self.finder.find(text.as_bytes());
         }
         let needle = self.text.as_bytes();
         let (lo, hi) = (
@@ -121,6 +145,15 @@ impl Term {
             from = at + 1;
         }
         None
+    }
+
+    /// Byte offset of the first place name this term stands for.
+    #[must_use]
+    pub fn find_place(&self, text: &str) -> Option<usize> {
+        self.place_finders
+            .iter()
+            .filter_map(|f| f.find(text.as_bytes()))
+            .min()
     }
 
     /// Every non-overlapping substring match, as byte ranges.
@@ -148,13 +181,14 @@ impl Term {
         let mut pos = 0;
         let mut first = None;
         let mut count = 0;
-        let mut buf = [0u8; 4];
-        for c in self.text.chars() {
+        for (c, finder) in self.text.chars().zip(&self.char_finders) {
             let at = if self.fold && c.is_ascii_alphabetic() {
                 let b = c as u8;
                 memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), &hay[pos..])?
+            } else if c.is_ascii() {
+                memchr::memchr(c as u8, &hay[pos..])?
             } else {
-                memchr::memmem::find(&hay[pos..], c.encode_utf8(&mut buf).as_bytes())?
+                finder.find(&hay[pos..])?
             };
             first.get_or_insert(pos + at);
             pos += at + c.len_utf8();

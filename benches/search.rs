@@ -1,0 +1,382 @@
+//! Search speed and memory at three sizes: the bundled page, 1,000 articles
+//! and 10,000 articles, built deterministically from the bundled articles.
+//!
+//! `cargo bench --bench search` prints one table of medians and p95s.
+//! `cargo bench --bench search -- --write DIR --articles N` only writes a
+//! collection (and `DIR.lines`, its paragraphs one per line, for fzf).
+//! `--sizes 1000` limits the run to some sizes; 10,000 is included unless
+//! `--quick` is given.
+
+// Byte counts and sizes here stay far below 2^52: as f64 loses nothing.
+#![allow(clippy::cast_precision_loss)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use zhizao::content::Library;
+use zhizao::search::{Generation, Outcome, SearchIndex};
+
+/// A small deterministic generator (splitmix64): the same collection every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap_or(0)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// The bundled page's sentences, headings and lesson examples: the material
+/// every generated article is shuffled from.
+struct Material {
+    sentences: Vec<String>,
+    headings: Vec<String>,
+    /// (place id, example text) from the real lessons.
+    examples: Vec<(String, String)>,
+    places: String,
+}
+
+impl Material {
+    fn new() -> Self {
+        let lib = Library::bundled().expect("bundled content");
+        let mut sentences = Vec::new();
+        for node in &lib.nodes {
+            for p in &node.paragraphs {
+                sentences.extend(
+                    p.split_inclusive(['。', '；', '！', '？'])
+                        .map(str::to_owned),
+                );
+            }
+        }
+        let headings = lib
+            .nodes
+            .iter()
+            .filter(|n| n.depth > 0)
+            .filter_map(|n| n.heading.clone())
+            .collect();
+        let examples = lib
+            .nodes
+            .iter()
+            .filter_map(|n| n.lesson.as_ref())
+            .flat_map(|l| {
+                l.examples
+                    .iter()
+                    .map(|e| (lib.places[e.place].id.clone(), e.text.clone()))
+            })
+            .collect();
+        let places = zhizao::content::BUNDLED
+            .iter()
+            .find(|(n, _)| *n == "places.toml")
+            .map(|(_, t)| (*t).to_owned())
+            .unwrap_or_default();
+        Material {
+            sentences,
+            headings,
+            examples,
+            places,
+        }
+    }
+
+    /// A paragraph of about `bytes` bytes.
+    fn paragraph(&self, rng: &mut Rng, bytes: usize) -> String {
+        let mut p = String::new();
+        while p.len() < bytes {
+            p.push_str(rng.pick::<String>(&self.sentences));
+        }
+        p
+    }
+
+    /// One article in our format: 5 parts of 19 paragraphs, and a lesson
+    /// list of 5 lessons: about 100 paragraphs, 20 KB of text.
+    fn article(&self, rng: &mut Rng, i: usize) -> String {
+        let mut t = String::new();
+        let _ = writeln!(
+            t,
+            "[article]\nid = \"a{i:05}\"\ntitle = {}\nbyline = \"课题组{i}\"",
+            q(rng.pick::<String>(&self.headings))
+        );
+        let _ = writeln!(t, "paragraphs = [{}]", q(&self.paragraph(rng, 100)));
+        for part in 1..=5 {
+            let _ = writeln!(
+                t,
+                "\n[[section]]\nid = \"p{part}\"\nheading = {}",
+                q(rng.pick::<String>(&self.headings))
+            );
+            let paras: Vec<String> = (0..19).map(|_| q(&self.paragraph(rng, 100))).collect();
+            let _ = writeln!(t, "paragraphs = [\n  {},\n]", paras.join(",\n  "));
+        }
+        let _ = writeln!(
+            t,
+            "\n[[section]]\nid = \"lessons\"\nheading = \"经验启示\"\nscope = \"foreign\""
+        );
+        let foreign: Vec<&(String, String)> = self
+            .examples
+            .iter()
+            .filter(|(id, _)| {
+                ["jurong", "tsukuba", "austin", "munich", "sophia-antipolis"].contains(&id.as_str())
+            })
+            .collect();
+        for (n, ord) in ["一是", "二是", "三是", "四是", "五是"].iter().enumerate() {
+            let (place, text) = rng.pick(&foreign);
+            let _ = writeln!(
+                t,
+                "\n[[section.section]]\nid = \"{}\"\nordinal = \"{ord}\"\nheading = \"{ord}注重第{i}项经验。\"\ntheme = \"注重第{i}项经验\"\nlead = \"例如，\"\nexamples = [{{ place = \"{place}\", text = {} }}]",
+                n + 1,
+                q(text)
+            );
+        }
+        t
+    }
+
+    fn write(&self, dir: &Path, articles: usize) -> usize {
+        let _ = std::fs::remove_dir_all(dir);
+        std::fs::create_dir_all(dir).expect("create the corpus folder");
+        let mut rng = Rng(0x5EED);
+        let mut bytes = 0;
+        for i in 0..articles {
+            let text = self.article(&mut rng, i);
+            bytes += text.len();
+            std::fs::write(dir.join(format!("a{i:05}.toml")), text).expect("write an article");
+        }
+        std::fs::write(dir.join("places.toml"), &self.places).expect("write places");
+        bytes
+    }
+}
+
+/// A TOML basic string. The material has no control characters, so only
+/// quotes and backslashes need escaping.
+fn q(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Every paragraph of a collection, one per line: what fzf filters.
+fn write_lines(lib: &Library, path: &Path) {
+    let mut out = String::new();
+    for a in lib.anchors() {
+        if let Some(t) = lib.text(a) {
+            out.push_str(t);
+            out.push('\n');
+        }
+    }
+    std::fs::write(path, out).expect("write lines");
+}
+
+fn rss_bytes() -> usize {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: usize = statm
+        .split(' ')
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    pages * 4096
+}
+
+fn text_bytes(lib: &Library) -> usize {
+    lib.anchors()
+        .into_iter()
+        .filter_map(|a| lib.text(a))
+        .map(str::len)
+        .sum()
+}
+
+fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
+    (ms(samples[samples.len() / 2]), ms(p95))
+}
+
+/// Types `query` one character at a time, each search reusing the last, as
+/// the reader's worker does; returns each keystroke's time.
+fn type_query(ix: &SearchIndex, query: &str) -> Vec<Duration> {
+    let mut last: Option<Outcome> = None;
+    let mut times = Vec::new();
+    let generation = Generation::default();
+    let mut typed = String::new();
+    for c in query.chars() {
+        typed.push(c);
+        let mine = generation.bump();
+        let start = Instant::now();
+        let out = ix
+            .search(&typed, 200, last.as_ref(), Some((&generation, mine)))
+            .expect("not cancelled");
+        times.push(start.elapsed());
+        last = Some(out);
+    }
+    times
+}
+
+struct Row {
+    what: String,
+    median: f64,
+    p95: f64,
+    target: String,
+}
+
+fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
+    let before = rss_bytes();
+    let mut loads = Vec::new();
+    let mut index = None;
+    let mut memory = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let lib = match dir {
+            Some(d) => Library::load_dir(d).expect("the generated collection loads"),
+            None => Library::bundled().expect("bundled"),
+        };
+        let ix = SearchIndex::new(Arc::new(lib));
+        loads.push(start.elapsed());
+        if index.is_none() {
+            // Resident memory after the first load: the library and its index.
+            memory = rss_bytes().saturating_sub(before);
+        }
+        index = Some(ix);
+    }
+    let ix = index.expect("built");
+    let text = text_bytes(ix.library());
+    let (m, p) = stats(loads);
+    let paras = ix.len();
+    rows.push(Row {
+        what: format!(
+            "{name}: load + index ({paras} entries, {:.1} MB text)",
+            text as f64 / 1e6
+        ),
+        median: m,
+        p95: p,
+        target: "≤ 1000 ms at 1,000".into(),
+    });
+    rows.push(Row {
+        what: format!("{name}: memory of library + index"),
+        median: memory as f64 / 1e6,
+        p95: memory as f64 / text.max(1) as f64,
+        target: "MB | × text; ≤ 3×".into(),
+    });
+    let detail = std::env::args().any(|a| a == "--detail");
+    for q in ["全球智造创新之都", "quanqiu", "nb", "austin"] {
+        let mut all = Vec::new();
+        for _ in 0..reps {
+            let times = type_query(&ix, q);
+            if detail {
+                let ms: Vec<String> = times
+                    .iter()
+                    .map(|t| format!("{:.1}", t.as_secs_f64() * 1000.0))
+                    .collect();
+                println!("{name} {q}: {}", ms.join(" "));
+            }
+            all.extend(times);
+        }
+        let (m, p) = stats(all);
+        let target = match name {
+            "bundled" => "< 1 ms",
+            "1,000 articles" => "≤ 16 / 25 ms",
+            _ => "≤ 150 ms median",
+        };
+        rows.push(Row {
+            what: format!("{name}: per keystroke, typing {q}"),
+            median: m,
+            p95: p,
+            target: target.into(),
+        });
+    }
+    // A newer keystroke cancels a running search: how long until it stops.
+    let generation = Arc::new(Generation::default());
+    let mut cancels = Vec::new();
+    for _ in 0..reps {
+        let mine = generation.bump();
+        let g = Arc::clone(&generation);
+        let stopper = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(2));
+            g.bump();
+            Instant::now()
+        });
+        let _ = ix.search("z", 200, None, Some((&generation, mine)));
+        let done = Instant::now();
+        let bumped = stopper.join().expect("stopper");
+        cancels.push(done.saturating_duration_since(bumped));
+    }
+    let (m, p) = stats(cancels);
+    rows.push(Row {
+        what: format!("{name}: a newer keystroke stops the old search within"),
+        median: m,
+        p95: p,
+        target: "one frame (16 ms)".into(),
+    });
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let material = Material::new();
+    if let Some(dir) = value("--write") {
+        let n: usize = value("--articles")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1000);
+        let dir = PathBuf::from(dir);
+        material.write(&dir, n);
+        let lib = Library::load_dir(&dir).expect("the generated collection loads");
+        write_lines(&lib, &dir.with_extension("lines"));
+        println!(
+            "wrote {n} articles to {} and their paragraphs to {}",
+            dir.display(),
+            dir.with_extension("lines").display()
+        );
+        return;
+    }
+    if let Some(q) = value("--profile") {
+        // One collection, one query, a few times: for callgrind or perf.
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus/profile");
+        material.write(&dir, 1000);
+        let ix = SearchIndex::new(Arc::new(Library::load_dir(&dir).expect("loads")));
+        for _ in 0..3 {
+            let start = Instant::now();
+            let out = ix.search(&q, 200, None, None).expect("not cancelled");
+            println!("{q}: {} hits in {:?}", out.total, start.elapsed());
+        }
+        return;
+    }
+    let quick = args.iter().any(|a| a == "--quick");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
+    let mut rows = Vec::new();
+    measure("bundled", None, &mut rows, 50);
+    for (n, name) in [(1_000, "1,000 articles"), (10_000, "10,000 articles")] {
+        if quick && n > 1_000 {
+            continue;
+        }
+        let dir = root.join(format!("n{n}"));
+        material.write(&dir, n);
+        measure(name, Some(&dir), &mut rows, if n > 1_000 { 3 } else { 10 });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    println!(
+        "\n{:<72} {:>10} {:>10}  target",
+        "measure (ms unless noted)", "median", "p95"
+    );
+    for r in rows {
+        println!(
+            "{:<72} {:>10.2} {:>10.2}  {}",
+            r.what, r.median, r.p95, r.target
+        );
+    }
+    println!(
+        "\n{} cores available",
+        std::thread::available_parallelism().map_or(1, usize::from)
+    );
+}
