@@ -60,6 +60,27 @@ pub enum Action {
     /// A search finished: the query serial it answers, and what it found.
     SearchDone(u64, Arc<Outcome>),
 
+    /// Switch views: the reader, the lesson comparison, the place index.
+    ShowReader,
+    ShowCompare,
+    ShowPlaces,
+    /// From the reader: the comparison, at the lesson being read.
+    CompareHere,
+    /// In the comparison: the other side; the next or previous lesson pair.
+    OtherSide,
+    LessonDown,
+    LessonUp,
+    /// Open the selected lesson (or place mention) in the reader.
+    OpenLesson,
+    ToggleSync,
+    /// The place picker, and choosing from it.
+    OpenPlaces,
+    PickPlace,
+    ClearPlace,
+    /// In the place index: the next or previous mention.
+    MentionDown,
+    MentionUp,
+
     Resize(u16, u16),
     Click(u16, u16),
     WheelDown(u16, u16),

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use crate::action::Action;
 use crate::areas::Areas;
-use crate::content::{Anchor, Library, NodeId};
+use crate::compare::Table;
+use crate::content::{Anchor, Library, NodeId, PlaceId};
 use crate::keys::Mode;
 use crate::layout::Document;
 use crate::search::{SearchIndex, Target};
@@ -29,6 +30,31 @@ pub enum Overlay {
     None,
     Help,
     Search,
+    /// Choosing a place to filter by.
+    Picker,
+}
+
+/// The three views, on the tab bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Reader,
+    Compare,
+    Places,
+}
+
+/// The comparison of the domestic and foreign lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compare {
+    /// First row shown, per side (the stacked layout uses the first).
+    pub scroll: [usize; 2],
+    /// Both sides scroll together.
+    pub sync: bool,
+    /// 0 domestic, 1 foreign: the side Enter opens.
+    pub side: usize,
+    /// The lesson pair selected.
+    pub selected: usize,
+    /// Lessons that do not name this place are dimmed.
+    pub place: Option<PlaceId>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,7 +89,19 @@ pub struct App {
     /// the one `n`/`N` is on.
     pub hits: Vec<(Anchor, Range<usize>)>,
     pub hit: usize,
+    pub view: View,
+    pub compare: Compare,
+    /// The place picker's line and selection.
+    pub picker: SearchBox,
+    pub picked: usize,
+    /// The place index: the mention selected.
+    pub mention: usize,
     doc: Rc<Document>,
+    table: Rc<Table>,
+    tables: HashMap<(usize, bool), Rc<Table>>,
+    /// Every paragraph that names a place, by place: built when the place
+    /// index is first opened.
+    mentions: Option<Rc<Vec<(PlaceId, Anchor)>>>,
     docs: HashMap<(usize, usize), Rc<Document>>,
 }
 
@@ -98,6 +136,20 @@ impl App {
             search: SearchBox::default(),
             hits: Vec::new(),
             hit: 0,
+            view: View::Reader,
+            compare: Compare {
+                scroll: [0, 0],
+                sync: true,
+                side: 0,
+                selected: 0,
+                place: None,
+            },
+            picker: SearchBox::default(),
+            picked: 0,
+            mention: 0,
+            table: Rc::new(Table::default()),
+            tables: HashMap::new(),
+            mentions: None,
             doc: Rc::new(Document::default()),
             docs: HashMap::new(),
         };
@@ -149,15 +201,19 @@ impl App {
     /// Key modes in the order a key is tried.
     #[must_use]
     pub fn modes(&self) -> Vec<Mode> {
-        if self.overlay == Overlay::Search {
-            return vec![Mode::Search];
+        match self.overlay {
+            Overlay::Search => return vec![Mode::Search],
+            Overlay::Picker => return vec![Mode::Picker],
+            _ => {}
         }
         if self.overlay == Overlay::Help {
             return vec![Mode::Help, Mode::Global];
         }
-        let pane = match self.focus {
-            Focus::Tree if self.areas().tree.is_some() => Mode::Tree,
-            _ => Mode::Reader,
+        let pane = match (self.view, self.focus) {
+            (View::Compare, _) => Mode::Compare,
+            (View::Places, _) => Mode::Places,
+            (View::Reader, Focus::Tree) if self.areas().tree.is_some() => Mode::Tree,
+            (View::Reader, _) => Mode::Reader,
         };
         vec![pane, Mode::Global]
     }
@@ -202,6 +258,24 @@ impl App {
             Action::OpenSearch => {
                 self.overlay = Overlay::Search;
                 self.search.end();
+            }
+            Action::Insert(c) if self.overlay == Overlay::Picker => {
+                self.picker.insert(c);
+                self.picked = 0;
+            }
+            Action::Backspace if self.overlay == Overlay::Picker => {
+                self.picker.backspace();
+                self.picked = 0;
+            }
+            Action::DeleteToStart if self.overlay == Overlay::Picker => {
+                self.picker.delete_to_start();
+                self.picked = 0;
+            }
+            Action::ResultDown if self.overlay == Overlay::Picker => {
+                self.picked = (self.picked + 1).min(self.picker_places().len().saturating_sub(1));
+            }
+            Action::ResultUp if self.overlay == Overlay::Picker => {
+                self.picked = self.picked.saturating_sub(1);
             }
             Action::Insert(c) => self.search.insert(c),
             Action::Backspace => self.search.backspace(),
@@ -286,6 +360,12 @@ impl App {
             }
             Action::ScrollDown => self.scroll_by(1),
             Action::ScrollUp => self.scroll_by(-1),
+            Action::PageDown if self.view == View::Compare => {
+                self.compare_scroll(None, self.page_step());
+            }
+            Action::PageUp if self.view == View::Compare => {
+                self.compare_scroll(None, -self.page_step());
+            }
             Action::PageDown => self.scroll_by(self.page_step()),
             Action::PageUp => self.scroll_by(-self.page_step()),
             Action::HalfPageDown => self.scroll_by(self.half_step()),
@@ -305,6 +385,28 @@ impl App {
                     .last()
                     .unwrap_or(0);
             }
+            Action::ShowReader => self.show(View::Reader),
+            Action::ShowCompare => self.show(View::Compare),
+            Action::ShowPlaces => self.show(View::Places),
+            Action::CompareHere => self.compare_here(),
+            Action::OtherSide => self.compare.side ^= 1,
+            Action::LessonDown => self.select_pair(self.compare.selected + 1),
+            Action::LessonUp => self.select_pair(self.compare.selected.saturating_sub(1)),
+            Action::OpenLesson => self.open_lesson(),
+            Action::ToggleSync => {
+                self.compare.sync = !self.compare.sync;
+                let side = self.compare.side;
+                self.compare.scroll = [self.compare.scroll[side]; 2];
+            }
+            Action::OpenPlaces => {
+                self.overlay = Overlay::Picker;
+                self.picker = SearchBox::default();
+                self.picked = 0;
+            }
+            Action::PickPlace => self.pick_place(),
+            Action::ClearPlace => self.compare.place = None,
+            Action::MentionDown => self.mention += 1,
+            Action::MentionUp => self.mention = self.mention.saturating_sub(1),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::WheelDown(x, y) => self.wheel(x, y, 3),
@@ -324,7 +426,13 @@ impl App {
     /// input method's candidate window follows it.
     #[must_use]
     pub fn cursor(&self) -> Option<(u16, u16)> {
-        if self.overlay != Overlay::Search || self.areas().too_small {
+        if self.areas().too_small {
+            return None;
+        }
+        if self.overlay == Overlay::Picker {
+            return Some(crate::ui::picker_caret(self));
+        }
+        if self.overlay != Overlay::Search {
             return None;
         }
         let popup = crate::areas::search_popup(self.size.0, self.size.1);
@@ -390,6 +498,202 @@ impl App {
         self.focus = Focus::Reader;
         if self.areas().tree_floats {
             self.show_tree = false;
+        }
+    }
+
+    /// The comparison laid out at its panes' width.
+    #[must_use]
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// Rows of text a comparison pane shows.
+    #[must_use]
+    pub fn compare_height(&self) -> usize {
+        let panes = crate::areas::compare_panes(self.areas().main);
+        panes.first().map_or(1, |p| {
+            usize::from(crate::areas::compare_text(*p).height).max(1)
+        })
+    }
+
+    /// Every paragraph naming a place, once the place index has been opened.
+    #[must_use]
+    pub fn mentions(&self) -> &[(PlaceId, Anchor)] {
+        self.mentions.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    /// The places the picker offers for what is typed: all of them when
+    /// nothing is, else those the search engine matches, best first.
+    #[must_use]
+    pub fn picker_places(&self) -> Vec<PlaceId> {
+        if self.picker.input.trim().is_empty() {
+            return (0..self.lib.places.len()).collect();
+        }
+        self.index.match_places(&self.picker.input)
+    }
+
+    fn show(&mut self, view: View) {
+        self.view = view;
+        self.overlay = Overlay::None;
+        if view == View::Places && self.mentions.is_none() {
+            let mut all = Vec::new();
+            for (p, place) in self.lib.places.iter().enumerate() {
+                for a in self.lib.anchors() {
+                    if self
+                        .lib
+                        .text(a)
+                        .is_some_and(|t| t.contains(place.name.as_str()))
+                    {
+                        all.push((p, a));
+                    }
+                }
+            }
+            self.mentions = Some(Rc::new(all));
+        }
+    }
+
+    /// From the reader: the comparison at the lesson being read (or selected
+    /// in the tree).
+    fn compare_here(&mut self) {
+        let candidates = [self.reading(), self.tree.selected];
+        let pairs = &self.table.pairs;
+        let found = candidates.iter().find_map(|&n| {
+            self.lib.ancestry(n).into_iter().rev().find_map(|a| {
+                pairs.iter().enumerate().find_map(|(i, (d, f))| {
+                    if *d == Some(a) {
+                        Some((i, 0))
+                    } else if *f == Some(a) {
+                        Some((i, 1))
+                    } else {
+                        None
+                    }
+                })
+            })
+        });
+        self.show(View::Compare);
+        if let Some((i, side)) = found {
+            self.compare.side = side;
+            self.select_pair(i);
+        }
+    }
+
+    /// Selects lesson pair `i` and scrolls both sides (or the focused one) to it.
+    fn select_pair(&mut self, i: usize) {
+        let n = self.table.pairs.len();
+        if n == 0 {
+            return;
+        }
+        self.compare.selected = i.min(n - 1);
+        let row = self
+            .table
+            .starts
+            .get(self.compare.selected)
+            .copied()
+            .unwrap_or(0);
+        let max = self.table.height().saturating_sub(self.compare_height());
+        let to = row.min(max);
+        if self.compare.sync || self.table.columns.len() == 1 {
+            self.compare.scroll = [to; 2];
+        } else {
+            self.compare.scroll[self.compare.side] = to;
+        }
+    }
+
+    /// Scrolls one side of the comparison (the focused one when `side` is
+    /// None), and both while they are in sync.
+    fn compare_scroll(&mut self, side: Option<usize>, delta: isize) {
+        let max = self.table.height().saturating_sub(self.compare_height());
+        let side = side.unwrap_or(self.compare.side);
+        let to = self.compare.scroll[side]
+            .saturating_add_signed(delta)
+            .min(max);
+        if self.compare.sync || self.table.columns.len() == 1 {
+            self.compare.scroll = [to; 2];
+        } else {
+            self.compare.scroll[side] = to;
+        }
+    }
+
+    /// Enter in the comparison or the place index: that lesson or paragraph
+    /// in the reader, the chosen place marked.
+    fn open_lesson(&mut self) {
+        let (anchor, place) = match self.view {
+            View::Compare => {
+                let Some(&(d, f)) = self.table.pairs.get(self.compare.selected) else {
+                    return;
+                };
+                let Some(node) = (if self.compare.side == 0 {
+                    d.or(f)
+                } else {
+                    f.or(d)
+                }) else {
+                    return;
+                };
+                (
+                    Anchor {
+                        node,
+                        field: crate::content::Field::Paragraph(0),
+                    },
+                    self.compare.place,
+                )
+            }
+            View::Places => {
+                let Some(&(p, a)) = self.mentions().get(self.mention) else {
+                    return;
+                };
+                (a, Some(p))
+            }
+            View::Reader => return,
+        };
+        self.view = View::Reader;
+        self.open(anchor.node);
+        self.hits.clear();
+        if let Some(p) = place {
+            let name = self.lib.places[p].name.clone();
+            self.hits = self
+                .index
+                .matches_in_article(self.article, &format!("\"{name}\""));
+            self.hit = self
+                .hits
+                .iter()
+                .position(|(a, _)| *a == anchor)
+                .unwrap_or(0);
+            self.show_hit();
+        }
+        self.focus = Focus::Reader;
+    }
+
+    /// Enter in the place picker: filter the comparison by that place, or
+    /// go to its first mention in the place index.
+    fn pick_place(&mut self) {
+        let places = self.picker_places();
+        let Some(&p) = places.get(self.picked) else {
+            return;
+        };
+        self.overlay = Overlay::None;
+        match self.view {
+            View::Places => {
+                self.mention = self
+                    .mentions()
+                    .iter()
+                    .position(|(q, _)| *q == p)
+                    .unwrap_or(0);
+            }
+            _ => {
+                self.view = View::Compare;
+                self.compare.place = Some(p);
+                let first = self.table.pairs.iter().position(|(d, f)| {
+                    [d, f]
+                        .into_iter()
+                        .flatten()
+                        .any(|&n| crate::compare::names(&self.lib, n, p))
+                });
+                if let Some(i) = first {
+                    self.compare.side =
+                        usize::from(self.lib.places[p].scope == crate::content::Scope::Foreign);
+                    self.select_pair(i);
+                }
+            }
         }
     }
 
@@ -492,8 +796,23 @@ impl App {
         }
     }
 
-    /// Lays out the current article at the reader's width, from the cache.
+    /// Lays out the current article at the reader's width, and the
+    /// comparison at its panes' width, from the caches.
     fn relayout(&mut self) {
+        let panes = crate::areas::compare_panes(self.areas().main);
+        let stacked = panes.len() == 1;
+        let width = panes.first().map_or(2, |p| {
+            usize::from(crate::areas::compare_text(*p).width).max(2)
+        });
+        let lib = &self.lib;
+        let widths = self.widths;
+        self.table = Rc::clone(self.tables.entry((width, stacked)).or_insert_with(|| {
+            Rc::new(if stacked {
+                Table::stacked(lib, width, widths)
+            } else {
+                Table::side_by_side(lib, width, widths)
+            })
+        }));
         let width = usize::from(self.areas().reader_inner().width).max(2);
         let key = (self.article, width.min(crate::layout::MEASURE));
         let lib = &self.lib;
@@ -513,6 +832,41 @@ impl App {
             return;
         }
         let pos = ratatui::layout::Position::new(x, y);
+        if self.overlay == Overlay::None && areas.tabs.contains(pos) {
+            if let Some((_, _, view)) = crate::ui::tabs::spans(self)
+                .into_iter()
+                .find(|(tx, w, _)| (*tx..tx + w).contains(&x))
+            {
+                self.show(view);
+            }
+            return;
+        }
+        if self.overlay == Overlay::Picker {
+            // A click on a place chooses it; anywhere else closes the picker.
+            let popup = crate::ui::picker_area(self);
+            let first = popup.y + 3;
+            if popup.contains(pos) && y >= first {
+                self.picked = usize::from(y - first);
+                if self.picked < self.picker_places().len() {
+                    self.pick_place();
+                }
+            } else if !popup.contains(pos) {
+                self.overlay = Overlay::None;
+            }
+            return;
+        }
+        if self.overlay == Overlay::None && self.view == View::Compare {
+            if let Some(side) = crate::areas::compare_panes(areas.main)
+                .iter()
+                .position(|p| p.contains(pos))
+            {
+                self.compare.side = side;
+            }
+            return;
+        }
+        if self.overlay == Overlay::None && self.view == View::Places {
+            return;
+        }
         if self.overlay == Overlay::Search {
             let popup = crate::areas::search_popup(self.size.0, self.size.1);
             let inner = crate::areas::inner(popup);
@@ -558,6 +912,20 @@ impl App {
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {
         let areas = self.areas();
         let pos = ratatui::layout::Position::new(x, y);
+        match self.view {
+            View::Compare => {
+                let panes = crate::areas::compare_panes(areas.main);
+                if let Some(side) = panes.iter().position(|p| p.contains(pos)) {
+                    self.compare_scroll(Some(side), delta);
+                }
+                return;
+            }
+            View::Places => {
+                self.mention = self.mention.saturating_add_signed(delta.signum());
+                return;
+            }
+            View::Reader => {}
+        }
         if areas.tree.is_some_and(|t| t.contains(pos)) {
             self.move_selection(delta);
         } else if areas.reader.contains(pos) {
@@ -583,6 +951,13 @@ impl App {
     /// Keeps the selection visible and every index in bounds.
     fn clamp(&mut self) {
         self.scroll = self.scroll.min(self.max_scroll());
+        self.mention = self.mention.min(self.mentions().len().saturating_sub(1));
+        let max = self.table.height().saturating_sub(self.compare_height());
+        self.compare.scroll = self.compare.scroll.map(|s| s.min(max));
+        self.compare.selected = self
+            .compare
+            .selected
+            .min(self.table.pairs.len().saturating_sub(1));
         self.help_scroll = self.help_scroll.min(crate::keys::BINDINGS.len());
         let rows = self.visible_nodes();
         if !rows.contains(&self.tree.selected) {

@@ -12,6 +12,9 @@ pub const SIDE_BY_SIDE: u16 = 80;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
     pub too_small: bool,
+    /// The tab bar on the top row, and everything between it and the status bar.
+    pub tabs: Rect,
+    pub main: Rect,
     pub tree: Option<Rect>,
     /// The tree floats over the reader (narrow terminals).
     pub tree_floats: bool,
@@ -30,13 +33,16 @@ impl Areas {
                 ..Areas::default()
             };
         }
-        let main = Rect::new(0, 0, width, height - 1);
+        let tabs = Rect::new(0, 0, width, 1);
+        let main = Rect::new(0, 1, width, height - 2);
         let status = Rect::new(0, height - 1, width, 1);
         if width < SIDE_BY_SIDE {
             // Too narrow to share: the tree covers the reader while open.
             let tree = show_tree.then_some(main);
             return Areas {
                 too_small: false,
+                tabs,
+                main,
                 tree,
                 tree_floats: true,
                 reader: main,
@@ -46,6 +52,8 @@ impl Areas {
         if !show_tree {
             return Areas {
                 too_small: false,
+                tabs,
+                main,
                 tree: None,
                 tree_floats: false,
                 reader: main,
@@ -55,9 +63,11 @@ impl Areas {
         let tree_w = (width / 3).clamp(24, 44);
         Areas {
             too_small: false,
-            tree: Some(Rect::new(0, 0, tree_w, main.height)),
+            tabs,
+            main,
+            tree: Some(Rect::new(0, main.y, tree_w, main.height)),
             tree_floats: false,
-            reader: Rect::new(tree_w, 0, width - tree_w, main.height),
+            reader: Rect::new(tree_w, main.y, width - tree_w, main.height),
             status,
         }
     }
@@ -84,6 +94,30 @@ pub fn inner(r: Rect) -> Rect {
         r.width.saturating_sub(2),
         r.height.saturating_sub(2),
     )
+}
+
+/// Below this width the two lesson lists stack instead of standing side by side.
+pub const COMPARE_SIDE_BY_SIDE: u16 = 100;
+
+/// The comparison's panes: domestic and foreign side by side, or one pane
+/// with both stacked.
+#[must_use]
+pub fn compare_panes(main: Rect) -> Vec<Rect> {
+    if main.width < COMPARE_SIDE_BY_SIDE {
+        return vec![main];
+    }
+    let left = main.width / 2;
+    vec![
+        Rect::new(main.x, main.y, left, main.height),
+        Rect::new(main.x + left, main.y, main.width - left, main.height),
+    ]
+}
+
+/// The text area of a comparison pane: inside its border, a column of margin.
+#[must_use]
+pub fn compare_text(pane: Rect) -> Rect {
+    let r = inner(pane);
+    Rect::new(r.x + 1, r.y, r.width.saturating_sub(2), r.height)
 }
 
 /// The search popup: most of the screen, at most 100 columns wide; all of it

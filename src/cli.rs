@@ -71,6 +71,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The domestic and foreign lessons side by side as a plain-text table,
+    /// lesson i on the same row on both sides; or as JSON.
+    Lessons {
+        /// One JSON array: scope, ordinal, theme, lead, examples with place ids and text.
+        #[arg(long)]
+        json: bool,
+        /// Total width of the table.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
+        /// Only lessons naming this place (id, Chinese or English name, alias).
+        #[arg(long, value_name = "NAME")]
+        place: Option<String>,
+    },
     /// Validate a collection (the bundled one by default): exit 0, or 2 with every error.
     Check {
         /// The folder to check; defaults to --content, else the bundled page.
@@ -142,6 +155,24 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             });
+        }
+        Command::Lessons { json, width, place } => {
+            let lib = cli.library()?;
+            let place = match place {
+                Some(name) => Some(find_place(&lib, name).with_context(|| {
+                    format!(
+                        "no place named `{name}`; the page names {}",
+                        place_names(&lib)
+                    )
+                })?),
+                None => None,
+            };
+            let text = if *json {
+                lessons_json(&lib, place)
+            } else {
+                lessons_table(&lib, usize::from(*width), place, cli.widths())
+            };
+            write!(out, "{text}")?;
         }
         Command::Show { path, width } => {
             let lib = cli.library()?;
@@ -232,4 +263,115 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: 
         text,
         any: outcome.total > 0,
     }
+}
+
+/// A place by id, Chinese name, English name or alias (any case).
+#[must_use]
+pub fn find_place(lib: &Library, name: &str) -> Option<crate::content::PlaceId> {
+    lib.places.iter().position(|p| {
+        p.id.eq_ignore_ascii_case(name)
+            || p.name == name
+            || std::iter::once(&p.english)
+                .chain(&p.aliases)
+                .any(|n| n.to_lowercase() == name.to_lowercase())
+    })
+}
+
+fn place_names(lib: &Library) -> String {
+    lib.places
+        .iter()
+        .map(|p| format!("{} ({})", p.name, p.english))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The comparison as two columns of text, `│` between them, each row padded
+/// by display width. With a place, only the lesson pairs that name it.
+#[must_use]
+pub fn lessons_table(
+    lib: &Library,
+    width: usize,
+    place: Option<crate::content::PlaceId>,
+    widths: Widths,
+) -> String {
+    let col = (width.saturating_sub(3) / 2).max(8);
+    let table = crate::compare::Table::side_by_side(lib, col, widths);
+    let mut out = String::new();
+    if let Some(p) = place {
+        let (lessons, times) = crate::compare::mentions(lib, p);
+        let _ = writeln!(
+            out,
+            "{} · {lessons} 条启示 · {times} 处提及\n",
+            lib.places[p].name
+        );
+    }
+    let keep = |row: usize| {
+        let Some(p) = place else { return true };
+        let lesson = table
+            .columns
+            .iter()
+            .filter_map(|c| c.get(row)?.lesson)
+            .collect::<Vec<_>>();
+        lesson.is_empty() && row < table.starts.first().copied().unwrap_or(0)
+            || lesson.iter().any(|&l| {
+                let pair = table
+                    .pairs
+                    .iter()
+                    .find(|(d, f)| *d == Some(l) || *f == Some(l));
+                pair.is_some_and(|(d, f)| {
+                    [d, f]
+                        .into_iter()
+                        .flatten()
+                        .any(|&n| crate::compare::names(lib, n, p))
+                })
+            })
+    };
+    for row in 0..table.height() {
+        if !keep(row) {
+            continue;
+        }
+        let cell = |side: usize| {
+            table
+                .columns
+                .get(side)
+                .and_then(|c| c.get(row))
+                .map_or("", |l| l.text.as_str())
+        };
+        let left = cell(0);
+        let pad = col.saturating_sub(widths.str(left));
+        let _ = writeln!(out, "{left}{} │ {}", " ".repeat(pad), cell(1));
+    }
+    out
+}
+
+/// The lessons as JSON, in printed order, domestic first.
+#[must_use]
+pub fn lessons_json(lib: &Library, place: Option<crate::content::PlaceId>) -> String {
+    let rows: Vec<serde_json::Value> = [
+        crate::content::Scope::Domestic,
+        crate::content::Scope::Foreign,
+    ]
+    .into_iter()
+    .flat_map(|s| lib.lessons(s))
+    .filter(|&n| place.is_none_or(|p| crate::compare::names(lib, n, p)))
+    .filter_map(|n| {
+        let node = lib.node(n);
+        let l = node.lesson.as_ref()?;
+        Some(serde_json::json!({
+            "path": node.path,
+            "scope": l.scope.as_str(),
+            "ordinal": node.ordinal,
+            "theme": l.theme,
+            "lead": l.lead,
+            "examples": l.examples.iter().map(|e| serde_json::json!({
+                "place": lib.places[e.place].id,
+                "place_name": lib.places[e.place].name,
+                "text": e.text,
+            })).collect::<Vec<_>>(),
+        }))
+    })
+    .collect();
+    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();
+    text.push('\n');
+    text
 }

@@ -13,7 +13,10 @@ pub enum Mode {
     Global,
     Tree,
     Reader,
+    Compare,
+    Places,
     Search,
+    Picker,
     Help,
 }
 
@@ -24,7 +27,10 @@ impl Mode {
             Mode::Global => "全局",
             Mode::Tree => "目录",
             Mode::Reader => "阅读",
+            Mode::Compare => "对照",
+            Mode::Places => "地点索引",
             Mode::Search => "搜索",
+            Mode::Picker => "选择地点",
             Mode::Help => "帮助",
         }
     }
@@ -83,6 +89,9 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, &[k('t')],                          A::ToggleTree,   "显示/隐藏目录"),
     b(M::Global, &[code(C::Esc)],                    A::Close,        "关闭浮层／清除高亮"),
     b(M::Global, &[k('/'), ctrl('p')],               A::OpenSearch,   "搜索（汉字、拼音、英文地名）"),
+    b(M::Global, &[k('1')],                          A::ShowReader,   "阅读视图"),
+    b(M::Global, &[k('2')],                          A::ShowCompare,  "国内外经验对照"),
+    b(M::Global, &[k('3')],                          A::ShowPlaces,   "地点索引"),
 
     b(M::Tree,   &[k('j'), code(C::Down)],           A::TreeDown,     "下一项"),
     b(M::Tree,   &[k('k'), code(C::Up)],             A::TreeUp,       "上一项"),
@@ -104,6 +113,22 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Reader, &[k(']')],                          A::NextPart,     "下一部分"),
     b(M::Reader, &[k('n')],                          A::NextHit,      "下一个搜索结果"),
     b(M::Reader, &[k('N')],                          A::PrevHit,      "上一个搜索结果"),
+    b(M::Reader, &[k('c')],                          A::CompareHere,  "对照此条启示"),
+
+    b(M::Compare, &[k('j'), code(C::Down)],          A::LessonDown,   "下一组启示"),
+    b(M::Compare, &[k('k'), code(C::Up)],            A::LessonUp,     "上一组启示"),
+    b(M::Compare, &[k('h'), k('l'), code(C::Left), code(C::Right), code(C::Tab)], A::OtherSide, "切换国内／国外"),
+    b(M::Compare, &[code(C::Enter)],                 A::OpenLesson,   "在阅读区打开"),
+    b(M::Compare, &[k(' '), code(C::PageDown)],      A::PageDown,     "下翻一页"),
+    b(M::Compare, &[k('b'), code(C::PageUp)],        A::PageUp,       "上翻一页"),
+    b(M::Compare, &[k('s')],                         A::ToggleSync,   "同步滚动开／关"),
+    b(M::Compare, &[k('p')],                         A::OpenPlaces,   "按地点筛选"),
+    b(M::Compare, &[code(C::Esc)],                   A::ClearPlace,   "清除地点筛选"),
+
+    b(M::Places, &[k('j'), code(C::Down)],           A::MentionDown,  "下一处提及"),
+    b(M::Places, &[k('k'), code(C::Up)],             A::MentionUp,    "上一处提及"),
+    b(M::Places, &[code(C::Enter)],                  A::OpenLesson,   "在阅读区打开"),
+    b(M::Places, &[k('p')],                          A::OpenPlaces,   "选择地点"),
 
     b(M::Search, &[code(C::Esc)],                    A::Close,        "关闭搜索"),
     b(M::Search, &[ctrl('c')],                       A::Quit,         "退出"),
@@ -117,6 +142,14 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Search, &[code(C::Backspace)],              A::Backspace,    "删除前一字"),
     b(M::Search, &[ctrl('u')],                       A::DeleteToStart, "删除到行首"),
     b(M::Search, &[ctrl('w')],                       A::DeleteWord,   "删除前一词"),
+
+    b(M::Picker, &[code(C::Esc)],                    A::Close,        "关闭"),
+    b(M::Picker, &[ctrl('c')],                       A::Quit,         "退出"),
+    b(M::Picker, &[code(C::Enter)],                  A::PickPlace,    "选定地点"),
+    b(M::Picker, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个"),
+    b(M::Picker, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个"),
+    b(M::Picker, &[code(C::Backspace)],              A::Backspace,    "删除前一字"),
+    b(M::Picker, &[ctrl('u')],                       A::DeleteToStart, "删除到行首"),
 
     b(M::Help,   &[k('?'), k('q'), code(C::Esc)],    A::ToggleHelp,   "关闭帮助"),
     b(M::Help,   &[k('j'), code(C::Down)],           A::ScrollDown,   "向下滚动帮助"),
@@ -190,7 +223,7 @@ pub fn action_for(modes: &[Mode], ev: &KeyEvent) -> Option<Action> {
         })
         .or_else(|| match (modes.first(), ev.code) {
             // In the search line, any other character is typed.
-            (Some(Mode::Search), KeyCode::Char(c))
+            (Some(Mode::Search | Mode::Picker), KeyCode::Char(c))
                 if !ev
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>

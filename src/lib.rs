@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod areas;
 pub mod cli;
+pub mod compare;
 pub mod content;
 pub mod keys;
 pub mod layout;

@@ -429,6 +429,24 @@ impl SearchIndex {
         })
     }
 
+    /// The places a query matches (by hanzi, pinyin or English name), best
+    /// first: what the place picker lists.
+    #[must_use]
+    pub fn match_places(&self, query: &str) -> Vec<PlaceId> {
+        let parsed = Query::parse(query, &self.lib);
+        let mut found: Vec<(Rank, PlaceId)> = (0..self.entries.len())
+            .filter_map(|i| {
+                let entry = u32::try_from(i).ok()?;
+                let Target::Place(p) = self.entries[i].target else {
+                    return None;
+                };
+                self.rank(entry, &parsed).map(|r| (r, p))
+            })
+            .collect();
+        found.sort_by_key(|(r, _)| std::cmp::Reverse(*r));
+        found.into_iter().map(|(_, p)| p).collect()
+    }
+
     /// Character positions to highlight for a query in an entry's text:
     /// substrings, place names and pinyin runs whole, fuzzy matches as
     /// `SkimMatcherV2` aligns them.

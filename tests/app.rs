@@ -110,8 +110,8 @@ fn narrow_terminals_float_the_tree_and_t_toggles_it() {
 #[test]
 fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app(100, 30);
-    // Row 3 of the tree (inside its border) is the third visible node.
-    app.update(Action::Click(5, 3));
+    // Below the tab bar and the tree's border, row 4 is the third visible node.
+    app.update(Action::Click(5, 4));
     assert_eq!(app.tree.selected, node(&app, "capital/lessons"));
     assert_eq!(app.reading(), node(&app, "capital/lessons"));
     let scroll = app.scroll;
@@ -267,5 +267,133 @@ mod search {
         assert_eq!(app.search.input, "q?j/n");
         assert!(!app.quit);
         assert_eq!(app.overlay, Overlay::Search);
+    }
+}
+
+mod compare {
+    use super::*;
+    use zhizao::app::View;
+
+    #[test]
+    fn mention_counts_for_every_place() {
+        let app = app(120, 36);
+        let expected = [
+            ("上海", (2, 3)),
+            ("深圳", (2, 2)),
+            ("苏州", (1, 2)),
+            ("佛山", (2, 3)),
+            ("无锡", (2, 2)),
+            ("合肥", (1, 1)),
+            ("裕廊", (1, 1)),
+            ("筑波", (3, 4)),
+            ("奥斯汀", (2, 2)),
+            ("慕尼黑", (2, 2)),
+            ("索菲亚", (1, 2)),
+        ];
+        for (name, counts) in expected {
+            let p = app.lib.places.iter().position(|p| p.name == name).unwrap();
+            assert_eq!(zhizao::compare::mentions(&app.lib, p), counts, "{name}");
+        }
+    }
+
+    #[test]
+    fn two_opens_the_comparison_and_one_goes_back() {
+        let mut app = app(120, 36);
+        app.update(Action::ShowCompare);
+        assert_eq!(app.view, View::Compare);
+        assert_eq!(app.modes()[0], zhizao::keys::Mode::Compare);
+        app.update(Action::ShowReader);
+        assert_eq!(app.view, View::Reader);
+        // A click on the tab bar switches too.
+        let (x, _, _) = zhizao::ui::tabs::spans(&app)[1];
+        app.update(Action::Click(x + 1, 0));
+        assert_eq!(app.view, View::Compare);
+    }
+
+    #[test]
+    fn j_k_move_the_pair_and_both_sides_scroll_together() {
+        let mut app = app(120, 36);
+        app.update(Action::ShowCompare);
+        app.update(Action::LessonDown);
+        app.update(Action::LessonDown);
+        assert_eq!(app.compare.selected, 2);
+        assert_eq!(app.compare.scroll[0], app.compare.scroll[1]);
+        assert_eq!(
+            app.compare.scroll[0],
+            app.table().starts[2].min(app.table().height() - app.compare_height())
+        );
+        app.update(Action::ToggleSync);
+        assert!(!app.compare.sync);
+        app.update(Action::OtherSide);
+        app.update(Action::PageUp);
+        assert_ne!(
+            app.compare.scroll[0], app.compare.scroll[1],
+            "out of sync, one side scrolls alone"
+        );
+        app.update(Action::ToggleSync);
+        assert_eq!(app.compare.scroll[0], app.compare.scroll[1]);
+    }
+
+    #[test]
+    fn enter_opens_the_lesson_and_c_comes_back_to_it() {
+        let mut app = app(120, 36);
+        app.update(Action::ShowCompare);
+        app.update(Action::LessonDown);
+        app.update(Action::OtherSide);
+        app.update(Action::OpenLesson);
+        assert_eq!(app.view, View::Reader);
+        assert_eq!(app.reading(), node(&app, "capital/lessons/foreign/2"));
+        app.update(Action::Select(node(&app, "capital/lessons/domestic/4")));
+        app.update(Action::CompareHere);
+        assert_eq!(app.view, View::Compare);
+        assert_eq!((app.compare.selected, app.compare.side), (3, 0));
+    }
+
+    #[test]
+    fn choosing_a_place_filters_and_esc_clears() {
+        let mut app = app(120, 36);
+        app.update(Action::ShowCompare);
+        app.update(Action::OpenPlaces);
+        assert_eq!(app.overlay, Overlay::Picker);
+        for c in "sz".chars() {
+            app.update(Action::Insert(c));
+        }
+        let offered: Vec<&str> = app
+            .picker_places()
+            .iter()
+            .map(|&p| app.lib.places[p].name.as_str())
+            .collect();
+        assert_eq!(
+            offered,
+            ["深圳", "苏州"],
+            "pinyin initials pick out 深圳 and 苏州"
+        );
+        app.update(Action::ResultDown);
+        app.update(Action::PickPlace);
+        let suzhou = app
+            .lib
+            .places
+            .iter()
+            .position(|p| p.name == "苏州")
+            .unwrap();
+        assert_eq!(app.compare.place, Some(suzhou));
+        assert_eq!(app.compare.selected, 0, "the first pair naming 苏州");
+        app.update(Action::ClearPlace);
+        assert_eq!(app.compare.place, None);
+    }
+
+    #[test]
+    fn the_place_index_opens_a_mention_with_the_place_marked() {
+        let mut app = app(120, 36);
+        app.update(Action::ShowPlaces);
+        app.update(Action::OpenPlaces);
+        for c in "munich".chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::PickPlace);
+        app.update(Action::OpenLesson);
+        assert_eq!(app.view, View::Reader);
+        let (anchor, range) = app.hits[app.hit].clone();
+        assert_eq!(&app.lib.text(anchor).unwrap()[range], "慕尼黑");
     }
 }

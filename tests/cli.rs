@@ -150,3 +150,48 @@ fn a_closed_pipe_is_not_an_error() {
     );
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn lessons_as_a_two_column_table_json_and_by_place() {
+    for width in [40u16, 80, 100, 160] {
+        let out = zhizao(&["lessons", "--width", &width.to_string()]);
+        assert!(out.status.success());
+        let text = stdout(&out);
+        for line in text.lines() {
+            assert!(
+                Widths::default().str(line) <= usize::from(width),
+                "{width}: {line}"
+            );
+            let bar = line.find(" │ ").expect("two columns");
+            assert_eq!(
+                Widths::default().str(&line[..bar]),
+                (usize::from(width) - 3) / 2,
+                "the divider lines up: {line}"
+            );
+        }
+    }
+    let suzhou = stdout(&zhizao(&["lessons", "--place", "Suzhou"]));
+    assert!(suzhou.starts_with("苏州 · 1 条启示 · 2 处提及"));
+    assert!(suzhou.contains("注重打造制造业品牌") && !suzhou.contains("注重培育世界级产业"));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&zhizao(&["lessons", "--json", "--place", "筑波"]))).unwrap();
+    let paths: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "capital/lessons/foreign/1",
+            "capital/lessons/foreign/4",
+            "capital/lessons/foreign/5"
+        ]
+    );
+    assert_eq!(json[0]["examples"][1]["place"], "tsukuba");
+    assert_eq!(
+        zhizao(&["lessons", "--place", "atlantis"]).status.code(),
+        Some(1)
+    );
+}

@@ -86,3 +86,31 @@ proptest! {
         common::draw(&app);
     }
 }
+
+proptest! {
+    #[test]
+    fn lesson_i_starts_on_the_same_row_on_both_sides(width in 8usize..300) {
+        let lib = zhizao::content::Library::bundled().unwrap();
+        let w = zhizao::wrap::Widths::default();
+        let table = zhizao::compare::Table::side_by_side(&lib, width, w);
+        prop_assert_eq!(table.columns[0].len(), table.columns[1].len());
+        prop_assert_eq!(table.starts.len(), 5);
+        for (i, &row) in table.starts.iter().enumerate() {
+            let (d, f) = table.pairs[i];
+            for (side, lesson) in [(0, d), (1, f)] {
+                let line = &table.columns[side][row];
+                prop_assert_eq!(line.kind, zhizao::compare::Kind::Lesson);
+                prop_assert_eq!(line.lesson, lesson);
+            }
+        }
+        for col in &table.columns {
+            for line in col {
+                prop_assert!(w.str(&line.text) <= width.max(2), "{} wider than {}", line.text, width);
+            }
+        }
+        let stacked = zhizao::compare::Table::stacked(&lib, width, w);
+        for (i, &row) in stacked.starts.iter().enumerate() {
+            prop_assert_eq!(stacked.columns[0][row].lesson, stacked.pairs[i].0);
+        }
+    }
+}

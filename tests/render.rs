@@ -123,3 +123,42 @@ fn reader_with_search_hits() {
         app.update(Action::OpenResult);
     });
 }
+
+const COMPARE_SIZES: [(u16, u16); 3] = [(120, 36), (80, 24), (60, 20)];
+
+fn snap_compare(name: &str, setup: impl Fn(&mut zhizao::app::App)) {
+    for (w, h) in COMPARE_SIZES {
+        let mut app = app(w, h);
+        app.update(Action::ShowCompare);
+        setup(&mut app);
+        assert_snapshot!(format!("{name}_{w}x{h}"), screen(&draw(&app)));
+    }
+}
+
+#[test]
+fn comparison_plain_and_stacked() {
+    snap_compare("compare", |_| {});
+}
+
+#[test]
+fn comparison_filtered_by_a_place() {
+    snap_compare("compare_austin", |app| {
+        app.update(Action::OpenPlaces);
+        for c in "austin".chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::PickPlace);
+    });
+}
+
+#[test]
+fn place_picker_and_place_index() {
+    snap_compare("picker", |app| {
+        app.update(Action::OpenPlaces);
+        app.update(Action::Insert('s'));
+    });
+    snap_compare("places", |app| {
+        app.update(Action::ShowPlaces);
+        app.update(Action::MentionDown);
+    });
+}

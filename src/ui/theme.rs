@@ -27,6 +27,8 @@ pub struct Theme {
     /// A search hit, and the one `n`/`N` is on.
     pub hit: Style,
     pub hit_current: Style,
+    /// A place's name in the comparison.
+    pub place: Style,
 }
 
 const fn fg(c: Color) -> Style {
@@ -66,6 +68,7 @@ pub const COLOR: Theme = Theme {
         .fg(Color::Black)
         .bg(Color::LightRed)
         .add_modifier(Modifier::BOLD),
+    place: fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
 };
 
 const PLAIN: Style = Style::new();
@@ -98,6 +101,7 @@ pub const MONO: Theme = Theme {
     hit_current: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
+    place: BOLD,
 };
 
 /// The theme for this environment: `NO_COLOR` set and non-empty means none.

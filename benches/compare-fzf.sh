@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `zhizao search` against `fzf --filter`, whole process, on the 1,000-article
+# collection: the same paragraphs, the same queries, runs alternating.
+# Prints one table of medians. Installs fzf from Debian if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v fzf >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq fzf >/dev/null
+fi
+cargo build --release -q
+dir=target/bench-corpus/fzf
+cargo bench -q --bench search -- --write "$dir" --articles 1000 >/dev/null
+lines="$dir.lines"
+
+queries=("全球智造创新之都" "智造" "宁波" "产教融合" "创新 驱动" "quanqiu" "nb" "austin")
+runs=${RUNS:-7}
+now() { date +%s%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+printf '%-20s %12s %12s %8s\n' "query" "zhizao ms" "fzf ms" "ratio"
+for q in "${queries[@]}"; do
+  z=(); f=()
+  for _ in $(seq "$runs"); do
+    t=$(now); target/release/zhizao --content "$dir" search "$q" --limit 20 >/dev/null || true; z+=($(( ($(now) - t) / 1000000 )))
+    t=$(now); fzf --filter "$q" <"$lines" >/dev/null || true; f+=($(( ($(now) - t) / 1000000 )))
+  done
+  zm=$(printf '%s\n' "${z[@]}" | median)
+  fm=$(printf '%s\n' "${f[@]}" | median)
+  printf '%-20s %12s %12s %8s\n' "$q" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')"
+done
+echo "paragraphs: $(wc -l <"$lines"), text: $(( $(wc -c <"$lines") / 1000000 )) MB, runs: $runs each, alternating"

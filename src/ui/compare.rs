@@ -1,0 +1,133 @@
+//! The comparison view: domestic and foreign lessons side by side (stacked
+//! when narrow), lesson i on the same row on both sides, places marked, and
+//! lessons that do not name the chosen place dimmed.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::text::{fill, put};
+use super::theme::Theme;
+use crate::app::App;
+use crate::areas::{compare_panes, compare_text};
+use crate::compare::{Kind, Line, Mark, names};
+
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
+    let panes = compare_panes(app.areas().main);
+    let table = app.table();
+    let stacked = panes.len() == 1;
+    for (side, pane) in panes.iter().enumerate() {
+        let focused = stacked || side == app.compare.side;
+        let title = match (stacked, side) {
+            (true, _) => " 国内 ⇄ 国外 ".to_owned(),
+            (false, 0) => " 国内先进城市 ".to_owned(),
+            (false, _) => " 国外发达城市地区 ".to_owned(),
+        };
+        let sync = if app.compare.sync {
+            " 同步 "
+        } else {
+            " 各自滚动 "
+        };
+        Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(if focused {
+                theme.border_focused
+            } else {
+                theme.border
+            })
+            .title(ratatui::text::Span::styled(title, theme.pane_title))
+            .title_bottom(ratatui::text::Line::from(sync).right_aligned())
+            .render(*pane, buf);
+        let text = compare_text(*pane);
+        let Some(column) = table.columns.get(side) else {
+            continue;
+        };
+        let scroll = app.compare.scroll[if stacked { 0 } else { side }];
+        for (row, line) in column
+            .iter()
+            .skip(scroll)
+            .take(usize::from(text.height))
+            .enumerate()
+        {
+            let y = text.y + u16::try_from(row).unwrap_or(0);
+            draw(app, theme, line, side, text.x, y, text.width, buf);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    app: &App,
+    theme: &Theme,
+    line: &Line,
+    side: usize,
+    x: u16,
+    y: u16,
+    width: u16,
+    buf: &mut Buffer,
+) {
+    let dimmed = match (app.compare.place, line.lesson) {
+        (Some(p), Some(lesson)) => !names(&app.lib, lesson, p),
+        _ => false,
+    };
+    let selected = line.kind == Kind::Lesson
+        && line.lesson.is_some_and(|l| {
+            app.table()
+                .pairs
+                .get(app.compare.selected)
+                .is_some_and(|(d, f)| {
+                    let stacked = app.table().columns.len() == 1;
+                    let on_side = if app.compare.side == 0 { *d } else { *f };
+                    (stacked || side == app.compare.side) && on_side == Some(l)
+                })
+        });
+    let mut base = match line.kind {
+        Kind::Title => theme.heading[1],
+        Kind::Lesson => theme.heading[2],
+        Kind::Rule => theme.border,
+        Kind::Side => theme.note_label,
+        Kind::Intro | Kind::Example | Kind::Blank => theme.body,
+    };
+    if selected {
+        fill(
+            buf,
+            ratatui::layout::Rect::new(x, y, width, 1),
+            theme.selected,
+        );
+        base = base.patch(theme.selected);
+    }
+    if dimmed {
+        base = base.patch(theme.muted).add_modifier(Modifier::DIM);
+    }
+    let runs = runs(app, theme, line, base, dimmed);
+    put(buf, x, y, width, &runs, app.widths);
+}
+
+/// The line cut at its marks: place names, the chosen place brighter, the
+/// country annotation muted.
+fn runs<'a>(
+    app: &App,
+    theme: &Theme,
+    line: &'a Line,
+    base: Style,
+    dimmed: bool,
+) -> Vec<(&'a str, Style)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (range, mark) in &line.marks {
+        if range.start < at || range.end > line.text.len() {
+            continue;
+        }
+        let style = match mark {
+            Mark::Country => theme.muted,
+            Mark::Place(p) if app.compare.place == Some(*p) => theme.hit_current,
+            Mark::Place(_) if dimmed || app.compare.place.is_some() => base,
+            Mark::Place(_) => theme.place,
+        };
+        out.push((&line.text[at..range.start], base));
+        out.push((&line.text[range.clone()], style));
+        at = range.end;
+    }
+    out.push((&line.text[at..], base));
+    out
+}
