@@ -140,7 +140,12 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             write!(out, "{}", list(&lib))?;
         }
         Command::Search { query, limit, json } => {
-            let index = SearchIndex::new(std::sync::Arc::new(cli.library()?));
+            let lib = std::sync::Arc::new(cli.library()?);
+            let index = if query.bytes().any(|b| b.is_ascii_alphabetic()) {
+                SearchIndex::new(lib)
+            } else {
+                SearchIndex::without_pinyin(lib)
+            };
             let found = search(
                 &index,
                 query,
@@ -150,6 +155,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             );
             write!(out, "{}", found.text)?;
             out.flush().context("writing to standard output")?;
+            // A short-lived process: the OS frees the index faster than its destructors.
+            std::mem::forget(index);
             return Ok(if found.any {
                 ExitCode::SUCCESS
             } else {

@@ -149,51 +149,92 @@ struct TermMatch {
 
 const CHECK_EVERY: usize = 512;
 
+/// Entries and reading sets for a run of items; `sets_start` counts from
+/// the run's own start.
+fn index_part(
+    readings: &pinyin::Readings,
+    items: &[(Target, Tier, &str)],
+    pinyin: bool,
+) -> (Vec<Entry>, Vec<u16>) {
+    let mut entries = Vec::with_capacity(items.len());
+    let mut sets = Vec::new();
+    for &(target, tier, text) in items {
+        let start = sets.len();
+        if pinyin {
+            sets.extend(text.chars().map(|c| readings.of(c)));
+        }
+        let initials = sets[start..]
+            .iter()
+            .fold(0, |m, &set| m | readings.initials(set));
+        entries.push(Entry {
+            target,
+            tier,
+            latin: text.bytes().any(|b| b.is_ascii_alphabetic()),
+            initials,
+            sets_start: u32::try_from(start).unwrap_or(u32::MAX),
+            sets_len: u32::try_from(sets.len() - start).unwrap_or(u32::MAX),
+        });
+    }
+    (entries, sets)
+}
+
 impl SearchIndex {
     #[must_use]
     pub fn new(lib: Arc<Library>) -> Self {
+        Self::build(lib, true)
+    }
+
+    /// An index for queries without ASCII letters, which cannot be pinyin:
+    /// it skips the reading sets, most of the work of indexing.
+    #[must_use]
+    pub fn without_pinyin(lib: Arc<Library>) -> Self {
+        Self::build(lib, false)
+    }
+
+    fn build(lib: Arc<Library>, pinyin: bool) -> Self {
         let readings = pinyin::Readings::shared();
-        let mut entries = Vec::new();
-        let mut sets = Vec::new();
-        let mut push = |target: Target, tier: Tier, text: &str, entries: &mut Vec<Entry>| {
-            let start = sets.len();
-            sets.extend(text.chars().map(|c| readings.of(c)));
-            let initials = sets[start..]
-                .iter()
-                .fold(0, |m, &set| m | readings.initials(set));
-            entries.push(Entry {
-                target,
-                tier,
-                latin: text.bytes().any(|b| b.is_ascii_alphabetic()),
-                initials,
-                sets_start: u32::try_from(start).unwrap_or(u32::MAX),
-                sets_len: u32::try_from(sets.len() - start).unwrap_or(u32::MAX),
-            });
-        };
+        // What to index, in order; then each half's reading sets on its own thread.
+        let mut items: Vec<(Target, Tier, &str)> = Vec::new();
         for anchor in lib.anchors() {
             let Some(text) = lib.text(anchor) else {
                 continue;
             };
-            let tier = match anchor.field {
-                Field::Title | Field::Heading => Tier::Heading,
-                _ => Tier::Body,
-            };
-            push(Target::Field(anchor), tier, text, &mut entries);
-            if matches!(anchor.field, Field::Title | Field::Heading) {
-                let label = &lib.node(anchor.node).label;
-                if !text.contains(label.as_str()) {
-                    push(
-                        Target::Label(anchor.node),
-                        Tier::Heading,
-                        label,
-                        &mut entries,
-                    );
-                }
+            let heading = matches!(anchor.field, Field::Title | Field::Heading);
+            items.push((
+                Target::Field(anchor),
+                if heading { Tier::Heading } else { Tier::Body },
+                text,
+            ));
+            let label = &lib.node(anchor.node).label;
+            if heading && !text.contains(label.as_str()) {
+                items.push((Target::Label(anchor.node), Tier::Heading, label));
             }
         }
         for (id, place) in lib.places.iter().enumerate() {
-            push(Target::Place(id), Tier::Heading, &place.name, &mut entries);
+            items.push((Target::Place(id), Tier::Heading, &place.name));
         }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 4);
+        let chunk = items.len().div_ceil(threads).max(1024);
+        let parts: Vec<(Vec<Entry>, Vec<u16>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = items
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || index_part(readings, part, pinyin)))
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        let mut entries = Vec::with_capacity(items.len());
+        let mut sets = Vec::with_capacity(parts.iter().map(|(_, s)| s.len()).sum());
+        for (mut part, part_sets) in parts {
+            let offset = u32::try_from(sets.len()).unwrap_or(u32::MAX);
+            for e in &mut part {
+                e.sets_start = e.sets_start.saturating_add(offset);
+            }
+            entries.extend(part);
+            sets.extend(part_sets);
+        }
+        drop(items);
         SearchIndex {
             lib,
             entries,

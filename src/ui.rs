@@ -18,6 +18,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Overlay, View};
+use theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -67,4 +68,21 @@ pub fn picker_caret(app: &App) -> (u16, u16) {
 #[must_use]
 pub fn picker_area(app: &App) -> Rect {
     picker::area(app, Rect::new(0, 0, app.size.0, app.size.1))
+}
+
+/// A pane's frame: rounded, its border brighter while it has focus, its
+/// title in the pane-title style.
+fn pane<'a>(
+    theme: &Theme,
+    title: impl Into<std::borrow::Cow<'a, str>>,
+    focused: bool,
+) -> ratatui::widgets::Block<'a> {
+    ratatui::widgets::Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Rounded)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(ratatui::text::Span::styled(title, theme.pane_title))
 }

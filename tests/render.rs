@@ -9,7 +9,12 @@ use zhizao::action::Action;
 const SIZES: [(u16, u16); 2] = [(100, 30), (50, 16)];
 
 fn snap(name: &str, setup: impl Fn(&mut zhizao::app::App)) {
-    for (w, h) in SIZES {
+    snap_at(&SIZES, name, setup);
+}
+
+/// One snapshot per size, of the app after `setup`.
+fn snap_at(sizes: &[(u16, u16)], name: &str, setup: impl Fn(&mut zhizao::app::App)) {
+    for &(w, h) in sizes {
         let mut app = app(w, h);
         setup(&mut app);
         assert_snapshot!(format!("{name}_{w}x{h}"), screen(&draw(&app)));
@@ -127,12 +132,10 @@ fn reader_with_search_hits() {
 const COMPARE_SIZES: [(u16, u16); 3] = [(120, 36), (80, 24), (60, 20)];
 
 fn snap_compare(name: &str, setup: impl Fn(&mut zhizao::app::App)) {
-    for (w, h) in COMPARE_SIZES {
-        let mut app = app(w, h);
+    snap_at(&COMPARE_SIZES, name, |app| {
         app.update(Action::ShowCompare);
-        setup(&mut app);
-        assert_snapshot!(format!("{name}_{w}x{h}"), screen(&draw(&app)));
-    }
+        setup(app);
+    });
 }
 
 #[test]

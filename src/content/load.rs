@@ -129,18 +129,50 @@ pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
         return Err(one("no .toml content files in this folder"));
     }
     files.sort();
-    // One file at a time: read, parse, build, drop. Only the library grows.
+    // Workers read and parse files; this thread builds them in file order.
+    // The channel is bounded, so only a few parsed files wait at any time and
+    // memory stays the library's.
     let mut loader = Loader::default();
     let mut complete = true;
-    for path in files {
-        match read_file(&path) {
-            Ok(text) => loader.add(&path, &text),
-            Err(e) => {
-                complete = false;
-                loader.errors.push(e);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(8);
+        for _ in 0..workers {
+            let (tx, next, files) = (tx.clone(), &next, &files);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { return };
+                    let read = read_file(path).map(|src| {
+                        let parsed = parse(path, &src);
+                        (src, parsed)
+                    });
+                    if tx.send((i, read)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (i, read) in rx {
+            waiting.insert(i, read);
+            while let Some(read) = waiting.remove(&due) {
+                match read {
+                    Ok((src, parsed)) => loader.add_parsed(&files[due], &src, parsed),
+                    Err(e) => {
+                        complete = false;
+                        loader.errors.push(e);
+                    }
+                }
+                due += 1;
             }
         }
-    }
+    });
     loader.finish(dir, complete)
 }
 
@@ -183,6 +215,8 @@ struct Ctx<'a> {
     src: &'a str,
     errors: &'a mut Vec<ContentError>,
     refs: &'a mut Vec<PlaceRef>,
+    /// Places read so far, by id.
+    place_index: &'a HashMap<String, usize>,
 }
 
 impl Ctx<'_> {
@@ -210,7 +244,10 @@ impl Ctx<'_> {
         let text = normalize(value.get_ref());
         if text.is_empty() {
             self.error(value.span().start, format!("empty {what}"));
-        } else if let Some(bad) = text.chars().find(|&c| is_forbidden(c)) {
+        } else if let Some(bad) = has_forbidden(&text)
+            .then(|| text.chars().find(|&c| is_forbidden(c)))
+            .flatten()
+        {
             let at = locate_control(self.src, value.span(), bad);
             self.error(
                 at,
@@ -245,6 +282,9 @@ impl Ctx<'_> {
 /// letters or digits.
 #[must_use]
 pub fn normalize(raw: &str) -> String {
+    if !raw.contains('\n') && raw.trim() == raw {
+        return raw.to_owned();
+    }
     let mut out = String::with_capacity(raw.len());
     for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next())
@@ -256,6 +296,38 @@ pub fn normalize(raw: &str) -> String {
         out.push_str(line);
     }
     out
+}
+
+/// A fast check on bytes for what `is_forbidden` looks for: C0 controls
+/// (newline and tab aside) and DEL are single bytes; C1 controls start with
+/// 0xC2; the bidi controls U+202A–202E and U+2066–2069 with 0xE2 0x80/0x81.
+#[allow(clippy::needless_bitwise_bool)] // On purpose: see the fold below.
+fn has_forbidden(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Without short-circuits, so the compiler can check many bytes at once.
+    let control = b.iter().fold(false, |acc, &x| {
+        acc | ((x < 0x20) & (x != b'\n') & (x != b'\t')) | (x == 0x7F)
+    });
+    if control {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(j) = memchr::memchr2(0xC2, 0xE2, &b[i..]) {
+        let k = i + j;
+        let next = |n: usize| b.get(k + n).copied().unwrap_or(0);
+        let bad = match b[k] {
+            0xC2 => (0x80..=0x9F).contains(&next(1)),
+            _ => matches!(
+                (next(1), next(2)),
+                (0x80, 0xAA..=0xAE) | (0x81, 0xA6..=0xA9)
+            ),
+        };
+        if bad {
+            return true;
+        }
+        i = k + 1;
+    }
+    false
 }
 
 /// Finds the spot in the source where a forbidden character comes from: the
@@ -307,39 +379,53 @@ struct Loader {
     errors: Vec<ContentError>,
     refs: Vec<PlaceRef>,
     place_ids: HashMap<String, String>,
+    place_index: HashMap<String, usize>,
     article_ids: HashMap<String, String>,
+}
+
+/// Parses one file: the part of loading that can run on any thread.
+fn parse(path: &Path, src: &str) -> Result<FileDoc, ContentError> {
+    if src.trim().is_empty() {
+        return Err(ContentError::Path {
+            path: path.to_path_buf(),
+            message: "file is empty".into(),
+        });
+    }
+    toml::from_str::<FileDoc>(src).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        ContentError::at(path, src, at, e.message().trim().to_owned())
+    })
 }
 
 impl Loader {
     fn add(&mut self, path: &Path, src: &str) {
-        if src.trim().is_empty() {
-            self.errors.push(ContentError::Path {
-                path: path.to_path_buf(),
-                message: "file is empty".into(),
-            });
-            return;
-        }
-        let doc = match toml::from_str::<FileDoc>(src) {
+        let parsed = parse(path, src);
+        self.add_parsed(path, src, parsed);
+    }
+
+    /// Builds one parsed file into the library, in reading order.
+    fn add_parsed(&mut self, path: &Path, src: &str, parsed: Result<FileDoc, ContentError>) {
+        let doc = match parsed {
             Ok(doc) => doc,
             Err(e) => {
-                let at = e.span().map_or(0, |s| s.start);
-                let message = e.message().trim().to_owned();
-                self.errors.push(ContentError::at(path, src, at, message));
+                self.errors.push(e);
                 return;
             }
         };
+        if doc.article.is_none() && doc.place.is_empty() {
+            self.errors.push(ContentError::Path {
+                path: path.to_path_buf(),
+                message: "no [article] and no [[place]] in this file".into(),
+            });
+        }
+        let no_places = HashMap::new();
         let mut cx = Ctx {
             path,
             src,
             errors: &mut self.errors,
             refs: &mut self.refs,
+            place_index: &no_places,
         };
-        if doc.article.is_none() && doc.place.is_empty() {
-            cx.errors.push(ContentError::Path {
-                path: path.to_path_buf(),
-                message: "no [article] and no [[place]] in this file".into(),
-            });
-        }
         for p in &doc.place {
             let place = build_place(&mut cx, p);
             if let Some(first) = self.place_ids.get(&place.id) {
@@ -350,9 +436,18 @@ impl Loader {
             } else {
                 self.place_ids
                     .insert(place.id.clone(), cx.place_of(p.id.span().start));
+                self.place_index
+                    .insert(place.id.clone(), self.lib.places.len());
             }
             self.lib.places.push(place);
         }
+        let mut cx = Ctx {
+            path,
+            src,
+            errors: &mut self.errors,
+            refs: &mut self.refs,
+            place_index: &self.place_index,
+        };
         let Some(article) = &doc.article else {
             if let Some(first) = doc.section.first() {
                 cx.error(
@@ -397,15 +492,18 @@ impl Loader {
                     .push(with(r.at_place, format!("unknown place `{shown}`")));
                 continue;
             };
-            let p = &self.lib.places[place];
-            if p.scope != r.scope {
-                let text = format!(
-                    "place `{}` is {} but this lesson is {}",
-                    p.id,
-                    p.scope.as_str(),
-                    r.scope.as_str()
-                );
-                self.errors.push(with(r.at_place, text));
+            let problems = place_problems(
+                &self.lib.places[place],
+                r.scope,
+                &self.lib.nodes[r.node].paragraphs[0],
+            );
+            for (on_text, message) in problems {
+                let at = if on_text {
+                    r.at_text.clone()
+                } else {
+                    r.at_place.clone()
+                };
+                self.errors.push(with(at, message));
             }
             let Some(example) = self.lib.nodes[r.node]
                 .lesson
@@ -414,12 +512,6 @@ impl Loader {
             else {
                 continue;
             };
-            if !example.text.contains(&p.name) {
-                self.errors.push(with(
-                    r.at_text,
-                    format!("example does not mention {}", p.name),
-                ));
-            }
             example.place = place;
         }
         if complete && self.errors.is_empty() && self.lib.articles.is_empty() {
@@ -656,6 +748,20 @@ fn build_lesson(
     let mut examples = Vec::new();
     for e in &doc.examples {
         let text = cx.text(&e.text, "example");
+        if let Some(&place) = cx.place_index.get(e.place.get_ref()) {
+            // Known already: check now, where the source is at hand.
+            for (on_text, message) in place_problems(&lib.places[place], scope, &text) {
+                let at = if on_text {
+                    e.text.span().start
+                } else {
+                    e.place.span().start
+                };
+                cx.error(at, message);
+            }
+            examples.push(Example { place, text });
+            continue;
+        }
+        // The places may come in a later file: check once all are read.
         let at = |offset| ContentError::at(cx.path, cx.src, offset, String::new());
         let reference = PlaceRef {
             // The node being built is the next one pushed.
@@ -678,6 +784,26 @@ fn build_lesson(
         lead,
         examples,
     })
+}
+
+/// What is wrong with an example's place: `(on the text?, message)`.
+fn place_problems(p: &crate::content::Place, scope: Scope, text: &str) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    if p.scope != scope {
+        out.push((
+            false,
+            format!(
+                "place `{}` is {} but this lesson is {}",
+                p.id,
+                p.scope.as_str(),
+                scope.as_str()
+            ),
+        ));
+    }
+    if !text.contains(&p.name) {
+        out.push((true, format!("example does not mention {}", p.name)));
+    }
+    out
 }
 
 const SEQUENCES: &[&[&str]] = &[

@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{fill, put};
 use super::theme::Theme;
@@ -28,14 +28,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         } else {
             " 各自滚动 "
         };
-        Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(if focused {
-                theme.border_focused
-            } else {
-                theme.border
-            })
-            .title(ratatui::text::Span::styled(title, theme.pane_title))
+        super::pane(theme, title, focused)
             .title_bottom(ratatui::text::Line::from(sync).right_aligned())
             .render(*pane, buf);
         let text = compare_text(*pane);

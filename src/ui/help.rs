@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{centered, clear_popup, put};
 use super::theme::Theme;
@@ -54,14 +54,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let popup_h = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
     let popup = centered(area, popup_w, popup_h);
     clear_popup(buf, popup);
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused)
-        .title(ratatui::text::Span::styled(
-            " 帮助 · j/k 滚动 · Esc 关闭 ",
-            theme.pane_title,
-        ))
-        .render(popup, buf);
+    super::pane(theme, " 帮助 · j/k 滚动 · Esc 关闭 ", true).render(popup, buf);
     let inner = crate::areas::inner(popup);
     if inner.width < 4 || inner.height == 0 {
         return;

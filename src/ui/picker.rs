@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{centered, clear_popup, fill, put};
 use super::theme::Theme;
@@ -20,14 +20,7 @@ pub fn area(app: &App, screen: Rect) -> Rect {
 pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let popup = area(app, screen);
     clear_popup(buf, popup);
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused)
-        .title(ratatui::text::Span::styled(
-            " 地点 · 汉字／拼音／English ",
-            theme.pane_title,
-        ))
-        .render(popup, buf);
+    super::pane(theme, " 地点 · 汉字／拼音／English ", true).render(popup, buf);
     let inner = crate::areas::inner(popup);
     if inner.width < 6 || inner.height < 2 {
         return;

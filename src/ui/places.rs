@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{fill, marked, put, truncate};
 use super::theme::Theme;
@@ -16,14 +16,7 @@ enum Row {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused)
-        .title(ratatui::text::Span::styled(
-            " 地点索引 · Enter 打开 · p 选择地点 ",
-            theme.pane_title,
-        ))
-        .render(area, buf);
+    super::pane(theme, " 地点索引 · Enter 打开 · p 选择地点 ", true).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 4 || inner.height == 0 {
         return;

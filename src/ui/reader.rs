@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::put;
 use super::theme::Theme;
@@ -17,14 +17,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         " {} ",
         super::truncate_title(app, area.width.saturating_sub(12))
     );
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(ratatui::text::Span::styled(title, theme.pane_title))
+    super::pane(theme, title, focused)
         .title_bottom(ratatui::text::Line::from(format!(" {}% ", app.percent())).right_aligned())
         .render(area, buf);
     let inner = app.areas().reader_inner();

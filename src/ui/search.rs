@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{clear_popup, fill, marked, put, truncate};
 use super::theme::Theme;
@@ -22,10 +22,7 @@ const HINTS: &[&str] = &[
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let popup = search_popup(app.size.0, app.size.1).intersection(buf.area);
     clear_popup(buf, popup);
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused)
-        .title(ratatui::text::Span::styled(" 搜索 ", theme.pane_title))
+    super::pane(theme, " 搜索 ", true)
         .title_bottom(
             ratatui::text::Line::from(" ↑↓ 选择 · Enter 跳转 · Esc 关闭 ").right_aligned(),
         )

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{fill, put, truncate};
 use super::theme::Theme;
@@ -12,15 +12,7 @@ use crate::app::{App, Focus};
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Tree;
     super::text::clear_popup(buf, area);
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(ratatui::text::Span::styled(" 目录 ", theme.pane_title))
-        .render(area, buf);
+    super::pane(theme, " 目录 ", focused).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 2 || inner.height == 0 {
         return;
