@@ -555,7 +555,12 @@ impl App {
     /// From the reader: the comparison at the lesson being read (or selected
     /// in the tree).
     fn compare_here(&mut self) {
-        let candidates = [self.reading(), self.tree.selected];
+        // The current search hit first: after a jump it sits below the top line.
+        let hit = self.hits.get(self.hit).map(|(a, _)| a.node);
+        let candidates: Vec<NodeId> = hit
+            .into_iter()
+            .chain([self.reading(), self.tree.selected])
+            .collect();
         let pairs = &self.table.pairs;
         let found = candidates.iter().find_map(|&n| {
             self.lib.ancestry(n).into_iter().rev().find_map(|a| {

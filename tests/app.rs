@@ -397,3 +397,16 @@ mod compare {
         assert_eq!(&app.lib.text(anchor).unwrap()[range], "慕尼黑");
     }
 }
+
+#[test]
+fn c_after_a_search_jump_compares_the_lesson_jumped_to() {
+    let mut app = app(120, 36);
+    common::search(&mut app, "austin");
+    app.update(Action::OpenResult);
+    app.update(Action::CompareHere);
+    assert_eq!(
+        (app.compare.selected, app.compare.side),
+        (1, 1),
+        "二是, foreign: where 奥斯汀 was found"
+    );
+}

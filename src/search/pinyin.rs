@@ -16,7 +16,8 @@ pub struct Readings {
     /// Each set's syllables, as lowercase ASCII (ü written v, and also u).
     sets: Vec<Vec<Box<[u8]>>>,
     /// Bit n set when some syllable of the set starts with letter `a + n`.
-    first_letters: Vec<u32>,
+    /// One slot for every possible set id, so a lookup needs no bounds check.
+    first_letters: Box<[u32; 1 << 16]>,
 }
 
 impl Readings {
@@ -28,6 +29,11 @@ impl Readings {
         TABLE.get_or_init(Readings::new)
     }
 
+    /// Reads every CJK unified ideograph's readings from the pinyin crate.
+    ///
+    /// # Panics
+    /// Never: the one conversion that could fail is of a vector built with
+    /// exactly the length it converts to.
     #[must_use]
     pub fn new() -> Self {
         let mut sets: Vec<Vec<Box<[u8]>>> = vec![Vec::new()];
@@ -59,14 +65,17 @@ impl Readings {
                 next
             });
         }
-        let first_letters = sets
-            .iter()
-            .map(|set| {
-                set.iter()
-                    .filter_map(|s| s.first())
-                    .fold(0u32, |m, &b| m | letter_bit(b))
-            })
-            .collect();
+        // Built on the heap: 256 KiB is too much for the stack.
+        let mut first_letters: Box<[u32; 1 << 16]> = vec![0u32; 1 << 16]
+            .into_boxed_slice()
+            .try_into()
+            .expect("a slice of exactly 1 << 16 slots");
+        for (slot, set) in first_letters.iter_mut().zip(&sets) {
+            *slot = set
+                .iter()
+                .filter_map(|s| s.first())
+                .fold(0u32, |m, &b| m | letter_bit(b));
+        }
         Readings {
             by_char,
             sets,
@@ -122,7 +131,11 @@ impl Readings {
         }
         let bit = letter_bit(first);
         (from..text_sets.len())
-            .filter(|&c| self.first_letters[usize::from(text_sets[c])] & bit != 0)
+            .filter(|&c| {
+                text_sets
+                    .get(c)
+                    .is_some_and(|&set| self.first_letters[usize::from(set)] & bit != 0)
+            })
             .find_map(|c| self.spell(text_sets, c, query).map(|end| (c, end)))
     }
 
