@@ -353,7 +353,7 @@ fn main() {
         for _ in 0..3 {
             let start = Instant::now();
             let out = ix.search(&q, 200, None, None).expect("not cancelled");
-            println!("{q}: {} hits in {:?}", out.total, start.elapsed());
+            println!("{q}: {} hits in {:?}", out.total(), start.elapsed());
         }
         return;
     }

@@ -536,17 +536,15 @@ impl App {
         self.view = view;
         self.overlay = Overlay::None;
         if view == View::Places && self.mentions.is_none() {
+            let anchors = self.lib.anchors();
             let mut all = Vec::new();
             for (p, place) in self.lib.places.iter().enumerate() {
-                for a in self.lib.anchors() {
-                    if self
-                        .lib
-                        .text(a)
+                let names = |a: &Anchor| {
+                    self.lib
+                        .text(*a)
                         .is_some_and(|t| t.contains(place.name.as_str()))
-                    {
-                        all.push((p, a));
-                    }
-                }
+                };
+                all.extend(anchors.iter().filter(|a| names(a)).map(|&a| (p, a)));
             }
             self.mentions = Some(Rc::new(all));
         }

@@ -258,17 +258,17 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: 
     if json {
         text = serde_json::to_string_pretty(&rows).unwrap_or_default();
         text.push('\n');
-    } else if outcome.total > outcome.hits.len() {
+    } else if outcome.total() > outcome.hits.len() {
         let _ = writeln!(
             text,
             "({} of {} hits; --limit shows more)",
             outcome.hits.len(),
-            outcome.total
+            outcome.total()
         );
     }
     Found {
         text,
-        any: outcome.total > 0,
+        any: outcome.total() > 0,
     }
 }
 
@@ -312,26 +312,24 @@ pub fn lessons_table(
             lib.places[p].name
         );
     }
+    // With a place: the intro, and the pairs that name it (their rules aside).
     let keep = |row: usize| {
         let Some(p) = place else { return true };
-        let lesson = table
-            .columns
-            .iter()
-            .filter_map(|c| c.get(row)?.lesson)
-            .collect::<Vec<_>>();
-        lesson.is_empty() && row < table.starts.first().copied().unwrap_or(0)
-            || lesson.iter().any(|&l| {
-                let pair = table
-                    .pairs
-                    .iter()
-                    .find(|(d, f)| *d == Some(l) || *f == Some(l));
-                pair.is_some_and(|(d, f)| {
-                    [d, f]
+        match table.pair_at(row) {
+            None => true,
+            Some(i) => {
+                let rule = table.columns.iter().any(|c| {
+                    c.get(row)
+                        .is_some_and(|l| l.kind == crate::compare::Kind::Rule)
+                });
+                let (d, f) = table.pairs[i];
+                !rule
+                    && [d, f]
                         .into_iter()
                         .flatten()
-                        .any(|&n| crate::compare::names(lib, n, p))
-                })
-            })
+                        .any(|n| crate::compare::names(lib, n, p))
+            }
+        }
     };
     for row in 0..table.height() {
         if !keep(row) {

@@ -141,6 +141,13 @@ impl Table {
         }
     }
 
+    /// The lesson pair a row belongs to (with the rule after it); `None`
+    /// for the lists' headings and intros above the first pair.
+    #[must_use]
+    pub fn pair_at(&self, row: usize) -> Option<usize> {
+        self.starts.partition_point(|&s| s <= row).checked_sub(1)
+    }
+
     #[must_use]
     pub fn height(&self) -> usize {
         self.columns.iter().map(Vec::len).max().unwrap_or(0)

@@ -160,11 +160,6 @@ impl Library {
         self.nodes.iter().position(|n| n.path == path)
     }
 
-    #[must_use]
-    pub fn place(&self, id: &str) -> Option<PlaceId> {
-        self.places.iter().position(|p| p.id == id)
-    }
-
     /// The node and all its descendants, in reading order.
     #[must_use]
     pub fn subtree(&self, id: NodeId) -> Vec<NodeId> {

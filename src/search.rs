@@ -62,6 +62,14 @@ pub struct SearchIndex {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Rank(u64);
 
+impl Outcome {
+    /// How many entries matched in all.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.matched.len()
+    }
+}
+
 impl Rank {
     const GAP_BITS: u32 = 12;
     const FIRST_BITS: u32 = 20;
@@ -78,11 +86,6 @@ impl Rank {
         key = (key << Self::FIRST_BITS) | inverse(first, Self::FIRST_BITS);
         key = (key << Self::ORDER_BITS) | inverse(entry, Self::ORDER_BITS);
         Rank(key)
-    }
-
-    #[must_use]
-    pub fn exact(self) -> bool {
-        (self.0 >> (Self::LOW + 2)) & 1 == 1
     }
 
     #[must_use]
@@ -118,8 +121,6 @@ pub struct Outcome {
     pub query: String,
     /// The best hits, ranked, at most the limit asked for.
     pub hits: Vec<Hit>,
-    /// How many entries matched in all.
-    pub total: usize,
     /// Every matching entry, in index order: what a longer query re-checks.
     matched: Vec<u32>,
 }
@@ -370,7 +371,6 @@ impl SearchIndex {
             hits.extend(part?);
         }
         let matched: Vec<u32> = hits.iter().map(|h| h.entry).collect();
-        let total = hits.len();
         if hits.len() > limit && limit > 0 {
             hits.select_nth_unstable_by(limit - 1, |a, b| b.rank.cmp(&a.rank));
             hits.truncate(limit);
@@ -381,7 +381,6 @@ impl SearchIndex {
         Some(Outcome {
             query: query.to_owned(),
             hits,
-            total,
             matched,
         })
     }

@@ -77,17 +77,17 @@ fn pinyin_is_anchored_to_syllables() {
     // Syllables are not split across characters: "ingbo" does not start at a syllable.
     assert!(ix.search("ingbo", 10, None, None).unwrap().hits.is_empty());
     assert_eq!(
-        ix.search("nbzs", 10, None, None).unwrap().total,
+        ix.search("nbzs", 10, None, None).unwrap().total(),
         1,
         "宁波舟山"
     );
     assert_eq!(
-        ix.search("nbzsg", 10, None, None).unwrap().total,
+        ix.search("nbzsg", 10, None, None).unwrap().total(),
         1,
         "宁波舟山港"
     );
     assert_eq!(
-        ix.search("nbzg", 10, None, None).unwrap().total,
+        ix.search("nbzg", 10, None, None).unwrap().total(),
         0,
         "舟 and 港 are not adjacent"
     );
@@ -208,7 +208,7 @@ fn a_stable_order_for_ties_and_a_limit() {
     let ix = index();
     let a = ix.search("发展", 5, None, None).unwrap();
     let b = ix.search("发展", 1000, None, None).unwrap();
-    assert_eq!(a.total, b.total);
+    assert_eq!(a.total(), b.total());
     assert_eq!(a.hits, b.hits[..5]);
 }
 
@@ -220,7 +220,7 @@ fn a_longer_query_reuses_the_last_result_set() {
         let fresh = ix.search(q, 50, None, None).unwrap();
         let reused = ix.search(q, 50, Some(&prev), None).unwrap();
         assert_eq!(fresh.hits, reused.hits, "{q}");
-        assert_eq!(fresh.total, reused.total);
+        assert_eq!(fresh.total(), reused.total());
         prev = reused;
     }
 }

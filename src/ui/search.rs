@@ -41,7 +41,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
             };
             format!(
                 "{at} / {}{}",
-                o.total,
+                o.total(),
                 if app.search.stale() { " …" } else { "" }
             )
         }
