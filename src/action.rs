@@ -44,6 +44,8 @@ pub enum Action {
     OpenSearch,
     /// Type a character into the search line.
     Insert(char),
+    /// Pasted text, as one edit of the search line or the picker.
+    Paste(String),
     Backspace,
     CaretLeft,
     CaretRight,

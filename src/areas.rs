@@ -138,3 +138,172 @@ pub const SEARCH_HEADER_ROWS: u16 = 2;
 pub const SEARCH_RESULT_ROWS: u16 = 2;
 /// Rows of the selected result's context under the list, when there is room.
 pub const SEARCH_PREVIEW_ROWS: u16 = 6;
+
+/// Columns the result count takes at the right of the search line.
+const SEARCH_COUNT_COLS: u16 = 14;
+/// The prompt before a popup's input line (`/ ` or `> `).
+pub const PROMPT_COLS: u16 = 2;
+
+/// The search popup's parts, for drawing, clicks and the caret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchAreas {
+    pub popup: Rect,
+    /// Inside the border.
+    pub inner: Rect,
+    /// Where the typed line is drawn, after the prompt.
+    pub field: Rect,
+    /// The result list, each result `SEARCH_RESULT_ROWS` tall.
+    pub list: Rect,
+    /// How many results the list shows at once.
+    pub per_page: usize,
+    /// The selected result in context, under a rule, when there is room.
+    pub preview: Option<Rect>,
+}
+
+#[must_use]
+pub fn search(width: u16, height: u16) -> SearchAreas {
+    let popup = search_popup(width, height);
+    let inner = inner(popup);
+    let field = Rect::new(
+        inner.x + PROMPT_COLS,
+        inner.y,
+        inner.width.saturating_sub(PROMPT_COLS + SEARCH_COUNT_COLS),
+        1.min(inner.height),
+    );
+    let rows = inner.height.saturating_sub(SEARCH_HEADER_ROWS);
+    let preview_rows = if rows >= 16 { SEARCH_PREVIEW_ROWS } else { 0 };
+    let per_page = ((rows - preview_rows) / SEARCH_RESULT_ROWS).max(1);
+    let list = Rect::new(
+        inner.x,
+        inner.y + SEARCH_HEADER_ROWS.min(inner.height),
+        inner.width,
+        rows,
+    );
+    let preview = (preview_rows > 0).then(|| {
+        let y = list.bottom() - SEARCH_PREVIEW_ROWS;
+        Rect::new(inner.x, y, inner.width, SEARCH_PREVIEW_ROWS)
+    });
+    SearchAreas {
+        popup,
+        inner,
+        field,
+        list,
+        per_page: usize::from(per_page),
+        preview,
+    }
+}
+
+impl SearchAreas {
+    /// The result under a screen row, counted from the first one listed.
+    #[must_use]
+    pub fn result_at(&self, y: u16) -> Option<usize> {
+        (y >= self.list.y && y < self.list.y + self.list_rows())
+            .then(|| usize::from((y - self.list.y) / SEARCH_RESULT_ROWS))
+    }
+
+    /// Rows the list of results takes.
+    #[must_use]
+    pub fn list_rows(&self) -> u16 {
+        u16::try_from(self.per_page).unwrap_or(0) * SEARCH_RESULT_ROWS
+    }
+}
+
+/// The place picker's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PickerAreas {
+    pub popup: Rect,
+    pub inner: Rect,
+    /// The typed line, after the prompt.
+    pub field: Rect,
+    /// One row per place offered.
+    pub list: Rect,
+}
+
+/// Rows above the picker's list, inside its border: the line and a rule.
+const PICKER_HEADER_ROWS: u16 = 2;
+const PICKER_WIDTH: u16 = 46;
+
+/// The picker, tall enough for every place.
+#[must_use]
+pub fn picker(width: u16, height: u16, places: usize) -> PickerAreas {
+    let rows = u16::try_from(places)
+        .unwrap_or(u16::MAX)
+        .saturating_add(PICKER_HEADER_ROWS + 2);
+    let popup = centered(Rect::new(0, 0, width, height), PICKER_WIDTH, rows);
+    let inner = inner(popup);
+    let head = PICKER_HEADER_ROWS.min(inner.height);
+    PickerAreas {
+        popup,
+        inner,
+        field: Rect::new(
+            inner.x + PROMPT_COLS,
+            inner.y,
+            inner.width.saturating_sub(PROMPT_COLS + 1),
+            1.min(inner.height),
+        ),
+        list: Rect::new(inner.x, inner.y + head, inner.width, inner.height - head),
+    }
+}
+
+impl PickerAreas {
+    /// The place under a screen row.
+    #[must_use]
+    pub fn place_at(&self, x: u16, y: u16) -> Option<usize> {
+        self.list
+            .contains(ratatui::layout::Position::new(x, y))
+            .then(|| usize::from(y - self.list.y))
+    }
+}
+
+/// The help popup for `rows` rows of help: two columns when wide enough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpAreas {
+    pub popup: Rect,
+    pub inner: Rect,
+    pub columns: u16,
+}
+
+/// Help goes to two columns from this width on.
+const HELP_TWO_COLUMNS: u16 = 76;
+
+#[must_use]
+pub fn help(width: u16, height: u16, rows_per_column: impl Fn(u16) -> usize) -> HelpAreas {
+    let columns = if width >= HELP_TWO_COLUMNS { 2 } else { 1 };
+    let popup_w = if columns == 2 { 72 } else { 40 };
+    let popup_h = u16::try_from(rows_per_column(columns) + 2).unwrap_or(u16::MAX);
+    let popup = centered(Rect::new(0, 0, width, height), popup_w, popup_h);
+    HelpAreas {
+        popup,
+        inner: inner(popup),
+        columns,
+    }
+}
+
+/// A rectangle of at most `w`×`h`, centred in `area`.
+#[must_use]
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The columns each tab covers on the tab bar, from the widths of their
+/// texts: a column of margin, then each tab padded by one column a side.
+#[must_use]
+pub fn tabs(text_widths: impl IntoIterator<Item = usize>) -> Vec<(u16, u16)> {
+    let mut x = 1u16;
+    text_widths
+        .into_iter()
+        .map(|w| {
+            let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+            let span = (x, w);
+            x = x.saturating_add(w + 1);
+            span
+        })
+        .collect()
+}

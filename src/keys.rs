@@ -151,7 +151,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Picker, &[code(C::Backspace)],              A::Backspace,    "删除前一字"),
     b(M::Picker, &[ctrl('u')],                       A::DeleteToStart, "删除到行首"),
 
-    b(M::Help,   &[k('?'), k('q'), code(C::Esc)],    A::ToggleHelp,   "关闭帮助"),
+    b(M::Help,   &[code(C::Esc), k('?'), k('q')],    A::ToggleHelp,   "关闭帮助"),
     b(M::Help,   &[k('j'), code(C::Down)],           A::ScrollDown,   "向下滚动帮助"),
     b(M::Help,   &[k('k'), code(C::Up)],             A::ScrollUp,     "向上滚动帮助"),
 ];
@@ -232,6 +232,74 @@ pub fn action_for(modes: &[Mode], ev: &KeyEvent) -> Option<Action> {
             }
             _ => None,
         })
+}
+
+/// The bindings of a mode for an action (compared by kind, not payload).
+fn bindings_for(mode: Mode, action: &Action) -> impl Iterator<Item = &'static Binding> + '_ {
+    let kind = std::mem::discriminant(action);
+    BINDINGS
+        .iter()
+        .filter(move |b| b.mode == mode && std::mem::discriminant(&b.action) == kind)
+}
+
+/// The first `n` keys bound to an action in a mode, as help writes them:
+/// what status hints and titles show, so they never drift from the table.
+#[must_use]
+pub fn first_keys(mode: Mode, action: &Action, n: usize) -> Vec<String> {
+    bindings_for(mode, action)
+        .flat_map(|b| b.keys)
+        .take(n)
+        .map(|k| k.name())
+        .collect()
+}
+
+/// The first key bound to an action in a mode.
+#[must_use]
+pub fn first_key(mode: Mode, action: &Action) -> String {
+    first_keys(mode, action, 1).pop().unwrap_or_default()
+}
+
+/// One row of help: a section title, or keys and what they do.
+pub enum HelpRow {
+    Section(&'static str),
+    Binding(String, &'static str),
+}
+
+/// Every binding, by mode, under its mode's title.
+#[must_use]
+pub fn help_rows() -> Vec<HelpRow> {
+    let mut rows = Vec::new();
+    for mode in [
+        Mode::Global,
+        Mode::Tree,
+        Mode::Reader,
+        Mode::Search,
+        Mode::Help,
+    ] {
+        rows.push(HelpRow::Section(mode.title()));
+        rows.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.mode == mode)
+                .map(|b| HelpRow::Binding(b.key_names(), b.help)),
+        );
+    }
+    rows
+}
+
+/// Where help breaks into its second column (between sections, as near the
+/// middle as it can), and the rows of the longer column.
+#[must_use]
+pub fn help_split(rows: &[HelpRow], columns: u16) -> (usize, usize) {
+    if columns < 2 {
+        return (rows.len(), rows.len());
+    }
+    let half = rows.len().div_ceil(2);
+    let split = (1..rows.len())
+        .filter(|&i| matches!(rows[i], HelpRow::Section(_)))
+        .min_by_key(|&i| i.abs_diff(half))
+        .unwrap_or(half);
+    (split, split.max(rows.len() - split))
 }
 
 /// The key list as a Markdown table, as the README shows it.

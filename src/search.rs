@@ -488,15 +488,26 @@ impl SearchIndex {
     /// `SkimMatcherV2` aligns them.
     #[must_use]
     pub fn positions(&self, entry: u32, query: &str) -> Vec<usize> {
+        self.positions_of(&[entry], query).pop().unwrap_or_default()
+    }
+
+    /// [`Self::positions`] for several entries, the query parsed once.
+    #[must_use]
+    pub fn positions_of(&self, entries: &[u32], query: &str) -> Vec<Vec<usize>> {
         let parsed = Query::parse(query, &self.lib);
-        let text = self.text(entry);
-        let mut out = Vec::new();
-        for term in &parsed.terms {
-            out.extend(self.term_positions(entry, text, term));
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+        entries
+            .iter()
+            .map(|&entry| {
+                let text = self.text(entry);
+                let mut out = Vec::new();
+                for term in &parsed.terms {
+                    out.extend(self.term_positions(entry, text, term));
+                }
+                out.sort_unstable();
+                out.dedup();
+                out
+            })
+            .collect()
     }
 
     fn term_positions(&self, entry: u32, text: &str, term: &Term) -> Vec<usize> {

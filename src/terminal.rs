@@ -18,6 +18,7 @@ use crate::app::search::RESULTS;
 use crate::cli::Cli;
 use crate::keys::action_for_event;
 use crate::search::{Generation, Outcome, SearchIndex};
+use crate::ui::Screen;
 
 /// Undoes what ratatui's `init` does not know about, then restores the
 /// terminal; runs on return, on error and while a panic unwinds.
@@ -37,7 +38,7 @@ impl Drop for Guard {
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let lib = cli.library()?;
     let mut app = App::new(lib, cli.widths());
-    app.theme = crate::ui::theme::from_env();
+    let theme = crate::ui::theme::from_env();
 
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -58,7 +59,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut sent = None;
     loop {
         terminal.draw(|frame| {
-            frame.render_widget(&app, frame.area());
+            frame.render_widget(Screen { app: &app, theme }, frame.area());
             if let Some((x, y)) = app.cursor() {
                 frame.set_cursor_position((x, y));
             }

@@ -1,4 +1,5 @@
-//! Drawing the app: one file per view, all reading `&App`, none changing it.
+//! Drawing the app: one file per view, each reading `&App` and the theme it
+//! is handed, none changing state.
 
 mod compare;
 mod help;
@@ -7,7 +8,7 @@ mod places;
 mod reader;
 mod search;
 mod status;
-pub mod tabs;
+mod tabs;
 pub mod text;
 pub mod theme;
 mod too_small;
@@ -20,54 +21,39 @@ use ratatui::widgets::Widget;
 use crate::app::{App, Overlay, View};
 use theme::Theme;
 
-impl Widget for &App {
+/// The whole screen: the app's state drawn in a theme.
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let areas = self.areas();
+        let Screen { app, theme } = self;
+        let areas = app.areas();
         if areas.too_small {
-            too_small::render(theme, area, buf, self.widths);
+            too_small::render(theme, area, buf, app.widths);
             return;
         }
-        tabs::render(self, theme, areas.tabs, buf);
-        match self.view {
+        tabs::render(app, theme, areas.tabs, buf);
+        match app.view {
             View::Reader => {
-                reader::render(self, theme, areas.reader, buf);
+                reader::render(app, theme, areas.reader, buf);
                 if let Some(tree) = areas.tree {
-                    tree::render(self, theme, tree, buf);
+                    tree::render(app, theme, tree, buf);
                 }
             }
-            View::Compare => compare::render(self, theme, buf),
-            View::Places => places::render(self, theme, areas.main, buf),
+            View::Compare => compare::render(app, theme, buf),
+            View::Places => places::render(app, theme, areas.main, buf),
         }
-        status::render(self, theme, areas.status, buf);
-        if self.overlay == Overlay::Search {
-            search::render(self, theme, buf);
-        }
-        if self.overlay == Overlay::Picker {
-            picker::render(self, theme, area, buf);
-        }
-        if self.overlay == Overlay::Help {
-            help::render(self, theme, area, buf);
+        status::render(app, theme, areas.status, buf);
+        match app.overlay {
+            Overlay::Search => search::render(app, theme, buf),
+            Overlay::Picker => picker::render(app, theme, buf),
+            Overlay::Help => help::render(app, theme, buf),
+            Overlay::None => {}
         }
     }
-}
-
-/// The reader pane's title: the article's title, marked when derived.
-fn truncate_title(app: &App, max: u16) -> String {
-    let root = app.lib.articles[app.article].root;
-    text::truncate(&app.lib.display_label(root), usize::from(max), app.widths)
-}
-
-/// Where the picker's caret is, for the terminal cursor.
-#[must_use]
-pub fn picker_caret(app: &App) -> (u16, u16) {
-    picker::caret(app, Rect::new(0, 0, app.size.0, app.size.1))
-}
-
-/// Where the place picker sits on screen.
-#[must_use]
-pub fn picker_area(app: &App) -> Rect {
-    picker::area(app, Rect::new(0, 0, app.size.0, app.size.1))
 }
 
 /// A pane's frame: rounded, its border brighter while it has focus, its
@@ -85,4 +71,10 @@ fn pane<'a>(
             theme.border
         })
         .title(ratatui::text::Span::styled(title, theme.pane_title))
+}
+
+/// A hint line for a popup's border from the key table: ` ↑↓ 选择 · Enter 跳转 `.
+fn hints(items: &[(String, String)]) -> String {
+    let parts: Vec<String> = items.iter().map(|(k, w)| format!("{k} {w}")).collect();
+    format!(" {} ", parts.join(" · "))
 }

@@ -31,8 +31,8 @@ fn enter_opens_the_selected_node_in_the_reader() {
     }
     assert_eq!(app.tree.selected, node(&app, "capital/lessons/foreign"));
     assert_eq!(app.focus, Focus::Reader);
-    assert_eq!(app.reading(), node(&app, "capital/lessons/foreign"));
-    let top = &app.doc().lines[app.scroll];
+    assert_eq!(app.reader.reading(), node(&app, "capital/lessons/foreign"));
+    let top = &app.reader.doc().lines[app.reader.scroll];
     assert_eq!(top.text, "2、国外发达城市地区发展对宁波的启示");
 }
 
@@ -47,31 +47,29 @@ fn h_on_a_leaf_goes_to_the_parent_and_collapses_there() {
     assert_eq!(app.tree.selected, node(&app, "capital/traits"));
     app.update(Action::TreeCollapse);
     assert!(!app.tree.expanded[node(&app, "capital/traits")]);
-    assert!(
-        !app.visible_nodes()
-            .contains(&node(&app, "capital/traits/2"))
-    );
+    assert!(!app.tree.rows().contains(&node(&app, "capital/traits/2")));
 }
 
 #[test]
 fn scrolling_stays_in_bounds_and_parts_jump() {
     let mut app = app(100, 30);
     app.update(Action::ScrollBottom);
-    assert_eq!(app.scroll, app.max_scroll());
+    assert_eq!(app.reader.scroll, app.reader.max_scroll());
     app.update(Action::PageDown);
-    assert_eq!(app.scroll, app.max_scroll());
-    assert_eq!(app.percent(), 100);
+    assert_eq!(app.reader.scroll, app.reader.max_scroll());
+    assert_eq!(app.reader.percent(), 100);
     app.update(Action::ScrollTop);
     app.update(Action::NextPart);
-    assert_eq!(app.reading(), node(&app, "capital/traits"));
+    assert_eq!(app.reader.reading(), node(&app, "capital/traits"));
     app.update(Action::NextPart);
-    assert_eq!(app.reading(), node(&app, "capital/traits/1"));
+    assert_eq!(app.reader.reading(), node(&app, "capital/traits/1"));
     app.update(Action::PrevPart);
-    assert_eq!(app.reading(), node(&app, "capital/traits"));
+    assert_eq!(app.reader.reading(), node(&app, "capital/traits"));
     app.update(Action::HalfPageDown);
     assert_eq!(
-        app.scroll,
-        app.doc()
+        app.reader.scroll,
+        app.reader
+            .doc()
             .line_of_node(node(&app, "capital/traits"))
             .unwrap()
             + 13
@@ -82,10 +80,10 @@ fn scrolling_stays_in_bounds_and_parts_jump() {
 fn resizing_keeps_the_paragraph_at_the_top() {
     let mut app = app(120, 40);
     app.update(Action::Select(node(&app, "capital/lessons/domestic/2")));
-    let before = app.doc().lines[app.scroll].anchor;
+    let before = app.reader.doc().lines[app.reader.scroll].anchor;
     for (w, h) in [(60, 20), (200, 50), (81, 24), (100, 30)] {
         app.update(Action::Resize(w, h));
-        let line = &app.doc().lines[app.scroll];
+        let line = &app.reader.doc().lines[app.reader.scroll];
         assert_eq!(line.anchor, before, "at {w}×{h}");
     }
 }
@@ -104,7 +102,7 @@ fn narrow_terminals_float_the_tree_and_t_toggles_it() {
         app.areas().tree.is_none(),
         "opening a node closes the overlay"
     );
-    assert_eq!(app.reading(), node(&app, "capital/traits"));
+    assert_eq!(app.reader.reading(), node(&app, "capital/traits"));
 }
 
 #[test]
@@ -113,15 +111,15 @@ fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_the_pointer() {
     // Below the tab bar and the tree's border, row 4 is the third visible node.
     app.update(Action::Click(5, 4));
     assert_eq!(app.tree.selected, node(&app, "capital/lessons"));
-    assert_eq!(app.reading(), node(&app, "capital/lessons"));
-    let scroll = app.scroll;
+    assert_eq!(app.reader.reading(), node(&app, "capital/lessons"));
+    let scroll = app.reader.scroll;
     app.update(Action::WheelDown(60, 10));
-    assert_eq!(app.scroll, scroll + 3);
+    assert_eq!(app.reader.scroll, scroll + 3);
     app.update(Action::Click(60, 10));
     assert_eq!(app.focus, Focus::Reader);
     app.update(Action::WheelDown(5, 10));
     assert_eq!(
-        app.scroll,
+        app.reader.scroll,
         scroll + 3,
         "the wheel over the tree leaves the reader alone"
     );
@@ -149,22 +147,22 @@ mod search {
         for c in "宁波 智造".chars() {
             app.update(Action::Insert(c));
         }
-        assert_eq!(app.search.input, "宁波 智造");
+        assert_eq!(app.search.line.text, "宁波 智造");
         app.update(Action::DeleteWord);
-        assert_eq!(app.search.input, "宁波 ");
+        assert_eq!(app.search.line.text, "宁波 ");
         app.update(Action::CaretHome);
         app.update(Action::Insert('"'));
         app.update(Action::CaretEnd);
         app.update(Action::Backspace);
         app.update(Action::Insert('"'));
-        assert_eq!(app.search.input, "\"宁波\"");
+        assert_eq!(app.search.line.text, "\"宁波\"");
         app.update(Action::CaretLeft);
         app.update(Action::CaretLeft);
         app.update(Action::DeleteToStart);
-        assert_eq!(app.search.input, "波\"");
+        assert_eq!(app.search.line.text, "波\"");
         app.update(Action::CaretRight);
         app.update(Action::CaretRight);
-        assert_eq!(app.search.caret, app.search.input.len());
+        assert_eq!(app.search.line.caret, app.search.line.text.len());
     }
 
     #[test]
@@ -196,28 +194,28 @@ mod search {
         app.update(Action::OpenResult);
         assert_eq!(app.overlay, Overlay::None);
         assert_eq!(app.focus, Focus::Reader);
-        let (anchor, range) = app.hits[app.hit].clone();
+        let (anchor, range) = app.reader.hits[app.reader.hit].clone();
         assert_eq!(&app.lib.text(anchor).unwrap()[range.clone()], "宁波");
-        let line = app.doc().line_of(anchor, range.start).unwrap();
+        let line = app.reader.doc().line_of(anchor, range.start).unwrap();
         assert!(
-            (app.scroll..app.scroll + app.page_height()).contains(&line),
+            (app.reader.scroll..app.reader.scroll + app.reader.page_height()).contains(&line),
             "the hit is on screen"
         );
-        let n = app.hits.len();
+        let n = app.reader.hits.len();
         assert!(n > 10);
-        let at = app.hit;
+        let at = app.reader.hit;
         app.update(Action::NextHit);
-        assert_eq!(app.hit, (at + 1) % n);
+        assert_eq!(app.reader.hit, (at + 1) % n);
         app.update(Action::PrevHit);
         app.update(Action::PrevHit);
-        assert_eq!(app.hit, (at + n - 1) % n);
+        assert_eq!(app.reader.hit, (at + n - 1) % n);
         // Highlights survive a resize: they are kept against the text, not the lines.
         app.update(Action::Resize(60, 20));
-        let (anchor, range) = app.hits[app.hit].clone();
-        let line = app.doc().line_of(anchor, range.start).unwrap();
-        assert!(app.doc().lines[line].range.contains(&range.start));
+        let (anchor, range) = app.reader.hits[app.reader.hit].clone();
+        let line = app.reader.doc().line_of(anchor, range.start).unwrap();
+        assert!(app.reader.doc().lines[line].range.contains(&range.start));
         app.update(Action::Close);
-        assert!(app.hits.is_empty(), "Esc clears the highlights");
+        assert!(app.reader.hits.is_empty(), "Esc clears the highlights");
     }
 
     #[test]
@@ -232,7 +230,7 @@ mod search {
         assert_eq!(app.overlay, Overlay::Search, "stale results are not opened");
         super::common::deliver(&mut app);
         assert_eq!(app.overlay, Overlay::None);
-        let (anchor, range) = app.hits[app.hit].clone();
+        let (anchor, range) = app.reader.hits[app.reader.hit].clone();
         assert_eq!(
             anchor.node,
             node(&app, "capital/lessons/foreign/2"),
@@ -245,13 +243,13 @@ mod search {
     fn esc_closes_the_popup_and_leaves_the_reader_where_it_was() {
         let mut app = app(100, 30);
         app.update(Action::Select(node(&app, "models/struggle")));
-        let scroll = app.scroll;
+        let scroll = app.reader.scroll;
         super::common::search(&mut app, "austin");
         app.update(Action::ResultDown);
         app.update(Action::Close);
         assert_eq!(app.overlay, Overlay::None);
-        assert_eq!(app.scroll, scroll);
-        assert_eq!(app.reading(), node(&app, "models/struggle"));
+        assert_eq!(app.reader.scroll, scroll);
+        assert_eq!(app.reader.reading(), node(&app, "models/struggle"));
     }
 
     #[test]
@@ -264,7 +262,7 @@ mod search {
             let action = zhizao::keys::action_for(&app.modes(), &ev).unwrap();
             app.update(action);
         }
-        assert_eq!(app.search.input, "q?j/n");
+        assert_eq!(app.search.line.text, "q?j/n");
         assert!(!app.quit);
         assert_eq!(app.overlay, Overlay::Search);
     }
@@ -305,7 +303,7 @@ mod compare {
         app.update(Action::ShowReader);
         assert_eq!(app.view, View::Reader);
         // A click on the tab bar switches too.
-        let (x, _, _) = zhizao::ui::tabs::spans(&app)[1];
+        let (x, _) = app.tabs()[1];
         app.update(Action::Click(x + 1, 0));
         assert_eq!(app.view, View::Compare);
     }
@@ -320,7 +318,7 @@ mod compare {
         assert_eq!(app.compare.scroll[0], app.compare.scroll[1]);
         assert_eq!(
             app.compare.scroll[0],
-            app.table().starts[2].min(app.table().height() - app.compare_height())
+            app.compare.table().starts[2].min(app.compare.table().height() - app.compare.height())
         );
         app.update(Action::ToggleSync);
         assert!(!app.compare.sync);
@@ -342,7 +340,10 @@ mod compare {
         app.update(Action::OtherSide);
         app.update(Action::OpenLesson);
         assert_eq!(app.view, View::Reader);
-        assert_eq!(app.reading(), node(&app, "capital/lessons/foreign/2"));
+        assert_eq!(
+            app.reader.reading(),
+            node(&app, "capital/lessons/foreign/2")
+        );
         app.update(Action::Select(node(&app, "capital/lessons/domestic/4")));
         app.update(Action::CompareHere);
         assert_eq!(app.view, View::Compare);
@@ -359,7 +360,8 @@ mod compare {
             app.update(Action::Insert(c));
         }
         let offered: Vec<&str> = app
-            .picker_places()
+            .picker
+            .places
             .iter()
             .map(|&p| app.lib.places[p].name.as_str())
             .collect();
@@ -393,7 +395,7 @@ mod compare {
         app.update(Action::PickPlace);
         app.update(Action::OpenLesson);
         assert_eq!(app.view, View::Reader);
-        let (anchor, range) = app.hits[app.hit].clone();
+        let (anchor, range) = app.reader.hits[app.reader.hit].clone();
         assert_eq!(&app.lib.text(anchor).unwrap()[range], "慕尼黑");
     }
 }

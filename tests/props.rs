@@ -50,16 +50,16 @@ fn input() -> impl Strategy<Value = Event> {
 
 fn assert_in_bounds(app: &zhizao::app::App) {
     assert!(
-        app.scroll <= app.max_scroll(),
+        app.reader.scroll <= app.reader.max_scroll(),
         "scroll {} past {}",
-        app.scroll,
-        app.max_scroll()
+        app.reader.scroll,
+        app.reader.max_scroll()
     );
-    let rows = app.visible_nodes();
+    let rows = app.tree.rows();
     let at = rows.iter().position(|&n| n == app.tree.selected);
     assert!(at.is_some(), "the selection has a row");
     assert!(app.tree.offset < rows.len());
-    assert!(app.article < app.lib.articles.len());
+    assert!(app.reader.article < app.lib.articles.len());
 }
 
 proptest! {

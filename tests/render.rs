@@ -84,7 +84,11 @@ fn ambiguous_characters_drawn_double_width() {
     app.update(Action::Resize(60, 12));
     app.update(Action::Select(node(&app, "capital/traits")));
     let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 60, 12));
-    ratatui::widgets::Widget::render(&app, buf.area, &mut buf);
+    let screen = zhizao::ui::Screen {
+        app: &app,
+        theme: &zhizao::ui::theme::COLOR,
+    };
+    ratatui::widgets::Widget::render(screen, buf.area, &mut buf);
     // “ is followed by a cell the terminal's glyph covers: the diff must skip it.
     let y = (0..12)
         .find(|&y| (0..60).any(|x| buf[(x, y)].symbol() == "“"))

@@ -1,125 +1,140 @@
-//! The search popup's state: the line being edited and the last results.
+//! The search popup's state: the line being edited, the last results with
+//! their highlights, and the selection.
 
 use std::sync::Arc;
 
-use crate::search::Outcome;
+use super::line::Line;
+use crate::action::Action;
+use crate::search::{Outcome, SearchIndex};
 
 /// How many ranked results the popup asks for.
 pub const RESULTS: usize = 200;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchBox {
-    pub input: String,
-    /// Byte offset of the caret in `input`.
-    pub caret: usize,
+    pub line: Line,
     /// Bumped on every edit: results answer one serial.
     pub serial: u64,
     /// Results for `serial`, or for an earlier serial while a search runs.
     pub outcome: Option<Arc<Outcome>>,
+    /// For each result, the characters of its text to highlight.
+    pub marks: Vec<Vec<usize>>,
     pub selected: usize,
     /// Enter came before the results for the line as typed: open the first
     /// result when they arrive.
     pub open_when_ready: bool,
 }
 
+/// What an action in the popup asks of the rest of the app.
+pub enum Next {
+    Stay,
+    Close,
+    Open,
+}
+
 impl SearchBox {
-    pub fn insert(&mut self, c: char) {
-        self.input.insert(self.caret, c);
-        self.caret += c.len_utf8();
-        self.edited();
-    }
-
-    pub fn backspace(&mut self) {
-        if let Some(c) = self.input[..self.caret].chars().next_back() {
-            self.caret -= c.len_utf8();
-            self.input.remove(self.caret);
-            self.edited();
+    /// Applies an action of the search mode.
+    pub fn update(&mut self, action: &Action) -> Next {
+        let line = &mut self.line;
+        let edited = match action {
+            Action::Insert(c) => {
+                line.insert(*c);
+                true
+            }
+            Action::Paste(text) => line.paste(text),
+            Action::Backspace => line.backspace(),
+            Action::DeleteToStart => line.delete_to_start(),
+            Action::DeleteWord => line.delete_word(),
+            Action::CaretLeft => {
+                line.left();
+                false
+            }
+            Action::CaretRight => {
+                line.right();
+                false
+            }
+            Action::CaretHome => {
+                line.home();
+                false
+            }
+            Action::CaretEnd => {
+                line.end();
+                false
+            }
+            Action::ResultUp => {
+                self.move_selection(-1);
+                false
+            }
+            Action::ResultDown => {
+                self.move_selection(1);
+                false
+            }
+            Action::Close => return Next::Close,
+            Action::OpenResult => return self.open(),
+            _ => false,
+        };
+        if edited {
+            self.serial += 1;
+            self.selected = 0;
+            self.open_when_ready = false;
         }
+        Next::Stay
     }
 
-    pub fn left(&mut self) {
-        if let Some(c) = self.input[..self.caret].chars().next_back() {
-            self.caret -= c.len_utf8();
+    /// Enter: open the selection, or wait for results that answer the line.
+    fn open(&mut self) -> Next {
+        if self.stale() {
+            self.open_when_ready = !self.line.text.trim().is_empty();
+            return Next::Stay;
         }
+        Next::Open
     }
 
-    pub fn right(&mut self) {
-        if let Some(c) = self.input[self.caret..].chars().next() {
-            self.caret += c.len_utf8();
-        }
-    }
-
-    pub fn home(&mut self) {
-        self.caret = 0;
-    }
-
-    pub fn end(&mut self) {
-        self.caret = self.input.len();
-    }
-
-    pub fn delete_to_start(&mut self) {
-        if self.caret > 0 {
-            self.input.drain(..self.caret);
-            self.caret = 0;
-            self.edited();
-        }
-    }
-
-    /// Deletes the spaces before the caret, then the word before them.
-    pub fn delete_word(&mut self) {
-        let before = &self.input[..self.caret];
-        let trimmed = before.trim_end();
-        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        if start < self.caret {
-            self.input.drain(start..self.caret);
-            self.caret = start;
-            self.edited();
-        }
-    }
-
-    fn edited(&mut self) {
-        self.serial += 1;
-        self.selected = 0;
-        self.open_when_ready = false;
-    }
-
-    /// Takes results if they answer the current query; true when they do.
-    pub fn receive(&mut self, serial: u64, outcome: Arc<Outcome>) -> bool {
+    /// Takes results if they answer the current query, with the highlights
+    /// of each; says whether to open the selection now.
+    pub fn receive(&mut self, serial: u64, outcome: Arc<Outcome>, index: &SearchIndex) -> Next {
         if serial != self.serial {
-            return false;
+            return Next::Stay;
         }
+        let entries: Vec<u32> = outcome.hits.iter().map(|h| h.entry).collect();
+        self.marks = index.positions_of(&entries, &outcome.query);
         self.outcome = Some(outcome);
         self.selected = 0;
-        true
+        if std::mem::take(&mut self.open_when_ready) {
+            Next::Open
+        } else {
+            Next::Stay
+        }
     }
 
     /// True while the shown results are for an older query.
     #[must_use]
     pub fn stale(&self) -> bool {
-        self.outcome.as_ref().is_none_or(|o| o.query != self.input)
+        self.outcome
+            .as_ref()
+            .is_none_or(|o| o.query != self.line.text)
     }
 
-    pub fn move_selection(&mut self, delta: isize) {
+    /// The results to show: none for an empty line.
+    #[must_use]
+    pub fn shown(&self) -> Option<&Outcome> {
+        self.outcome
+            .as_deref()
+            .filter(|_| !self.line.text.trim().is_empty())
+    }
+
+    /// The first result listed when `per_page` fit: the page that holds the
+    /// selection.
+    #[must_use]
+    pub fn top(&self, per_page: usize) -> usize {
+        self.selected.saturating_sub(per_page.saturating_sub(1))
+    }
+
+    fn move_selection(&mut self, delta: isize) {
         let n = self.outcome.as_ref().map_or(0, |o| o.hits.len());
         self.selected = self
             .selected
             .saturating_add_signed(delta)
             .min(n.saturating_sub(1));
-    }
-}
-
-impl SearchBox {
-    /// The part of the line that fits `width` columns, and the caret's column
-    /// in it: the line scrolls so the caret stays visible.
-    #[must_use]
-    pub fn view(&self, width: usize, widths: crate::wrap::Widths) -> (&str, usize) {
-        let mut start = 0;
-        while widths.str(&self.input[start..self.caret]) >= width.max(1) {
-            start += self.input[start..].chars().next().map_or(1, char::len_utf8);
-        }
-        (
-            &self.input[start..],
-            widths.str(&self.input[start..self.caret]),
-        )
     }
 }

@@ -14,7 +14,7 @@ use crate::compare::{Kind, Line, Mark, names};
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let panes = compare_panes(app.areas().main);
-    let table = app.table();
+    let table = app.compare.table();
     let stacked = panes.len() == 1;
     for (side, pane) in panes.iter().enumerate() {
         let focused = stacked || side == app.compare.side;
@@ -65,11 +65,12 @@ fn draw(
     };
     let selected = line.kind == Kind::Lesson
         && line.lesson.is_some_and(|l| {
-            app.table()
+            app.compare
+                .table()
                 .pairs
                 .get(app.compare.selected)
                 .is_some_and(|(d, f)| {
-                    let stacked = app.table().columns.len() == 1;
+                    let stacked = app.compare.stacked();
                     let on_side = if app.compare.side == 0 { *d } else { *f };
                     (stacked || side == app.compare.side) && on_side == Some(l)
                 })

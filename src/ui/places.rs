@@ -7,61 +7,45 @@ use ratatui::widgets::Widget;
 
 use super::text::{fill, marked, put, truncate};
 use super::theme::Theme;
+use crate::action::Action as A;
 use crate::app::App;
-
-/// One row of the index: a place's heading, or a mention (two rows tall).
-enum Row {
-    Place(usize),
-    Mention(usize),
-}
+use crate::app::places::Row;
+use crate::keys::{Mode, first_key};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    super::pane(theme, " 地点索引 · Enter 打开 · p 选择地点 ", true).render(area, buf);
+    let title = super::hints(&[
+        (first_key(Mode::Places, &A::OpenLesson), "打开".into()),
+        (first_key(Mode::Places, &A::OpenPlaces), "选择地点".into()),
+    ]);
+    super::pane(theme, format!(" 地点索引 ·{title}"), true).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    let mentions = app.mentions();
-    let mut rows = Vec::new();
-    for p in 0..app.lib.places.len() {
-        rows.push(Row::Place(p));
-        rows.extend(
-            (0..mentions.len())
-                .filter(|&i| mentions[i].0 == p)
-                .map(Row::Mention),
-        );
-    }
-    let height = |r: &Row| if matches!(r, Row::Mention(_)) { 2 } else { 1 };
-    // Scroll so the selected mention is on screen, a third of the way down.
-    let selected_top: usize = rows
-        .iter()
-        .take_while(|r| !matches!(r, Row::Mention(i) if *i == app.mention))
-        .map(height)
-        .sum();
+    let places = &app.places;
     let page = usize::from(inner.height);
-    let total: usize = rows.iter().map(height).sum();
-    let hidden = selected_top
-        .saturating_sub(page / 3)
-        .min(total.saturating_sub(page));
     let widths = app.widths;
     let mut y = 0usize;
-    for row in &rows {
-        let rows_tall = height(row);
-        if y + rows_tall <= hidden {
+    for &row in places.rows() {
+        let rows_tall = row.height();
+        if y + rows_tall <= places.hidden {
             y += rows_tall;
             continue;
         }
-        if y >= hidden + page {
+        if y >= places.hidden + page {
             break;
         }
-        let top = inner.y + u16::try_from(y.saturating_sub(hidden)).unwrap_or(0);
+        let top = inner.y + u16::try_from(y.saturating_sub(places.hidden)).unwrap_or(0);
         match row {
-            Row::Place(p) => {
-                let place = &app.lib.places[*p];
-                let count = mentions.iter().filter(|(q, _)| q == p).count();
-                let (lessons, times) = crate::compare::mentions(&app.lib, *p);
+            Row::Place {
+                place,
+                paragraphs,
+                lessons,
+                times,
+            } => {
+                let place = &app.lib.places[place];
                 let head = format!("{}  {} · {}", place.name, place.english, place.country_zh);
-                let tail = format!("  {count} 段 · {lessons} 条启示 · {times} 处");
+                let tail = format!("  {paragraphs} 段 · {lessons} 条启示 · {times} 处");
                 put(
                     buf,
                     inner.x + 1,
@@ -72,14 +56,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 );
             }
             Row::Mention(i) => {
-                let (p, anchor) = mentions[*i];
-                let selected = *i == app.mention;
+                let mention = &places.mentions()[i];
+                let selected = i == places.selected;
                 let room = usize::from(inner.width.saturating_sub(4));
                 if selected {
                     fill(buf, Rect::new(inner.x, top, inner.width, 2), theme.selected);
                 }
                 let base = if selected { theme.selected } else { theme.body };
-                let crumb = truncate(&app.lib.breadcrumb(anchor.node), room, widths);
+                let crumb = truncate(&app.lib.breadcrumb(mention.anchor.node), room, widths);
                 put(
                     buf,
                     inner.x + 3,
@@ -88,13 +72,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     &[(&crumb, if selected { base } else { theme.muted })],
                     widths,
                 );
-                let text = app.lib.text(anchor).unwrap_or_default();
-                let name = &app.lib.places[p].name;
-                let start = text[..text.find(name.as_str()).unwrap_or(0)]
-                    .chars()
-                    .count();
-                let positions: Vec<usize> = (start..start + name.chars().count()).collect();
-                let (snip, marks) = crate::search::snippet(text, &positions, room, widths);
+                let text = app.lib.text(mention.anchor).unwrap_or_default();
+                let (snip, marks) = crate::search::snippet(text, &mention.marks, room, widths);
                 let runs = marked(&snip, &marks, base, theme.hit);
                 put(
                     buf,

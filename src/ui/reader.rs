@@ -13,18 +13,23 @@ use crate::layout::{DocLine, LineKind};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Reader || app.areas().tree.is_none();
+    let root = app.lib.articles[app.reader.article].root;
+    let label = app.lib.display_label(root);
+    let title_room = usize::from(area.width.saturating_sub(12));
     let title = format!(
         " {} ",
-        super::truncate_title(app, area.width.saturating_sub(12))
+        super::text::truncate(&label, title_room, app.widths)
     );
     super::pane(theme, title, focused)
-        .title_bottom(ratatui::text::Line::from(format!(" {}% ", app.percent())).right_aligned())
+        .title_bottom(
+            ratatui::text::Line::from(format!(" {}% ", app.reader.percent())).right_aligned(),
+        )
         .render(area, buf);
     let inner = app.areas().reader_inner();
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let doc = app.doc();
+    let doc = app.reader.doc();
     let measure = u16::try_from(doc.width)
         .unwrap_or(u16::MAX)
         .min(inner.width);
@@ -32,7 +37,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (row, line) in doc
         .lines
         .iter()
-        .skip(app.scroll)
+        .skip(app.reader.scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
@@ -86,12 +91,13 @@ fn highlighted<'a>(
         return vec![(body, style)];
     };
     let mut cuts: Vec<(usize, usize, Style)> = app
+        .reader
         .hits
         .iter()
         .enumerate()
         .filter(|(_, (a, r))| *a == anchor && r.start < line.range.end && r.end > line.range.start)
         .map(|(i, (_, r))| {
-            let s = if i == app.hit {
+            let s = if i == app.reader.hit {
                 theme.hit_current
             } else {
                 theme.hit

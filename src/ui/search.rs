@@ -7,11 +7,11 @@ use ratatui::widgets::Widget;
 
 use super::text::{clear_popup, fill, marked, put, truncate};
 use super::theme::Theme;
+use crate::action::Action as A;
 use crate::app::App;
-use crate::areas::{
-    SEARCH_HEADER_ROWS, SEARCH_PREVIEW_ROWS, SEARCH_RESULT_ROWS, inner, search_popup,
-};
-use crate::search::snippet;
+use crate::areas::{self, SEARCH_RESULT_ROWS};
+use crate::keys::{Mode, first_key};
+use crate::search::{Outcome, snippet};
 
 const HINTS: &[&str] = &[
     "输入汉字、拼音或英文地名，例如：",
@@ -20,37 +20,49 @@ const HINTS: &[&str] = &[
 ];
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let popup = search_popup(app.size.0, app.size.1).intersection(buf.area);
+    let areas = areas::search(app.size.0, app.size.1);
+    let popup = areas.popup.intersection(buf.area);
     clear_popup(buf, popup);
+    let key = |a: &A| first_key(Mode::Search, a);
+    let hints = super::hints(&[
+        (
+            format!("{}{}", key(&A::ResultUp), key(&A::ResultDown)),
+            "选择".into(),
+        ),
+        (key(&A::OpenResult), "跳转".into()),
+        (key(&A::Close), "关闭".into()),
+    ]);
     super::pane(theme, " 搜索 ", true)
-        .title_bottom(
-            ratatui::text::Line::from(" ↑↓ 选择 · Enter 跳转 · Esc 关闭 ").right_aligned(),
-        )
+        .title_bottom(ratatui::text::Line::from(hints).right_aligned())
         .render(popup, buf);
-    let area = inner(popup);
+    let area = areas.inner;
     if area.width < 8 || area.height < 3 {
         return;
     }
     let w = app.widths;
-    let count = match &app.search.outcome {
-        Some(o) if !app.search.input.trim().is_empty() => {
+    let search = &app.search;
+    let count = match search.shown() {
+        Some(o) => {
             let at = if o.hits.is_empty() {
                 0
             } else {
-                app.search.selected + 1
+                search.selected + 1
             };
-            format!(
-                "{at} / {}{}",
-                o.total(),
-                if app.search.stale() { " …" } else { "" }
-            )
+            let pending = if search.stale() { " …" } else { "" };
+            format!("{at} / {}{pending}", o.total())
         }
-        _ => String::new(),
+        None => String::new(),
     };
-    let field = area.width.saturating_sub(2 + 14);
-    let (visible, _) = app.search.view(usize::from(field), w);
+    let (visible, _) = search.line.view(usize::from(areas.field.width), w);
     put(buf, area.x, area.y, 2, &[("/ ", theme.key)], w);
-    put(buf, area.x + 2, area.y, field, &[(visible, theme.body)], w);
+    put(
+        buf,
+        areas.field.x,
+        areas.field.y,
+        areas.field.width,
+        &[(visible, theme.body)],
+        w,
+    );
     let count_w = u16::try_from(w.str(&count)).unwrap_or(0);
     put(
         buf,
@@ -60,98 +72,56 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         &[(&count, theme.muted)],
         w,
     );
-    let rule = "─".repeat(usize::from(area.width));
-    put(
-        buf,
-        area.x,
-        area.y + 1,
-        area.width,
-        &[(&rule, theme.border)],
-        w,
-    );
+    rule(theme, area.x, area.y + 1, area.width, buf, app);
 
-    let body = Rect::new(
-        area.x,
-        area.y + SEARCH_HEADER_ROWS,
-        area.width,
-        area.height.saturating_sub(SEARCH_HEADER_ROWS),
-    );
-    let outcome = app
-        .search
-        .outcome
-        .as_ref()
-        .filter(|_| !app.search.input.trim().is_empty());
-    let Some(outcome) = outcome else {
+    let body = areas.list;
+    let Some(outcome) = search.shown() else {
         let room = body.width.saturating_sub(2);
         let lines = HINTS
             .iter()
             .flat_map(|h| crate::wrap::wrap_str(h, usize::from(room), 0, w));
         for (i, line) in lines.take(usize::from(body.height)).enumerate() {
-            put(
-                buf,
-                body.x + 1,
-                body.y + u16::try_from(i).unwrap_or(0),
-                room,
-                &[(line, theme.muted)],
-                w,
-            );
+            let y = body.y + u16::try_from(i).unwrap_or(0);
+            put(buf, body.x + 1, y, room, &[(line, theme.muted)], w);
         }
         return;
     };
     if outcome.hits.is_empty() {
-        if !app.search.stale() {
-            let text = format!("没有找到 “{}”", app.search.input);
-            put(
-                buf,
-                body.x + 1,
-                body.y,
-                body.width.saturating_sub(1),
-                &[(&text, theme.muted)],
-                w,
-            );
+        if !search.stale() {
+            let text = format!("没有找到 “{}”", search.line.text);
+            let room = body.width.saturating_sub(1);
+            put(buf, body.x + 1, body.y, room, &[(&text, theme.muted)], w);
         }
         return;
     }
-    let per_page = app.results_per_page();
-    let top = app.search.selected.saturating_sub(per_page - 1);
-    for (row, i) in (top..outcome.hits.len()).take(per_page).enumerate() {
+    let top = search.top(areas.per_page);
+    for (row, i) in (top..outcome.hits.len()).take(areas.per_page).enumerate() {
         let y = body.y + u16::try_from(row).unwrap_or(0) * SEARCH_RESULT_ROWS;
-        result(
-            app,
-            theme,
-            outcome,
-            i,
-            Rect::new(body.x, y, body.width, SEARCH_RESULT_ROWS),
-            buf,
-        );
+        let cell = Rect::new(body.x, y, body.width, SEARCH_RESULT_ROWS);
+        result(app, theme, outcome, i, cell, buf);
     }
-    let list_rows = u16::try_from(per_page).unwrap_or(0) * SEARCH_RESULT_ROWS;
-    if body.height >= list_rows + SEARCH_PREVIEW_ROWS {
-        let y = body.bottom() - SEARCH_PREVIEW_ROWS;
-        put(buf, area.x, y, area.width, &[(&rule, theme.border)], w);
-        preview(
-            app,
-            theme,
-            outcome,
-            Rect::new(
-                area.x + 1,
-                y + 1,
-                area.width.saturating_sub(2),
-                SEARCH_PREVIEW_ROWS - 1,
-            ),
-            buf,
+    if let Some(preview_area) = areas.preview {
+        rule(theme, area.x, preview_area.y, area.width, buf, app);
+        let text = Rect::new(
+            preview_area.x + 1,
+            preview_area.y + 1,
+            preview_area.width.saturating_sub(2),
+            preview_area.height - 1,
         );
+        preview(app, theme, outcome, text, buf);
     }
 }
 
-fn result(
-    app: &App,
-    theme: &Theme,
-    outcome: &crate::search::Outcome,
-    i: usize,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+fn rule(theme: &Theme, x: u16, y: u16, width: u16, buf: &mut Buffer, app: &App) {
+    let line = "─".repeat(usize::from(width));
+    put(buf, x, y, width, &[(&line, theme.border)], app.widths);
+}
+
+fn marks(app: &App, i: usize) -> &[usize] {
+    app.search.marks.get(i).map_or(&[], Vec::as_slice)
+}
+
+fn result(app: &App, theme: &Theme, outcome: &Outcome, i: usize, area: Rect, buf: &mut Buffer) {
     let w = app.widths;
     let hit = &outcome.hits[i];
     let selected = i == app.search.selected;
@@ -165,22 +135,18 @@ fn result(
     }
     let room = usize::from(area.width.saturating_sub(2));
     let crumb = truncate(&app.index.breadcrumb(hit.entry), room, w);
+    let crumb_room = area.width.saturating_sub(1);
     put(
         buf,
         area.x + 1,
         area.y,
-        area.width.saturating_sub(1),
+        crumb_room,
         &[(&crumb, crumb_style)],
         w,
     );
-    let positions = app.index.positions(hit.entry, &outcome.query);
-    let (snip, marks) = snippet(
-        app.index.text(hit.entry),
-        &positions,
-        room.saturating_sub(2),
-        w,
-    );
-    let runs = marked(&snip, &marks, base, theme.hit);
+    let text = app.index.text(hit.entry);
+    let (snip, snip_marks) = snippet(text, marks(app, i), room.saturating_sub(2), w);
+    let runs = marked(&snip, &snip_marks, base, theme.hit);
     put(
         buf,
         area.x + 3,
@@ -192,19 +158,14 @@ fn result(
 }
 
 /// The selected result's text, wrapped, from the line before its first match.
-fn preview(
-    app: &App,
-    theme: &Theme,
-    outcome: &crate::search::Outcome,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let Some(hit) = outcome.hits.get(app.search.selected) else {
+fn preview(app: &App, theme: &Theme, outcome: &Outcome, area: Rect, buf: &mut Buffer) {
+    let i = app.search.selected;
+    let Some(hit) = outcome.hits.get(i) else {
         return;
     };
     let w = app.widths;
     let text = app.index.text(hit.entry);
-    let positions = app.index.positions(hit.entry, &outcome.query);
+    let positions = marks(app, i);
     let lines = crate::wrap::wrap(text, usize::from(area.width), 0, w);
     let first_byte = positions
         .first()
@@ -227,13 +188,7 @@ fn preview(
             .filter_map(|&p| p.checked_sub(first_char))
             .collect();
         let runs = marked(&text[range.clone()], &marks, theme.body, theme.hit);
-        put(
-            buf,
-            area.x,
-            area.y + u16::try_from(row).unwrap_or(0),
-            area.width,
-            &runs,
-            w,
-        );
+        let y = area.y + u16::try_from(row).unwrap_or(0);
+        put(buf, area.x, y, area.width, &runs, w);
     }
 }

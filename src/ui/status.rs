@@ -1,74 +1,105 @@
-//! The status bar: where you are, how far through, and the keys that matter.
+//! The status bar: where you are, how far through, and the keys that matter,
+//! named from the key table.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::text::{fill, put, truncate};
 use super::theme::Theme;
+use crate::action::Action as A;
 use crate::app::{App, View};
+use crate::keys::{Mode as M, first_key, first_keys};
 
-/// The keys the bar offers in each view, with what they do.
-const READER: &[(&str, &str)] = &[
-    ("Tab", "切换"),
-    ("/", "搜索"),
-    ("[ ]", "跳节"),
-    ("?", "帮助"),
-];
-const COMPARE: &[(&str, &str)] = &[
-    ("h/l", "国内／国外"),
-    ("p", "地点"),
-    ("s", "同步"),
-    ("?", "帮助"),
-];
-const PLACES: &[(&str, &str)] = &[
-    ("j/k", "选择"),
-    ("Enter", "打开"),
-    ("p", "地点"),
-    ("?", "帮助"),
-];
+/// The keys the bar offers in a view, with what they do.
+fn hints(view: View) -> Vec<(String, &'static str)> {
+    let help = (first_key(M::Global, &A::ToggleHelp), "帮助");
+    let mut out = match view {
+        View::Reader => vec![
+            (first_key(M::Global, &A::FocusNext), "切换"),
+            (first_key(M::Global, &A::OpenSearch), "搜索"),
+            (
+                format!(
+                    "{} {}",
+                    first_key(M::Reader, &A::PrevPart),
+                    first_key(M::Reader, &A::NextPart)
+                ),
+                "跳节",
+            ),
+        ],
+        View::Compare => vec![
+            (
+                first_keys(M::Compare, &A::OtherSide, 2).join("/"),
+                "国内／国外",
+            ),
+            (first_key(M::Compare, &A::OpenPlaces), "地点"),
+            (first_key(M::Compare, &A::ToggleSync), "同步"),
+        ],
+        View::Places => vec![
+            (
+                format!(
+                    "{}/{}",
+                    first_key(M::Places, &A::MentionDown),
+                    first_key(M::Places, &A::MentionUp)
+                ),
+                "选择",
+            ),
+            (first_key(M::Places, &A::OpenLesson), "打开"),
+            (first_key(M::Places, &A::OpenPlaces), "地点"),
+        ],
+    };
+    out.push(help);
+    out
+}
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     fill(buf, area, theme.status);
     let w = app.widths;
     let mut right: Vec<(String, bool)> = Vec::new();
-    let (crumb, hints) = match app.view {
+    let crumb = match app.view {
         View::Reader => {
-            if !app.hits.is_empty() {
-                right.push(("n/N".into(), true));
-                right.push((format!(" {}/{}  ", app.hit + 1, app.hits.len()), false));
-            }
-            right.push((format!("{}%", app.percent()), false));
-            (app.lib.breadcrumb(app.reading()), READER)
-        }
-        View::Compare => {
-            let crumb = match app.compare.place {
-                Some(p) => {
-                    let (lessons, times) = crate::compare::mentions(&app.lib, p);
+            let reader = &app.reader;
+            if !reader.hits.is_empty() {
+                right.push((
                     format!(
-                        "{} · {lessons} 条启示 · {times} 处提及 · Esc 清除",
-                        app.lib.places[p].name
-                    )
-                }
-                None => "国内外城市相关经验对宁波的启示".to_owned(),
-            };
-            (crumb, COMPARE)
+                        "{}/{}",
+                        first_key(M::Reader, &A::NextHit),
+                        first_key(M::Reader, &A::PrevHit)
+                    ),
+                    true,
+                ));
+                right.push((
+                    format!(" {}/{}  ", reader.hit + 1, reader.hits.len()),
+                    false,
+                ));
+            }
+            right.push((format!("{}%", reader.percent()), false));
+            app.lib.breadcrumb(reader.reading())
         }
-        View::Places => (
-            format!(
-                "{} 个地点 · {} 段提及",
-                app.lib.places.len(),
-                app.mentions().len()
-            ),
-            PLACES,
+        View::Compare => match app.compare.place {
+            Some(p) => {
+                let (lessons, times) = app.compare.counts;
+                format!(
+                    "{} · {lessons} 条启示 · {times} 处提及 · {} 清除",
+                    app.lib.places[p].name,
+                    first_key(M::Compare, &A::ClearPlace)
+                )
+            }
+            None => "国内外城市相关经验对宁波的启示".to_owned(),
+        },
+        View::Places => format!(
+            "{} 个地点 · {} 段提及",
+            app.lib.places.len(),
+            app.places.mentions().len()
         ),
     };
+    let hints = hints(app.view);
     let hint_count = hints.len();
     for (key, what) in hints {
         right.push(("  ".into(), false));
-        right.push(((*key).into(), true));
+        right.push((key, true));
         right.push((format!(" {what}"), false));
     }
-    // Drop hints from the left end of the list until the bar fits, keeping `? 帮助`.
+    // Drop hints from the left end of the list until the bar fits, keeping the last.
     let total = |r: &[(String, bool)]| r.iter().map(|(s, _)| w.str(s)).sum::<usize>();
     let fixed = right.len() - hint_count * 3;
     while total(&right) + 12 > usize::from(area.width) && right.len() > fixed + 3 {

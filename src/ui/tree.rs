@@ -17,14 +17,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let rows = app.visible_nodes();
-    // The node being read, or its nearest ancestor with a row.
-    let reading = app
-        .lib
-        .ancestry(app.reading())
-        .into_iter()
-        .rev()
-        .find(|n| rows.contains(n));
+    let rows = app.tree.rows();
+    let reading = app.tree.reading;
     for (i, &node) in rows
         .iter()
         .skip(app.tree.offset)

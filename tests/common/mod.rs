@@ -28,7 +28,15 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
     terminal
-        .draw(|f| f.render_widget(app, f.area()))
+        .draw(|f| {
+            f.render_widget(
+                zhizao::ui::Screen {
+                    app,
+                    theme: &zhizao::ui::theme::COLOR,
+                },
+                f.area(),
+            );
+        })
         .expect("draw");
     terminal
 }

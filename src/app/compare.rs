@@ -1,0 +1,199 @@
+//! The comparison's state: the lesson pair selected, the side Enter opens,
+//! each side's scroll, and the place the lessons are filtered by.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::action::Action;
+use crate::compare::Table;
+use crate::content::{Anchor, Field, Library, NodeId, PlaceId, Scope};
+use crate::wrap::Widths;
+
+pub struct Compare {
+    lib: Arc<Library>,
+    widths: Widths,
+    /// First row shown, per side (the stacked layout uses the first).
+    pub scroll: [usize; 2],
+    /// Both sides scroll together.
+    pub sync: bool,
+    /// 0 domestic, 1 foreign: the side Enter opens.
+    pub side: usize,
+    /// The lesson pair selected.
+    pub selected: usize,
+    /// Lessons that do not name this place are dimmed.
+    pub place: Option<PlaceId>,
+    /// For the chosen place: lessons that name it, and its mentions in them.
+    pub counts: (usize, usize),
+    table: Rc<Table>,
+    /// Layouts by column width and arrangement.
+    tables: HashMap<(usize, bool), Rc<Table>>,
+    /// Rows of text a pane shows.
+    rows: usize,
+}
+
+impl Compare {
+    #[must_use]
+    pub fn new(lib: Arc<Library>, widths: Widths) -> Self {
+        Compare {
+            lib,
+            widths,
+            scroll: [0, 0],
+            sync: true,
+            side: 0,
+            selected: 0,
+            place: None,
+            counts: (0, 0),
+            table: Rc::new(Table::default()),
+            tables: HashMap::new(),
+            rows: 1,
+        }
+    }
+
+    /// The comparison laid out at its panes' width.
+    #[must_use]
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// Rows of text a comparison pane shows.
+    #[must_use]
+    pub fn height(&self) -> usize {
+        self.rows.max(1)
+    }
+
+    /// True when one column holds both sides.
+    #[must_use]
+    pub fn stacked(&self) -> bool {
+        self.table.columns.len() == 1
+    }
+
+    /// Applies a comparison action; false when the action is not one.
+    pub fn update(&mut self, action: &Action) -> bool {
+        let page = isize::try_from(self.height().saturating_sub(2).max(1)).unwrap_or(1);
+        match action {
+            Action::LessonDown => self.select_pair(self.selected + 1),
+            Action::LessonUp => self.select_pair(self.selected.saturating_sub(1)),
+            Action::OtherSide => self.side ^= 1,
+            Action::PageDown => self.scroll(None, page),
+            Action::PageUp => self.scroll(None, -page),
+            Action::ToggleSync => {
+                self.sync = !self.sync;
+                self.scroll = [self.scroll[self.side]; 2];
+            }
+            Action::ClearPlace => self.place = None,
+            _ => return false,
+        }
+        true
+    }
+
+    /// Lays the table out for panes `columns` wide and `rows` tall.
+    pub fn resize(&mut self, columns: usize, rows: usize, stacked: bool) {
+        let (lib, widths) = (&self.lib, self.widths);
+        let width = columns.max(2);
+        self.table = Rc::clone(self.tables.entry((width, stacked)).or_insert_with(|| {
+            Rc::new(if stacked {
+                Table::stacked(lib, width, widths)
+            } else {
+                Table::side_by_side(lib, width, widths)
+            })
+        }));
+        self.rows = rows;
+        self.clamp();
+    }
+
+    /// Selects lesson pair `i` and scrolls both sides (or the focused one) to it.
+    pub fn select_pair(&mut self, i: usize) {
+        let n = self.table.pairs.len();
+        if n == 0 {
+            return;
+        }
+        self.selected = i.min(n - 1);
+        let row = self.table.starts.get(self.selected).copied().unwrap_or(0);
+        let to = row.min(self.max_scroll());
+        if self.sync || self.stacked() {
+            self.scroll = [to; 2];
+        } else {
+            self.scroll[self.side] = to;
+        }
+    }
+
+    /// Scrolls one side (the focused one when `side` is None), and both
+    /// while they are in sync.
+    pub fn scroll(&mut self, side: Option<usize>, delta: isize) {
+        let side = side.unwrap_or(self.side);
+        let to = self.scroll[side]
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+        if self.sync || self.stacked() {
+            self.scroll = [to; 2];
+        } else {
+            self.scroll[side] = to;
+        }
+    }
+
+    /// Filters by a place: its counts, and the first pair naming it selected
+    /// on the place's side.
+    pub fn choose_place(&mut self, place: PlaceId) {
+        self.place = Some(place);
+        self.counts = crate::compare::mentions(&self.lib, place);
+        let lib = &self.lib;
+        let first = self.table.pairs.iter().position(|(d, f)| {
+            [d, f]
+                .into_iter()
+                .flatten()
+                .any(|&n| crate::compare::names(lib, n, place))
+        });
+        if let Some(i) = first {
+            self.side = usize::from(lib.places[place].scope == Scope::Foreign);
+            self.select_pair(i);
+        }
+    }
+
+    /// Selects the pair holding the first of `nodes` (or an ancestor of it)
+    /// that is a lesson or a lesson list, on its side. False if none is.
+    pub fn select_node(&mut self, nodes: &[NodeId]) -> bool {
+        let pairs = &self.table.pairs;
+        let found = nodes.iter().find_map(|&n| {
+            self.lib.ancestry(n).into_iter().rev().find_map(|a| {
+                pairs.iter().enumerate().find_map(|(i, (d, f))| {
+                    if *d == Some(a) {
+                        Some((i, 0))
+                    } else if *f == Some(a) {
+                        Some((i, 1))
+                    } else {
+                        None
+                    }
+                })
+            })
+        });
+        let Some((i, side)) = found else {
+            return false;
+        };
+        self.side = side;
+        self.select_pair(i);
+        true
+    }
+
+    /// The selected lesson's paragraph, on the focused side (or the other
+    /// when that side has none).
+    #[must_use]
+    pub fn target(&self) -> Option<Anchor> {
+        let &(d, f) = self.table.pairs.get(self.selected)?;
+        let node = if self.side == 0 { d.or(f) } else { f.or(d) }?;
+        Some(Anchor {
+            node,
+            field: Field::Paragraph(0),
+        })
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.table.height().saturating_sub(self.height())
+    }
+
+    fn clamp(&mut self) {
+        let max = self.max_scroll();
+        self.scroll = self.scroll.map(|s| s.min(max));
+        self.selected = self.selected.min(self.table.pairs.len().saturating_sub(1));
+    }
+}
