@@ -275,13 +275,9 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: 
 /// A place by id, Chinese name, English name or alias (any case).
 #[must_use]
 pub fn find_place(lib: &Library, name: &str) -> Option<crate::content::PlaceId> {
-    lib.places.iter().position(|p| {
-        p.id.eq_ignore_ascii_case(name)
-            || p.name == name
-            || std::iter::once(&p.english)
-                .chain(&p.aliases)
-                .any(|n| n.to_lowercase() == name.to_lowercase())
-    })
+    lib.places
+        .iter()
+        .position(|p| p.answers_to(name) == Some(crate::content::NameMatch::Exact))
 }
 
 fn place_names(lib: &Library) -> String {

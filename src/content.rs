@@ -3,6 +3,7 @@
 
 mod error;
 mod load;
+mod location;
 
 use std::path::Path;
 
@@ -116,6 +117,45 @@ pub struct Place {
     pub country: String,
     pub country_zh: String,
     pub aliases: Vec<String>,
+}
+
+/// How a place answers to a typed name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameMatch {
+    /// The start of its English name, an alias, or a word of one.
+    Prefix,
+    /// Its id, its name as printed, its English name or an alias, whole.
+    Exact,
+}
+
+impl Place {
+    /// Whether the place answers to what was typed: the one place-name
+    /// matcher behind the command line, the query parser and search (and so
+    /// the picker). Latin compares in any case; a prefix is Latin only.
+    #[must_use]
+    pub fn answers_to(&self, typed: &str) -> Option<NameMatch> {
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return None;
+        }
+        let mut english = std::iter::once(&self.english).chain(&self.aliases);
+        if self.name == typed
+            || self.id.eq_ignore_ascii_case(typed)
+            || english.clone().any(|n| n.eq_ignore_ascii_case(typed))
+        {
+            return Some(NameMatch::Exact);
+        }
+        if !typed.is_ascii() {
+            return None;
+        }
+        let lower = typed.to_ascii_lowercase();
+        english
+            .any(|n| {
+                let n = n.to_ascii_lowercase();
+                n.starts_with(&lower) || n.split([' ', ',', '-']).any(|w| w.starts_with(&lower))
+            })
+            .then_some(NameMatch::Prefix)
+    }
 }
 
 impl Library {

@@ -2,17 +2,15 @@
 //! places, by hanzi, Latin, pinyin or English place name. Knows nothing of
 //! the terminal; the reader and `zhizao search` share it.
 
+mod highlight;
 pub mod pinyin;
 mod query;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId};
-use crate::wrap::Widths;
+pub use highlight::snippet;
 pub use query::{Query, Term};
 
 /// What a search entry points at.
@@ -74,6 +72,7 @@ impl Rank {
     const GAP_BITS: u32 = 12;
     const FIRST_BITS: u32 = 20;
     const ORDER_BITS: u32 = 21;
+    #[cfg(test)]
     const LOW: u32 = Self::GAP_BITS + Self::FIRST_BITS + Self::ORDER_BITS;
 
     fn new(exact: bool, tier: Tier, contiguous: bool, gap: u32, first: u32, entry: u32) -> Self {
@@ -89,7 +88,8 @@ impl Rank {
     }
 
     #[must_use]
-    pub fn tier(self) -> Tier {
+    #[cfg(test)]
+    pub(crate) fn tier(self) -> Tier {
         if (self.0 >> (Self::LOW + 1)) & 1 == 1 {
             Tier::Heading
         } else {
@@ -98,7 +98,8 @@ impl Rank {
     }
 
     #[must_use]
-    pub fn contiguous(self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn contiguous(self) -> bool {
         (self.0 >> Self::LOW) & 1 == 1
     }
 
@@ -260,7 +261,8 @@ impl SearchIndex {
     }
 
     #[must_use]
-    pub fn readings(&self) -> &pinyin::Readings {
+    #[cfg(test)]
+    pub(crate) fn readings(&self) -> &pinyin::Readings {
         self.readings
     }
 
@@ -408,11 +410,7 @@ impl SearchIndex {
         };
         match target {
             Target::Place(p) => {
-                let place = &self.lib.places[p];
-                term.text == place.name
-                    || std::iter::once(&place.english)
-                        .chain(&place.aliases)
-                        .any(|n| n.eq_ignore_ascii_case(&term.text))
+                self.lib.places[p].answers_to(&term.text) == Some(crate::content::NameMatch::Exact)
             }
             Target::Field(Anchor {
                 field: Field::Heading | Field::Title,
@@ -482,192 +480,43 @@ impl SearchIndex {
         found.sort_by_key(|(r, _)| std::cmp::Reverse(*r));
         found.into_iter().map(|(_, p)| p).collect()
     }
-
-    /// Character positions to highlight for a query in an entry's text:
-    /// substrings, place names and pinyin runs whole, fuzzy matches as
-    /// `SkimMatcherV2` aligns them.
-    #[must_use]
-    pub fn positions(&self, entry: u32, query: &str) -> Vec<usize> {
-        self.positions_of(&[entry], query).pop().unwrap_or_default()
-    }
-
-    /// [`Self::positions`] for several entries, the query parsed once.
-    #[must_use]
-    pub fn positions_of(&self, entries: &[u32], query: &str) -> Vec<Vec<usize>> {
-        let parsed = Query::parse(query, &self.lib);
-        entries
-            .iter()
-            .map(|&entry| {
-                let text = self.text(entry);
-                let mut out = Vec::new();
-                for term in &parsed.terms {
-                    out.extend(self.term_positions(entry, text, term));
-                }
-                out.sort_unstable();
-                out.dedup();
-                out
-            })
-            .collect()
-    }
-
-    fn term_positions(&self, entry: u32, text: &str, term: &Term) -> Vec<usize> {
-        let char_range = |byte: usize, len: usize| {
-            let start = text[..byte].chars().count();
-            start..start + text[byte..byte + len].chars().count()
-        };
-        if let Some(i) = term.find_in(text) {
-            return char_range(i, term.text.len()).collect();
-        }
-        if term.exact {
-            return Vec::new();
-        }
-        if let Some((i, name)) = term
-            .place_names
-            .iter()
-            .filter_map(|name| text.find(name.as_str()).map(|i| (i, name)))
-            .min()
-        {
-            return char_range(i, name.len()).collect();
-        }
-        if let Some(letters) = &term.letters
-            && let Some((a, b)) = self.readings.find(self.sets_of(entry), letters)
-        {
-            return (a..b).collect();
-        }
-        let matcher = if term.fold {
-            SkimMatcherV2::default().ignore_case()
-        } else {
-            SkimMatcherV2::default().respect_case()
-        };
-        matcher
-            .fuzzy_indices(text, &term.text)
-            .map(|(_, p)| p)
-            .unwrap_or_default()
-    }
-
-    /// Every contiguous match of a query in one article's text, in reading
-    /// order, as byte ranges: what `n` and `N` step through.
-    #[must_use]
-    pub fn matches_in_article(
-        &self,
-        article: usize,
-        query: &str,
-    ) -> Vec<(Anchor, std::ops::Range<usize>)> {
-        let parsed = Query::parse(query, &self.lib);
-        if parsed.terms.is_empty() {
-            return Vec::new();
-        }
-        let mut out = Vec::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            let Target::Field(anchor) = e.target else {
-                continue;
-            };
-            if self.lib.node(anchor.node).article != article {
-                continue;
-            }
-            let entry = u32::try_from(i).unwrap_or(u32::MAX);
-            let text = self.text(entry);
-            if self.rank(entry, &parsed).is_none() {
-                continue;
-            }
-            let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-            for term in &parsed.terms {
-                ranges.extend(self.all_term_ranges(entry, text, term));
-            }
-            ranges.sort_by_key(|r| (r.start, r.end));
-            ranges.dedup_by(|b, a| b.start < a.end);
-            out.extend(ranges.into_iter().map(|r| (anchor, r)));
-        }
-        out
-    }
-
-    fn all_term_ranges(&self, entry: u32, text: &str, term: &Term) -> Vec<std::ops::Range<usize>> {
-        let mut out: Vec<std::ops::Range<usize>> = term.find_all(text);
-        if !out.is_empty() || term.exact {
-            return out;
-        }
-        for name in &term.place_names {
-            out.extend(
-                text.match_indices(name.as_str())
-                    .map(|(i, s)| i..i + s.len()),
-            );
-        }
-        if out.is_empty()
-            && let Some(letters) = &term.letters
-        {
-            let sets = self.sets_of(entry);
-            let bytes: Vec<usize> = text
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain([text.len()])
-                .collect();
-            let mut from = 0;
-            while let Some((a, b)) = self.readings.find_from(sets, letters, from) {
-                out.push(bytes[a]..bytes[b]);
-                from = b.max(a + 1);
-            }
-        }
-        if out.is_empty() {
-            // A scattered match highlights each character it uses.
-            let bytes: Vec<(usize, char)> = text.char_indices().collect();
-            for p in self.term_positions(entry, text, term) {
-                if let Some(&(b, c)) = bytes.get(p) {
-                    out.push(b..b + c.len_utf8());
-                }
-            }
-        }
-        out
-    }
 }
 
-/// A one-line excerpt of `text` at most `width` columns wide, centred on the
-/// first highlighted character; returns the excerpt and the positions within it.
-#[must_use]
-pub fn snippet(
-    text: &str,
-    positions: &[usize],
-    width: usize,
-    widths: Widths,
-) -> (String, Vec<usize>) {
-    let chars: Vec<char> = text.chars().collect();
-    let focus = positions.first().copied().unwrap_or(0).min(chars.len());
-    // Start a third of the width before the match, so the match sits left of centre.
-    let mut start = focus;
-    let mut before = 0;
-    while start > 0 && before + widths.char(chars[start - 1]) <= width / 3 {
-        start -= 1;
-        before += widths.char(chars[start]);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> SearchIndex {
+        SearchIndex::new(Arc::new(Library::bundled().expect("bundled content loads")))
     }
-    let ell = widths.char('…');
-    // Near the end, start earlier so the excerpt fills the width.
-    let tail: usize = chars[start..].iter().map(|&c| widths.char(c)).sum();
-    let mut room = width.saturating_sub(tail);
-    while start > 0 && room >= widths.char(chars[start - 1]) + if start > 1 { ell } else { 0 } {
-        start -= 1;
-        room -= widths.char(chars[start]);
+
+    #[test]
+    fn heteronyms_keep_every_reading() {
+        let ix = index();
+        for (c, a, b) in [
+            ('重', "zhong", "chong"),
+            ('长', "chang", "zhang"),
+            ('行', "xing", "hang"),
+            ('厦', "sha", "xia"),
+        ] {
+            let readings = ix.readings().readings(c);
+            assert!(
+                readings.iter().any(|x| x == a) && readings.iter().any(|x| x == b),
+                "{c}: {readings:?}"
+            );
+        }
     }
-    let lead = start > 0;
-    let mut used = if lead { ell } else { 0 };
-    let mut end = start;
-    while end < chars.len()
-        && used + widths.char(chars[end]) + if end + 1 < chars.len() { ell } else { 0 } <= width
-    {
-        used += widths.char(chars[end]);
-        end += 1;
+
+    #[test]
+    fn contiguous_hits_rank_above_scattered_ones_within_a_tier() {
+        let out = index().search("智造创新", 1000, None, None).unwrap();
+        let body: Vec<_> = out
+            .hits
+            .iter()
+            .filter(|h| h.rank.tier() == Tier::Body)
+            .collect();
+        let first_scattered = body.iter().position(|h| !h.rank.contiguous()).unwrap();
+        assert!(body[..first_scattered].iter().all(|h| h.rank.contiguous()));
+        assert!(body[first_scattered..].iter().all(|h| !h.rank.contiguous()));
     }
-    let mut out = String::new();
-    let shift = usize::from(lead);
-    if lead {
-        out.push('…');
-    }
-    out.extend(&chars[start..end]);
-    if end < chars.len() {
-        out.push('…');
-    }
-    let inside = positions
-        .iter()
-        .filter(|&&p| p >= start && p < end)
-        .map(|&p| p - start + shift)
-        .collect();
-    (out, inside)
 }

@@ -453,3 +453,39 @@ mod bad_input {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// The "example names its place" check looks at the example's own text,
+/// whether the places are read before the article or after it.
+#[test]
+fn an_example_pointing_at_the_wrong_place_fails_in_either_file_order() {
+    let capital = zhizao::content::BUNDLED[0].1;
+    let places = zhizao::content::BUNDLED[2].1;
+    let first = capital
+        .find("place = \"suzhou\"")
+        .expect("a Suzhou example");
+    let wrong = format!(
+        "{}place = \"shanghai\"{}",
+        &capital[..first],
+        &capital[first + "place = \"suzhou\"".len()..]
+    );
+    let article = (std::path::PathBuf::from("1-capital.toml"), wrong);
+    let place_file = (std::path::PathBuf::from("places.toml"), places.to_owned());
+    for (order, files) in [
+        ("places first", [place_file.clone(), article.clone()]),
+        ("places last", [article, place_file]),
+    ] {
+        let errors = zhizao::content::Library::from_sources(files)
+            .err()
+            .unwrap_or_else(|| panic!("loads with {order}"));
+        let heads: Vec<String> = errors
+            .0
+            .iter()
+            .map(zhizao::content::ContentError::headline)
+            .collect();
+        assert!(
+            heads.iter().any(|h| h.starts_with("1-capital.toml:")
+                && h.ends_with("example does not mention 上海")),
+            "{order}: {heads:?}"
+        );
+    }
+}

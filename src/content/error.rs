@@ -1,61 +1,71 @@
 //! Content errors: each names its file and, where it has one, the line and
 //! column, with the offending source line and a caret under the spot.
+//! Everything printed passes the control-character filter: a file name, a
+//! key or a value can hold escape sequences.
 
 use std::fmt;
 use std::path::PathBuf;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::location::Source;
+use crate::sanitize::for_terminal;
+
+/// Characters of the source line echoed either side of the caret.
+const EXCERPT_CHARS: usize = 60;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ContentError {
     /// A problem with a whole file or folder: missing, too big, not UTF-8.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {}", for_terminal(&path.display().to_string()), for_terminal(message))]
     Path { path: PathBuf, message: String },
     /// A problem at a place in a file.
-    #[error("{}", render_at(.path, *.line, *.column, .message, .source_line))]
+    #[error("{}", render_at(self))]
     At {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
-        source_line: String,
+        /// The part of the source line around the spot, and the characters
+        /// of it before the spot.
+        excerpt: String,
+        caret: usize,
     },
 }
 
 impl ContentError {
-    pub(crate) fn at(path: &std::path::Path, source: &str, offset: usize, message: String) -> Self {
-        let offset = floor_char_boundary(source, offset.min(source.len()));
-        let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[offset..]
-            .find('\n')
-            .map_or(source.len(), |i| offset + i);
-        let line = source[..offset].matches('\n').count() + 1;
-        let column = source[line_start..offset].chars().count() + 1;
+    pub(crate) fn at(source: &Source<'_>, offset: usize, message: String) -> Self {
+        let at = source.locate(offset);
+        let line = source.text[at.line_range.clone()].trim_end_matches('\r');
+        let before = at.column - 1;
+        let skip = before.saturating_sub(EXCERPT_CHARS);
+        let excerpt: String = line.chars().skip(skip).take(2 * EXCERPT_CHARS).collect();
         ContentError::At {
-            path: path.to_path_buf(),
-            line,
-            column,
+            path: at.path,
+            line: at.line,
+            column: at.column,
             message,
-            source_line: source[line_start..line_end]
-                .trim_end_matches('\r')
-                .to_owned(),
+            excerpt,
+            caret: before - skip,
         }
     }
 
     /// The first line: `file:line:column: message` (or `file: message`).
     #[must_use]
     pub fn headline(&self) -> String {
+        let path = match self {
+            ContentError::Path { path, .. } | ContentError::At { path, .. } => {
+                for_terminal(&path.display().to_string())
+            }
+        };
         match self {
-            ContentError::Path { path, message } => format!("{}: {message}", path.display()),
+            ContentError::Path { message, .. } => format!("{path}: {}", for_terminal(message)),
             ContentError::At {
-                path,
                 line,
                 column,
                 message,
                 ..
-            } => {
-                format!("{}:{line}:{column}: {message}", path.display())
-            }
+            } => format!("{path}:{line}:{column}: {}", for_terminal(message)),
         }
     }
 
@@ -69,27 +79,17 @@ impl ContentError {
     }
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn render_at(
-    path: &std::path::Path,
-    line: usize,
-    column: usize,
-    message: &str,
-    source: &str,
-) -> String {
+fn render_at(e: &ContentError) -> String {
+    let ContentError::At { excerpt, caret, .. } = e else {
+        return e.headline();
+    };
     // The caret goes under the display column, so it lines up under Chinese text too.
-    let before: String = source.chars().take(column - 1).collect();
-    let shown = crate::sanitize::for_terminal(source);
-    let pad = crate::sanitize::for_terminal(&before).width();
+    let before: String = excerpt.chars().take(*caret).collect();
+    let pad = for_terminal(&before).width();
     format!(
-        "{}:{line}:{column}: {message}\n  | {shown}\n  | {}^",
-        path.display(),
+        "{}\n  | {}\n  | {}^",
+        e.headline(),
+        for_terminal(excerpt),
         " ".repeat(pad)
     )
 }
@@ -97,6 +97,9 @@ fn render_at(
 /// Every problem found in a collection, sorted by file and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ContentErrors(pub Vec<ContentError>);
+
+/// Errors printed at most; the rest are counted.
+pub const MAX_SHOWN: usize = 1000;
 
 impl ContentErrors {
     pub(crate) fn sorted(mut errors: Vec<ContentError>) -> Self {
@@ -108,11 +111,14 @@ impl ContentErrors {
 
 impl fmt::Display for ContentErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
+        for (i, e) in self.0.iter().take(MAX_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             write!(f, "{e}")?;
+        }
+        if let Some(more) = self.0.len().checked_sub(MAX_SHOWN).filter(|&n| n > 0) {
+            write!(f, "\n… and {more} more")?;
         }
         Ok(())
     }

@@ -77,16 +77,9 @@ impl Term {
         let place_names = if exact || !text.is_ascii() {
             Vec::new()
         } else {
-            let lower = text.to_ascii_lowercase();
             lib.places
                 .iter()
-                .filter(|p| {
-                    std::iter::once(&p.english).chain(&p.aliases).any(|name| {
-                        let name = name.to_lowercase();
-                        name.starts_with(&lower)
-                            || name.split([' ', ',', '-']).any(|w| w.starts_with(&lower))
-                    })
-                })
+                .filter(|p| p.answers_to(text).is_some())
                 .map(|p| p.name.clone())
                 .collect()
         };

@@ -1,0 +1,385 @@
+//! Building the library from parsed files, in reading order; a lesson's
+//! places are resolved once every file is read, since the places may come
+//! from a file after the article's.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::checks::{Ctx, check_ordinals, place_problems};
+use super::schema::{ArticleDoc, FileDoc, PlaceDoc, SectionDoc, Text};
+use crate::content::location::{Location, Source};
+use crate::content::{
+    Article, ContentError, ContentErrors, Example, Lesson, Library, Node, NodeId, Place, Title,
+};
+
+/// An example waiting for its place: what it says, which place it names,
+/// and where to point when that is wrong.
+struct PendingExample {
+    node: NodeId,
+    place: String,
+    text: String,
+    at_place: ContentError,
+    at_text: ContentError,
+}
+
+#[derive(Default)]
+pub(super) struct Loader {
+    lib: Library,
+    pub errors: Vec<ContentError>,
+    pending: Vec<PendingExample>,
+    /// Where each place and article id was first given.
+    place_ids: HashMap<String, Location>,
+    article_ids: HashMap<String, Location>,
+}
+
+impl Loader {
+    /// Builds one file into the library, in reading order.
+    pub fn add(&mut self, source: &Source<'_>, parsed: Result<FileDoc, Vec<ContentError>>) {
+        let doc = match parsed {
+            Ok(doc) => doc,
+            Err(errors) => {
+                self.errors.extend(errors);
+                return;
+            }
+        };
+        if doc.article.is_none() && doc.place.is_empty() {
+            self.errors.push(ContentError::Path {
+                path: source.path.to_path_buf(),
+                message: "no [article] and no [[place]] in this file".into(),
+            });
+        }
+        let mut cx = Ctx {
+            source,
+            errors: &mut self.errors,
+        };
+        for p in &doc.place {
+            let place = build_place(&mut cx, p);
+            let at = p.id.span().start;
+            if let Some(first) = self.place_ids.get(&place.id) {
+                cx.error(
+                    at,
+                    format!("duplicate place id `{}` (first at {first})", place.id),
+                );
+            } else {
+                self.place_ids.insert(place.id.clone(), source.locate(at));
+            }
+            self.lib.places.push(place);
+        }
+        let Some(article) = &doc.article else {
+            if let Some(first) = doc.section.first() {
+                cx.error(
+                    first.id.span().start,
+                    "sections need an [article] in the same file",
+                );
+            }
+            return;
+        };
+        let id = cx.id(&article.id);
+        let at = article.id.span().start;
+        if let Some(first) = self.article_ids.get(&id) {
+            cx.error(
+                at,
+                format!("duplicate article id `{id}` (first at {first})"),
+            );
+        } else {
+            self.article_ids.insert(id.clone(), source.locate(at));
+        }
+        let mut builder = Builder {
+            cx,
+            lib: &mut self.lib,
+            pending: &mut self.pending,
+        };
+        builder.article(article, &doc.section, id);
+    }
+
+    /// Resolves every example's place and reports every problem found.
+    pub fn finish(mut self, root: &Path, complete: bool) -> Result<Library, ContentErrors> {
+        let index: HashMap<&str, usize> = self
+            .lib
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let with = |mut e: ContentError, text: String| {
+            if let ContentError::At { message, .. } = &mut e {
+                *message = text;
+            }
+            e
+        };
+        for example in self.pending {
+            let Some(&place) = index.get(example.place.as_str()) else {
+                let message = format!("unknown place `{}`", example.place);
+                self.errors.push(with(example.at_place, message));
+                continue;
+            };
+            let Some(lesson) = self.lib.nodes[example.node].lesson.as_mut() else {
+                continue;
+            };
+            for (on_text, message) in
+                place_problems(&self.lib.places[place], lesson.scope, &example.text)
+            {
+                let at = if on_text {
+                    &example.at_text
+                } else {
+                    &example.at_place
+                };
+                self.errors.push(with(at.clone(), message));
+            }
+            lesson.examples.push(Example {
+                place,
+                text: example.text,
+            });
+        }
+        if complete && self.errors.is_empty() && self.lib.articles.is_empty() {
+            self.errors.push(ContentError::Path {
+                path: root.to_path_buf(),
+                message: "the collection has no article".into(),
+            });
+        }
+        if self.errors.is_empty() {
+            Ok(self.lib)
+        } else {
+            Err(ContentErrors::sorted(self.errors))
+        }
+    }
+}
+
+fn build_place(cx: &mut Ctx<'_>, doc: &PlaceDoc) -> Place {
+    Place {
+        id: cx.id(&doc.id),
+        name: cx.text(&doc.name, "place name"),
+        scope: *doc.scope.get_ref(),
+        english: cx.text(&doc.ours.english, "English name"),
+        country: cx.text(&doc.ours.country, "country"),
+        country_zh: cx.text(&doc.ours.country_zh, "country"),
+        aliases: doc
+            .ours
+            .aliases
+            .iter()
+            .map(|a| cx.text(a, "alias"))
+            .collect(),
+    }
+}
+
+/// Builds one article's nodes into the library.
+struct Builder<'a, 'b> {
+    cx: Ctx<'a>,
+    lib: &'b mut Library,
+    pending: &'b mut Vec<PendingExample>,
+}
+
+impl Builder<'_, '_> {
+    fn article(&mut self, doc: &ArticleDoc, sections: &[SectionDoc], id: String) {
+        let cx = &mut self.cx;
+        let lib = &mut *self.lib;
+        let title = match (&doc.title, &doc.ours.title) {
+            (Some(t), None) => Title {
+                text: cx.text(t, "title"),
+                derived: false,
+            },
+            (None, Some(t)) => Title {
+                text: cx.text(t, "title"),
+                derived: true,
+            },
+            (Some(_), Some(t)) => {
+                cx.error(
+                    t.span().start,
+                    "give `title` (as printed) or `ours.title` (derived), not both",
+                );
+                return;
+            }
+            (None, None) => {
+                cx.error(
+                    doc.id.span().start,
+                    "an article needs `title`, or `ours.title` when the page prints none",
+                );
+                return;
+            }
+        };
+        let mut opt = |v: &Option<Text>, what: &str| v.as_ref().map(|t| cx.text(t, what));
+        let deck = opt(&doc.deck, "deck");
+        let byline = opt(&doc.byline, "byline");
+        let affiliation = opt(&doc.affiliation, "affiliation");
+        let editor_note = opt(&doc.editor_note, "editor's note");
+        let notes = doc.notes.iter().map(|n| cx.text(n, "note")).collect();
+        let article = lib.articles.len();
+        let root = lib.nodes.len();
+        let label = doc
+            .ours
+            .label
+            .as_ref()
+            .map_or_else(|| title.text.clone(), |l| cx.text(l, "label"));
+        lib.nodes.push(Node {
+            path: id.clone(),
+            article,
+            parent: None,
+            children: Vec::new(),
+            depth: 0,
+            ordinal: None,
+            heading: Some(title.text.clone()),
+            label,
+            scope: None,
+            paragraphs: doc
+                .paragraphs
+                .iter()
+                .map(|p| cx.text(p, "paragraph"))
+                .collect(),
+            lesson: None,
+        });
+        lib.articles.push(Article {
+            id,
+            title,
+            deck,
+            byline,
+            affiliation,
+            editor_note,
+            notes,
+            root,
+        });
+        self.children(root, sections);
+    }
+
+    fn children(&mut self, parent: NodeId, docs: &[SectionDoc]) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        check_ordinals(&mut self.cx, docs);
+        for doc in docs {
+            let id = self.cx.id(&doc.id);
+            if let Some(&first) = seen.get(&id) {
+                let first = self.cx.place_of(first);
+                self.cx.error(
+                    doc.id.span().start,
+                    format!("duplicate id `{id}` among siblings (first at {first})"),
+                );
+            }
+            seen.insert(id.clone(), doc.id.span().start);
+            let node = self.section(parent, doc, &id);
+            let nid = self.lib.nodes.len();
+            self.lib.nodes.push(node);
+            self.lib.nodes[parent].children.push(nid);
+            self.children(nid, &doc.section);
+        }
+    }
+
+    fn section(&mut self, parent: NodeId, doc: &SectionDoc, id: &str) -> Node {
+        let cx = &mut self.cx;
+        let heading = cx.text(&doc.heading, "heading");
+        let ordinal = doc.ordinal.as_ref().map(|o| cx.text(o, "ordinal"));
+        if let Some(ord) = &ordinal
+            && !heading.starts_with(ord.as_str())
+        {
+            cx.error(
+                doc.heading.span().start,
+                format!("heading must begin with its ordinal `{ord}`"),
+            );
+        }
+        if let Some(t) = &doc.ours.title {
+            cx.error(t.span().start, "`ours.title` is only for articles");
+        }
+        let label = match &doc.ours.label {
+            Some(l) => cx.text(l, "label"),
+            None => {
+                let bare = ordinal
+                    .as_deref()
+                    .and_then(|o| heading.strip_prefix(o))
+                    .unwrap_or(&heading);
+                bare.trim_start_matches('，')
+                    .trim_end_matches(['。', '：'])
+                    .to_owned()
+            }
+        };
+        let mut paragraphs: Vec<String> = doc
+            .paragraphs
+            .iter()
+            .map(|p| cx.text(p, "paragraph"))
+            .collect();
+        let lesson = self.lesson(parent, doc, &heading);
+        if let Some((_, text)) = &lesson {
+            if let Some(p) = doc.paragraphs.first() {
+                self.cx.error(
+                    p.span().start,
+                    "a lesson's text is its `lead` and `examples`; it takes no `paragraphs`",
+                );
+            }
+            paragraphs = vec![text.clone()];
+        }
+        let parent_node = &self.lib.nodes[parent];
+        Node {
+            path: format!("{}/{id}", parent_node.path),
+            article: parent_node.article,
+            parent: Some(parent),
+            children: Vec::new(),
+            depth: parent_node.depth + 1,
+            ordinal,
+            heading: Some(heading),
+            label,
+            scope: doc.scope.as_ref().map(|s| *s.get_ref()),
+            paragraphs,
+            lesson: lesson.map(|(l, _)| l),
+        }
+    }
+
+    /// The lesson a section holds, if any, with its whole text. Its examples
+    /// wait in `pending` for their places.
+    fn lesson(
+        &mut self,
+        parent: NodeId,
+        doc: &SectionDoc,
+        heading: &str,
+    ) -> Option<(Lesson, String)> {
+        let (cx, lib) = (&mut self.cx, &*self.lib);
+        let first = doc
+            .theme
+            .as_ref()
+            .or(doc.lead.as_ref())
+            .or(doc.examples.first().map(|e| &e.place))?;
+        let Some(scope) = lib.nodes[parent].scope else {
+            cx.error(
+                first.span().start,
+                "a lesson (theme, lead, examples) must sit in a section with a `scope`",
+            );
+            return None;
+        };
+        let theme = match &doc.theme {
+            Some(t) => cx.text(t, "theme"),
+            None => {
+                cx.error(doc.id.span().start, "a lesson needs a `theme`");
+                String::new()
+            }
+        };
+        if !theme.is_empty() && !heading.contains(&theme) {
+            cx.error(
+                doc.theme.as_ref().map_or(0, |t| t.span().start),
+                "the theme must be part of the heading as printed",
+            );
+        }
+        let lead = doc
+            .lead
+            .as_ref()
+            .map(|l| cx.text(l, "lead"))
+            .unwrap_or_default();
+        if doc.examples.is_empty() {
+            cx.error(doc.id.span().start, "a lesson needs at least one example");
+        }
+        let mut text = lead.clone();
+        for e in &doc.examples {
+            let example = cx.text(&e.text, "example");
+            text.push_str(&example);
+            self.pending.push(PendingExample {
+                // The node being built is the next one pushed.
+                node: lib.nodes.len(),
+                place: e.place.get_ref().clone(),
+                text: example,
+                at_place: ContentError::at(cx.source, e.place.span().start, String::new()),
+                at_text: ContentError::at(cx.source, e.text.span().start, String::new()),
+            });
+        }
+        let lesson = Lesson {
+            scope,
+            theme,
+            lead,
+            examples: Vec::new(),
+        };
+        Some((lesson, text))
+    }
+}

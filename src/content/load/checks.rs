@@ -1,0 +1,201 @@
+//! The checks on values as they are built: text (empty, control
+//! characters), ids, ordinals in sequence, and whether an example names its
+//! place. Each reports at a spot in the source.
+
+use super::schema::{SectionDoc, Text};
+use crate::content::location::Source;
+use crate::content::{ContentError, Place, Scope};
+use crate::sanitize::is_forbidden;
+
+/// Where errors go while one file is checked.
+pub(super) struct Ctx<'a> {
+    pub source: &'a Source<'a>,
+    pub errors: &'a mut Vec<ContentError>,
+}
+
+impl Ctx<'_> {
+    pub fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.errors
+            .push(ContentError::at(self.source, offset, message.into()));
+    }
+
+    /// `file:line:column` of an offset, to point at a first occurrence.
+    pub fn place_of(&self, offset: usize) -> String {
+        self.source.locate(offset).to_string()
+    }
+
+    /// The value with the page's line breaks repaired, checked for emptiness
+    /// and control characters.
+    pub fn text(&mut self, value: &Text, what: &str) -> String {
+        let text = normalize(value.get_ref());
+        if text.is_empty() {
+            self.error(value.span().start, format!("empty {what}"));
+        } else if let Some(bad) = has_forbidden(&text)
+            .then(|| text.chars().find(|&c| is_forbidden(c)))
+            .flatten()
+        {
+            let at = locate_control(self.source.text, value.span(), bad);
+            self.error(
+                at,
+                format!("control character U+{:04X} in {what}", u32::from(bad)),
+            );
+        }
+        text
+    }
+
+    pub fn id(&mut self, value: &Text) -> String {
+        let id = value.get_ref();
+        let ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !id.starts_with('-');
+        if !ok {
+            self.error(
+                value.span().start,
+                format!("id `{id}` must be lowercase ASCII letters, digits and hyphens"),
+            );
+        }
+        id.clone()
+    }
+}
+
+/// Joins a multi-line TOML string into one paragraph: each line is trimmed and
+/// lines are joined without a space, as Chinese is, except between two Latin
+/// letters or digits.
+#[must_use]
+pub fn normalize(raw: &str) -> String {
+    if !raw.contains('\n') && raw.trim() == raw {
+        return raw.to_owned();
+    }
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next())
+            && a.is_ascii_alphanumeric()
+            && b.is_ascii_alphanumeric()
+        {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// A fast check on bytes for what `is_forbidden` looks for: C0 controls
+/// (newline and tab aside) and DEL are single bytes; C1 controls start with
+/// 0xC2; the bidi controls U+202A–202E and U+2066–2069 with 0xE2 0x80/0x81.
+#[allow(clippy::needless_bitwise_bool)] // On purpose: see the fold below.
+pub(super) fn has_forbidden(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Without short-circuits, so the compiler can check many bytes at once.
+    let control = b.iter().fold(false, |acc, &x| {
+        acc | ((x < 0x20) & (x != b'\n') & (x != b'\t')) | (x == 0x7F)
+    });
+    if control {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(j) = memchr::memchr2(0xC2, 0xE2, &b[i..]) {
+        let k = i + j;
+        let next = |n: usize| b.get(k + n).copied().unwrap_or(0);
+        let bad = match b[k] {
+            0xC2 => (0x80..=0x9F).contains(&next(1)),
+            _ => matches!(
+                (next(1), next(2)),
+                (0x80, 0xAA..=0xAE) | (0x81, 0xA6..=0xA9)
+            ),
+        };
+        if bad {
+            return true;
+        }
+        i = k + 1;
+    }
+    false
+}
+
+/// Finds the spot in the source where a forbidden character comes from: the
+/// raw character or an escape that produces it; else the string's start.
+fn locate_control(src: &str, span: std::ops::Range<usize>, bad: char) -> usize {
+    let raw = &src[span.clone()];
+    if let Some(i) = raw.find(bad) {
+        return span.start + i;
+    }
+    let code = u32::from(bad);
+    let escapes = [
+        format!("\\u{code:04x}"),
+        format!("\\u{code:04X}"),
+        format!("\\U{code:08x}"),
+        format!("\\U{code:08X}"),
+    ];
+    let short = match bad {
+        '\u{1b}' => Some("\\e"),
+        '\u{8}' => Some("\\b"),
+        '\u{c}' => Some("\\f"),
+        '\r' => Some("\\r"),
+        _ => None,
+    };
+    escapes
+        .iter()
+        .map(String::as_str)
+        .chain(short)
+        .filter_map(|e| raw.find(e))
+        .min()
+        .map_or(span.start, |i| span.start + i)
+}
+
+/// What is wrong with an example's place: `(on the text?, message)`.
+pub(super) fn place_problems(p: &Place, scope: Scope, text: &str) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    if p.scope != scope {
+        out.push((
+            false,
+            format!(
+                "place `{}` is {} but this lesson is {}",
+                p.id,
+                p.scope.as_str(),
+                scope.as_str()
+            ),
+        ));
+    }
+    if !text.contains(&p.name) {
+        out.push((true, format!("example does not mention {}", p.name)));
+    }
+    out
+}
+
+const SEQUENCES: &[&[&str]] = &[
+    &[
+        "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
+    ],
+    &[
+        "1、", "2、", "3、", "4、", "5、", "6、", "7、", "8、", "9、", "10、", "11、", "12、",
+    ],
+    &["首先", "其次", "再次", "最后"],
+];
+
+pub(super) fn check_ordinals(cx: &mut Ctx<'_>, docs: &[SectionDoc]) {
+    let ordinals: Vec<&Text> = docs.iter().filter_map(|d| d.ordinal.as_ref()).collect();
+    let Some(first) = ordinals.first() else {
+        return;
+    };
+    let seq = SEQUENCES
+        .iter()
+        .find(|s| s.contains(&first.get_ref().as_str()));
+    for (i, ord) in ordinals.iter().enumerate() {
+        let expected = seq.and_then(|s| s.get(i));
+        if expected.is_none_or(|e| e != ord.get_ref()) {
+            let message = match expected {
+                Some(e) => format!(
+                    "ordinal `{}` out of sequence: expected `{e}`",
+                    ord.get_ref()
+                ),
+                None => format!(
+                    "ordinal `{}` is not in a known sequence (一是…, 1、…, 首先…)",
+                    ord.get_ref()
+                ),
+            };
+            cx.error(ord.span().start, message);
+            return;
+        }
+    }
+}

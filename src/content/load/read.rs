@@ -1,0 +1,134 @@
+//! Reading a folder of content files: which files, each read whole only if
+//! it is a regular file under the size limit, parsed on worker threads and
+//! built in file order.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use super::build::Loader;
+use super::schema::parse;
+use super::{MAX_FILE_BYTES, MAX_FILES};
+use crate::content::location::Source;
+use crate::content::{ContentError, ContentErrors, Library};
+
+pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
+    let files = list(dir).map_err(|message| {
+        ContentErrors(vec![ContentError::Path {
+            path: dir.to_path_buf(),
+            message,
+        }])
+    })?;
+    // Workers read and parse files; this thread builds them in file order.
+    // The channel is bounded, so only a few parsed files wait at any time and
+    // memory stays the library's.
+    let mut loader = Loader::default();
+    let mut complete = true;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(8);
+        for _ in 0..workers {
+            let (tx, next, files) = (tx.clone(), &next, &files);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { return };
+                    let read = read_file(path).map(|text| {
+                        let parsed = parse(&Source::new(path, &text));
+                        (text, parsed)
+                    });
+                    if tx.send((i, read)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (i, read) in rx {
+            waiting.insert(i, read);
+            while let Some(read) = waiting.remove(&due) {
+                match read {
+                    Ok((text, parsed)) => loader.add(&Source::new(&files[due], &text), parsed),
+                    Err(e) => {
+                        complete = false;
+                        loader.errors.push(e);
+                    }
+                }
+                due += 1;
+            }
+        }
+    });
+    loader.finish(dir, complete)
+}
+
+/// The folder's `*.toml` files, sorted; or what is wrong with the folder.
+fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err("no such folder".into()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            return Err("not a folder".into());
+        }
+        Err(e) => return Err(format!("cannot read folder: {e}")),
+    };
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+            if files.len() > MAX_FILES {
+                return Err(format!(
+                    "more than {MAX_FILES} content files; refusing to load"
+                ));
+            }
+        }
+    }
+    if files.is_empty() {
+        return Err("no .toml content files in this folder".into());
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads one file as UTF-8. Only a regular file (after following links) is
+/// opened: a FIFO would block and a device never end. Never more than the
+/// limit and one byte is read, whatever the file claims its size is.
+fn read_file(path: &Path) -> Result<String, ContentError> {
+    let fail = |message: String| ContentError::Path {
+        path: path.to_path_buf(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail("not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "file is {} bytes, over the 8 MiB limit",
+            meta.len()
+        )));
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(
+            "file grew over the 8 MiB limit while being read".into(),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].split(|&b| b == b'\n').count();
+        fail(format!(
+            "not UTF-8: invalid byte 0x{:02X} on line {line}",
+            bytes[at]
+        ))
+    })
+}
