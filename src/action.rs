@@ -9,6 +9,8 @@ use crate::search::Outcome;
 #[derive(Debug, Clone)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: hand the terminal back to the shell until `fg`.
+    Suspend,
     ToggleHelp,
     /// Esc: close whatever is on top, else clear search highlights.
     Close,

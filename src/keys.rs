@@ -84,6 +84,7 @@ use Mode as M;
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     b(M::Global, &[k('q'), ctrl('c')],               A::Quit,         "退出"),
+    b(M::Global, &[ctrl('z')],                       A::Suspend,      "挂起（fg 回来）"),
     b(M::Global, &[k('?')],                          A::ToggleHelp,   "帮助"),
     b(M::Global, &[code(C::Tab)],                    A::FocusNext,    "切换窗格"),
     b(M::Global, &[k('t')],                          A::ToggleTree,   "显示/隐藏目录"),
@@ -132,6 +133,7 @@ pub const BINDINGS: &[Binding] = &[
 
     b(M::Search, &[code(C::Esc)],                    A::Close,        "关闭搜索"),
     b(M::Search, &[ctrl('c')],                       A::Quit,         "退出"),
+    b(M::Search, &[ctrl('z')],                       A::Suspend,      "挂起"),
     b(M::Search, &[code(C::Enter)],                  A::OpenResult,   "跳到所选结果"),
     b(M::Search, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个结果"),
     b(M::Search, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个结果"),
@@ -145,6 +147,7 @@ pub const BINDINGS: &[Binding] = &[
 
     b(M::Picker, &[code(C::Esc)],                    A::Close,        "关闭"),
     b(M::Picker, &[ctrl('c')],                       A::Quit,         "退出"),
+    b(M::Picker, &[ctrl('z')],                       A::Suspend,      "挂起"),
     b(M::Picker, &[code(C::Enter)],                  A::PickPlace,    "选定地点"),
     b(M::Picker, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个"),
     b(M::Picker, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个"),
@@ -332,6 +335,7 @@ pub fn action_for_event(modes: &[Mode], ev: &ratatui::crossterm::event::Event) -
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }

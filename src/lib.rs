@@ -6,6 +6,7 @@ pub mod areas;
 pub mod cli;
 pub mod compare;
 pub mod content;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod sanitize;

@@ -36,7 +36,11 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            eprintln!("zhizao: {e:#}");
+            // Messages quote paths and user input: nothing reaches the terminal raw.
+            eprintln!(
+                "zhizao: {}",
+                zhizao::sanitize::for_terminal(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }

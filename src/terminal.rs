@@ -1,21 +1,26 @@
 //! The interactive session: set the terminal up, run the event loop, and put
-//! the terminal back on every way out (quit, error, panic, SIGTERM, SIGHUP).
+//! the terminal back on every way out (quit, error, panic, SIGTERM, SIGHUP,
+//! SIGINT) and while suspended (Ctrl-Z).
 
-use std::io::stdout;
+use std::io::{IsTerminal as _, Read as _, stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
 
-use anyhow::Context;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use anyhow::{Context, bail};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 
 use crate::action::Action;
 use crate::app::App;
 use crate::app::search::RESULTS;
 use crate::cli::Cli;
+use crate::input;
 use crate::keys::action_for_event;
 use crate::search::{Generation, Outcome, SearchIndex};
 use crate::ui::Screen;
@@ -26,44 +31,67 @@ struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
+        leave();
     }
+}
+
+fn leave() {
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+}
+
+fn enter() -> std::io::Result<()> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+/// What wakes the event loop.
+enum Message {
+    Input(Vec<u8>),
+    /// The terminal is gone: end of input or a read error.
+    HungUp,
+    Signal(i32),
+    Found(u64, Arc<Outcome>),
 }
 
 /// Opens the reader.
 ///
 /// # Errors
-/// Content errors (before the terminal is touched) and terminal I/O errors.
+/// Content errors (before the terminal is touched), no terminal, and
+/// terminal I/O errors.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let lib = cli.library()?;
+    if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
+        bail!(
+            "the reader needs a terminal; without one, `zhizao list` lists the sections and `zhizao show PATH` prints one"
+        );
+    }
     let mut app = App::new(lib, cli.widths());
     let theme = crate::ui::theme::from_env();
 
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let code = usize::try_from(sig).unwrap_or(0);
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), code)
-            .context("installing signal handlers")?;
-    }
-
+    let (tx, inbox) = mpsc::channel();
+    spawn_signals(tx.clone())?;
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     let _guard = Guard;
-    execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste).context("enabling the mouse")?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
 
-    let (tx, inbox) = mpsc::channel();
     spawn_input(tx.clone());
     let searcher = Searcher::start(Arc::clone(&app.index), tx);
+    let mut parser = input::Parser::default();
     let mut sent = None;
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| {
-            frame.render_widget(Screen { app: &app, theme }, frame.area());
-            if let Some((x, y)) = app.cursor() {
-                frame.set_cursor_position((x, y));
-            }
-        })?;
+        if dirty {
+            draw(&mut terminal, &app, theme)?;
+            dirty = false;
+        }
         if app.quit {
             return Ok(ExitCode::SUCCESS);
         }
@@ -73,54 +101,121 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             searcher.submit(serial, query);
             sent = Some(serial);
         }
-        let first = match inbox.recv_timeout(Duration::from_millis(200)) {
-            Ok(message) => Some(message),
-            // Idle: make sure the terminal is still there. A hung-up one can
-            // leave the input thread spinning on end-of-file without a SIGHUP.
-            Err(mpsc::RecvTimeoutError::Timeout)
-                if ratatui::crossterm::terminal::size().is_ok() =>
-            {
-                None
-            }
-            Err(_) => return Ok(ExitCode::from(128 + 1)),
+        // Wait for input, a signal or results; a cut-off escape sequence or
+        // paste waits only so long.
+        let first = match parser.wait() {
+            Some(timeout) => match inbox.recv_timeout(timeout) {
+                Ok(message) => Some(message),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(ExitCode::from(129)),
+            },
+            None => match inbox.recv() {
+                Ok(message) => Some(message),
+                Err(_) => return Ok(ExitCode::from(129)),
+            },
         };
-        // Apply everything queued before drawing again, so a burst of keys or
+        let mut events = Vec::new();
+        if first.is_none() {
+            parser.timeout(&mut events);
+        }
+        // Take everything queued before drawing again, so a burst of keys or
         // wheel ticks costs one frame.
         for message in first
             .into_iter()
             .chain(std::iter::from_fn(|| inbox.try_recv().ok()))
         {
-            let action = match message {
-                Message::Input(event) => action_for_event(&app.modes(), &event),
-                Message::Found(serial, outcome) => Some(Action::SearchDone(serial, outcome)),
-            };
-            if let Some(action) = action {
-                app.update(action);
+            match message {
+                Message::Input(bytes) => parser.feed(&bytes, &mut events),
+                Message::HungUp => return Ok(ExitCode::from(129)),
+                Message::Found(serial, outcome) => app.update(Action::SearchDone(serial, outcome)),
+                Message::Signal(SIGWINCH) => {
+                    let size = terminal.size()?;
+                    app.update(Action::Resize(size.width, size.height));
+                }
+                Message::Signal(SIGTSTP) => suspend(&mut terminal)?,
+                Message::Signal(SIGCONT) => resume(&mut terminal)?,
+                Message::Signal(sig) => {
+                    return Ok(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
+                }
+            }
+            dirty = true;
+        }
+        for event in &events {
+            match action_for_event(&app.modes(), event) {
+                Some(Action::Suspend) => suspend(&mut terminal)?,
+                Some(action) => app.update(action),
+                None => {}
             }
             if app.quit {
                 break;
             }
         }
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
-        }
+        dirty |= !events.is_empty();
     }
 }
 
-/// What wakes the event loop.
-enum Message {
-    Input(event::Event),
-    Found(u64, Arc<Outcome>),
+fn draw(
+    terminal: &mut DefaultTerminal,
+    app: &App,
+    theme: &crate::ui::theme::Theme,
+) -> anyhow::Result<()> {
+    terminal.draw(|frame| {
+        frame.render_widget(Screen { app, theme }, frame.area());
+        if let Some((x, y)) = app.cursor() {
+            frame.set_cursor_position((x, y));
+        }
+    })?;
+    Ok(())
 }
 
-/// Reads terminal input on its own thread: crossterm's reader can loop
-/// forever on a terminal that hung up, and the UI thread must stay free to
-/// notice and leave.
+/// Ctrl-Z: the terminal as the shell left it, the process stopped; on `fg`,
+/// the reader back and drawn whole.
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    leave();
+    signal_hook::low_level::emulate_default_handler(SIGTSTP).context("suspending")?;
+    resume(terminal)
+}
+
+/// Back in the terminal, drawn whole. Not `Terminal::clear`: it asks the
+/// terminal where the cursor is and reads the answer from stdin, which the
+/// input thread owns; nothing here may read the terminal but that thread.
+fn resume(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    enter().context("resuming the terminal")?;
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok(())
+}
+
+/// Signals as messages: resize, the ways out, and stop/continue.
+fn spawn_signals(tx: mpsc::Sender<Message>) -> anyhow::Result<()> {
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
+            .context("installing signal handlers")?;
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Message::Signal(sig)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Reads terminal input on its own thread and hands the bytes over as they
+/// come; the end of input means the terminal is gone.
 fn spawn_input(tx: mpsc::Sender<Message>) {
     std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if tx.send(Message::Input(event)).is_err() {
+        let mut stdin = std::io::stdin().lock();
+        let mut buf = [0u8; 4096];
+        loop {
+            let message = match stdin.read(&mut buf) {
+                Ok(0) => Message::HungUp,
+                Ok(n) => Message::Input(buf[..n].to_vec()),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => Message::HungUp,
+            };
+            let done = matches!(message, Message::HungUp);
+            if tx.send(message).is_err() || done {
                 return;
             }
         }

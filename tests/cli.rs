@@ -195,3 +195,193 @@ fn lessons_as_a_two_column_table_json_and_by_place() {
         Some(1)
     );
 }
+
+mod hostile {
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("zhizao-hostile-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// `zhizao check DIR`, with a deadline: a hang is a failure, not a stuck run.
+    fn check(dir: &Path) -> (Option<i32>, String) {
+        let child = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+            .args(["check", dir.to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(child.wait_with_output()));
+        let Ok(out) = rx.recv_timeout(std::time::Duration::from_secs(20)) else {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("check hung on {}", dir.display());
+        };
+        let out = out.unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.code(), text)
+    }
+
+    /// No byte of the output is a control character but the line break.
+    fn assert_clean(text: &str) {
+        for c in text.chars() {
+            assert!(
+                c == '\n' || !(c.is_control() || zhizao::sanitize::is_forbidden(c)),
+                "control character U+{:04X} in:\n{text}",
+                u32::from(c)
+            );
+        }
+    }
+
+    const ARTICLE: &str = "[article]\nid = \"a\"\ntitle = \"标题\"\nparagraphs = [\"正文\"]\n";
+
+    #[test]
+    fn a_fifo_and_a_device_are_refused_not_read() {
+        let dir = folder("special");
+        std::fs::write(dir.join("a.toml"), ARTICLE).unwrap();
+        let made = Command::new("mkfifo")
+            .arg(dir.join("f.toml"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        std::os::unix::fs::symlink("/dev/zero", dir.join("z.toml")).unwrap();
+        let (code, text) = check(&dir);
+        assert_eq!(code, Some(2), "{text}");
+        assert!(text.contains("f.toml: not a regular file"), "{text}");
+        assert!(text.contains("z.toml: not a regular file"), "{text}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn escapes_in_keys_values_ordinals_and_file_names_never_reach_the_terminal() {
+        let dir = folder("escapes");
+        // An unknown key, an enum value and an ordinal, each carrying OSC 52
+        // (a clipboard write) or a screen clear; and a file named with ESC.
+        std::fs::write(
+            dir.join("a.toml"),
+            format!("{ARTICLE}\"\\u001b]52;c;SGk=\\u0007\" = 1\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("b.toml"),
+            "[[place]]\nid = \"p\"\nname = \"地\"\nscope = \"\\u001b]52;c;SGk=\\u0007\"\n[place.ours]\nenglish = \"P\"\ncountry = \"C\"\ncountry_zh = \"国\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("c.toml"),
+            "[article]\nid = \"c\"\ntitle = \"题\"\n[[section]]\nid = \"s\"\nordinal = \"一是\"\nheading = \"一是甲\"\n[[section]]\nid = \"t\"\nordinal = \"\\u001b[2J\"\nheading = \"\\u001b[2J乙\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("d\u{1b}[2J.toml"), "not = [toml").unwrap();
+        let (code, text) = check(&dir);
+        assert_eq!(code, Some(2), "{text}");
+        assert_clean(&text);
+        for file in ["a.toml:", "b.toml:", "c.toml:", "d\u{fffd}[2J.toml:"] {
+            assert!(text.contains(file), "{file} reported:\n{text}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn every_schema_error_in_a_file_is_reported() {
+        let dir = folder("schema");
+        std::fs::write(
+            dir.join("a.toml"),
+            "[article]\nid = \"a\"\ntitle = 3\n[[section]]\nid = \"s\"\n[[section]]\nid = \"t\"\nheading = \"乙\"\nsubtitle = \"x\"\n",
+        )
+        .unwrap();
+        let (code, text) = check(&dir);
+        assert_eq!(code, Some(2));
+        assert!(text.contains("a.toml:3:9: invalid type"), "{text}");
+        assert!(text.contains("missing field `heading`"), "{text}");
+        assert!(text.contains("unknown field `subtitle`"), "{text}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn many_errors_are_capped_and_long_lines_cut() {
+        let dir = folder("many");
+        let bad = vec!["\"\\u001b\""; 3000].join(", ");
+        std::fs::write(
+            dir.join("a.toml"),
+            format!("[article]\nid = \"a\"\ntitle = \"题\"\nparagraphs = [{bad}]\n"),
+        )
+        .unwrap();
+        let (code, text) = check(&dir);
+        assert_eq!(code, Some(2));
+        assert!(
+            text.contains("… and 2000 more"),
+            "{}",
+            &text[text.len() - 200..]
+        );
+        assert!(text.contains("3000 content errors"));
+        let longest = text.lines().map(str::len).max().unwrap_or(0);
+        assert!(longest < 400, "an echoed line is {longest} bytes");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn tabs_and_line_separators_become_spaces() {
+        let dir = folder("tabs");
+        std::fs::write(
+            dir.join("a.toml"),
+            "[article]\nid = \"a\"\ntitle = \"标题\"\nparagraphs = [\"宁波\\t智造\\u2028创新\"]\n",
+        )
+        .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+            .args([
+                "--content",
+                dir.to_str().unwrap(),
+                "show",
+                "a",
+                "--width",
+                "20",
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{text}");
+        assert!(text.contains("宁波 智造创新"), "{text}");
+        assert_clean(&text);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn opening_a_hostile_folder_prints_clean_errors_before_the_terminal() {
+        let dir = folder("startup");
+        std::fs::write(
+            dir.join("a.toml"),
+            format!("{ARTICLE}\"\\u001b]52;c;SGk=\\u0007\" = 1\n"),
+        )
+        .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+            .args(["--content", dir.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(text.contains("unknown field"), "{text}");
+        assert_clean(&text);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn without_a_terminal_the_reader_says_what_to_use_instead() {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(text.contains("needs a terminal"), "{text}");
+        assert!(text.contains("zhizao show"), "{text}");
+    }
+}

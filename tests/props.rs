@@ -2,9 +2,12 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use zhizao::action::Action;
+use zhizao::content::Library;
 use zhizao::keys::action_for_event;
 
 /// Keys a user might press, through the real key table.
@@ -49,6 +52,7 @@ fn input() -> impl Strategy<Value = Event> {
 }
 
 fn assert_in_bounds(app: &zhizao::app::App) {
+    assert!(app.reader.article < app.lib.articles.len());
     assert!(
         app.reader.scroll <= app.reader.max_scroll(),
         "scroll {} past {}",
@@ -111,6 +115,166 @@ proptest! {
         let stacked = zhizao::compare::Table::stacked(&lib, width, w);
         for (i, &row) in stacked.starts.iter().enumerate() {
             prop_assert_eq!(stacked.columns[0][row].lesson, stacked.pairs[i].0);
+        }
+    }
+}
+
+/// Pieces of text a hostile or merely unusual collection is made of: escape
+/// sequences (CSI, OSC 52, DCS), C0 and C1 controls, DEL, bidi overrides and
+/// isolates, zero-width characters, deep combining marks, emoji ZWJ
+/// sequences, tabs and line separators, and plain Chinese between them.
+const HOSTILE: &[&str] = &[
+    "\u{1b}[31m",
+    "\u{1b}]52;c;SGk=\u{7}",
+    "\u{1b}P1$r\u{1b}\\",
+    "\u{1b}[2J",
+    "\u{1}",
+    "\u{8}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{9b}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{2069}",
+];
+const ODD: &[&str] = &[
+    "\u{200b}",
+    "\u{200d}",
+    "\u{feff}",
+    "e\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}\u{309}\u{30a}\u{30b}\u{30c}",
+    "👩\u{200d}👩\u{200d}👧\u{200d}👦",
+    "\t",
+    "\u{2028}",
+    "“智造”",
+    "宁波",
+    "创新之都。",
+    "AI",
+    " ",
+];
+
+fn text(hostile: bool) -> impl Strategy<Value = String> {
+    let pieces: Vec<&str> = if hostile {
+        HOSTILE.iter().chain(ODD).copied().collect()
+    } else {
+        ODD.to_vec()
+    };
+    // Always something printable, so a benign text is never empty.
+    proptest::collection::vec(proptest::sample::select(pieces), 0..12)
+        .prop_map(|p| format!("字{}", p.concat()))
+}
+
+/// A TOML basic string: quotes, backslashes and every control escaped.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An article with paragraphs and sections, each text from the alphabet.
+fn collection() -> impl Strategy<Value = String> {
+    any::<bool>().prop_flat_map(|hostile| {
+        (
+            text(hostile),
+            proptest::collection::vec(text(hostile), 1..4),
+            proptest::collection::vec(
+                (
+                    text(hostile),
+                    proptest::collection::vec(text(hostile), 0..3),
+                ),
+                0..4,
+            ),
+        )
+            .prop_map(|(title, paragraphs, sections)| {
+                let list =
+                    |v: &[String]| v.iter().map(|p| quoted(p)).collect::<Vec<_>>().join(", ");
+                let mut toml = format!(
+                    "[article]\nid = \"a\"\ntitle = {}\nparagraphs = [{}]\n",
+                    quoted(&title),
+                    list(&paragraphs)
+                );
+                for (i, (heading, paragraphs)) in sections.iter().enumerate() {
+                    let _ = write!(
+                        toml,
+                        "[[section]]\nid = \"s{i}\"\nheading = {}\nparagraphs = [{}]\n",
+                        quoted(heading),
+                        list(paragraphs)
+                    );
+                }
+                toml
+            })
+    })
+}
+
+/// Input on top of keys: pastes of hostile text.
+fn hostile_input() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        6 => input(),
+        1 => text(true).prop_map(Event::Paste),
+        1 => proptest::sample::select(vec!['/', 'p', '2', '3', '1', 'n', 'c', '?'])
+            .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))),
+    ]
+}
+
+/// No cell holds a control character, a bidi control or an escape.
+fn assert_clean_screen(app: &zhizao::app::App) {
+    let terminal = common::draw(app);
+    for cell in terminal.backend().buffer().content() {
+        for c in cell.symbol().chars() {
+            assert!(
+                !(c.is_control() || zhizao::sanitize::is_forbidden(c)),
+                "U+{:04X} reached the screen",
+                u32::from(c)
+            );
+        }
+    }
+}
+
+proptest! {
+    // Each case loads a collection, builds its index and draws every step.
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn hostile_collections_and_input_never_leak_or_break(
+        source in collection(),
+        w in 0u16..=200,
+        h in 0u16..=60,
+        events in proptest::collection::vec(hostile_input(), 0..24),
+    ) {
+        match Library::from_sources([(std::path::PathBuf::from("a\u{1b}[2J.toml"), source)]) {
+            Err(errors) => {
+                let shown = errors.to_string();
+                for c in shown.chars() {
+                    prop_assert!(
+                        c == '\n' || !(c.is_control() || zhizao::sanitize::is_forbidden(c)),
+                        "U+{:04X} in the error message:\n{}", u32::from(c), shown
+                    );
+                }
+            }
+            Ok(lib) => {
+                let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
+                app.update(Action::Resize(w, h));
+                for ev in &events {
+                    if let Some(action) = action_for_event(&app.modes(), ev) {
+                        app.update(action);
+                    }
+                    common::deliver(&mut app);
+                    if app.quit {
+                        break;
+                    }
+                    assert_in_bounds(&app);
+                    assert_clean_screen(&app);
+                }
+            }
         }
     }
 }

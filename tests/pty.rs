@@ -86,6 +86,11 @@ impl Session {
         }
     }
 
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
@@ -137,8 +142,8 @@ fn open_navigate_to_the_foreign_lessons_and_quit() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for (name, number) in [("TERM", 15), ("HUP", 1)] {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
         let mut s = Session::start(&[], &[]);
         s.wait_for("奋力打造全球智造创新之都");
         let pid = s.child.process_id().expect("a pid");
@@ -329,4 +334,54 @@ fn compare_pick_austin_and_see_it_marked_and_the_rest_dimmed() {
     drop(parser);
     s.keys("q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_stray_paste_start_does_not_deafen_the_reader() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("奋力打造全球智造创新之都");
+    s.send(b"\x1b[200~");
+    std::thread::sleep(Duration::from_millis(800));
+    s.keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_terminal_restored();
+}
+
+/// The search line after typing or pasting: the query's last characters are
+/// on screen right after the prompt's visible part.
+fn pasted_query_ends_with_end(paste: &[u8]) {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("奋力打造全球智造创新之都");
+    s.keys("/");
+    s.wait_for("输入汉字");
+    s.send(paste);
+    s.wait_for("END");
+    let screen = s.screen();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("/ "))
+        .expect("the search line");
+    let typed = line.split("/ ").nth(1).unwrap_or_default();
+    assert!(
+        typed
+            .trim_end_matches([' ', '│'])
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '/' || c == ' ' || c == '…')
+            .ends_with("END"),
+        "the caret follows END: {line}"
+    );
+    s.keys("\x03");
+    s.wait_exit();
+}
+
+#[test]
+fn a_bracketed_paste_of_a_thousand_characters_lands_whole() {
+    let text = "宁波".repeat(500) + "END";
+    pasted_query_ends_with_end(&[b"\x1b[200~", text.as_bytes(), b"\x1b[201~"].concat());
+}
+
+#[test]
+fn a_fast_unbracketed_paste_of_a_thousand_characters_lands_whole() {
+    let text = "智造".repeat(500) + "END";
+    pasted_query_ends_with_end(text.as_bytes());
 }

@@ -36,17 +36,25 @@ pub enum ContentError {
 impl ContentError {
     pub(crate) fn at(source: &Source<'_>, offset: usize, message: String) -> Self {
         let at = source.locate(offset);
-        let line = source.text[at.line_range.clone()].trim_end_matches('\r');
-        let before = at.column - 1;
-        let skip = before.saturating_sub(EXCERPT_CHARS);
-        let excerpt: String = line.chars().skip(skip).take(2 * EXCERPT_CHARS).collect();
+        // A window of the line around the spot, found from the spot itself,
+        // so a 3 MB line costs no more than a short one.
+        let before: Vec<char> = source.text[at.line_range.start..at.offset]
+            .chars()
+            .rev()
+            .take(EXCERPT_CHARS)
+            .collect();
+        let after = source.text[at.offset..at.line_range.end]
+            .trim_end_matches('\r')
+            .chars()
+            .take(EXCERPT_CHARS);
+        let excerpt: String = before.iter().rev().copied().chain(after).collect();
         ContentError::At {
             path: at.path,
             line: at.line,
             column: at.column,
             message,
             excerpt,
-            caret: before - skip,
+            caret: before.len(),
         }
     }
 

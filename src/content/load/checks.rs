@@ -62,12 +62,16 @@ impl Ctx<'_> {
 
 /// Joins a multi-line TOML string into one paragraph: each line is trimmed and
 /// lines are joined without a space, as Chinese is, except between two Latin
-/// letters or digits.
+/// letters or digits. U+2028 and U+2029 break lines too; a tab is a space, so
+/// nothing the wrapper measures differently from the terminal survives.
 #[must_use]
 pub fn normalize(raw: &str) -> String {
-    if !raw.contains('\n') && raw.trim() == raw {
+    if !raw.contains(['\n', '\t', '\u{2028}', '\u{2029}']) && raw.trim() == raw {
         return raw.to_owned();
     }
+    let raw = raw
+        .replace('\t', " ")
+        .replace(['\u{2028}', '\u{2029}'], "\n");
     let mut out = String::with_capacity(raw.len());
     for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next())
