@@ -36,7 +36,12 @@ impl Drop for Guard {
 }
 
 fn leave() {
-    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        ratatui::crossterm::cursor::Show
+    );
     ratatui::restore();
 }
 

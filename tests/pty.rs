@@ -385,3 +385,36 @@ fn a_fast_unbracketed_paste_of_a_thousand_characters_lands_whole() {
     let text = "智造".repeat(500) + "END";
     pasted_query_ends_with_end(text.as_bytes());
 }
+
+/// The process state letter from /proc: `T` when stopped.
+fn state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next()?.trim_start().chars().next()
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_redraws_on_continue() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("奋力打造全球智造创新之都");
+    let pid = s.child.process_id().expect("a pid");
+    s.send(b"\x1a");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while state(pid) != Some('T') {
+        assert!(Instant::now() < deadline, "not stopped: {:?}", state(pid));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.assert_terminal_restored();
+    let sent = std::process::Command::new("kill")
+        .args(["-CONT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !s.parser.lock().unwrap().screen().alternate_screen() {
+        assert!(Instant::now() < deadline, "the reader did not come back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.wait_for("奋力打造全球智造创新之都");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
