@@ -13,6 +13,10 @@ const NO_LINE_START: &str = "，。、；：？！）》」』”’】〕〉〗
 const NO_LINE_END: &str = "“‘（《「『【〔〈〖｛［([{";
 /// Runs of these (…… and ——) are one mark and are never split.
 const PAIRED: &str = "…—";
+/// Measure words and units that stay on the line of the number before them:
+/// 4月, 6个, 50余, 3倍, 20%.
+const UNITS: &str =
+    "年月日时分秒号余多个位家亿万千百十周倍项名条次种类所座批届人元岁户台件篇期度成%％";
 
 /// How wide a character is drawn.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,11 +51,35 @@ pub fn wrap(text: &str, width: usize, first_indent: usize, widths: Widths) -> Ve
     let width = width.max(2);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let breaks = break_points(text, &chars);
+    let first_width = width.saturating_sub(first_indent).max(2);
+    let mut lines = fill(&chars, &breaks, width, first_width, widths);
+    keep_no_orphan(&mut lines, &chars, &breaks, width, widths);
+    lines
+        .into_iter()
+        .map(|(start, end)| {
+            let byte_start = chars[start].0;
+            let mut byte_end = chars.get(end).map_or(text.len(), |c| c.0);
+            while byte_end > byte_start && text[..byte_end].ends_with(' ') {
+                byte_end -= 1;
+            }
+            byte_start..byte_end
+        })
+        .collect()
+}
+
+/// Fills lines greedily: each as long as fits, ending at a break. Returns
+/// character ranges, spaces at a line's start skipped.
+fn fill(
+    chars: &[(usize, char)],
+    breaks: &[bool],
+    width: usize,
+    first_width: usize,
+    widths: Widths,
+) -> Vec<(usize, usize)> {
     let mut lines = Vec::new();
-    let mut start = 0; // index into chars
-    let mut avail = width.saturating_sub(first_indent).max(2);
+    let mut start = 0;
+    let mut avail = first_width;
     while start < chars.len() {
-        // Skip spaces at the start of a line.
         while start < chars.len() && chars[start].1 == ' ' {
             start += 1;
         }
@@ -87,16 +115,56 @@ pub fn wrap(text: &str, width: usize, first_indent: usize, widths: Widths) -> Ve
                 end -= 1;
             }
         }
-        let byte_start = chars[start].0;
-        let mut byte_end = chars.get(end).map_or(text.len(), |c| c.0);
-        while byte_end > byte_start && text[..byte_end].ends_with(' ') {
-            byte_end -= 1;
-        }
-        lines.push(byte_start..byte_end);
+        lines.push((start, end));
         start = end;
         avail = width;
     }
     lines
+}
+
+/// A last line of one character (and its punctuation) is an orphan, as
+/// Chinese typesetting has it: end the line before it at an earlier break,
+/// so the last line holds at least two, when that still fits.
+fn keep_no_orphan(
+    lines: &mut [(usize, usize)],
+    chars: &[(usize, char)],
+    breaks: &[bool],
+    width: usize,
+    widths: Widths,
+) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let body = |a: usize, b: usize| {
+        chars[a..b]
+            .iter()
+            .filter(|(_, c)| !is_punctuation(*c))
+            .count()
+    };
+    let (last_start, last_end) = lines[n - 1];
+    let (prev_start, prev_end) = lines[n - 2];
+    if body(last_start, last_end) >= 2 {
+        return;
+    }
+    for b in (prev_start + 1..prev_end).rev() {
+        let moved: usize = chars[b..last_end]
+            .iter()
+            .map(|(_, c)| widths.char(*c))
+            .sum();
+        if moved > width {
+            return;
+        }
+        if breaks[b] && chars[b].1 != ' ' && body(b, last_end) >= 2 {
+            lines[n - 2].1 = b;
+            lines[n - 1].0 = b;
+            return;
+        }
+    }
+}
+
+fn is_punctuation(c: char) -> bool {
+    c == ' ' || forbidden_start(c) || forbidden_end(c) || PAIRED.contains(c)
 }
 
 /// The lines of `wrap` as string slices.
@@ -142,7 +210,11 @@ fn break_points(text: &str, chars: &[(usize, char)]) -> Vec<bool> {
         {
             breaks[i] = true;
         }
-        if forbidden_start(next) || forbidden_end(prev) || (prev == next && PAIRED.contains(next)) {
+        if forbidden_start(next)
+            || forbidden_end(prev)
+            || (prev == next && PAIRED.contains(next))
+            || (prev.is_ascii_digit() && UNITS.contains(next))
+        {
             breaks[i] = false;
         }
     }

@@ -164,3 +164,109 @@ proptest! {
         prop_assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
     }
 }
+
+/// Every paragraph and heading of the page, as the reader wraps them.
+fn page_texts() -> Vec<String> {
+    let lib = Library::bundled().unwrap();
+    lib.nodes
+        .iter()
+        .flat_map(|n| n.paragraphs.iter().cloned().chain(n.heading.clone()))
+        .collect()
+}
+
+const UNITS: &str = "年月日个余位家亿万周倍项名%";
+
+#[test]
+fn a_number_stays_with_its_unit() {
+    for width in 6..=20 {
+        for line in wrap_str(
+            "并于4月19日召开，等6个国内城市，近50个高级职位",
+            width,
+            0,
+            NARROW,
+        ) {
+            let last = line.chars().last().unwrap();
+            assert!(!last.is_ascii_digit(), "{line:?} at width {width}");
+        }
+    }
+    for text in page_texts() {
+        for width in 16..=80 {
+            let lines = wrap_str(&text, width, 0, NARROW);
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
+                assert!(
+                    !(end.is_some_and(|c| c.is_ascii_digit())
+                        && start.is_some_and(|c| UNITS.contains(c))),
+                    "{:?} / {:?} at width {width}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+}
+
+/// Characters of a line that are not punctuation.
+fn body(line: &str) -> usize {
+    line.chars()
+        .filter(|c| !"，。、；：？！）》」』”’“‘（《「『…— ".contains(*c))
+        .count()
+}
+
+#[test]
+fn no_paragraph_or_heading_ends_on_an_orphan() {
+    for text in page_texts() {
+        for width in 12..=80 {
+            for indent in [0, 4] {
+                let lines = wrap_str(&text, width, indent, NARROW);
+                if lines.len() > 1 {
+                    let last = lines.last().unwrap();
+                    assert!(
+                        body(last) >= 2,
+                        "orphan {last:?} at width {width}: {lines:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(
+        wrap_str("支撑未来发展。", 10, 0, NARROW),
+        ["支撑未来", "发展。"]
+    );
+}
+
+/// Text made of words, numbers with units and single punctuation marks.
+fn prose() -> impl Strategy<Value = String> {
+    let tokens = vec![
+        "宁波",
+        "智造",
+        "创新",
+        "之都",
+        "发展",
+        "4月",
+        "19日",
+        "6个",
+        "50余",
+        "3倍",
+        "。",
+        "，",
+        "“创新”",
+        "（宁波）",
+    ];
+    proptest::collection::vec(proptest::sample::select(tokens), 1..40).prop_map(|t| t.concat())
+}
+
+proptest! {
+    #[test]
+    fn generated_prose_keeps_numbers_and_ends_without_orphans(text in prose(), width in 12usize..40) {
+        let lines = wrap_str(&text, width, 0, NARROW);
+        for pair in lines.windows(2) {
+            let end = pair[0].chars().last().unwrap();
+            let start = pair[1].chars().next().unwrap();
+            prop_assert!(!(end.is_ascii_digit() && UNITS.contains(start)), "{:?}", lines);
+        }
+        if lines.len() > 1 {
+            prop_assert!(body(lines.last().unwrap()) >= 2, "orphan at {}: {:?}", width, lines);
+        }
+    }
+}
