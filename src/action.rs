@@ -39,6 +39,12 @@ pub enum Action {
     ScrollBottom,
     PrevPart,
     NextPart,
+    /// `+` and `-`: a wider or narrower measure of text.
+    WiderMeasure,
+    NarrowerMeasure,
+    /// Back and forward through the jump list.
+    JumpBack,
+    JumpForward,
     /// Step through the hits of the last search in the article.
     NextHit,
     PrevHit,

@@ -3,6 +3,7 @@
 //! to the state that owns it, by the mode the key table names.
 
 pub mod compare;
+mod jumps;
 pub mod line;
 mod mouse;
 pub mod picker;
@@ -15,7 +16,7 @@ use std::sync::Arc;
 
 use crate::action::Action;
 use crate::areas::{self, Areas};
-use crate::content::{Anchor, Field, Library};
+use crate::content::Library;
 use crate::keys::{self, Mode};
 use crate::search::{SearchIndex, Target};
 use crate::wrap::Widths;
@@ -80,8 +81,12 @@ pub struct App {
     pub focus: Focus,
     /// Wide terminals: the tree pane is shown. Narrow: the tree overlay is open.
     pub show_tree: bool,
-    /// First row of help shown.
+    /// First row of help shown, and the mode whose keys it lists first.
     pub help_scroll: usize,
+    pub help_first: Mode,
+    /// A message for the status bar, until the next key.
+    pub notice: Option<String>,
+    jumps: jumps::Jumps,
     pub reader: reader::Reader,
     pub tree: tree::Tree,
     pub compare: compare::Compare,
@@ -110,9 +115,12 @@ impl App {
             quit: false,
             view: View::Reader,
             overlay: Overlay::None,
-            focus: Focus::Tree,
+            focus: Focus::Reader,
             show_tree: true,
             help_scroll: 0,
+            help_first: Mode::Reader,
+            notice: None,
+            jumps: jumps::Jumps::default(),
         };
         app.update(Action::Resize(100, 30));
         app
@@ -149,6 +157,9 @@ impl App {
 
     /// Applies one action: input, a resize, or a search result.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::SearchDone(..) | Action::Resize(..)) {
+            self.notice = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
@@ -174,6 +185,12 @@ impl App {
                 Mode::Help => match action {
                     Action::ScrollDown => self.help_scroll += 1,
                     Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                    Action::PageDown => self.help_scroll += usize::from(self.size.1 / 2),
+                    Action::PageUp => {
+                        self.help_scroll = self
+                            .help_scroll
+                            .saturating_sub(usize::from(self.size.1 / 2));
+                    }
                     Action::ToggleHelp | Action::Close => self.overlay = Overlay::None,
                     other => self.in_view(&other),
                 },
@@ -181,7 +198,12 @@ impl App {
             },
         }
         self.layout();
-        self.tree.follow(self.reader.reading());
+        // The tree follows the text, unless the tree is being moved through.
+        let reading = self.reader.reading();
+        if self.focus == Focus::Reader || self.areas().tree.is_none() {
+            self.tree.select(reading);
+        }
+        self.tree.follow(reading);
         self.help_scroll = self.help_scroll.min(self.help_max_scroll());
     }
 
@@ -189,13 +211,30 @@ impl App {
     fn in_view(&mut self, action: &Action) {
         match action {
             Action::ToggleHelp => {
+                self.help_first = self.mode();
                 self.overlay = Overlay::Help;
                 self.help_scroll = 0;
+            }
+            Action::JumpBack | Action::JumpForward => {
+                let here = self.reader.position();
+                let to = if matches!(action, Action::JumpBack) {
+                    self.jumps.back(here)
+                } else {
+                    self.jumps.forward(here)
+                };
+                match to {
+                    Some(to) => {
+                        self.view = View::Reader;
+                        self.focus = Focus::Reader;
+                        self.reader.restore(to);
+                    }
+                    None => self.notice = Some("跳转记录已到头".into()),
+                }
             }
             Action::Close => self.close(),
             Action::OpenSearch => {
                 self.overlay = Overlay::Search;
-                self.search.line.end();
+                self.search.line.select_all();
             }
             Action::OpenPlaces => {
                 self.overlay = Overlay::Picker;
@@ -239,16 +278,39 @@ impl App {
 
     /// The tree and the reading pane.
     fn in_reader(&mut self, action: &Action) {
-        if self.tree.update(action) || self.reader.update(action) {
+        if self.tree.update(action) {
+            if self.areas().tree.is_some() {
+                self.focus = Focus::Tree;
+            }
+            return;
+        }
+        let jump = matches!(
+            action,
+            Action::PrevPart | Action::NextPart | Action::ScrollTop | Action::ScrollBottom
+        );
+        let from = self.reader.position();
+        if jump {
+            self.jumps.push(from);
+        }
+        if self.reader.update(action) {
+            if jump && self.reader.position() == from {
+                self.jumps.cancel(from);
+            }
+            if matches!(action, Action::WiderMeasure | Action::NarrowerMeasure) {
+                self.notice = Some(format!("版心 {} 列", self.reader.measure));
+            }
             return;
         }
         match action {
+            Action::NextHit | Action::PrevHit => self.step_hit(action),
             Action::TreeOpen => {
+                self.jumps.push(from);
                 self.reader.open(self.tree.selected);
                 self.focus = Focus::Reader;
                 self.close_floating_tree();
             }
             Action::Select(node) => {
+                self.jumps.push(from);
                 self.tree.select(*node);
                 self.reader.open(*node);
                 if self.areas().tree_floats {
@@ -263,10 +325,30 @@ impl App {
                     .into_iter()
                     .chain([self.reader.reading(), self.tree.selected])
                     .collect();
+                self.jumps.push(from);
                 self.show(View::Compare);
                 self.compare.select_node(&nodes);
             }
             _ => {}
+        }
+    }
+
+    /// `n`/`N`, saying so when they wrap round or there is nothing to step through.
+    fn step_hit(&mut self, action: &Action) {
+        let forward = matches!(action, Action::NextHit);
+        match self.reader.step_hit(if forward { 1 } else { -1 }) {
+            reader::Step::Moved => {}
+            reader::Step::Wrapped => {
+                self.notice = Some(if forward {
+                    "已回到第一个结果".into()
+                } else {
+                    "已回到最后一个结果".into()
+                });
+            }
+            reader::Step::None => {
+                let key = keys::first_key(Mode::Global, &Action::OpenSearch);
+                self.notice = Some(format!("没有搜索结果 · 按 {key} 搜索"));
+            }
         }
     }
 
@@ -356,6 +438,7 @@ impl App {
             return;
         };
         self.overlay = Overlay::None;
+        self.jumps.push(self.reader.position());
         self.view = View::Reader;
         self.focus = Focus::Reader;
         self.close_floating_tree();
@@ -367,20 +450,16 @@ impl App {
                 return;
             }
             Target::Place(p) => {
-                // A place opens at its first mention in a lesson, all its mentions marked.
-                let first = (0..self.lib.nodes.len()).find(|&n| {
-                    self.lib
-                        .node(n)
-                        .lesson
-                        .as_ref()
-                        .is_some_and(|l| l.examples.iter().any(|e| e.place == p))
-                });
-                let Some(node) = first else { return };
-                let anchor = Anchor {
-                    node,
-                    field: Field::Paragraph(0),
-                };
-                (self.lib.places[p].name.clone(), anchor)
+                // A place opens at its first mention, every mention marked.
+                let name = format!("\"{}\"", self.lib.places[p].name);
+                for article in 0..self.lib.articles.len() {
+                    let hits = self.index.matches_in_article(article, &name);
+                    if let Some(&(first, _)) = hits.first() {
+                        self.reader.jump(first, hits);
+                        return;
+                    }
+                }
+                return;
             }
         };
         let article = self.lib.node(anchor.node).article;
@@ -402,6 +481,7 @@ impl App {
             },
             View::Reader => return,
         };
+        self.jumps.push(self.reader.position());
         self.view = View::Reader;
         self.focus = Focus::Reader;
         self.reader.open(anchor.node);
@@ -448,8 +528,10 @@ impl App {
             .resize(areas.tree_inner().map_or(1, |r| usize::from(r.height)));
         let panes = areas::compare_panes(areas.main);
         let text = panes.first().map(|p| areas::compare_text(*p));
+        // Each column at most the reader's measure, not 47 hanzi at 200 columns.
         self.compare.resize(
-            text.map_or(2, |t| usize::from(t.width)),
+            text.map_or(2, |t| usize::from(t.width))
+                .min(self.reader.measure),
             text.map_or(1, |t| usize::from(t.height)),
             panes.len() == 1,
         );
@@ -457,14 +539,42 @@ impl App {
             .resize(usize::from(areas::inner(areas.main).height));
     }
 
-    /// The help rows, and the furthest they scroll in the popup.
+    /// The furthest help scrolls in its popup.
     fn help_max_scroll(&self) -> usize {
-        let help = keys::help_rows();
-        let geometry = areas::help(self.size.0, self.size.1, |columns| {
-            keys::help_split(&help, columns).1
-        });
-        keys::help_split(&help, geometry.columns)
-            .1
-            .saturating_sub(usize::from(geometry.inner.height))
+        let rows = keys::help_rows(self.help_first);
+        let popup = areas::help(
+            self.size.0,
+            self.size.1,
+            rows.len(),
+            help_width(&rows, self.widths),
+        );
+        rows.len()
+            .saturating_sub(usize::from(areas::inner(popup).height))
     }
+}
+
+/// Columns help's key column takes: its widest keys and two spaces.
+#[must_use]
+pub fn help_key_width(rows: &[keys::HelpRow], widths: Widths) -> usize {
+    rows.iter()
+        .map(|r| match r {
+            keys::HelpRow::Binding(k, _) => widths.str(k),
+            keys::HelpRow::Section(_) => 0,
+        })
+        .max()
+        .unwrap_or(0)
+        + 2
+}
+
+/// Columns help's widest row takes, so nothing is cut.
+#[must_use]
+pub fn help_width(rows: &[keys::HelpRow], widths: Widths) -> usize {
+    let keys = help_key_width(rows, widths);
+    rows.iter()
+        .map(|r| match r {
+            keys::HelpRow::Binding(_, what) => keys + widths.str(what),
+            keys::HelpRow::Section(title) => widths.str(title),
+        })
+        .max()
+        .unwrap_or(0)
 }

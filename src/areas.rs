@@ -154,7 +154,7 @@ pub struct SearchAreas {
     pub field: Rect,
     /// The result list, each result `SEARCH_RESULT_ROWS` tall.
     pub list: Rect,
-    /// How many results the list shows at once.
+    /// How many results the list shows at once (none on a tiny screen).
     pub per_page: usize,
     /// The selected result in context, under a rule, when there is room.
     pub preview: Option<Rect>,
@@ -172,7 +172,8 @@ pub fn search(width: u16, height: u16) -> SearchAreas {
     );
     let rows = inner.height.saturating_sub(SEARCH_HEADER_ROWS);
     let preview_rows = if rows >= 16 { SEARCH_PREVIEW_ROWS } else { 0 };
-    let per_page = ((rows - preview_rows) / SEARCH_RESULT_ROWS).max(1);
+    // Only whole results: on a very short screen, none.
+    let per_page = (rows - preview_rows) / SEARCH_RESULT_ROWS;
     let list = Rect::new(
         inner.x,
         inner.y + SEARCH_HEADER_ROWS.min(inner.height),
@@ -255,28 +256,13 @@ impl PickerAreas {
     }
 }
 
-/// The help popup for `rows` rows of help: two columns when wide enough.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HelpAreas {
-    pub popup: Rect,
-    pub inner: Rect,
-    pub columns: u16,
-}
-
-/// Help goes to two columns from this width on.
-const HELP_TWO_COLUMNS: u16 = 76;
-
+/// The help popup: as wide as its widest row and as tall as its rows, as
+/// far as the screen allows; it scrolls.
 #[must_use]
-pub fn help(width: u16, height: u16, rows_per_column: impl Fn(u16) -> usize) -> HelpAreas {
-    let columns = if width >= HELP_TWO_COLUMNS { 2 } else { 1 };
-    let popup_w = if columns == 2 { 72 } else { 40 };
-    let popup_h = u16::try_from(rows_per_column(columns) + 2).unwrap_or(u16::MAX);
-    let popup = centered(Rect::new(0, 0, width, height), popup_w, popup_h);
-    HelpAreas {
-        popup,
-        inner: inner(popup),
-        columns,
-    }
+pub fn help(width: u16, height: u16, rows: usize, row_width: usize) -> Rect {
+    let w = u16::try_from(row_width + 4).unwrap_or(u16::MAX);
+    let h = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+    centered(Rect::new(0, 0, width, height.saturating_sub(1)), w, h)
 }
 
 /// A rectangle of at most `w`×`h`, centred in `area`.

@@ -186,7 +186,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             let Some(node) = lib.find(path) else {
                 bail!("no node at path `{path}`; `zhizao list` shows every path");
             };
-            let doc = Document::build(&lib, node, usize::from(*width), cli.widths());
+            let width = usize::from(*width).min(crate::layout::MEASURE);
+            let doc = Document::build(&lib, node, width, cli.widths());
             write!(out, "{}", doc.to_plain())?;
         }
     }

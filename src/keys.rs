@@ -93,6 +93,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, &[k('1')],                          A::ShowReader,   "阅读视图"),
     b(M::Global, &[k('2')],                          A::ShowCompare,  "国内外经验对照"),
     b(M::Global, &[k('3')],                          A::ShowPlaces,   "地点索引"),
+    b(M::Global, &[ctrl('o')],                       A::JumpBack,     "跳回上一处"),
+    b(M::Global, &[ctrl('n')],                       A::JumpForward,  "跳往下一处"),
 
     b(M::Tree,   &[k('j'), code(C::Down)],           A::TreeDown,     "下一项"),
     b(M::Tree,   &[k('k'), code(C::Up)],             A::TreeUp,       "上一项"),
@@ -115,6 +117,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Reader, &[k('n')],                          A::NextHit,      "下一个搜索结果"),
     b(M::Reader, &[k('N')],                          A::PrevHit,      "上一个搜索结果"),
     b(M::Reader, &[k('c')],                          A::CompareHere,  "对照此条启示"),
+    b(M::Reader, &[k('+'), k('=')],                  A::WiderMeasure, "加宽版心"),
+    b(M::Reader, &[k('-')],                          A::NarrowerMeasure, "收窄版心"),
 
     b(M::Compare, &[k('j'), code(C::Down)],          A::LessonDown,   "下一组启示"),
     b(M::Compare, &[k('k'), code(C::Up)],            A::LessonUp,     "上一组启示"),
@@ -157,6 +161,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Help,   &[code(C::Esc), k('?'), k('q')],    A::ToggleHelp,   "关闭帮助"),
     b(M::Help,   &[k('j'), code(C::Down)],           A::ScrollDown,   "向下滚动帮助"),
     b(M::Help,   &[k('k'), code(C::Up)],             A::ScrollUp,     "向上滚动帮助"),
+    b(M::Help,   &[k(' '), code(C::PageDown)],       A::PageDown,     "向下翻一页"),
+    b(M::Help,   &[k('b'), code(C::PageUp)],         A::PageUp,       "向上翻一页"),
 ];
 
 impl Key {
@@ -192,6 +198,8 @@ impl Key {
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
         } else {
             base
         }
@@ -268,17 +276,35 @@ pub enum HelpRow {
     Binding(String, &'static str),
 }
 
-/// Every binding, by mode, under its mode's title.
+/// Every mode, in the order help lists them after the current one.
+const MODES: [Mode; 8] = [
+    Mode::Global,
+    Mode::Tree,
+    Mode::Reader,
+    Mode::Compare,
+    Mode::Places,
+    Mode::Search,
+    Mode::Picker,
+    Mode::Help,
+];
+
+/// Every binding of every mode, under its mode's title: the keys of
+/// `first` (with the tree and the text together) first, then the global
+/// keys, then the rest.
 #[must_use]
-pub fn help_rows() -> Vec<HelpRow> {
+pub fn help_rows(first: Mode) -> Vec<HelpRow> {
+    let lead: &[Mode] = match first {
+        Mode::Tree | Mode::Reader => &[Mode::Reader, Mode::Tree],
+        Mode::Global => &[],
+        _ => &[first],
+    };
+    let order = lead.iter().chain(&[Mode::Global]).chain(
+        MODES
+            .iter()
+            .filter(|m| !lead.contains(m) && **m != Mode::Global),
+    );
     let mut rows = Vec::new();
-    for mode in [
-        Mode::Global,
-        Mode::Tree,
-        Mode::Reader,
-        Mode::Search,
-        Mode::Help,
-    ] {
+    for &mode in order {
         rows.push(HelpRow::Section(mode.title()));
         rows.extend(
             BINDINGS
@@ -288,21 +314,6 @@ pub fn help_rows() -> Vec<HelpRow> {
         );
     }
     rows
-}
-
-/// Where help breaks into its second column (between sections, as near the
-/// middle as it can), and the rows of the longer column.
-#[must_use]
-pub fn help_split(rows: &[HelpRow], columns: u16) -> (usize, usize) {
-    if columns < 2 {
-        return (rows.len(), rows.len());
-    }
-    let half = rows.len().div_ceil(2);
-    let split = (1..rows.len())
-        .filter(|&i| matches!(rows[i], HelpRow::Section(_)))
-        .min_by_key(|&i| i.abs_diff(half))
-        .unwrap_or(half);
-    (split, split.max(rows.len() - split))
 }
 
 /// The key list as a Markdown table, as the README shows it.

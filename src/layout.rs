@@ -6,8 +6,10 @@ use std::ops::Range;
 use crate::content::{Anchor, Field, Library, NodeId};
 use crate::wrap::{Widths, wrap};
 
-/// The widest a line of text gets: a comfortable measure.
+/// The widest a line of text gets by default: a comfortable measure.
 pub const MEASURE: usize = 80;
+/// The narrowest and widest measure a reader may choose.
+pub const MEASURES: std::ops::RangeInclusive<usize> = 20..=160;
 /// The first-line indent of a Chinese paragraph.
 pub const INDENT: &str = "\u{3000}\u{3000}";
 /// Shown under a title that the page did not print.
@@ -52,10 +54,11 @@ pub struct Document {
 }
 
 impl Document {
-    /// Lays out `root` and everything under it, at most [`MEASURE`] wide.
+    /// Lays out `root` and everything under it, `width` columns wide (at
+    /// most the widest of [`MEASURES`]).
     #[must_use]
     pub fn build(lib: &Library, root: NodeId, width: usize, widths: Widths) -> Self {
-        let width = width.clamp(2, MEASURE);
+        let width = width.clamp(2, *MEASURES.end());
         let mut doc = Builder {
             lib,
             widths,

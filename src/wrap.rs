@@ -110,7 +110,9 @@ fn fill(
             end = last_fit.max(start + 1);
             while end > start + 1
                 && end < chars.len()
-                && (forbidden_start(chars[end].1) || forbidden_end(chars[end - 1].1))
+                && (forbidden_start(chars[end].1)
+                    || forbidden_end(chars[end - 1].1)
+                    || number_unit(chars[end - 1].1, chars[end].1))
             {
                 end -= 1;
             }
@@ -184,6 +186,11 @@ fn forbidden_end(c: char) -> bool {
     NO_LINE_END.contains(c)
 }
 
+/// A number's last digit and the unit after it.
+fn number_unit(prev: char, next: char) -> bool {
+    prev.is_ascii_digit() && UNITS.contains(next)
+}
+
 fn is_wide(c: char) -> bool {
     c.width() == Some(2)
 }
@@ -213,7 +220,7 @@ fn break_points(text: &str, chars: &[(usize, char)]) -> Vec<bool> {
         if forbidden_start(next)
             || forbidden_end(prev)
             || (prev == next && PAIRED.contains(next))
-            || (prev.is_ascii_digit() && UNITS.contains(next))
+            || number_unit(prev, next)
         {
             breaks[i] = false;
         }

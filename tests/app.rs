@@ -41,7 +41,6 @@ fn h_on_a_leaf_goes_to_the_parent_and_collapses_there() {
     let mut app = app(100, 30);
     app.update(Action::Select(node(&app, "capital/traits/2")));
     app.update(Action::FocusNext);
-    app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Tree);
     app.update(Action::TreeCollapse);
     assert_eq!(app.tree.selected, node(&app, "capital/traits"));
@@ -55,9 +54,9 @@ fn scrolling_stays_in_bounds_and_parts_jump() {
     let mut app = app(100, 30);
     app.update(Action::ScrollBottom);
     assert_eq!(app.reader.scroll, app.reader.max_scroll());
-    app.update(Action::PageDown);
-    assert_eq!(app.reader.scroll, app.reader.max_scroll());
     assert_eq!(app.reader.percent(), 100);
+    app.update(Action::ScrollDown);
+    assert_eq!(app.reader.scroll, app.reader.max_scroll());
     app.update(Action::ScrollTop);
     app.update(Action::NextPart);
     assert_eq!(app.reader.reading(), node(&app, "capital/traits"));
@@ -74,6 +73,117 @@ fn scrolling_stays_in_bounds_and_parts_jump() {
             .unwrap()
             + 13
     );
+}
+
+#[test]
+fn reading_runs_on_from_one_article_into_the_next_and_back() {
+    let mut app = app(100, 30);
+    let essay = node(&app, "models");
+    app.update(Action::ScrollBottom);
+    app.update(Action::PageDown);
+    assert_eq!((app.reader.article, app.reader.scroll), (1, 0));
+    assert_eq!(
+        app.reader.reading(),
+        essay,
+        "the next title is the boundary"
+    );
+    app.update(Action::PageUp);
+    assert_eq!(app.reader.article, 0);
+    assert_eq!(
+        app.reader.scroll,
+        app.reader.max_scroll(),
+        "back at the end"
+    );
+    // `]` past the last part runs on too, and `[` at the top runs back.
+    for _ in 0..40 {
+        app.update(Action::NextPart);
+    }
+    assert_eq!(app.reader.article, 1);
+    app.update(Action::ScrollTop);
+    app.update(Action::PrevPart);
+    assert_eq!(app.reader.article, 0);
+    // The last article has nothing after it.
+    app.update(Action::Select(essay));
+    app.update(Action::ScrollBottom);
+    app.update(Action::PageDown);
+    assert_eq!(app.reader.article, 1);
+}
+
+#[test]
+fn the_tree_follows_the_text_and_ctrl_o_goes_back_after_a_jump() {
+    let mut app = app(100, 30);
+    app.update(Action::Select(node(&app, "capital/lessons/foreign/3")));
+    assert_eq!(app.tree.selected, node(&app, "capital/lessons/foreign/3"));
+    let there = app.reader.position();
+    app.update(Action::ScrollTop);
+    assert_eq!(
+        app.tree.selected,
+        node(&app, "capital"),
+        "selection follows the top line"
+    );
+    for _ in 0..12 {
+        app.update(Action::ScrollDown);
+    }
+    assert_eq!(app.tree.selected, app.reader.reading());
+    let here = app.reader.position();
+    app.update(Action::JumpBack);
+    assert_eq!(app.reader.position(), there, "back to before g");
+    app.update(Action::JumpForward);
+    assert_eq!(app.reader.position().article, here.article);
+    app.update(Action::JumpForward);
+    assert_eq!(app.notice.as_deref(), Some("跳转记录已到头"));
+}
+
+#[test]
+fn n_says_when_it_wraps_and_hints_search_when_there_is_none() {
+    let mut app = app(100, 30);
+    app.update(Action::NextHit);
+    assert_eq!(app.notice.as_deref(), Some("没有搜索结果 · 按 / 搜索"));
+    common::search(&mut app, "筑波");
+    app.update(Action::OpenResult);
+    let n = app.reader.hits.len();
+    assert!(n > 2);
+    while app.reader.hit + 1 < n {
+        app.update(Action::NextHit);
+        assert_eq!(app.notice, None, "no word while moving on");
+    }
+    app.update(Action::NextHit);
+    assert_eq!(app.reader.hit, 0);
+    assert_eq!(app.notice.as_deref(), Some("已回到第一个结果"));
+    app.update(Action::PrevHit);
+    assert_eq!(app.reader.hit, n - 1);
+    assert_eq!(app.notice.as_deref(), Some("已回到最后一个结果"));
+}
+
+#[test]
+fn plus_and_minus_change_the_measure_and_the_comparison_keeps_it() {
+    let mut app = app(200, 50);
+    let before = app.reader.doc().width;
+    app.update(Action::NarrowerMeasure);
+    assert_eq!(app.reader.doc().width, before - 4);
+    assert_eq!(app.notice.as_deref(), Some("版心 76 列"));
+    app.update(Action::WiderMeasure);
+    app.update(Action::WiderMeasure);
+    assert_eq!(app.reader.doc().width, before + 4);
+    app.update(Action::ShowCompare);
+    assert_eq!(app.compare.columns, app.reader.measure);
+}
+
+#[test]
+fn the_search_box_reopens_with_the_last_query_selected() {
+    let mut app = app(100, 30);
+    common::search(&mut app, "austin");
+    app.update(Action::Close);
+    app.update(Action::OpenSearch);
+    assert!(app.search.line.selected);
+    app.update(Action::Insert('n'));
+    assert_eq!(app.search.line.text, "n", "typing replaces it");
+    app.update(Action::Insert('b'));
+    app.update(Action::Close);
+    app.update(Action::OpenSearch);
+    app.update(Action::CaretEnd);
+    app.update(Action::Insert('o'));
+    assert_eq!(app.search.line.text, "nbo", "End keeps it to edit");
 }
 
 #[test]
@@ -230,13 +340,16 @@ mod search {
         assert_eq!(app.overlay, Overlay::Search, "stale results are not opened");
         super::common::deliver(&mut app);
         assert_eq!(app.overlay, Overlay::None);
-        let (anchor, range) = app.reader.hits[app.reader.hit].clone();
-        assert_eq!(
-            anchor.node,
-            node(&app, "capital/lessons/foreign/2"),
-            "the place opens at its first lesson"
-        );
+        assert_eq!(app.reader.hit, 0, "the place opens at its first mention");
+        let (anchor, range) = app.reader.hits[0].clone();
         assert_eq!(&app.lib.text(anchor).unwrap()[range], "奥斯汀");
+        assert!(
+            app.reader
+                .hits
+                .iter()
+                .any(|(a, _)| a.node == node(&app, "capital/lessons/foreign/2")),
+            "its lessons are among the hits"
+        );
     }
 
     #[test]
@@ -403,7 +516,7 @@ mod compare {
 #[test]
 fn c_after_a_search_jump_compares_the_lesson_jumped_to() {
     let mut app = app(120, 36);
-    common::search(&mut app, "austin");
+    common::search(&mut app, "奥斯汀不断");
     app.update(Action::OpenResult);
     app.update(Action::CompareHere);
     assert_eq!(

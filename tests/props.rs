@@ -278,3 +278,108 @@ proptest! {
         }
     }
 }
+
+/// What a bottom border may hold besides its line: the titles drawn there
+/// (percent, sync state, popup hints and help's position).
+const BOTTOM_TITLES: &str = "─╰╯ 0123456789%/同步各自滚动↑↓选择·EnterscEsc跳转关闭";
+
+/// The frame of `r` is intact: sides are `│`, the bottom row holds only its
+/// line and its titles.
+fn assert_frame(buf: &ratatui::buffer::Buffer, r: ratatui::layout::Rect, what: &str) {
+    if r.width < 2 || r.height < 2 {
+        return;
+    }
+    for y in r.top() + 1..r.bottom() - 1 {
+        for x in [r.left(), r.right() - 1] {
+            assert_eq!(
+                buf[(x, y)].symbol(),
+                "│",
+                "{what}: side at {x},{y} in {r:?}"
+            );
+        }
+    }
+    let y = r.bottom() - 1;
+    for x in r.left()..r.right() {
+        let s = buf[(x, y)].symbol();
+        assert!(
+            s.chars().all(|c| BOTTOM_TITLES.contains(c)),
+            "{what}: {s:?} on the bottom border at {x},{y} in {r:?}"
+        );
+    }
+}
+
+fn check_frames(w: u16, h: u16, steps: usize) {
+    use zhizao::app::View;
+    use zhizao::areas;
+    for view in [Action::ShowReader, Action::ShowCompare, Action::ShowPlaces] {
+        let mut app = common::app(w, h);
+        app.update(view);
+        for _ in 0..steps {
+            app.update(Action::MentionDown);
+            app.update(Action::PageDown);
+            app.update(Action::LessonDown);
+        }
+        let a = app.areas();
+        if a.too_small {
+            continue;
+        }
+        let terminal = common::draw(&app);
+        let buf = terminal.backend().buffer();
+        match app.view {
+            View::Reader => {
+                assert_frame(buf, a.reader, "reader");
+                if let Some(tree) = a.tree {
+                    assert_frame(buf, tree, "tree");
+                }
+            }
+            View::Compare => {
+                for pane in areas::compare_panes(a.main) {
+                    assert_frame(buf, pane, "comparison");
+                }
+            }
+            View::Places => assert_frame(buf, a.main, "place index"),
+        }
+    }
+    for (open, what) in [
+        (Action::OpenSearch, "search"),
+        (Action::OpenPlaces, "picker"),
+        (Action::ToggleHelp, "help"),
+    ] {
+        let mut app = common::app(w, h);
+        app.update(Action::ShowCompare);
+        if what == "search" {
+            common::search(&mut app, "宁波");
+        } else {
+            app.update(open);
+        }
+        let terminal = common::draw(&app);
+        let buf = terminal.backend().buffer();
+        let popup = match what {
+            "search" => areas::search(w, h).popup,
+            "picker" => areas::picker(w, h, app.lib.places.len()).popup,
+            _ => {
+                let rows = zhizao::keys::help_rows(app.help_first);
+                areas::help(w, h, rows.len(), zhizao::app::help_width(&rows, app.widths))
+            }
+        };
+        assert_frame(buf, popup, what);
+    }
+}
+
+#[test]
+fn the_place_index_stays_inside_its_frame_where_it_once_did_not() {
+    for (w, h) in [(60, 20), (70, 22)] {
+        for steps in (0..30).step_by(2) {
+            check_frames(w, h, steps);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    #[test]
+    fn no_view_or_popup_writes_over_its_frame(w in 20u16..=200, h in 6u16..=60, steps in 0usize..40) {
+        check_frames(w, h, steps);
+    }
+}

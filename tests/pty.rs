@@ -132,7 +132,8 @@ fn open_navigate_to_the_foreign_lessons_and_quit() {
     s.wait_for("奋力打造全球智造创新之都");
     s.wait_for("勇做民族复兴的先锋模范");
     // Down to 国内外经验, open it, down to 2、国外…, Enter.
-    s.keys("jjljj\r");
+    // The text has focus at launch: Tab to the tree first.
+    s.keys("\tjjljj\r");
     s.wait_for("2、国外发达城市地区发展对宁波的启示");
     s.wait_for("国外各制造业发达地区在推进产业体系提质升级");
     s.keys("q");

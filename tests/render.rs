@@ -169,3 +169,59 @@ fn place_picker_and_place_index() {
         app.update(Action::MentionDown);
     });
 }
+
+#[test]
+fn help_in_the_comparison_lists_its_keys_first() {
+    snap_at(&[(100, 30), (80, 24)], "help_compare", |app| {
+        app.update(Action::ShowCompare);
+        app.update(Action::ToggleHelp);
+    });
+}
+
+#[test]
+fn the_place_index_at_60x20() {
+    snap_at(&[(60, 20)], "places_small", |app| {
+        app.update(Action::ShowPlaces);
+        for _ in 0..5 {
+            app.update(Action::MentionDown);
+        }
+    });
+}
+
+#[test]
+fn the_boundary_between_articles() {
+    snap_at(&[(100, 30)], "article_boundary", |app| {
+        app.update(Action::ScrollBottom);
+        app.update(Action::PageDown);
+    });
+}
+
+#[test]
+fn without_colour_no_reverse_video_touches_a_popup() {
+    let mut app = app(100, 30);
+    app.update(Action::FocusNext);
+    app.update(Action::OpenSearch);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|f| {
+            f.render_widget(
+                zhizao::ui::Screen {
+                    app: &app,
+                    theme: &zhizao::ui::theme::MONO,
+                },
+                f.area(),
+            );
+        })
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let popup = zhizao::areas::search(100, 30).popup;
+    for y in popup.top()..popup.bottom() {
+        let outside = &buf[(popup.left() - 1, y)];
+        assert!(
+            !outside
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED),
+            "reverse video beside the popup's border on row {y}"
+        );
+    }
+}

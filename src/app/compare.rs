@@ -28,8 +28,9 @@ pub struct Compare {
     table: Rc<Table>,
     /// Layouts by column width and arrangement.
     tables: HashMap<(usize, bool), Rc<Table>>,
-    /// Rows of text a pane shows.
+    /// Rows of text a pane shows, and columns each side's text takes.
     rows: usize,
+    pub columns: usize,
 }
 
 impl Compare {
@@ -47,6 +48,7 @@ impl Compare {
             table: Rc::new(Table::default()),
             tables: HashMap::new(),
             rows: 1,
+            columns: 2,
         }
     }
 
@@ -99,6 +101,7 @@ impl Compare {
             })
         }));
         self.rows = rows;
+        self.columns = width;
         self.clamp();
     }
 

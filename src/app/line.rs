@@ -8,10 +8,28 @@ pub struct Line {
     pub text: String,
     /// Byte offset of the caret in `text`.
     pub caret: usize,
+    /// The whole line is selected, as when the search box reopens on the
+    /// last query: typing replaces it, → or End keeps it to edit.
+    pub selected: bool,
 }
 
 impl Line {
+    /// Selects the whole line, caret at its end; nothing to select when empty.
+    pub fn select_all(&mut self) {
+        self.caret = self.text.len();
+        self.selected = !self.text.is_empty();
+    }
+
+    /// Typing over a selection replaces it.
+    fn replace_selection(&mut self) {
+        if std::mem::take(&mut self.selected) {
+            self.text.clear();
+            self.caret = 0;
+        }
+    }
+
     pub fn insert(&mut self, c: char) {
+        self.replace_selection();
         self.text.insert(self.caret, c);
         self.caret += c.len_utf8();
     }
@@ -27,12 +45,17 @@ impl Line {
                 c => Some(c),
             })
             .collect();
+        self.replace_selection();
         self.text.insert_str(self.caret, &clean);
         self.caret += clean.len();
         !clean.is_empty()
     }
 
     pub fn backspace(&mut self) -> bool {
+        if self.selected {
+            self.replace_selection();
+            return true;
+        }
         let Some(c) = self.text[..self.caret].chars().next_back() else {
             return false;
         };
@@ -42,26 +65,31 @@ impl Line {
     }
 
     pub fn left(&mut self) {
+        self.selected = false;
         if let Some(c) = self.text[..self.caret].chars().next_back() {
             self.caret -= c.len_utf8();
         }
     }
 
     pub fn right(&mut self) {
+        self.selected = false;
         if let Some(c) = self.text[self.caret..].chars().next() {
             self.caret += c.len_utf8();
         }
     }
 
     pub fn home(&mut self) {
+        self.selected = false;
         self.caret = 0;
     }
 
     pub fn end(&mut self) {
+        self.selected = false;
         self.caret = self.text.len();
     }
 
     pub fn delete_to_start(&mut self) -> bool {
+        self.selected = false;
         if self.caret == 0 {
             return false;
         }
@@ -72,6 +100,7 @@ impl Line {
 
     /// Deletes the spaces before the caret, then the word before them.
     pub fn delete_word(&mut self) -> bool {
+        self.selected = false;
         let before = &self.text[..self.caret];
         let start = before
             .trim_end()
@@ -119,6 +148,22 @@ mod tests {
         assert_eq!((shown, col), ("新之都", 6));
         line.home();
         assert_eq!(line.view(7, Widths::default()), ("宁波智造创新之都", 0));
+    }
+
+    #[test]
+    fn a_selected_line_is_replaced_by_typing_and_kept_by_end() {
+        let mut line = Line::default();
+        line.paste("austin");
+        line.select_all();
+        line.insert('n');
+        assert_eq!(line.text, "n");
+        line.select_all();
+        line.end();
+        line.insert('b');
+        assert_eq!(line.text, "nb");
+        line.select_all();
+        assert!(line.backspace());
+        assert_eq!((line.text.as_str(), line.caret), ("", 0));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub struct Mention {
 pub enum Row {
     Place {
         place: PlaceId,
-        /// Paragraphs naming it; lessons naming it and mentions in them.
+        /// Paragraphs naming it, lessons naming it, and every mention.
         paragraphs: usize,
         lessons: usize,
         times: usize,
@@ -72,7 +72,9 @@ impl Places {
         &self.rows
     }
 
-    /// Finds every mention, the first time the index is shown.
+    /// Finds every mention, the first time the index is shown. A place's
+    /// mentions are counted as the reader's `n`/`N` counts them: every
+    /// occurrence of its name.
     pub fn build(&mut self) {
         if !self.rows.is_empty() {
             return;
@@ -82,19 +84,29 @@ impl Places {
         for (p, place) in lib.places.iter().enumerate() {
             let name = place.name.as_str();
             let first = self.mentions.len();
+            let mut times = 0;
             for &anchor in &anchors {
                 let Some(text) = lib.text(anchor) else {
                     continue;
                 };
-                let Some(at) = text.find(name) else { continue };
-                let start = text[..at].chars().count();
+                let marks: Vec<usize> = text
+                    .match_indices(name)
+                    .flat_map(|(at, _)| {
+                        let start = text[..at].chars().count();
+                        start..start + name.chars().count()
+                    })
+                    .collect();
+                if marks.is_empty() {
+                    continue;
+                }
+                times += text.matches(name).count();
                 self.mentions.push(Mention {
                     place: p,
                     anchor,
-                    marks: (start..start + name.chars().count()).collect(),
+                    marks,
                 });
             }
-            let (lessons, times) = crate::compare::mentions(lib, p);
+            let (lessons, _) = crate::compare::mentions(lib, p);
             self.rows.push(Row::Place {
                 place: p,
                 paragraphs: self.mentions.len() - first,

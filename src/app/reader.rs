@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::action::Action;
 use crate::content::{Anchor, Library, NodeId};
-use crate::layout::{Document, MEASURE};
+use crate::layout::{Document, MEASURE, MEASURES};
 use crate::wrap::Widths;
 
 pub struct Reader {
@@ -28,6 +28,27 @@ pub struct Reader {
     /// Rows and columns of text the pane shows.
     rows: usize,
     columns: usize,
+    /// The widest the text runs, in columns: `+` and `-` change it.
+    pub measure: usize,
+}
+
+/// Where the reader is, kept against the text rather than the lines, so it
+/// survives a resize or another measure: the jump list holds these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub article: usize,
+    /// The text at the top of the pane and the byte of it the top line starts at.
+    pub top: Option<(Anchor, usize)>,
+}
+
+/// What moving through the hits did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// No hits to move through.
+    None,
+    Moved,
+    /// Went past the last hit to the first, or past the first to the last.
+    Wrapped,
 }
 
 impl Reader {
@@ -44,6 +65,7 @@ impl Reader {
             docs: HashMap::new(),
             rows: 1,
             columns: 2,
+            measure: MEASURE,
         };
         reader.relayout();
         reader
@@ -85,13 +107,18 @@ impl Reader {
         (self.scroll + self.page_height()).min(len) * 100 / len
     }
 
-    /// Applies a reading action; false when the action is not one.
+    /// Applies a reading action; false when the action is not one. Paging
+    /// and `]` run on past an article's end into the next, `b` and `[` back
+    /// into the one before.
     pub fn update(&mut self, action: &Action) -> bool {
         let page = isize::try_from(self.page_height().saturating_sub(2).max(1)).unwrap_or(1);
         let half = isize::try_from((self.page_height() / 2).max(1)).unwrap_or(1);
+        let at_end = self.scroll >= self.max_scroll();
         match action {
             Action::ScrollDown => self.scroll_by(1),
             Action::ScrollUp => self.scroll_by(-1),
+            Action::PageDown if at_end => self.next_article(),
+            Action::PageUp if self.scroll == 0 => self.previous_article(false),
             Action::PageDown => self.scroll_by(page),
             Action::PageUp => self.scroll_by(-page),
             Action::HalfPageDown => self.scroll_by(half),
@@ -99,10 +126,15 @@ impl Reader {
             Action::ScrollTop => self.scroll = 0,
             Action::ScrollBottom => self.scroll = self.max_scroll(),
             Action::NextPart => {
-                if let Some(line) = self.doc.heading_lines().find(|&l| l > self.scroll) {
-                    self.scroll = line.min(self.max_scroll());
+                let next = self.doc.heading_lines().find(|&l| l > self.scroll);
+                match next {
+                    Some(line) if line <= self.max_scroll() || !at_end => {
+                        self.scroll = line.min(self.max_scroll());
+                    }
+                    _ => self.next_article(),
                 }
             }
+            Action::PrevPart if self.scroll == 0 => self.previous_article(true),
             Action::PrevPart => {
                 self.scroll = self
                     .doc
@@ -111,11 +143,70 @@ impl Reader {
                     .last()
                     .unwrap_or(0);
             }
-            Action::NextHit => self.step_hit(1),
-            Action::PrevHit => self.step_hit(-1),
+            Action::WiderMeasure => self.set_measure(self.measure + 4),
+            Action::NarrowerMeasure => self.set_measure(self.measure.saturating_sub(4)),
             _ => return false,
         }
         true
+    }
+
+    /// The next article from its top; nothing after the last.
+    fn next_article(&mut self) {
+        if let Some(next) = self.lib.articles.get(self.article + 1) {
+            self.open(next.root);
+            self.scroll = 0;
+        }
+    }
+
+    /// The article before, at its end (or its last part); nothing before the first.
+    fn previous_article(&mut self, last_part: bool) {
+        let Some(before) = self.article.checked_sub(1) else {
+            return;
+        };
+        self.open(self.lib.articles[before].root);
+        self.scroll = if last_part {
+            self.doc.heading_lines().last().unwrap_or(0)
+        } else {
+            self.max_scroll()
+        }
+        .min(self.max_scroll());
+    }
+
+    fn set_measure(&mut self, measure: usize) {
+        let measure = measure.clamp(*MEASURES.start(), *MEASURES.end());
+        if measure != self.measure {
+            let keep = self.position();
+            self.measure = measure;
+            self.relayout();
+            self.restore(keep);
+        }
+    }
+
+    /// Where the reader is now.
+    #[must_use]
+    pub fn position(&self) -> Position {
+        Position {
+            article: self.article,
+            top: self
+                .doc
+                .lines
+                .get(self.scroll)
+                .and_then(|l| l.anchor.map(|a| (a, l.range.start))),
+        }
+    }
+
+    /// Goes back to a position.
+    pub fn restore(&mut self, to: Position) {
+        if to.article != self.article {
+            self.hits.clear();
+        }
+        self.article = to.article.min(self.lib.articles.len().saturating_sub(1));
+        self.relayout();
+        self.scroll = to
+            .top
+            .and_then(|(anchor, byte)| self.doc.line_of(anchor, byte))
+            .unwrap_or(0)
+            .min(self.max_scroll());
     }
 
     pub fn scroll_by(&mut self, delta: isize) {
@@ -172,14 +263,21 @@ impl Reader {
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
-    fn step_hit(&mut self, delta: isize) {
+    /// `n` and `N`: the next or previous hit, round from the last to the first.
+    pub fn step_hit(&mut self, delta: isize) -> Step {
         if self.hits.is_empty() {
-            return;
+            return Step::None;
         }
         let n = isize::try_from(self.hits.len()).unwrap_or(1);
         let at = isize::try_from(self.hit).unwrap_or(0);
-        self.hit = usize::try_from((at + delta).rem_euclid(n)).unwrap_or(0);
+        let to = at + delta;
+        self.hit = usize::try_from(to.rem_euclid(n)).unwrap_or(0);
         self.show_hit();
+        if (0..n).contains(&to) {
+            Step::Moved
+        } else {
+            Step::Wrapped
+        }
     }
 
     /// Scrolls the current hit into view, a third of the way down the page.
@@ -199,7 +297,7 @@ impl Reader {
 
     /// Lays the article out at the pane's width, from the cache.
     fn relayout(&mut self) {
-        let key = (self.article, self.columns.clamp(2, MEASURE));
+        let key = (self.article, self.columns.min(self.measure).max(2));
         let (lib, widths) = (&self.lib, self.widths);
         let root = lib.articles[self.article].root;
         self.doc = Rc::clone(

@@ -31,7 +31,16 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         super::pane(theme, title, focused)
             .title_bottom(ratatui::text::Line::from(sync).right_aligned())
             .render(*pane, buf);
-        let text = compare_text(*pane);
+        // The text at the measure, centred in a wider pane.
+        let full = compare_text(*pane);
+        let width = u16::try_from(app.compare.columns)
+            .unwrap_or(u16::MAX)
+            .min(full.width);
+        let text = ratatui::layout::Rect {
+            x: full.x + (full.width - width) / 2,
+            width,
+            ..full
+        };
         let Some(column) = table.columns.get(side) else {
             continue;
         };

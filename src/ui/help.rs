@@ -1,4 +1,5 @@
-//! The help overlay, drawn from the key table itself.
+//! The help overlay, drawn from the key table itself: every mode, the
+//! current one first, one column as wide as its widest row, scrolling.
 
 use ratatui::buffer::Buffer;
 use ratatui::widgets::Widget;
@@ -6,16 +7,14 @@ use ratatui::widgets::Widget;
 use super::text::{clear_popup, put};
 use super::theme::Theme;
 use crate::action::Action as A;
-use crate::app::App;
-use crate::keys::{HelpRow, Mode, first_key, help_rows, help_split};
+use crate::app::{App, help_key_width, help_width};
+use crate::keys::{HelpRow, Mode, first_key, help_rows};
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let rows = help_rows();
-    let areas = crate::areas::help(app.size.0, app.size.1, |columns| {
-        help_split(&rows, columns).1
-    });
-    let (split, _) = help_split(&rows, areas.columns);
-    clear_popup(buf, areas.popup);
+    let rows = help_rows(app.help_first);
+    let w = app.widths;
+    let popup = crate::areas::help(app.size.0, app.size.1, rows.len(), help_width(&rows, w));
+    clear_popup(buf, popup);
     let title = super::hints(&[
         (
             format!(
@@ -27,29 +26,36 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         ),
         (first_key(Mode::Help, &A::ToggleHelp), "关闭".into()),
     ]);
-    super::pane(theme, format!(" 帮助 ·{title}"), true).render(areas.popup, buf);
-    let inner = areas.inner;
+    let shown = app.help_scroll + usize::from(crate::areas::inner(popup).height);
+    let position = format!(" {}/{} ", shown.min(rows.len()), rows.len());
+    super::pane(theme, format!(" 帮助 ·{title}"), true)
+        .title_bottom(ratatui::text::Line::from(position).right_aligned())
+        .render(popup, buf);
+    let inner = crate::areas::inner(popup);
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    let col_w = inner.width / areas.columns;
-    let height = usize::from(inner.height);
-    for (i, row) in rows.iter().enumerate() {
-        let (col, line) = if i < split { (0, i) } else { (1, i - split) };
-        let Some(visible) = line.checked_sub(app.help_scroll).filter(|&l| l < height) else {
-            continue;
-        };
-        let x = inner.x + col * col_w + 1;
-        let y = inner.y + u16::try_from(visible).unwrap_or(0);
-        let room = col_w.saturating_sub(2);
+    let key_width = help_key_width(&rows, w);
+    let room = inner.width.saturating_sub(2);
+    for (i, row) in rows
+        .iter()
+        .skip(app.help_scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let (x, y) = (inner.x + 1, inner.y + u16::try_from(i).unwrap_or(0));
         match row {
             HelpRow::Section(title) => {
-                put(buf, x, y, room, &[(title, theme.note_label)], app.widths);
+                put(buf, x, y, room, &[(title, theme.note_label)], w);
             }
             HelpRow::Binding(keys, what) => {
-                let keys = format!("{keys:<14}");
-                let runs = [(keys.as_str(), theme.key), (*what, theme.body)];
-                put(buf, x, y, room, &runs, app.widths);
+                let pad = " ".repeat(key_width.saturating_sub(w.str(keys)));
+                let runs = [
+                    (keys.as_str(), theme.key),
+                    (pad.as_str(), theme.body),
+                    (*what, theme.body),
+                ];
+                put(buf, x, y, room, &runs, w);
             }
         }
     }

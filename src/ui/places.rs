@@ -35,7 +35,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if y >= places.hidden + page {
             break;
         }
-        let top = inner.y + u16::try_from(y.saturating_sub(places.hidden)).unwrap_or(0);
+        // The screen row of each of this row's lines, if it is on screen.
+        let line_y = |line: usize| {
+            (y + line)
+                .checked_sub(places.hidden)
+                .filter(|&r| r < page)
+                .map(|r| inner.y + u16::try_from(r).unwrap_or(0))
+        };
         match row {
             Row::Place {
                 place,
@@ -43,6 +49,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 lessons,
                 times,
             } => {
+                let Some(top) = line_y(0) else {
+                    y += rows_tall;
+                    continue;
+                };
                 let place = &app.lib.places[place];
                 let head = format!("{}  {} · {}", place.name, place.english, place.country_zh);
                 let tail = format!("  {paragraphs} 段 · {lessons} 条启示 · {times} 处");
@@ -59,30 +69,41 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let mention = &places.mentions()[i];
                 let selected = i == places.selected;
                 let room = usize::from(inner.width.saturating_sub(4));
-                if selected {
-                    fill(buf, Rect::new(inner.x, top, inner.width, 2), theme.selected);
-                }
                 let base = if selected { theme.selected } else { theme.body };
-                let crumb = truncate(&app.lib.breadcrumb(mention.anchor.node), room, widths);
-                put(
-                    buf,
-                    inner.x + 3,
-                    top,
-                    inner.width.saturating_sub(3),
-                    &[(&crumb, if selected { base } else { theme.muted })],
-                    widths,
-                );
-                let text = app.lib.text(mention.anchor).unwrap_or_default();
-                let (snip, marks) = crate::search::snippet(text, &mention.marks, room, widths);
-                let runs = marked(&snip, &marks, base, theme.hit);
-                put(
-                    buf,
-                    inner.x + 3,
-                    top + 1,
-                    inner.width.saturating_sub(3),
-                    &runs,
-                    widths,
-                );
+                if let Some(top) = line_y(0) {
+                    if selected {
+                        fill(buf, Rect::new(inner.x, top, inner.width, 1), theme.selected);
+                    }
+                    let crumb = truncate(&app.lib.breadcrumb(mention.anchor.node), room, widths);
+                    put(
+                        buf,
+                        inner.x + 3,
+                        top,
+                        inner.width.saturating_sub(3),
+                        &[(&crumb, if selected { base } else { theme.muted })],
+                        widths,
+                    );
+                }
+                if let Some(second) = line_y(1) {
+                    if selected {
+                        fill(
+                            buf,
+                            Rect::new(inner.x, second, inner.width, 1),
+                            theme.selected,
+                        );
+                    }
+                    let text = app.lib.text(mention.anchor).unwrap_or_default();
+                    let (snip, marks) = crate::search::snippet(text, &mention.marks, room, widths);
+                    let runs = marked(&snip, &marks, base, theme.hit);
+                    put(
+                        buf,
+                        inner.x + 3,
+                        second,
+                        inner.width.saturating_sub(3),
+                        &runs,
+                        widths,
+                    );
+                }
             }
         }
         y += rows_tall;

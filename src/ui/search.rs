@@ -55,12 +55,18 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     };
     let (visible, _) = search.line.view(usize::from(areas.field.width), w);
     put(buf, area.x, area.y, 2, &[("/ ", theme.key)], w);
+    // The last query, selected: typing replaces it.
+    let style = if search.line.selected {
+        theme.selected
+    } else {
+        theme.body
+    };
     put(
         buf,
         areas.field.x,
         areas.field.y,
         areas.field.width,
-        &[(visible, theme.body)],
+        &[(visible, style)],
         w,
     );
     let count_w = u16::try_from(w.str(&count)).unwrap_or(0);

@@ -72,6 +72,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     false,
                 ));
             }
+            let articles = app.lib.articles.len();
+            if articles > 1 {
+                right.push((format!("第 {}/{articles} 篇 · ", reader.article + 1), false));
+            }
             right.push((format!("{}%", reader.percent()), false));
             app.lib.breadcrumb(reader.reading())
         }
@@ -92,6 +96,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             app.places.mentions().len()
         ),
     };
+    let crumb = app.notice.clone().unwrap_or(crumb);
     let hints = hints(app.view);
     let hint_count = hints.len();
     for (key, what) in hints {

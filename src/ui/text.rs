@@ -66,13 +66,26 @@ pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 }
 
 /// Clears a popup's area without leaving half of a wide glyph at its edges:
-/// a glyph cut by the left or right edge is blanked whole.
+/// a glyph cut by the left or right edge is blanked whole. The cells just
+/// outside lose any background and reverse video, so a selection bar under
+/// the popup does not run into its border (with `NO_COLOR` it looked like
+/// part of it).
 pub fn clear_popup(buf: &mut Buffer, area: Rect) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
+    let outer = buf.area;
     for y in area.top()..area.bottom() {
+        for x in [area.left().checked_sub(1), Some(area.right())]
+            .into_iter()
+            .flatten()
+            .filter(|&x| x >= outer.left() && x < outer.right())
+        {
+            let cell = &mut buf[(x, y)];
+            cell.modifier.remove(ratatui::style::Modifier::REVERSED);
+            cell.bg = ratatui::style::Color::Reset;
+        }
         if area.left() > buf.area.left() {
             let left = &mut buf[(area.left() - 1, y)];
             if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1
