@@ -187,6 +187,32 @@ fn the_search_box_reopens_with_the_last_query_selected() {
 }
 
 #[test]
+fn after_a_resize_the_tree_shows_its_selection_and_no_blank_rows() {
+    let mut app = app(100, 12);
+    app.update(Action::FocusNext);
+    for _ in 0..40 {
+        app.update(Action::TreeExpand);
+        app.update(Action::TreeDown);
+    }
+    app.update(Action::TreeBottom);
+    app.update(Action::Resize(100, 30));
+    let rows = app.tree.rows().len();
+    let height = usize::from(app.areas().tree_inner().unwrap().height);
+    assert_eq!(
+        app.tree.offset,
+        rows.saturating_sub(height),
+        "no blank rows"
+    );
+    let at = app
+        .tree
+        .rows()
+        .iter()
+        .position(|&n| n == app.tree.selected)
+        .unwrap();
+    assert!((app.tree.offset..app.tree.offset + height).contains(&at));
+}
+
+#[test]
 fn resizing_keeps_the_paragraph_at_the_top() {
     let mut app = app(120, 40);
     app.update(Action::Select(node(&app, "capital/lessons/domestic/2")));

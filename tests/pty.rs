@@ -419,3 +419,23 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_redraws_on_continue() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn the_first_minute_space_reads_and_the_search_box_offers_the_last_query() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("第 1/2 篇 · 11%");
+    s.keys(" ");
+    s.wait_for("第 1/2 篇 · 21%");
+    s.keys("/austin");
+    s.wait_for("奥斯汀");
+    s.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    s.keys("/nb");
+    s.wait_for("/ nb ");
+    assert!(
+        !s.screen().contains("austinnb"),
+        "typing replaced the last query"
+    );
+    s.keys("\x03");
+    s.wait_exit();
+}

@@ -147,6 +147,7 @@ impl Tree {
         } else if at >= self.offset + self.height {
             self.offset = at + 1 - self.height;
         }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(1));
+        // No blank rows under the last node while there are rows above.
+        self.offset = self.offset.min(self.rows.len().saturating_sub(self.height));
     }
 }
