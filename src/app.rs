@@ -443,7 +443,7 @@ impl App {
         self.focus = Focus::Reader;
         self.close_floating_tree();
         let (query, anchor) = match self.index.target(hit.entry) {
-            Target::Field(anchor) => (outcome.query.clone(), anchor),
+            Target::Field(anchor) => (outcome.answered().to_owned(), anchor),
             Target::Label(node) => {
                 self.reader.open(node);
                 self.reader.hits.clear();

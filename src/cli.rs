@@ -166,12 +166,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Lessons { json, width, place } => {
             let lib = cli.library()?;
             let place = match place {
-                Some(name) => Some(find_place(&lib, name).with_context(|| {
-                    format!(
-                        "no place named `{name}`; the page names {}",
-                        place_names(&lib)
-                    )
-                })?),
+                Some(name) => Some(pick_place(lib.clone(), name)?),
                 None => None,
             };
             let text = if *json {
@@ -222,20 +217,30 @@ pub struct Found {
 pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: bool) -> Found {
     const SNIPPET: usize = 60;
     let outcome = index.search(query, limit, None, None).unwrap_or_default();
+    let answered = outcome.answered();
     let widths = Widths::default();
     let mut rows = Vec::new();
     let mut text = String::new();
-    for hit in &outcome.hits {
-        let positions = index.positions(hit.entry, query);
+    if let Some(found) = index.suggestion(&outcome)
+        && !json
+    {
+        let _ = writeln!(text, "你要找的是：{found}？（“{query}”没有结果）");
+    }
+    for (rank, hit) in outcome.hits.iter().enumerate() {
+        let positions = index.positions(hit.entry, answered);
         let (snip, marks) = snippet(index.text(hit.entry), &positions, SNIPPET, widths);
         if json {
-            rows.push(serde_json::json!({
+            let mut row = serde_json::json!({
+                "rank": rank + 1,
                 "path": index.path(hit.entry),
                 "breadcrumb": index.breadcrumb(hit.entry),
-                "score": hit.rank.score(),
-                "positions": positions,
                 "snippet": snip,
-            }));
+                "positions": marks,
+            });
+            if let Some(corrected) = &outcome.corrected {
+                row["corrected"] = serde_json::json!(corrected);
+            }
+            rows.push(row);
             continue;
         }
         let shown: String = snip
@@ -273,12 +278,38 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: 
     }
 }
 
-/// A place by id, Chinese name, English name or alias (any case).
-#[must_use]
-pub fn find_place(lib: &Library, name: &str) -> Option<crate::content::PlaceId> {
-    lib.places
+/// A place as the picker finds it: by id, hanzi, pinyin (`sz`, `suzhou`)
+/// or English name (`munich`, `austn`). An exact name wins; several
+/// candidates are an error that names them.
+///
+/// # Errors
+/// No place, or more than one, answers to `name`.
+pub fn pick_place(lib: Library, name: &str) -> anyhow::Result<crate::content::PlaceId> {
+    use crate::content::NameMatch;
+    if let Some(p) = lib
+        .places
         .iter()
-        .position(|p| p.answers_to(name) == Some(crate::content::NameMatch::Exact))
+        .position(|p| p.answers_to(name) == Some(NameMatch::Exact))
+    {
+        return Ok(p);
+    }
+    let index = SearchIndex::for_places(std::sync::Arc::new(lib));
+    let found = index.match_places(name);
+    let lib = index.library();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => bail!(
+            "no place named `{name}`; the page names {}",
+            place_names(lib)
+        ),
+        several => {
+            let names: Vec<String> = several
+                .iter()
+                .map(|&p| format!("{} ({})", lib.places[p].name, lib.places[p].english))
+                .collect();
+            bail!("`{name}` could be {}; say which", names.join(", "))
+        }
+    }
 }
 
 fn place_names(lib: &Library) -> String {

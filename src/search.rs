@@ -2,6 +2,8 @@
 //! places, by hanzi, Latin, pinyin or English place name. Knows nothing of
 //! the terminal; the reader and `zhizao search` share it.
 
+mod correct;
+mod heteronyms;
 mod highlight;
 pub mod pinyin;
 mod query;
@@ -53,14 +55,21 @@ pub struct SearchIndex {
     readings: &'static pinyin::Readings,
 }
 
-/// How one hit ranks, best first: an exact heading or place match, then
-/// headings above body, contiguous above scattered, tighter, earlier, and
-/// the reading order for ties. Packed into one integer so that ranking a
+/// How one hit ranks, best first: an exact heading or place match, then a
+/// match through the characters' readings in context above one through
+/// another reading of a heteronym, headings above body, contiguous above
+/// scattered, tighter, earlier, and the reading order for ties. Packed into one integer so that ranking a
 /// hundred thousand hits compares numbers, not tuples.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Rank(u64);
 
 impl Outcome {
+    /// The query the hits answer: the corrected one, if any.
+    #[must_use]
+    pub fn answered(&self) -> &str {
+        self.corrected.as_deref().unwrap_or(&self.query)
+    }
+
     /// How many entries matched in all.
     #[must_use]
     pub fn total(&self) -> usize {
@@ -75,10 +84,19 @@ impl Rank {
     #[cfg(test)]
     const LOW: u32 = Self::GAP_BITS + Self::FIRST_BITS + Self::ORDER_BITS;
 
-    fn new(exact: bool, tier: Tier, contiguous: bool, gap: u32, first: u32, entry: u32) -> Self {
+    fn new(exact: bool, how: TermMatch, tier: Tier, entry: u32) -> Self {
         // Smaller gaps, earlier matches and earlier entries rank higher.
         let inverse = |v: u32, bits: u32| ((1u64 << bits) - 1) - u64::from(v).min((1 << bits) - 1);
+        let TermMatch {
+            contiguous,
+            gap,
+            first,
+            in_context,
+            whole,
+        } = how;
         let mut key = u64::from(exact);
+        key = (key << 1) | u64::from(in_context);
+        key = (key << 1) | u64::from(whole);
         key = (key << 1) | tier as u64;
         key = (key << 1) | u64::from(contiguous);
         key = (key << Self::GAP_BITS) | inverse(gap, Self::GAP_BITS);
@@ -119,7 +137,11 @@ pub struct Hit {
 /// The result of one query.
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
+    /// The query as typed.
     pub query: String,
+    /// The one-edit variant of it these results are for, when it found
+    /// nothing itself.
+    pub corrected: Option<String>,
     /// The best hits, ranked, at most the limit asked for.
     pub hits: Vec<Hit>,
     /// Every matching entry, in index order: what a longer query re-checks.
@@ -141,12 +163,16 @@ impl Generation {
     }
 }
 
-/// How one term matched one text.
+/// How one term (or all of a query's) matched one text.
 #[derive(Debug, Clone, Copy)]
 struct TermMatch {
     contiguous: bool,
     gap: u32,
     first: u32,
+    /// Through each character's reading in context, not another reading;
+    /// a pinyin term ending on a whole syllable, not a prefix of one.
+    in_context: bool,
+    whole: bool,
 }
 
 const CHECK_EVERY: usize = 512;
@@ -163,7 +189,7 @@ fn index_part(
     for &(target, tier, text) in items {
         let start = sets.len();
         if pinyin {
-            sets.extend(text.chars().map(|c| readings.of(c)));
+            readings.sets_for(text, &mut sets);
         }
         let initials = sets[start..]
             .iter()
@@ -193,11 +219,22 @@ impl SearchIndex {
         Self::build(lib, false)
     }
 
+    /// An index of the places alone, for finding one by any name.
+    #[must_use]
+    pub fn for_places(lib: Arc<Library>) -> Self {
+        Self::build_from(lib, true, false)
+    }
+
     fn build(lib: Arc<Library>, pinyin: bool) -> Self {
+        Self::build_from(lib, pinyin, true)
+    }
+
+    fn build_from(lib: Arc<Library>, pinyin: bool, text: bool) -> Self {
         let readings = pinyin::Readings::shared();
         // What to index, in order; then each half's reading sets on its own thread.
         let mut items: Vec<(Target, Tier, &str)> = Vec::new();
-        for anchor in lib.anchors() {
+        let anchors = if text { lib.anchors() } else { Vec::new() };
+        for anchor in anchors {
             let Some(text) = lib.text(anchor) else {
                 continue;
             };
@@ -324,6 +361,21 @@ impl SearchIndex {
         previous: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
     ) -> Option<Outcome> {
+        let found = self.run(query, limit, previous, cancel)?;
+        if found.total() > 0 {
+            return Some(found);
+        }
+        Some(self.corrected(query, limit, cancel).unwrap_or(found))
+    }
+
+    /// [`Self::search`] without the second try.
+    fn run(
+        &self,
+        query: &str,
+        limit: usize,
+        previous: Option<&Outcome>,
+        cancel: Option<(&Generation, u64)>,
+    ) -> Option<Outcome> {
         let parsed = Query::parse(query, &self.lib);
         if parsed.terms.is_empty() {
             return Some(Outcome {
@@ -331,7 +383,7 @@ impl SearchIndex {
                 ..Outcome::default()
             });
         }
-        let reuse = previous.filter(|p| Query::extends(query, &p.query));
+        let reuse = previous.filter(|p| p.corrected.is_none() && Query::extends(query, &p.query));
         let all: Vec<u32>;
         let candidates: &[u32] = if let Some(p) = reuse {
             &p.matched
@@ -382,6 +434,7 @@ impl SearchIndex {
         hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank));
         Some(Outcome {
             query: query.to_owned(),
+            corrected: None,
             hits,
             matched,
         })
@@ -390,18 +443,24 @@ impl SearchIndex {
     /// Does every term match this entry, and how well?
     fn rank(&self, entry: u32, query: &Query) -> Option<Rank> {
         let text = self.text(entry);
-        let mut contiguous = true;
-        let mut gap = 0u32;
-        let mut first = u32::MAX;
+        let mut all = TermMatch {
+            contiguous: true,
+            gap: 0,
+            first: u32::MAX,
+            in_context: true,
+            whole: true,
+        };
         for term in &query.terms {
             let m = self.match_term(entry, text, term)?;
-            contiguous &= m.contiguous;
-            gap = gap.saturating_add(m.gap);
-            first = first.min(m.first);
+            all.contiguous &= m.contiguous;
+            all.in_context &= m.in_context;
+            all.whole &= m.whole;
+            all.gap = all.gap.saturating_add(m.gap);
+            all.first = all.first.min(m.first);
         }
         let e = &self.entries[entry as usize];
         let exact = self.is_exact(e.target, text, query);
-        Some(Rank::new(exact, e.tier, contiguous, gap, first, entry))
+        Some(Rank::new(exact, all, e.tier, entry))
     }
 
     fn is_exact(&self, target: Target, text: &str, query: &Query) -> bool {
@@ -430,6 +489,8 @@ impl SearchIndex {
             contiguous: true,
             gap: 0,
             first: u32::try_from(first).unwrap_or(u32::MAX),
+            in_context: true,
+            whole: true,
         };
         let e = &self.entries[entry as usize];
         // A term of ASCII letters can only match text that has some.
@@ -445,11 +506,15 @@ impl SearchIndex {
         }
         if let Some(letters) = &term.letters
             && e.initials & pinyin::letter_bit(letters[0]) != 0
-            && let Some((c, _)) = self.readings.find(self.sets_of(entry), letters)
+            && let Some((c, _, how)) = self.readings.find(self.sets_of(entry), letters)
         {
             // Pinyin matches hanzi, three bytes each in UTF-8: close enough to
             // order hits by, without walking the text again.
-            return Some(at(c.saturating_mul(3)));
+            return Some(TermMatch {
+                in_context: how.in_context,
+                whole: how.whole,
+                ..at(c.saturating_mul(3))
+            });
         }
         // One character in order is the substring already tried.
         if !as_text || term.text.chars().nth(1).is_none() {
@@ -460,6 +525,8 @@ impl SearchIndex {
             contiguous: false,
             gap: u32::try_from(span.saturating_sub(chars)).unwrap_or(u32::MAX),
             first: u32::try_from(first).unwrap_or(u32::MAX),
+            in_context: true,
+            whole: true,
         })
     }
 

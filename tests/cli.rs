@@ -385,3 +385,50 @@ mod hostile {
         assert!(text.contains("zhizao show"), "{text}");
     }
 }
+
+#[test]
+fn search_json_positions_index_the_snippet_and_hits_have_a_rank() {
+    let out = zhizao(&["search", "nb", "--limit", "5", "--json"]);
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(rows.len(), 5);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row["rank"], i + 1);
+        assert!(row.get("score").is_none());
+        let snippet: Vec<char> = row["snippet"].as_str().unwrap().chars().collect();
+        let marked: String = row["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| snippet[usize::try_from(p.as_u64().unwrap()).unwrap()])
+            .collect();
+        assert_eq!(marked, "宁波", "row {i}: {row}");
+    }
+}
+
+#[test]
+fn a_slip_is_corrected_and_says_so() {
+    let out = zhizao(&["search", "ningob", "--limit", "1", "--json"]);
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(rows[0]["corrected"], "ningbo");
+    let out = zhizao(&["search", "ningob", "--limit", "1"]);
+    assert!(
+        stdout(&out).starts_with("你要找的是：宁波？"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn lessons_take_a_place_as_the_picker_does_and_name_the_candidates() {
+    for typed in ["suzhou", "苏州", "Suzhou", "szhou"] {
+        let out = zhizao(&["lessons", "--place", typed]);
+        assert!(out.status.success(), "{typed}");
+        assert!(stdout(&out).starts_with("苏州 · "), "{typed}");
+    }
+    let out = zhizao(&["lessons", "--place", "sz"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("深圳") && err.contains("苏州"), "{err}");
+}

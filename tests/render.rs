@@ -225,3 +225,10 @@ fn without_colour_no_reverse_video_touches_a_popup() {
         );
     }
 }
+
+#[test]
+fn a_corrected_search_asks_what_was_meant() {
+    snap_at(&[(100, 30)], "search_corrected", |app| {
+        common::search(app, "ningob");
+    });
+}

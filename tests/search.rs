@@ -74,8 +74,11 @@ fn pinyin_is_anchored_to_syllables() {
     assert_eq!(hits, ["深圳前海"]);
     // 四个智造: 四 si, 个 ge — not adjacent s-z, so no match there either.
     assert!(!hits.contains(&"四个智造"));
-    // Syllables are not split across characters: "ingbo" does not start at a syllable.
-    assert!(ix.search("ingbo", 10, None, None).unwrap().hits.is_empty());
+    // Syllables are not split across characters: "ingbo" does not start at
+    // a syllable, so nothing matches it as typed; what shows is a correction.
+    let out = ix.search("ingbo", 10, None, None).unwrap();
+    assert_eq!(out.corrected.as_deref(), Some("ningbo"));
+    assert!(ix.search("ingb", 10, None, None).unwrap().hits.is_empty());
     assert_eq!(
         ix.search("nbzs", 10, None, None).unwrap().total(),
         1,

@@ -19,6 +19,9 @@ pub struct SearchBox {
     pub outcome: Option<Arc<Outcome>>,
     /// For each result, the characters of its text to highlight.
     pub marks: Vec<Vec<usize>>,
+    /// When nothing matched as typed and one edit did: what the best hit
+    /// matched, for 你要找的是：宁波？
+    pub suggestion: Option<String>,
     pub selected: usize,
     /// Enter came before the results for the line as typed: open the first
     /// result when they arrive.
@@ -97,7 +100,8 @@ impl SearchBox {
             return Next::Stay;
         }
         let entries: Vec<u32> = outcome.hits.iter().map(|h| h.entry).collect();
-        self.marks = index.positions_of(&entries, &outcome.query);
+        self.marks = index.positions_of(&entries, outcome.answered());
+        self.suggestion = index.suggestion(&outcome);
         self.outcome = Some(outcome);
         self.selected = 0;
         if std::mem::take(&mut self.open_when_ready) {

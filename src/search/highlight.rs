@@ -1,17 +1,14 @@
 //! Highlights: which characters of a hit's text a query matched, every
 //! match in an article for `n`/`N`, and a one-line snippet around a match.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::{Query, SearchIndex, Target, Term};
 use crate::content::Anchor;
 use crate::wrap::Widths;
 
 impl SearchIndex {
     /// Character positions to highlight for a query in an entry's text:
-    /// substrings, place names and pinyin runs whole, fuzzy matches as
-    /// `SkimMatcherV2` aligns them.
+    /// substrings, place names and pinyin runs whole, characters in order
+    /// where they matched.
     #[must_use]
     pub fn positions(&self, entry: u32, query: &str) -> Vec<usize> {
         self.positions_of(&[entry], query).pop().unwrap_or_default()
@@ -56,19 +53,11 @@ impl SearchIndex {
             return char_range(i, name.len()).collect();
         }
         if let Some(letters) = &term.letters
-            && let Some((a, b)) = self.readings.find(self.sets_of(entry), letters)
+            && let Some((a, b, _)) = self.readings.find(self.sets_of(entry), letters)
         {
             return (a..b).collect();
         }
-        let matcher = if term.fold {
-            SkimMatcherV2::default().ignore_case()
-        } else {
-            SkimMatcherV2::default().respect_case()
-        };
-        matcher
-            .fuzzy_indices(text, &term.text)
-            .map(|(_, p)| p)
-            .unwrap_or_default()
+        term.subsequence_positions(text).unwrap_or_default()
     }
 
     /// Every contiguous match of a query in one article's text, in reading
@@ -128,7 +117,7 @@ impl SearchIndex {
                 .chain([text.len()])
                 .collect();
             let mut from = 0;
-            while let Some((a, b)) = self.readings.find_from(sets, letters, from) {
+            while let Some((a, b, _)) = self.readings.find_from(sets, letters, from) {
                 out.push(bytes[a]..bytes[b]);
                 from = b.max(a + 1);
             }

@@ -1,70 +1,142 @@
-//! Pinyin computed by the program: every reading of every hanzi (heteronyms
-//! included), and matching anchored to syllable starts: full syllables
-//! (`ningbo`), initials (`nb`), and mixtures (`ningb`, `zhizcx`).
+//! Pinyin computed by the program: the readings a reader types for each
+//! hanzi (its most common one, and the everyday readings of common
+//! heteronyms, from `heteronyms`), in-context readings from a small phrase
+//! table, and matching anchored to syllables: every typed syllable but the
+//! last is a whole reading or an initial (`ningbo`, `nb`, `ningb`, `szhen`),
+//! the last may be a prefix.
 
-use pinyin::ToPinyinMulti;
+use std::collections::HashMap;
+
+use pinyin::{ToPinyin, ToPinyinMulti};
+
+use super::heteronyms::{COMMON, PHRASES};
 
 const CJK_FIRST: u32 = 0x4E00;
 const CJK_LAST: u32 = 0x9FFF;
 /// Longest pinyin query we try to match (letters).
 pub const MAX_LETTERS: usize = 64;
 
+/// One character's readings as typed: the first `primary` spellings are
+/// its reading in context (or its most common one), the rest its other
+/// everyday readings.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+struct Set {
+    syllables: Vec<Box<[u8]>>,
+    primary: usize,
+}
+
 /// Reading sets: id 0 means "no reading" (not a hanzi).
 pub struct Readings {
     /// Reading set id of each CJK unified ideograph, from U+4E00.
     by_char: Vec<u16>,
-    /// Each set's syllables, as lowercase ASCII (ü written v, and also u).
-    sets: Vec<Vec<Box<[u8]>>>,
+    /// Characters that begin a phrase of the phrase table, by the same index.
+    starts_phrase: Vec<bool>,
+    sets: Vec<Set>,
     /// Bit n set when some syllable of the set starts with letter `a + n`.
     /// One slot for every possible set id, so a lookup needs no bounds check.
     first_letters: Box<[u32; 1 << 16]>,
+    /// A character read one way in a phrase: the set with that reading first.
+    in_context: HashMap<(char, &'static str), u16>,
+    /// Every syllable any character is read with, for checking a query.
+    syllables: std::collections::HashSet<Box<[u8]>>,
+}
+
+/// Interns sets, so equal sets share an id.
+#[derive(Default)]
+struct Interner {
+    sets: Vec<Set>,
+    ids: HashMap<Set, u16>,
+}
+
+impl Interner {
+    fn id(&mut self, set: Set) -> u16 {
+        if set.syllables.is_empty() {
+            return 0;
+        }
+        let next = u16::try_from(self.sets.len()).unwrap_or(0);
+        *self.ids.entry(set.clone()).or_insert_with(|| {
+            self.sets.push(set);
+            next
+        })
+    }
+}
+
+/// A set from readings, the first `primary` of them primary.
+fn set_of(readings: &[&str], primary: usize) -> Set {
+    let mut set = Set::default();
+    for (i, r) in readings.iter().enumerate() {
+        for spelling in spellings(r) {
+            if !set.syllables.contains(&spelling) {
+                set.syllables.push(spelling);
+            }
+        }
+        if i + 1 == primary {
+            set.primary = set.syllables.len();
+        }
+    }
+    set
+}
+
+/// A character's readings: its most common, then its everyday others.
+fn readings_of(c: char) -> Vec<&'static str> {
+    let Some(first) = c.to_pinyin() else {
+        return Vec::new();
+    };
+    let mut out = vec![first.plain()];
+    if let Some((_, common)) = COMMON.iter().find(|(h, _)| *h == c) {
+        out.extend(common.iter().filter(|r| **r != first.plain()));
+    }
+    out
 }
 
 impl Readings {
     /// The one table, built on first use: it depends on nothing but the
-    /// pinyin crate's data.
+    /// pinyin crate's data and ours.
     #[must_use]
     pub fn shared() -> &'static Readings {
         static TABLE: std::sync::OnceLock<Readings> = std::sync::OnceLock::new();
         TABLE.get_or_init(Readings::new)
     }
 
-    /// Reads every CJK unified ideograph's readings from the pinyin crate.
+    /// Reads every CJK unified ideograph's readings.
     ///
     /// # Panics
     /// Never: the one conversion that could fail is of a vector built with
     /// exactly the length it converts to.
     #[must_use]
     pub fn new() -> Self {
-        let mut sets: Vec<Vec<Box<[u8]>>> = vec![Vec::new()];
-        let mut index: std::collections::HashMap<Vec<Box<[u8]>>, u16> =
-            std::collections::HashMap::new();
-        let mut by_char = vec![0u16; (CJK_LAST - CJK_FIRST + 1) as usize];
+        let mut interner = Interner::default();
+        interner.sets.push(Set::default());
+        let size = (CJK_LAST - CJK_FIRST + 1) as usize;
+        let mut by_char = vec![0u16; size];
+        let mut syllables = std::collections::HashSet::new();
         for (i, slot) in by_char.iter_mut().enumerate() {
             let Some(c) = char::from_u32(CJK_FIRST + u32::try_from(i).unwrap_or(0)) else {
                 continue;
             };
-            let Some(multi) = c.to_pinyin_multi() else {
-                continue;
-            };
-            let mut set: Vec<Box<[u8]>> = Vec::new();
-            for p in multi {
-                for spelling in spellings(p.plain()) {
-                    if !set.contains(&spelling) {
-                        set.push(spelling);
-                    }
+            if let Some(all) = c.to_pinyin_multi() {
+                for p in all {
+                    syllables.extend(spellings(p.plain()));
                 }
             }
-            if set.is_empty() {
-                continue;
-            }
-            set.sort();
-            let next = u16::try_from(sets.len()).unwrap_or(0);
-            *slot = *index.entry(set.clone()).or_insert_with(|| {
-                sets.push(set);
-                next
-            });
+            *slot = interner.id(set_of(&readings_of(c), 1));
         }
+        let mut starts_phrase = vec![false; size];
+        let mut in_context = HashMap::new();
+        for (phrase, readings) in PHRASES {
+            for (k, (c, &reading)) in phrase.chars().zip(readings.iter()).enumerate() {
+                let index = u32::from(c).wrapping_sub(CJK_FIRST) as usize;
+                if k == 0
+                    && let Some(flag) = starts_phrase.get_mut(index)
+                {
+                    *flag = true;
+                }
+                let mut all = vec![reading];
+                all.extend(readings_of(c).into_iter().filter(|r| *r != reading));
+                in_context.insert((c, reading), interner.id(set_of(&all, 1)));
+            }
+        }
+        let sets = interner.sets;
         // Built on the heap: 256 KiB is too much for the stack.
         let mut first_letters: Box<[u32; 1 << 16]> = vec![0u32; 1 << 16]
             .into_boxed_slice()
@@ -72,18 +144,22 @@ impl Readings {
             .expect("a slice of exactly 1 << 16 slots");
         for (slot, set) in first_letters.iter_mut().zip(&sets) {
             *slot = set
+                .syllables
                 .iter()
                 .filter_map(|s| s.first())
                 .fold(0u32, |m, &b| m | letter_bit(b));
         }
         Readings {
             by_char,
+            starts_phrase,
             sets,
             first_letters,
+            in_context,
+            syllables,
         }
     }
 
-    /// The reading set of a character (0: none).
+    /// The reading set of a character out of context (0: none).
     #[must_use]
     pub fn of(&self, c: char) -> u16 {
         let code = u32::from(c);
@@ -94,26 +170,89 @@ impl Readings {
         }
     }
 
+    /// The reading sets of a text, one per character, each heteronym in a
+    /// known phrase read as the phrase reads it.
+    pub fn sets_for(&self, text: &str, out: &mut Vec<u16>) {
+        let start = out.len();
+        let mut phrase = false;
+        for c in text.chars() {
+            let code = u32::from(c);
+            if (CJK_FIRST..=CJK_LAST).contains(&code) {
+                let i = (code - CJK_FIRST) as usize;
+                out.push(self.by_char[i]);
+                phrase |= self.starts_phrase[i];
+            } else {
+                out.push(0);
+            }
+        }
+        if phrase {
+            self.read_phrases(text, &mut out[start..]);
+        }
+    }
+
+    /// Only where a phrase can start, and on bytes: most characters of a
+    /// text are passed over with one look at a table.
+    fn read_phrases(&self, text: &str, sets: &mut [u16]) {
+        for (i, (byte, c)) in text.char_indices().enumerate() {
+            let code = u32::from(c);
+            if !(CJK_FIRST..=CJK_LAST).contains(&code)
+                || !self.starts_phrase[(code - CJK_FIRST) as usize]
+            {
+                continue;
+            }
+            for (phrase, readings) in PHRASES {
+                if !text[byte..].starts_with(phrase) {
+                    continue;
+                }
+                for (k, (pc, reading)) in phrase.chars().zip(readings.iter()).enumerate() {
+                    if let (Some(&id), Some(slot)) =
+                        (self.in_context.get(&(pc, *reading)), sets.get_mut(i + k))
+                    {
+                        *slot = id;
+                    }
+                }
+            }
+        }
+    }
+
     /// The letters the readings of a set start with, as a mask.
     #[must_use]
     pub fn initials(&self, set: u16) -> u32 {
         self.first_letters[usize::from(set)]
     }
 
-    /// Every reading of a character, for display and tests.
+    /// Every reading a character is typed with, most common first.
     #[must_use]
     pub fn readings(&self, c: char) -> Vec<String> {
         self.sets[usize::from(self.of(c))]
+            .syllables
             .iter()
             .map(|s| String::from_utf8_lossy(s).into_owned())
             .collect()
     }
 
-    /// The first run of characters (by index into `sets_of_text`) whose
-    /// readings spell `query`, each character taking a prefix of one of its
-    /// syllables: `(first char, one past the last)`.
+    /// True when `letters` is whole syllables, the last perhaps cut short:
+    /// what a query typed in full pinyin looks like.
     #[must_use]
-    pub fn find(&self, text_sets: &[u16], query: &[u8]) -> Option<(usize, usize)> {
+    pub fn is_full_pinyin(&self, letters: &[u8]) -> bool {
+        if letters.is_empty() {
+            return true;
+        }
+        (1..=letters.len().min(6)).rev().any(|len| {
+            let (head, rest) = letters.split_at(len);
+            if rest.is_empty() {
+                self.syllables.iter().any(|s| s.starts_with(head))
+            } else {
+                self.syllables.contains(head) && self.is_full_pinyin(rest)
+            }
+        })
+    }
+
+    /// The first run of characters (by index into `text_sets`) whose
+    /// readings spell `query`: `(first char, one past the last, how well)`.
+    /// A better-read run is preferred to an earlier one.
+    #[must_use]
+    pub fn find(&self, text_sets: &[u16], query: &[u8]) -> Option<(usize, usize, Reading)> {
         self.find_from(text_sets, query, 0)
     }
 
@@ -124,51 +263,107 @@ impl Readings {
         text_sets: &[u16],
         query: &[u8],
         from: usize,
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, Reading)> {
         let first = *query.first()?;
         if query.len() > MAX_LETTERS {
             return None;
         }
         let bit = letter_bit(first);
-        (from..text_sets.len())
-            .filter(|&c| {
-                text_sets
-                    .get(c)
-                    .is_some_and(|&set| self.first_letters[usize::from(set)] & bit != 0)
-            })
-            .find_map(|c| self.spell(text_sets, c, query).map(|end| (c, end)))
-    }
-
-    /// Can `query` be spelled from character `c` on? Returns the end.
-    fn spell(&self, text_sets: &[u16], c: usize, query: &[u8]) -> Option<usize> {
-        let Some(&first) = query.first() else {
-            return Some(c);
-        };
-        let set = usize::from(*text_sets.get(c)?);
-        // Most characters cannot continue the query at all: say so at once.
-        if self.first_letters[set] & letter_bit(first) == 0 {
-            return None;
-        }
-        for syllable in &self.sets[set] {
-            if syllable[0] != first {
+        let mut best: Option<(usize, usize, Reading)> = None;
+        for c in from..text_sets.len() {
+            if self.first_letters[usize::from(text_sets[c])] & bit == 0 {
                 continue;
             }
-            let mut common = 1;
-            while common < syllable.len()
-                && common < query.len()
-                && syllable[common] == query[common]
+            if let Some((end, how)) = self.spell(text_sets, c, query)
+                && best.is_none_or(|(_, _, was)| how > was)
             {
-                common += 1;
-            }
-            // The whole syllable first, so `xian` reads as one character, not x-i-an.
-            for len in (1..=common).rev() {
-                if let Some(end) = self.spell(text_sets, c + 1, &query[len..]) {
-                    return Some(end);
+                best = Some((c, end, how));
+                if how == Reading::BEST {
+                    break;
                 }
             }
         }
-        None
+        best
     }
+
+    /// Can `query` be spelled from character `c` on? Returns the end and
+    /// how well the readings fit, the best way found.
+    fn spell(&self, text_sets: &[u16], c: usize, query: &[u8]) -> Option<(usize, Reading)> {
+        let Some(&first) = query.first() else {
+            return Some((c, Reading::BEST));
+        };
+        let set = &self.sets[usize::from(*text_sets.get(c)?)];
+        // Most characters cannot continue the query at all: say so at once.
+        if self.first_letters[usize::from(text_sets[c])] & letter_bit(first) == 0 {
+            return None;
+        }
+        let mut best: Option<(usize, Reading)> = None;
+        let mut consider = |found: (usize, Reading)| {
+            if best.is_none_or(|(_, was)| found.1 > was) {
+                best = Some(found);
+            }
+            found.1 == Reading::BEST
+        };
+        for (k, syllable) in set.syllables.iter().enumerate() {
+            if syllable[0] != first {
+                continue;
+            }
+            let in_context = k < set.primary;
+            let common = syllable
+                .iter()
+                .zip(query)
+                .take_while(|(a, b)| a == b)
+                .count();
+            if common == query.len() {
+                // The query ends in this character: a prefix will do, a
+                // whole syllable does better.
+                let how = Reading {
+                    in_context,
+                    whole: common == syllable.len(),
+                };
+                if consider((c + 1, how)) {
+                    break;
+                }
+                continue;
+            }
+            // The query goes on: this character takes its whole syllable
+            // (tried first, so `xian` reads as one character, not x-i-an)
+            // or its initial, which for zh, ch and sh may be z, c and s.
+            let whole = syllable.len();
+            let digraph = whole > 2 && matches!(&syllable[..2], b"zh" | b"ch" | b"sh");
+            let lens = [whole, if digraph { 2 } else { whole }, 1];
+            for (i, &len) in lens.iter().enumerate() {
+                if len > common || lens[..i].contains(&len) {
+                    continue;
+                }
+                if let Some((end, rest)) = self.spell(text_sets, c + 1, &query[len..]) {
+                    let how = Reading {
+                        in_context: in_context && rest.in_context,
+                        whole: rest.whole,
+                    };
+                    if consider((end, how)) {
+                        return best;
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// How well a run of characters' readings spell a query: through each
+/// character's reading in context, and ending on a whole syllable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reading {
+    pub in_context: bool,
+    pub whole: bool,
+}
+
+impl Reading {
+    const BEST: Reading = Reading {
+        in_context: true,
+        whole: true,
+    };
 }
 
 impl Default for Readings {
@@ -189,6 +384,9 @@ pub fn letter_bit(b: u8) -> u32 {
 
 /// A toneless reading as typed: ü can be typed v or u.
 fn spellings(plain: &str) -> Vec<Box<[u8]>> {
+    if plain.is_empty() {
+        return Vec::new();
+    }
     if plain.contains('ü') {
         vec![
             plain.replace('ü', "v").into_bytes().into(),

@@ -79,7 +79,7 @@ impl Term {
         } else {
             lib.places
                 .iter()
-                .filter(|p| p.answers_to(text).is_some())
+                .filter(|p| p.answers_to(text).is_some() || spells_english(p, text))
                 .map(|p| p.name.clone())
                 .collect()
         };
@@ -165,30 +165,81 @@ impl Term {
         out
     }
 
-    /// The leftmost match of the term's characters in order: the byte of the
-    /// first, and the span and count of characters, for ranking. A cheap
-    /// check on bytes, before any scoring.
+    /// The leftmost match of the term's characters in order, close
+    /// together: inside one sentence (no 。！？； between them) and within
+    /// three times the term's length. Returns the byte of the first, the
+    /// span in characters and the count, for ranking.
     #[must_use]
     pub fn subsequence_in(&self, text: &str) -> Option<(usize, usize, usize)> {
+        let positions = self.subsequence_positions(text)?;
+        let (&first, &last) = (positions.first()?, positions.last()?);
+        let start = text.char_indices().nth(first).map_or(0, |(b, _)| b);
+        Some((start, last - first + 1, positions.len()))
+    }
+
+    /// The characters (indices) of that leftmost close match.
+    #[must_use]
+    pub fn subsequence_positions(&self, text: &str) -> Option<Vec<usize>> {
+        let wanted: Vec<char> = self.text.chars().collect();
+        let window = wanted.len() * 3;
+        let same = |a: char, b: char| {
+            a == b || (self.fold && a.is_ascii_alphabetic() && a.eq_ignore_ascii_case(&b))
+        };
         let hay = text.as_bytes();
-        let mut pos = 0;
-        let mut first = None;
-        let mut count = 0;
-        for (c, finder) in self.text.chars().zip(&self.char_finders) {
-            let at = if self.fold && c.is_ascii_alphabetic() {
-                let b = c as u8;
-                memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), &hay[pos..])?
-            } else if c.is_ascii() {
-                memchr::memchr(c as u8, &hay[pos..])?
+        let first = *wanted.first()?;
+        let first_finder = self.char_finders.first()?;
+        let next_first = |from: usize| {
+            if self.fold && first.is_ascii_alphabetic() {
+                let b = u8::try_from(first).unwrap_or(0);
+                memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), &hay[from..])
             } else {
-                finder.find(&hay[pos..])?
-            };
-            first.get_or_insert(pos + at);
-            pos += at + c.len_utf8();
-            count += 1;
+                first_finder.find(&hay[from..])
+            }
+        };
+        let mut from = 0;
+        // Each occurrence of the first character, found on bytes, then a
+        // short walk forward from it.
+        while let Some(i) = next_first(from) {
+            let start = from + i;
+            let start_char = text[..start].chars().count();
+            let mut found = vec![start_char];
+            for (k, c) in text[start..].chars().enumerate().skip(1).take(window - 1) {
+                if SENTENCE_END.contains(c) {
+                    break;
+                }
+                if same(c, wanted[found.len()]) {
+                    found.push(start_char + k);
+                    if found.len() == wanted.len() {
+                        return Some(found);
+                    }
+                }
+            }
+            if wanted.len() == 1 {
+                return Some(found);
+            }
+            from = start + first.len_utf8();
         }
-        let first = first?;
-        let span = text[first..pos].chars().count();
-        Some((first, span, count))
+        None
     }
 }
+
+/// An English name or alias holds the typed letters in order, as fzf
+/// matches (`austn` → Austin), starting with its first letter; three letters
+/// at least, so two initials stay pinyin.
+fn spells_english(place: &crate::content::Place, typed: &str) -> bool {
+    use fuzzy_matcher::FuzzyMatcher as _;
+    if typed.len() < 3 || !typed.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+    std::iter::once(&place.english)
+        .chain(&place.aliases)
+        .any(|name| {
+            name.get(..1)
+                .is_some_and(|f| f.eq_ignore_ascii_case(&typed[..1]))
+                && matcher.fuzzy_match(name, typed).is_some()
+        })
+}
+
+/// What ends a sentence: characters matched in order never span one.
+const SENTENCE_END: &str = "。！？；!?;";

@@ -39,6 +39,64 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     if area.width < 8 || area.height < 3 {
         return;
     }
+    input_line(app, theme, &areas, buf);
+    let (w, search) = (app.widths, &app.search);
+    rule(theme, area.x, area.y + 1, area.width, buf, app);
+
+    let body = areas.list;
+    let Some(outcome) = search.shown() else {
+        let room = body.width.saturating_sub(2);
+        let lines = HINTS
+            .iter()
+            .flat_map(|h| crate::wrap::wrap_str(h, usize::from(room), 0, w));
+        for (i, line) in lines.take(usize::from(body.height)).enumerate() {
+            let y = body.y + u16::try_from(i).unwrap_or(0);
+            put(buf, body.x + 1, y, room, &[(line, theme.muted)], w);
+        }
+        return;
+    };
+    if outcome.hits.is_empty() {
+        if !search.stale() {
+            let text = format!("没有找到 “{}”", search.line.text);
+            let room = body.width.saturating_sub(1);
+            put(buf, body.x + 1, body.y, room, &[(&text, theme.muted)], w);
+        }
+        return;
+    }
+    // A corrected query says what it found instead, on the rule above the list.
+    if let Some(found) = &search.suggestion {
+        let text = format!(" 你要找的是：{found}？ ");
+        let x = area.x + 2;
+        put(
+            buf,
+            x,
+            area.y + 1,
+            area.width.saturating_sub(4),
+            &[(&text, theme.hit)],
+            w,
+        );
+    }
+    let top = search.top(areas.per_page);
+    for (row, i) in (top..outcome.hits.len()).take(areas.per_page).enumerate() {
+        let y = body.y + u16::try_from(row).unwrap_or(0) * SEARCH_RESULT_ROWS;
+        let cell = Rect::new(body.x, y, body.width, SEARCH_RESULT_ROWS);
+        result(app, theme, outcome, i, cell, buf);
+    }
+    if let Some(preview_area) = areas.preview {
+        rule(theme, area.x, preview_area.y, area.width, buf, app);
+        let text = Rect::new(
+            preview_area.x + 1,
+            preview_area.y + 1,
+            preview_area.width.saturating_sub(2),
+            preview_area.height - 1,
+        );
+        preview(app, theme, outcome, text, buf);
+    }
+}
+
+/// The typed line after its prompt, and the count of results at the right.
+fn input_line(app: &App, theme: &Theme, areas: &areas::SearchAreas, buf: &mut Buffer) {
+    let area = areas.inner;
     let w = app.widths;
     let search = &app.search;
     let count = match search.shown() {
@@ -78,44 +136,6 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         &[(&count, theme.muted)],
         w,
     );
-    rule(theme, area.x, area.y + 1, area.width, buf, app);
-
-    let body = areas.list;
-    let Some(outcome) = search.shown() else {
-        let room = body.width.saturating_sub(2);
-        let lines = HINTS
-            .iter()
-            .flat_map(|h| crate::wrap::wrap_str(h, usize::from(room), 0, w));
-        for (i, line) in lines.take(usize::from(body.height)).enumerate() {
-            let y = body.y + u16::try_from(i).unwrap_or(0);
-            put(buf, body.x + 1, y, room, &[(line, theme.muted)], w);
-        }
-        return;
-    };
-    if outcome.hits.is_empty() {
-        if !search.stale() {
-            let text = format!("没有找到 “{}”", search.line.text);
-            let room = body.width.saturating_sub(1);
-            put(buf, body.x + 1, body.y, room, &[(&text, theme.muted)], w);
-        }
-        return;
-    }
-    let top = search.top(areas.per_page);
-    for (row, i) in (top..outcome.hits.len()).take(areas.per_page).enumerate() {
-        let y = body.y + u16::try_from(row).unwrap_or(0) * SEARCH_RESULT_ROWS;
-        let cell = Rect::new(body.x, y, body.width, SEARCH_RESULT_ROWS);
-        result(app, theme, outcome, i, cell, buf);
-    }
-    if let Some(preview_area) = areas.preview {
-        rule(theme, area.x, preview_area.y, area.width, buf, app);
-        let text = Rect::new(
-            preview_area.x + 1,
-            preview_area.y + 1,
-            preview_area.width.saturating_sub(2),
-            preview_area.height - 1,
-        );
-        preview(app, theme, outcome, text, buf);
-    }
 }
 
 fn rule(theme: &Theme, x: u16, y: u16, width: u16, buf: &mut Buffer, app: &App) {

@@ -1,0 +1,121 @@
+//! A query of five letters or more that finds nothing is tried again with
+//! one edit (swap, delete, insert, substitute), in that order, which is how
+//! often each slip happens: `ningob` → `ningbo`, `shenzen` → `shenzhen`,
+//! `munhich` → `munich`. Only variants that read as full pinyin or begin
+//! an English place name are searched, and the first that finds something
+//! is kept.
+
+use super::{Generation, Outcome, SearchIndex};
+
+/// Shortest query that is corrected.
+const MIN_LETTERS: usize = 5;
+/// Most variants searched before giving up.
+const MAX_TRIES: usize = 60;
+
+impl SearchIndex {
+    /// The outcome of the first plausible one-edit variant of `query` that
+    /// finds something, marked as corrected; None if none does, or the
+    /// search was cancelled.
+    pub(super) fn corrected(
+        &self,
+        query: &str,
+        limit: usize,
+        cancel: Option<(&Generation, u64)>,
+    ) -> Option<Outcome> {
+        let typed = query.trim();
+        if typed.len() < MIN_LETTERS || !typed.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let typed = typed.to_ascii_lowercase().into_bytes();
+        let mut seen = std::collections::HashSet::new();
+        let variants = edits(&typed)
+            .filter(|v| seen.insert(v.clone()))
+            .filter(|v| self.plausible(v))
+            .take(MAX_TRIES);
+        for variant in variants {
+            let text = String::from_utf8(variant).ok()?;
+            let found = self.run(&text, limit, None, cancel)?;
+            if found.total() > 0 {
+                return Some(Outcome {
+                    query: query.to_owned(),
+                    corrected: Some(text),
+                    ..found
+                });
+            }
+        }
+        None
+    }
+
+    /// What a corrected search found, as its best hit has it (宁波 for
+    /// `ningob`): what the reader is asked about.
+    #[must_use]
+    pub fn suggestion(&self, outcome: &Outcome) -> Option<String> {
+        outcome.corrected.as_ref()?;
+        let top = outcome.hits.first()?;
+        let text: Vec<char> = self.text(top.entry).chars().collect();
+        let shown: String = self
+            .positions(top.entry, outcome.answered())
+            .iter()
+            .filter_map(|&i| text.get(i))
+            .collect();
+        (!shown.is_empty()).then_some(shown)
+    }
+
+    fn plausible(&self, letters: &[u8]) -> bool {
+        if self.readings.is_full_pinyin(letters) {
+            return true;
+        }
+        let Ok(text) = std::str::from_utf8(letters) else {
+            return false;
+        };
+        self.lib.places.iter().any(|p| p.answers_to(text).is_some())
+    }
+}
+
+/// Every one-edit variant, swaps first, then deletions, insertions and
+/// substitutions.
+fn edits(typed: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
+    let n = typed.len();
+    let swaps = (0..n.saturating_sub(1)).map(move |i| {
+        let mut v = typed.to_vec();
+        v.swap(i, i + 1);
+        v
+    });
+    let deletions = (0..n).map(move |i| {
+        let mut v = typed.to_vec();
+        v.remove(i);
+        v
+    });
+    let insertions = (0..=n).flat_map(move |i| {
+        (b'a'..=b'z').map(move |c| {
+            let mut v = typed.to_vec();
+            v.insert(i, c);
+            v
+        })
+    });
+    let substitutions = (0..n).flat_map(move |i| {
+        (b'a'..=b'z').filter(move |&c| c != typed[i]).map(move |c| {
+            let mut v = typed.to_vec();
+            v[i] = c;
+            v
+        })
+    });
+    swaps
+        .chain(deletions)
+        .chain(insertions)
+        .chain(substitutions)
+        .filter(move |v| v != typed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_swap_comes_before_any_other_edit() {
+        let first: Vec<Vec<u8>> = edits(b"ningob").take(5).collect();
+        assert!(first.contains(&b"ningbo".to_vec()));
+        assert!(edits(b"shenzen").any(|v| v == b"shenzhen"));
+        assert!(edits(b"munhich").any(|v| v == b"munich"));
+    }
+}
