@@ -42,6 +42,13 @@ pub enum Action {
     /// `+` and `-`: a wider or narrower measure of text.
     WiderMeasure,
     NarrowerMeasure,
+    /// `m`: bookmark the paragraph at the top of the reader, or unmark it.
+    ToggleBookmark,
+    /// `'`: the list of bookmarks; `d` in it deletes one.
+    OpenBookmarks,
+    DeleteBookmark,
+    /// Ctrl-r in the search line: the newest earlier search holding what is typed.
+    HistorySearch,
     /// Back and forward through the jump list.
     JumpBack,
     JumpForward,

@@ -2,10 +2,14 @@
 //! view's and popup's own state in `app/`, and a router that hands an action
 //! to the state that owns it, by the mode the key table names.
 
+pub mod bookmarks;
 pub mod compare;
+pub mod help;
 mod jumps;
 pub mod line;
+mod memory;
 mod mouse;
+mod navigate;
 pub mod picker;
 pub mod places;
 pub mod reader;
@@ -18,7 +22,7 @@ use crate::action::Action;
 use crate::areas::{self, Areas};
 use crate::content::Library;
 use crate::keys::{self, Mode};
-use crate::search::{SearchIndex, Target};
+use crate::search::SearchIndex;
 use crate::wrap::Widths;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +39,7 @@ pub enum Overlay {
     Search,
     /// Choosing a place to filter by.
     Picker,
+    Bookmarks,
 }
 
 /// The three views, on the tab bar.
@@ -94,6 +99,9 @@ pub struct App {
     /// The search line and its results, kept while the popup is closed.
     pub search: search::SearchBox,
     pub picker: picker::Picker,
+    pub bookmarks: bookmarks::Bookmarks,
+    /// Article id → how far through it the reader got, in percent.
+    pub progress: std::collections::BTreeMap<String, u8>,
 }
 
 impl App {
@@ -121,6 +129,8 @@ impl App {
             help_first: Mode::Reader,
             notice: None,
             jumps: jumps::Jumps::default(),
+            bookmarks: bookmarks::Bookmarks::default(),
+            progress: std::collections::BTreeMap::new(),
         };
         app.update(Action::Resize(100, 30));
         app
@@ -139,6 +149,7 @@ impl App {
             (Overlay::Search, ..) => Mode::Search,
             (Overlay::Picker, ..) => Mode::Picker,
             (Overlay::Help, ..) => Mode::Help,
+            (Overlay::Bookmarks, ..) => Mode::Bookmarks,
             (Overlay::None, View::Compare, _) => Mode::Compare,
             (Overlay::None, View::Places, _) => Mode::Places,
             (Overlay::None, View::Reader, Focus::Tree) if self.areas().tree.is_some() => Mode::Tree,
@@ -182,18 +193,8 @@ impl App {
                     picker::Next::Close => self.overlay = Overlay::None,
                     picker::Next::Pick(p) => self.pick_place(p),
                 },
-                Mode::Help => match action {
-                    Action::ScrollDown => self.help_scroll += 1,
-                    Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-                    Action::PageDown => self.help_scroll += usize::from(self.size.1 / 2),
-                    Action::PageUp => {
-                        self.help_scroll = self
-                            .help_scroll
-                            .saturating_sub(usize::from(self.size.1 / 2));
-                    }
-                    Action::ToggleHelp | Action::Close => self.overlay = Overlay::None,
-                    other => self.in_view(&other),
-                },
+                Mode::Bookmarks => self.in_bookmarks(&action),
+                Mode::Help => self.in_help(action),
                 _ => self.in_view(&action),
             },
         }
@@ -205,6 +206,9 @@ impl App {
         }
         self.tree.follow(reading);
         self.help_scroll = self.help_scroll.min(self.help_max_scroll());
+        let article = &self.lib.articles[self.reader.article].id;
+        let percent = u8::try_from(self.reader.percent()).unwrap_or(100);
+        self.progress.insert(article.clone(), percent);
     }
 
     /// Actions of the views and the global keys.
@@ -239,6 +243,10 @@ impl App {
             Action::OpenPlaces => {
                 self.overlay = Overlay::Picker;
                 self.picker = picker::Picker::new(&self.index);
+            }
+            Action::OpenBookmarks => {
+                self.overlay = Overlay::Bookmarks;
+                self.bookmarks.select(self.bookmarks.selected);
             }
             Action::ShowReader => self.show(View::Reader),
             Action::ShowCompare => self.show(View::Compare),
@@ -303,6 +311,18 @@ impl App {
         }
         match action {
             Action::NextHit | Action::PrevHit => self.step_hit(action),
+            Action::ToggleBookmark => {
+                let Some((anchor, _)) = from.top else { return };
+                let marked = self.bookmarks.toggle(&self.lib, anchor);
+                self.notice = Some(
+                    if marked {
+                        "已加书签"
+                    } else {
+                        "已删除书签"
+                    }
+                    .into(),
+                );
+            }
             Action::TreeOpen => {
                 self.jumps.push(from);
                 self.reader.open(self.tree.selected);
@@ -330,25 +350,6 @@ impl App {
                 self.compare.select_node(&nodes);
             }
             _ => {}
-        }
-    }
-
-    /// `n`/`N`, saying so when they wrap round or there is nothing to step through.
-    fn step_hit(&mut self, action: &Action) {
-        let forward = matches!(action, Action::NextHit);
-        match self.reader.step_hit(if forward { 1 } else { -1 }) {
-            reader::Step::Moved => {}
-            reader::Step::Wrapped => {
-                self.notice = Some(if forward {
-                    "已回到第一个结果".into()
-                } else {
-                    "已回到最后一个结果".into()
-                });
-            }
-            reader::Step::None => {
-                let key = keys::first_key(Mode::Global, &Action::OpenSearch);
-                self.notice = Some(format!("没有搜索结果 · 按 {key} 搜索"));
-            }
         }
     }
 
@@ -428,83 +429,6 @@ impl App {
         )
     }
 
-    /// Jumps to the selected search result: its article, the paragraph
-    /// scrolled into view, every hit of the query in the article marked.
-    fn open_result(&mut self) {
-        let Some(outcome) = self.search.outcome.clone() else {
-            return;
-        };
-        let Some(hit) = outcome.hits.get(self.search.selected) else {
-            return;
-        };
-        self.overlay = Overlay::None;
-        self.jumps.push(self.reader.position());
-        self.view = View::Reader;
-        self.focus = Focus::Reader;
-        self.close_floating_tree();
-        let (query, anchor) = match self.index.target(hit.entry) {
-            Target::Field(anchor) => (outcome.answered().to_owned(), anchor),
-            Target::Label(node) => {
-                self.reader.open(node);
-                self.reader.hits.clear();
-                return;
-            }
-            Target::Place(p) => {
-                // A place opens at its first mention, every mention marked.
-                let name = format!("\"{}\"", self.lib.places[p].name);
-                for article in 0..self.lib.articles.len() {
-                    let hits = self.index.matches_in_article(article, &name);
-                    if let Some(&(first, _)) = hits.first() {
-                        self.reader.jump(first, hits);
-                        return;
-                    }
-                }
-                return;
-            }
-        };
-        let article = self.lib.node(anchor.node).article;
-        let hits = self.index.matches_in_article(article, &query);
-        self.reader.jump(anchor, hits);
-    }
-
-    /// Enter in the comparison or the place index: that lesson or paragraph
-    /// in the reader, the chosen place marked.
-    fn open_lesson(&mut self) {
-        let (anchor, place) = match self.view {
-            View::Compare => match self.compare.target() {
-                Some(anchor) => (anchor, self.compare.place),
-                None => return,
-            },
-            View::Places => match self.places.current() {
-                Some(m) => (m.anchor, Some(m.place)),
-                None => return,
-            },
-            View::Reader => return,
-        };
-        self.jumps.push(self.reader.position());
-        self.view = View::Reader;
-        self.focus = Focus::Reader;
-        self.reader.open(anchor.node);
-        self.reader.hits.clear();
-        if let Some(p) = place {
-            let name = format!("\"{}\"", self.lib.places[p].name);
-            let hits = self.index.matches_in_article(self.reader.article, &name);
-            self.reader.jump(anchor, hits);
-        }
-    }
-
-    /// Enter in the place picker: filter the comparison by that place, or
-    /// go to its first mention in the place index.
-    fn pick_place(&mut self, place: crate::content::PlaceId) {
-        self.overlay = Overlay::None;
-        if self.view == View::Places {
-            self.places.select_place(place);
-        } else {
-            self.view = View::Compare;
-            self.compare.choose_place(place);
-        }
-    }
-
     fn resize(&mut self, w: u16, h: u16) {
         let was_narrow = self.size.0 < areas::SIDE_BY_SIDE;
         self.size = (w, h);
@@ -538,43 +462,4 @@ impl App {
         self.places
             .resize(usize::from(areas::inner(areas.main).height));
     }
-
-    /// The furthest help scrolls in its popup.
-    fn help_max_scroll(&self) -> usize {
-        let rows = keys::help_rows(self.help_first);
-        let popup = areas::help(
-            self.size.0,
-            self.size.1,
-            rows.len(),
-            help_width(&rows, self.widths),
-        );
-        rows.len()
-            .saturating_sub(usize::from(areas::inner(popup).height))
-    }
-}
-
-/// Columns help's key column takes: its widest keys and two spaces.
-#[must_use]
-pub fn help_key_width(rows: &[keys::HelpRow], widths: Widths) -> usize {
-    rows.iter()
-        .map(|r| match r {
-            keys::HelpRow::Binding(k, _) => widths.str(k),
-            keys::HelpRow::Section(_) => 0,
-        })
-        .max()
-        .unwrap_or(0)
-        + 2
-}
-
-/// Columns help's widest row takes, so nothing is cut.
-#[must_use]
-pub fn help_width(rows: &[keys::HelpRow], widths: Widths) -> usize {
-    let keys = help_key_width(rows, widths);
-    rows.iter()
-        .map(|r| match r {
-            keys::HelpRow::Binding(_, what) => keys + widths.str(what),
-            keys::HelpRow::Section(title) => widths.str(title),
-        })
-        .max()
-        .unwrap_or(0)
 }

@@ -293,3 +293,21 @@ pub fn tabs(text_widths: impl IntoIterator<Item = usize>) -> Vec<(u16, u16)> {
         })
         .collect()
 }
+
+/// Rows each bookmark takes in its list: breadcrumb and first words.
+pub const BOOKMARK_ROWS: u16 = 2;
+
+/// The bookmark list: up to 80 columns wide, tall enough for every
+/// bookmark (or one line saying there are none), as the screen allows.
+#[must_use]
+pub fn bookmarks(width: u16, height: u16, count: usize) -> Rect {
+    let rows = u16::try_from(count.max(1))
+        .unwrap_or(u16::MAX)
+        .saturating_mul(BOOKMARK_ROWS)
+        .saturating_add(2);
+    centered(
+        Rect::new(0, 0, width, height.saturating_sub(1)),
+        80.min(width.saturating_sub(4)),
+        rows,
+    )
+}

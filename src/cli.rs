@@ -37,6 +37,10 @@ pub struct Cli {
     /// `double` for terminals set up for CJK.
     #[arg(long, global = true, value_enum, default_value_t = AmbiWidth::Single)]
     pub ambiwidth: AmbiWidth,
+    /// Neither read nor write the reader's memory (position, bookmarks,
+    /// searches) in `$XDG_STATE_HOME/zhizao`.
+    #[arg(long, global = true)]
+    pub no_state: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -281,7 +281,10 @@ impl Library {
 }
 
 /// One piece of text in the library: what search indexes and the reader lays out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Field {
     Title,
     Deck,

@@ -17,6 +17,7 @@ pub enum Mode {
     Places,
     Search,
     Picker,
+    Bookmarks,
     Help,
 }
 
@@ -31,6 +32,7 @@ impl Mode {
             Mode::Places => "地点索引",
             Mode::Search => "搜索",
             Mode::Picker => "选择地点",
+            Mode::Bookmarks => "书签",
             Mode::Help => "帮助",
         }
     }
@@ -93,6 +95,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, &[k('1')],                          A::ShowReader,   "阅读视图"),
     b(M::Global, &[k('2')],                          A::ShowCompare,  "国内外经验对照"),
     b(M::Global, &[k('3')],                          A::ShowPlaces,   "地点索引"),
+    b(M::Global, &[k('\'')],                        A::OpenBookmarks, "书签"),
     b(M::Global, &[ctrl('o')],                       A::JumpBack,     "跳回上一处"),
     b(M::Global, &[ctrl('n')],                       A::JumpForward,  "跳往下一处"),
 
@@ -117,6 +120,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Reader, &[k('n')],                          A::NextHit,      "下一个搜索结果"),
     b(M::Reader, &[k('N')],                          A::PrevHit,      "上一个搜索结果"),
     b(M::Reader, &[k('c')],                          A::CompareHere,  "对照此条启示"),
+    b(M::Reader, &[k('m')],                          A::ToggleBookmark, "加／删书签"),
     b(M::Reader, &[k('+'), k('=')],                  A::WiderMeasure, "加宽版心"),
     b(M::Reader, &[k('-')],                          A::NarrowerMeasure, "收窄版心"),
 
@@ -139,8 +143,9 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Search, &[ctrl('c')],                       A::Quit,         "退出"),
     b(M::Search, &[ctrl('z')],                       A::Suspend,      "挂起"),
     b(M::Search, &[code(C::Enter)],                  A::OpenResult,   "跳到所选结果"),
-    b(M::Search, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个结果"),
-    b(M::Search, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个结果"),
+    b(M::Search, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个结果（空行：较新的搜索）"),
+    b(M::Search, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个结果（空行：以前的搜索）"),
+    b(M::Search, &[ctrl('r')],                       A::HistorySearch, "在以前的搜索中查找"),
     b(M::Search, &[code(C::Left)],                   A::CaretLeft,    "光标左移"),
     b(M::Search, &[code(C::Right)],                  A::CaretRight,   "光标右移"),
     b(M::Search, &[code(C::Home), ctrl('a')],        A::CaretHome,    "行首"),
@@ -157,6 +162,12 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Picker, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个"),
     b(M::Picker, &[code(C::Backspace)],              A::Backspace,    "删除前一字"),
     b(M::Picker, &[ctrl('u')],                       A::DeleteToStart, "删除到行首"),
+
+    b(M::Bookmarks, &[code(C::Esc), k('\'')],     A::Close,        "关闭"),
+    b(M::Bookmarks, &[code(C::Enter)],               A::OpenResult,   "跳到书签"),
+    b(M::Bookmarks, &[k('j'), code(C::Down)],        A::ResultDown,   "下一个"),
+    b(M::Bookmarks, &[k('k'), code(C::Up)],          A::ResultUp,     "上一个"),
+    b(M::Bookmarks, &[k('d')],                       A::DeleteBookmark, "删除书签"),
 
     b(M::Help,   &[code(C::Esc), k('?'), k('q')],    A::ToggleHelp,   "关闭帮助"),
     b(M::Help,   &[k('j'), code(C::Down)],           A::ScrollDown,   "向下滚动帮助"),
@@ -277,7 +288,7 @@ pub enum HelpRow {
 }
 
 /// Every mode, in the order help lists them after the current one.
-const MODES: [Mode; 8] = [
+const MODES: [Mode; 9] = [
     Mode::Global,
     Mode::Tree,
     Mode::Reader,
@@ -285,6 +296,7 @@ const MODES: [Mode; 8] = [
     Mode::Places,
     Mode::Search,
     Mode::Picker,
+    Mode::Bookmarks,
     Mode::Help,
 ];
 

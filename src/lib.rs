@@ -11,6 +11,7 @@ pub mod keys;
 pub mod layout;
 pub mod sanitize;
 pub mod search;
+pub mod state;
 pub mod terminal;
 pub mod ui;
 pub mod wrap;

@@ -23,6 +23,7 @@ use crate::cli::Cli;
 use crate::input;
 use crate::keys::action_for_event;
 use crate::search::{Generation, Outcome, SearchIndex};
+use crate::state::store::Store;
 use crate::ui::Screen;
 
 /// Undoes what ratatui's `init` does not know about, then restores the
@@ -78,6 +79,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let mut app = App::new(lib, cli.widths());
     let theme = crate::ui::theme::from_env();
+    let mut memory = Memory::open(cli, &mut app);
 
     let (tx, inbox) = mpsc::channel();
     spawn_signals(tx.clone())?;
@@ -92,13 +94,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut parser = input::Parser::default();
     let mut sent = None;
     let mut dirty = true;
-    loop {
+    let code = loop {
         if dirty {
             draw(&mut terminal, &app, theme)?;
             dirty = false;
         }
         if app.quit {
-            return Ok(ExitCode::SUCCESS);
+            break ExitCode::SUCCESS;
+        }
+        if std::mem::take(&mut app.bookmarks.changed) {
+            memory.save(&mut app);
         }
         if let Some((serial, query)) = app.wanted_search()
             && sent != Some(serial)
@@ -112,11 +117,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Some(timeout) => match inbox.recv_timeout(timeout) {
                 Ok(message) => Some(message),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(ExitCode::from(129)),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break ExitCode::from(129),
             },
             None => match inbox.recv() {
                 Ok(message) => Some(message),
-                Err(_) => return Ok(ExitCode::from(129)),
+                Err(_) => break ExitCode::from(129),
             },
         };
         let mut events = Vec::new();
@@ -125,29 +130,42 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         // Take everything queued before drawing again, so a burst of keys or
         // wheel ticks costs one frame.
+        let mut leave_with = None;
         for message in first
             .into_iter()
             .chain(std::iter::from_fn(|| inbox.try_recv().ok()))
         {
             match message {
                 Message::Input(bytes) => parser.feed(&bytes, &mut events),
-                Message::HungUp => return Ok(ExitCode::from(129)),
+                Message::HungUp => leave_with = Some(ExitCode::from(129)),
                 Message::Found(serial, outcome) => app.update(Action::SearchDone(serial, outcome)),
                 Message::Signal(SIGWINCH) => {
                     let size = terminal.size()?;
                     app.update(Action::Resize(size.width, size.height));
                 }
-                Message::Signal(SIGTSTP) => suspend(&mut terminal)?,
+                Message::Signal(SIGTSTP) => {
+                    memory.save(&mut app);
+                    suspend(&mut terminal)?;
+                }
                 Message::Signal(SIGCONT) => resume(&mut terminal)?,
                 Message::Signal(sig) => {
-                    return Ok(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
+                    leave_with = Some(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
                 }
             }
             dirty = true;
+            if leave_with.is_some() {
+                break;
+            }
+        }
+        if let Some(code) = leave_with {
+            break code;
         }
         for event in &events {
             match action_for_event(&app.modes(), event) {
-                Some(Action::Suspend) => suspend(&mut terminal)?,
+                Some(Action::Suspend) => {
+                    memory.save(&mut app);
+                    suspend(&mut terminal)?;
+                }
                 Some(action) => app.update(action),
                 None => {}
             }
@@ -156,6 +174,52 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
         }
         dirty |= !events.is_empty();
+    };
+    // However the session ends, where the reader was is kept.
+    memory.save(&mut app);
+    Ok(code)
+}
+
+/// The reader's memory of this collection, if it has one: read at the
+/// start, written on the way out and after each bookmark change. Trouble
+/// with it is said once in the status bar; the reader goes on without it.
+struct Memory {
+    store: Option<Store>,
+}
+
+impl Memory {
+    fn open(cli: &Cli, app: &mut App) -> Self {
+        if cli.no_state {
+            return Memory { store: None };
+        }
+        let Some(dir) = crate::state::store::default_dir() else {
+            app.notice = Some("找不到状态文件夹（没有 HOME）；本次不记住位置".into());
+            return Memory { store: None };
+        };
+        let store = Store::new(dir, &crate::state::store::file_name(cli.content.as_deref()));
+        let loaded = store.load();
+        app.recall(loaded.saved);
+        let mut memory = Memory { store: Some(store) };
+        // Find out now, not at the end, whether the state can be written.
+        memory.save(app);
+        if app.notice.is_none() {
+            app.notice = loaded.notice;
+        }
+        memory
+    }
+
+    fn save(&mut self, app: &mut App) {
+        let Some(store) = &self.store else { return };
+        match store.save(&app.memory(), &app.bookmarks.deleted) {
+            Ok(written) => app.saved(written),
+            Err(e) => {
+                app.notice = Some(crate::sanitize::for_terminal(&format!(
+                    "无法保存到 {}：{e}；本次不记住位置",
+                    store.path().display()
+                )));
+                self.store = None;
+            }
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Drawing the app: one file per view, each reading `&App` and the theme it
 //! is handed, none changing state.
 
+mod bookmarks;
 mod compare;
 mod help;
 mod picker;
@@ -51,6 +52,7 @@ impl Widget for Screen<'_> {
             Overlay::Search => search::render(app, theme, buf),
             Overlay::Picker => picker::render(app, theme, buf),
             Overlay::Help => help::render(app, theme, buf),
+            Overlay::Bookmarks => bookmarks::render(app, theme, buf),
             Overlay::None => {}
         }
     }

@@ -551,3 +551,92 @@ fn c_after_a_search_jump_compares_the_lesson_jumped_to() {
         "二是, foreign: where 奥斯汀 was found"
     );
 }
+
+mod memory {
+    use super::*;
+    use zhizao::state::Spot;
+
+    #[test]
+    fn m_toggles_a_bookmark_and_the_list_opens_deletes_and_jumps() {
+        let mut app = app(100, 30);
+        app.update(Action::Select(node(&app, "capital/lessons/foreign/3")));
+        app.update(Action::ToggleBookmark);
+        assert_eq!(app.bookmarks.marks.len(), 1);
+        assert_eq!(app.notice.as_deref(), Some("已加书签"));
+        app.update(Action::ScrollTop);
+        app.update(Action::OpenBookmarks);
+        assert_eq!(app.modes()[0], zhizao::keys::Mode::Bookmarks);
+        app.update(Action::OpenResult);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.reader.reading(), node(&app, "capital/lessons/foreign/3"));
+        app.update(Action::ToggleBookmark);
+        assert!(app.bookmarks.marks.is_empty(), "m again unmarks");
+        app.update(Action::ToggleBookmark);
+        app.update(Action::OpenBookmarks);
+        app.update(Action::DeleteBookmark);
+        assert!(app.bookmarks.marks.is_empty());
+        assert_eq!(app.bookmarks.deleted.len(), 1, "marking again took it off the deleted list");
+    }
+
+    #[test]
+    fn a_bookmark_whose_paragraph_is_gone_is_kept_and_says_so() {
+        let mut app = app(100, 30);
+        let mut saved = app.memory();
+        saved.bookmarks.push(Spot {
+            node: "capital/no-such-part".into(),
+            field: zhizao::content::Field::Paragraph(3),
+            byte: 0,
+            excerpt: "旧的段落".into(),
+        });
+        app.recall(saved);
+        app.update(Action::OpenBookmarks);
+        app.update(Action::OpenResult);
+        assert_eq!(app.bookmarks.marks.len(), 1, "kept");
+        assert_eq!(app.notice.as_deref(), Some("这条书签所在的段落已不在内容中"));
+        assert_eq!(app.overlay, Overlay::Bookmarks, "the list stays open");
+        let screen = common::screen(&common::draw(&app));
+        assert!(screen.contains("（已不在内容中）capital/no-such-part"), "{screen}");
+        assert!(screen.contains("旧的段落"));
+    }
+
+    #[test]
+    fn up_in_an_empty_search_line_walks_the_history_and_ctrl_r_finds_in_it() {
+        let mut app = app(100, 30);
+        for q in ["austin", "nb", "宁波智造"] {
+            common::search(&mut app, q);
+            app.update(Action::OpenResult);
+        }
+        app.update(Action::OpenSearch);
+        app.update(Action::DeleteToStart);
+        app.update(Action::ResultUp);
+        assert_eq!(app.search.line.text, "宁波智造");
+        app.update(Action::ResultUp);
+        assert_eq!(app.search.line.text, "nb");
+        app.update(Action::ResultDown);
+        assert_eq!(app.search.line.text, "宁波智造");
+        app.update(Action::ResultDown);
+        assert_eq!(app.search.line.text, "", "past the newest, an empty line");
+        for c in "us".chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::HistorySearch);
+        assert_eq!(app.search.line.text, "austin");
+    }
+
+    #[test]
+    fn the_memory_of_a_session_brings_a_new_one_back_to_the_same_spot() {
+        let mut app = app(100, 30);
+        app.update(Action::Select(node(&app, "models/struggle")));
+        app.update(Action::ScrollDown);
+        app.update(Action::NarrowerMeasure);
+        app.update(Action::ToggleBookmark);
+        let top = app.reader.position();
+        let saved = app.memory();
+        let mut again = common::app(100, 30);
+        again.recall(saved);
+        assert_eq!(again.reader.position(), top);
+        assert_eq!(again.reader.measure, app.reader.measure);
+        assert_eq!(again.bookmarks.marks, app.bookmarks.marks);
+        assert!(again.progress.contains_key("models"));
+    }
+}

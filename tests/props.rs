@@ -359,7 +359,12 @@ fn check_frames(w: u16, h: u16, steps: usize) {
             "picker" => areas::picker(w, h, app.lib.places.len()).popup,
             _ => {
                 let rows = zhizao::keys::help_rows(app.help_first);
-                areas::help(w, h, rows.len(), zhizao::app::help_width(&rows, app.widths))
+                areas::help(
+                    w,
+                    h,
+                    rows.len(),
+                    zhizao::app::help::help_width(&rows, app.widths),
+                )
             }
         };
         assert_frame(buf, popup, what);

@@ -10,6 +10,9 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 const ROWS: std::num::NonZeroU16 = std::num::NonZeroU16::new(30).unwrap();
 const COLS: std::num::NonZeroU16 = std::num::NonZeroU16::new(100).unwrap();
 
+/// Sessions started, for each its own state folder.
+static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -30,6 +33,10 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_zhizao"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        // Each session remembers on its own, unless a test says where.
+        let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let own = std::env::temp_dir().join(format!("zhizao-pty-{}-{n}", std::process::id()));
+        cmd.env("XDG_STATE_HOME", own.to_str().unwrap_or("/nonexistent"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -258,6 +265,7 @@ fn killing_tmux_ends_the_reader() {
         "-y",
         "30",
         env!("CARGO_BIN_EXE_zhizao"),
+        "--no-state",
     ]);
     assert!(
         started.status.success(),
@@ -438,4 +446,151 @@ fn the_first_minute_space_reads_and_the_search_box_offers_the_last_query() {
     );
     s.keys("\x03");
     s.wait_exit();
+}
+
+mod memory {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    fn home(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("zhizao-state-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn start(state: &Path, args: &[&str]) -> Session {
+        Session::start(args, &[("XDG_STATE_HOME", state.to_str().unwrap())])
+    }
+
+    fn state_file(state: &Path) -> PathBuf {
+        state.join("zhizao").join("bundled.json")
+    }
+
+    #[test]
+    fn reopening_brings_back_the_paragraph_the_bookmark_and_the_search() {
+        let state = home("roundtrip");
+        let mut s = start(&state, &[]);
+        s.wait_for("第 1/2 篇");
+        s.keys("/austin");
+        s.wait_for("奥斯汀");
+        s.keys("\r");
+        s.wait_for("n/N");
+        s.keys("m");
+        s.wait_for("已加书签");
+        let top = s.screen().lines().nth(2).unwrap().to_owned();
+        s.keys("q");
+        assert!(s.wait_exit().success());
+
+        let mut s = start(&state, &[]);
+        s.wait_for("第 1/2 篇");
+        assert_eq!(
+            s.screen().lines().nth(2).unwrap(),
+            top,
+            "the same paragraph on top"
+        );
+        s.keys("'");
+        s.wait_for(" 书签 ");
+        s.wait_for("三是创新驱动力");
+        s.keys("\x1b");
+        std::thread::sleep(Duration::from_millis(100));
+        s.keys("/\x15");
+        s.wait_for("输入汉字");
+        s.send(b"\x1b[A");
+        s.wait_for("/ austin");
+        s.keys("\x03");
+        s.wait_exit();
+        std::fs::remove_dir_all(&state).unwrap();
+    }
+
+    #[test]
+    fn sigterm_restores_the_terminal_and_saves() {
+        let state = home("sigterm");
+        let mut s = start(&state, &[]);
+        s.wait_for("第 1/2 篇");
+        s.keys("2");
+        s.wait_for("国内先进城市");
+        let pid = s.child.process_id().unwrap();
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert_eq!(s.wait_exit().exit_code(), 143);
+        s.assert_terminal_restored();
+        let saved = std::fs::read_to_string(state_file(&state)).unwrap();
+        assert!(saved.contains("\"view\": \"compare\""), "{saved}");
+        std::fs::remove_dir_all(&state).unwrap();
+    }
+
+    #[test]
+    fn a_corrupt_state_file_is_set_aside_and_said_once() {
+        let cases: [(&str, &[u8]); 3] = [
+            ("truncated", b"{\"format\": 1, \"searches\": [\"nb\""),
+            ("garbage", b"\x00\xff\xfe binary \x1b[2J"),
+            ("newer", b"{\"format\": 99}"),
+        ];
+        for (name, bytes) in cases {
+            let state = home(name);
+            std::fs::create_dir_all(state.join("zhizao")).unwrap();
+            std::fs::write(state_file(&state), bytes).unwrap();
+            let mut s = start(&state, &[]);
+            s.wait_for("状态文件");
+            s.keys("j");
+            std::thread::sleep(Duration::from_millis(200));
+            assert!(!s.screen().contains("状态文件"), "{name}: said once");
+            s.keys("q");
+            assert!(s.wait_exit().success(), "{name}");
+            let kept: Vec<_> = std::fs::read_dir(state.join("zhizao"))
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+                .collect();
+            assert_eq!(kept.len(), 1, "{name}: a copy is kept");
+            assert_eq!(std::fs::read(kept[0].path()).unwrap(), bytes);
+            assert!(
+                std::fs::read_to_string(state_file(&state))
+                    .unwrap()
+                    .contains("\"format\": 1")
+            );
+            std::fs::remove_dir_all(&state).unwrap();
+        }
+        // A folder where the file should be is set aside the same way.
+        let state = home("folder");
+        std::fs::create_dir_all(state_file(&state)).unwrap();
+        let mut s = start(&state, &[]);
+        s.wait_for("状态文件");
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        assert!(state_file(&state).is_file());
+        std::fs::remove_dir_all(&state).unwrap();
+    }
+
+    #[test]
+    fn an_unwritable_state_folder_is_reported_and_the_reader_runs_on() {
+        let state = home("blocked");
+        // A file where the folder should be.
+        std::fs::write(state.join("zhizao"), "not a folder").unwrap();
+        let mut s = start(&state, &[]);
+        s.wait_for("无法保存到");
+        s.keys(" ");
+        s.wait_for("第 1/2 篇");
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        assert_eq!(
+            std::fs::read_to_string(state.join("zhizao")).unwrap(),
+            "not a folder"
+        );
+        std::fs::remove_dir_all(&state).unwrap();
+    }
+
+    #[test]
+    fn no_state_reads_and_writes_nothing() {
+        let state = home("none");
+        let mut s = start(&state, &["--no-state"]);
+        s.wait_for("第 1/2 篇");
+        s.keys("mq");
+        assert!(s.wait_exit().success());
+        assert!(!state.join("zhizao").exists());
+        std::fs::remove_dir_all(&state).unwrap();
+    }
 }

@@ -42,6 +42,19 @@ impl App {
                     }
                 }
             }
+            Overlay::Bookmarks => {
+                let popup = areas::bookmarks(width, height, self.bookmarks.marks.len());
+                let inner = areas::inner(popup);
+                if !popup.contains(pos) {
+                    self.overlay = Overlay::None;
+                } else if inner.contains(pos) {
+                    let page = usize::from(inner.height / areas::BOOKMARK_ROWS).max(1);
+                    let top = self.bookmarks.selected.saturating_sub(page - 1);
+                    self.bookmarks
+                        .select(top + usize::from((y - inner.y) / areas::BOOKMARK_ROWS));
+                    self.update(Action::OpenResult);
+                }
+            }
             Overlay::None => self.click_view(pos),
         }
     }

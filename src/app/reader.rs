@@ -172,7 +172,8 @@ impl Reader {
         .min(self.max_scroll());
     }
 
-    fn set_measure(&mut self, measure: usize) {
+    /// A new measure, within [`MEASURES`]; the top paragraph stays.
+    pub fn set_measure(&mut self, measure: usize) {
         let measure = measure.clamp(*MEASURES.start(), *MEASURES.end());
         if measure != self.measure {
             let keep = self.position();

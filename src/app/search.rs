@@ -26,6 +26,11 @@ pub struct SearchBox {
     /// Enter came before the results for the line as typed: open the first
     /// result when they arrive.
     pub open_when_ready: bool,
+    /// Earlier searches, oldest first; the one shown while walking them
+    /// with ↑/↓, and what Ctrl-r looks for in them.
+    pub history: Vec<String>,
+    pub recall: Option<usize>,
+    pub filter: Option<String>,
 }
 
 /// What an action in the popup asks of the rest of the app.
@@ -64,6 +69,34 @@ impl SearchBox {
                 line.end();
                 false
             }
+            // In an empty line (or one recalled), ↑ and ↓ walk the history.
+            Action::ResultUp if line.text.is_empty() || self.recall.is_some() => {
+                let before = self.recall.unwrap_or(self.history.len());
+                if let Some(i) = before.checked_sub(1) {
+                    self.recall_entry(Some(i));
+                }
+                return Next::Stay;
+            }
+            Action::ResultDown if self.recall.is_some() => {
+                let next = self
+                    .recall
+                    .map(|i| i + 1)
+                    .filter(|&i| i < self.history.len());
+                self.recall_entry(next);
+                return Next::Stay;
+            }
+            Action::HistorySearch => {
+                let filter = self.filter.take().unwrap_or_else(|| line.text.clone());
+                let before = self.recall.unwrap_or(self.history.len());
+                let found = (0..before)
+                    .rev()
+                    .find(|&i| self.history[i].contains(&filter));
+                if found.is_some() {
+                    self.recall_entry(found);
+                }
+                self.filter = Some(filter);
+                return Next::Stay;
+            }
             Action::ResultUp => {
                 self.move_selection(-1);
                 false
@@ -77,11 +110,32 @@ impl SearchBox {
             _ => false,
         };
         if edited {
-            self.serial += 1;
-            self.selected = 0;
-            self.open_when_ready = false;
+            self.edited();
+            self.recall = None;
+            self.filter = None;
         }
         Next::Stay
+    }
+
+    /// Shows an earlier search (or, past the newest, an empty line).
+    fn recall_entry(&mut self, i: Option<usize>) {
+        let text = i
+            .and_then(|i| self.history.get(i))
+            .cloned()
+            .unwrap_or_default();
+        self.recall = i;
+        self.line = super::line::Line {
+            caret: text.len(),
+            text,
+            selected: false,
+        };
+        self.edited();
+    }
+
+    fn edited(&mut self) {
+        self.serial += 1;
+        self.selected = 0;
+        self.open_when_ready = false;
     }
 
     /// Enter: open the selection, or wait for results that answer the line.

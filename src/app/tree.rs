@@ -79,6 +79,17 @@ impl Tree {
         true
     }
 
+    /// Opens exactly these nodes (a saved session's).
+    pub fn set_expanded(&mut self, nodes: &[NodeId]) {
+        self.expanded.iter_mut().for_each(|e| *e = false);
+        for &n in nodes {
+            if let Some(e) = self.expanded.get_mut(n) {
+                *e = true;
+            }
+        }
+        self.refresh();
+    }
+
     /// Selects a node, opening its ancestors so it has a row.
     pub fn select(&mut self, node: NodeId) {
         for a in self.lib.ancestry(node) {

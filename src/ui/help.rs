@@ -7,7 +7,8 @@ use ratatui::widgets::Widget;
 use super::text::{clear_popup, put};
 use super::theme::Theme;
 use crate::action::Action as A;
-use crate::app::{App, help_key_width, help_width};
+use crate::app::App;
+use crate::app::help::{help_key_width, help_width};
 use crate::keys::{HelpRow, Mode, first_key, help_rows};
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {

@@ -43,6 +43,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     {
         let y = inner.y + u16::try_from(row).unwrap_or(0);
         draw_line(app, theme, line, left, y, measure, buf);
+        // A bookmark's mark in the margin, on its paragraph's first line.
+        if let Some(anchor) = line.anchor
+            && line.range.start == 0
+            && app.bookmarks.has(&app.lib, anchor)
+        {
+            put(
+                buf,
+                inner.x - 1,
+                y,
+                1,
+                &[("▍", theme.hit_current)],
+                app.widths,
+            );
+        }
     }
 }
 

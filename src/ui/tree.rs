@@ -35,7 +35,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let mark = if Some(node) == reading { "▍" } else { " " };
         let indent = "  ".repeat(n.depth.saturating_sub(0));
         let head = format!("{mark}{indent}{fold}");
-        let room = usize::from(inner.width).saturating_sub(app.widths.str(&head));
+        // How far each article has been read, at the right of its row.
+        let progress = (n.depth == 0)
+            .then(|| app.progress.get(&app.lib.articles[n.article].id))
+            .flatten()
+            .map(|p| format!(" {p}%"))
+            .unwrap_or_default();
+        let room = usize::from(inner.width)
+            .saturating_sub(app.widths.str(&head) + app.widths.str(&progress));
         let label = truncate(&app.lib.display_label(node), room, app.widths);
         let mut style = if Some(node) == reading {
             theme.reading
@@ -67,6 +74,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             y,
             inner.width,
             &[(&head, style), (&label, style)],
+            app.widths,
+        );
+        let progress_w = u16::try_from(app.widths.str(&progress)).unwrap_or(0);
+        put(
+            buf,
+            inner.right().saturating_sub(progress_w),
+            y,
+            progress_w,
+            &[(&progress, style.patch(theme.muted))],
             app.widths,
         );
     }

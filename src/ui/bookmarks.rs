@@ -1,0 +1,88 @@
+//! The bookmark list: each bookmark's place and first words; one whose
+//! paragraph is gone says so and keeps its words.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::text::{clear_popup, fill, put, truncate};
+use super::theme::Theme;
+use crate::action::Action as A;
+use crate::app::App;
+use crate::areas::BOOKMARK_ROWS;
+use crate::keys::{Mode, first_key};
+
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
+    let marks = &app.bookmarks;
+    let popup = crate::areas::bookmarks(app.size.0, app.size.1, marks.marks.len());
+    clear_popup(buf, popup);
+    let key = |a: &A| first_key(Mode::Bookmarks, a);
+    let hints = super::hints(&[
+        (key(&A::OpenResult), "跳转".into()),
+        (key(&A::DeleteBookmark), "删除".into()),
+        (key(&A::Close), "关闭".into()),
+    ]);
+    super::pane(theme, " 书签 ", true)
+        .title_bottom(ratatui::text::Line::from(hints).right_aligned())
+        .render(popup, buf);
+    let inner = crate::areas::inner(popup);
+    if inner.width < 6 || inner.height == 0 {
+        return;
+    }
+    let w = app.widths;
+    let room = inner.width.saturating_sub(2);
+    if marks.marks.is_empty() {
+        let hint = format!(
+            "还没有书签：在阅读区按 {} 加一条",
+            first_key(Mode::Reader, &A::ToggleBookmark)
+        );
+        put(buf, inner.x + 1, inner.y, room, &[(&hint, theme.muted)], w);
+        return;
+    }
+    let per_page = usize::from(inner.height / BOOKMARK_ROWS).max(1);
+    let top = marks.selected.saturating_sub(per_page - 1);
+    for (row, (i, mark)) in marks
+        .marks
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(per_page)
+        .enumerate()
+    {
+        let y = inner.y + u16::try_from(row).unwrap_or(0) * BOOKMARK_ROWS;
+        let selected = i == marks.selected;
+        if selected {
+            fill(
+                buf,
+                Rect::new(inner.x, y, inner.width, BOOKMARK_ROWS),
+                theme.selected,
+            );
+        }
+        let (crumb, words) = match mark.resolve(&app.lib) {
+            Some(anchor) => (
+                app.lib.breadcrumb(anchor.node),
+                app.lib.text(anchor).unwrap_or_default().to_owned(),
+            ),
+            None => (
+                format!("（已不在内容中）{}", mark.node),
+                mark.excerpt.clone(),
+            ),
+        };
+        let (crumb_style, body) = if selected {
+            (theme.selected, theme.selected)
+        } else {
+            (theme.muted, theme.body)
+        };
+        let crumb = truncate(&crumb, usize::from(room), w);
+        put(buf, inner.x + 1, y, room, &[(&crumb, crumb_style)], w);
+        let words = truncate(&words, usize::from(room.saturating_sub(2)), w);
+        put(
+            buf,
+            inner.x + 3,
+            y + 1,
+            room.saturating_sub(2),
+            &[(&words, body)],
+            w,
+        );
+    }
+}
