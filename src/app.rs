@@ -76,6 +76,8 @@ impl View {
 
 pub struct App {
     pub lib: Arc<Library>,
+    /// The key table in force: defaults and the config's overrides.
+    pub keys: keys::Keymap,
     pub index: Arc<SearchIndex>,
     pub widths: Widths,
     pub size: (u16, u16),
@@ -118,6 +120,7 @@ impl App {
             picker: picker::Picker::new(&index),
             lib,
             index,
+            keys: keys::Keymap::default(),
             widths,
             size: (0, 0),
             quit: false,
@@ -415,7 +418,7 @@ impl App {
     pub fn tab_texts(&self) -> Vec<(String, &'static str)> {
         View::ALL
             .iter()
-            .map(|v| (keys::first_key(Mode::Global, &v.action()), v.label()))
+            .map(|v| (self.keys.first_key(Mode::Global, &v.action()), v.label()))
             .collect()
     }
 

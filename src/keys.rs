@@ -1,9 +1,11 @@
-//! The key table: one list drives dispatch, the help overlay and the README's
-//! key list.
+//! The key table: one list of default bindings drives dispatch, the help
+//! overlay, status hints and the README's key list; `keymap` is the table
+//! in force, with the config's overrides.
 
-use std::fmt::Write as _;
+pub mod keymap;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+pub use keymap::{HelpRow, Keymap};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
@@ -177,7 +179,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 impl Key {
-    fn matches(self, ev: &KeyEvent) -> bool {
+    pub(crate) fn matches(self, ev: &KeyEvent) -> bool {
         let mods = ev.modifiers - KeyModifiers::SHIFT;
         match (self.code, ev.code) {
             // Terminals disagree on whether Shift is reported with an upper-case letter.
@@ -217,148 +219,156 @@ impl Key {
     }
 }
 
-impl Binding {
+impl Key {
+    /// A key as a config file writes it: `x`, `G`, `ctrl-f`, `alt-o`,
+    /// `esc`, `enter`, `tab`, `space`, `up`, `pgdn`, `f1` …
     #[must_use]
-    pub fn key_names(&self) -> String {
-        self.keys
-            .iter()
-            .map(|k| k.name())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
-
-/// The action for a key press in the given modes, tried in order. Key
-/// releases, from terminals that report them, are ignored.
-#[must_use]
-pub fn action_for(modes: &[Mode], ev: &KeyEvent) -> Option<Action> {
-    if ev.kind == KeyEventKind::Release {
-        return None;
-    }
-    modes
-        .iter()
-        .find_map(|&mode| {
-            BINDINGS
-                .iter()
-                .find(|b| b.mode == mode && b.keys.iter().any(|k| k.matches(ev)))
-                .map(|b| b.action.clone())
-        })
-        .or_else(|| match (modes.first(), ev.code) {
-            // In the search line, any other character is typed.
-            (Some(Mode::Search | Mode::Picker), KeyCode::Char(c))
-                if !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::Insert(c))
+    pub fn parse(text: &str) -> Option<Key> {
+        let lower = text.to_ascii_lowercase();
+        let (mods, base) = if let Some(rest) = lower.strip_prefix("ctrl-") {
+            (KeyModifiers::CONTROL, &text[text.len() - rest.len()..])
+        } else if let Some(rest) = lower.strip_prefix("alt-") {
+            (KeyModifiers::ALT, &text[text.len() - rest.len()..])
+        } else {
+            (KeyModifiers::NONE, text)
+        };
+        let mut chars = base.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => {
+                // A control key is written lower case: Ctrl-F is Ctrl-f.
+                KeyCode::Char(if mods.is_empty() {
+                    c
+                } else {
+                    c.to_ascii_lowercase()
+                })
             }
-            _ => None,
-        })
+            _ => match base.to_ascii_lowercase().as_str() {
+                "esc" | "escape" => KeyCode::Esc,
+                "enter" | "return" => KeyCode::Enter,
+                "tab" => KeyCode::Tab,
+                "shift-tab" | "backtab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                "insert" => KeyCode::Insert,
+                "delete" | "del" => KeyCode::Delete,
+                f => KeyCode::F(
+                    f.strip_prefix('f')?
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=12).contains(n))?,
+                ),
+            },
+        };
+        Some(Key { code, mods })
+    }
+
+    /// How a config file writes the key, which [`Key::parse`] reads back.
+    #[must_use]
+    pub fn config_name(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "up".into(),
+            KeyCode::Down => "down".into(),
+            KeyCode::Left => "left".into(),
+            KeyCode::Right => "right".into(),
+            KeyCode::PageUp => "pgup".into(),
+            KeyCode::PageDown => "pgdn".into(),
+            KeyCode::BackTab => "shift-tab".into(),
+            _ => self.name().to_ascii_lowercase(),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("ctrl-{base}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("alt-{base}")
+        } else {
+            base
+        }
+    }
 }
 
-/// The bindings of a mode for an action (compared by kind, not payload).
-fn bindings_for(mode: Mode, action: &Action) -> impl Iterator<Item = &'static Binding> + '_ {
-    let kind = std::mem::discriminant(action);
-    BINDINGS
-        .iter()
-        .filter(move |b| b.mode == mode && std::mem::discriminant(&b.action) == kind)
+impl Mode {
+    /// The prefix of this mode's bindings' names in a config file.
+    #[must_use]
+    pub fn config_prefix(self) -> Option<&'static str> {
+        match self {
+            Mode::Global => None,
+            Mode::Tree => Some("tree"),
+            Mode::Reader => Some("reader"),
+            Mode::Compare => Some("compare"),
+            Mode::Places => Some("places"),
+            Mode::Search => Some("search"),
+            Mode::Picker => Some("picker"),
+            Mode::Bookmarks => Some("bookmarks"),
+            Mode::Help => Some("help"),
+        }
+    }
 }
 
-/// The first `n` keys bound to an action in a mode, as help writes them:
-/// what status hints and titles show, so they never drift from the table.
+/// A binding's name in a config file: its action in snake case, after its
+/// mode (`reader.page_down`); global keys by the action alone, the most
+/// used shortened (`search`, `help`).
 #[must_use]
-pub fn first_keys(mode: Mode, action: &Action, n: usize) -> Vec<String> {
-    bindings_for(mode, action)
-        .flat_map(|b| b.keys)
-        .take(n)
-        .map(|k| k.name())
-        .collect()
-}
-
-/// The first key bound to an action in a mode.
-#[must_use]
-pub fn first_key(mode: Mode, action: &Action) -> String {
-    first_keys(mode, action, 1).pop().unwrap_or_default()
-}
-
-/// One row of help: a section title, or keys and what they do.
-pub enum HelpRow {
-    Section(&'static str),
-    Binding(String, &'static str),
-}
-
-/// Every mode, in the order help lists them after the current one.
-const MODES: [Mode; 9] = [
-    Mode::Global,
-    Mode::Tree,
-    Mode::Reader,
-    Mode::Compare,
-    Mode::Places,
-    Mode::Search,
-    Mode::Picker,
-    Mode::Bookmarks,
-    Mode::Help,
-];
-
-/// Every binding of every mode, under its mode's title: the keys of
-/// `first` (with the tree and the text together) first, then the global
-/// keys, then the rest.
-#[must_use]
-pub fn help_rows(first: Mode) -> Vec<HelpRow> {
-    let lead: &[Mode] = match first {
-        Mode::Tree | Mode::Reader => &[Mode::Reader, Mode::Tree],
-        Mode::Global => &[],
-        _ => &[first],
+pub fn binding_name(mode: Mode, action: &Action) -> String {
+    let debug = format!("{action:?}");
+    let variant = debug.split(['(', ' ']).next().unwrap_or_default();
+    let mut snake = String::new();
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        } else {
+            snake.push(c);
+        }
+    }
+    let snake = match (mode, snake.as_str()) {
+        (Mode::Global, "open_search") => "search".to_owned(),
+        (Mode::Global, "toggle_help") => "help".to_owned(),
+        (Mode::Global, "open_bookmarks") => "bookmarks".to_owned(),
+        _ => snake,
     };
-    let order = lead.iter().chain(&[Mode::Global]).chain(
-        MODES
-            .iter()
-            .filter(|m| !lead.contains(m) && **m != Mode::Global),
-    );
-    let mut rows = Vec::new();
-    for &mode in order {
-        rows.push(HelpRow::Section(mode.title()));
-        rows.extend(
-            BINDINGS
-                .iter()
-                .filter(|b| b.mode == mode)
-                .map(|b| HelpRow::Binding(b.key_names(), b.help)),
-        );
+    match mode.config_prefix() {
+        Some(prefix) => format!("{prefix}.{snake}"),
+        None => snake,
     }
-    rows
 }
 
-/// The key list as a Markdown table, as the README shows it.
-#[must_use]
-pub fn markdown() -> String {
-    let mut s = String::from("| 范围 | 键 | 作用 |\n|---|---|---|\n");
-    for b in BINDINGS {
-        let keys = b
-            .keys
-            .iter()
-            .map(|k| format!("`{}`", k.name()))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let _ = writeln!(s, "| {} | {keys} | {} |", b.mode.title(), b.help);
-    }
-    s
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Any terminal event as an action: keys through the table, mouse and resize
-/// directly.
-#[must_use]
-pub fn action_for_event(modes: &[Mode], ev: &ratatui::crossterm::event::Event) -> Option<Action> {
-    use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
-    match ev {
-        Event::Key(key) => action_for(modes, key),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            MouseEventKind::ScrollDown => Some(Action::WheelDown(m.column, m.row)),
-            MouseEventKind::ScrollUp => Some(Action::WheelUp(m.column, m.row)),
-            _ => None,
-        },
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(text) => Some(Action::Paste(text.clone())),
-        _ => None,
+    #[test]
+    fn keys_read_back_as_written() {
+        for b in BINDINGS {
+            for &key in b.keys {
+                assert_eq!(Key::parse(&key.config_name()), Some(key), "{}", key.name());
+            }
+        }
+        assert_eq!(Key::parse("Ctrl-F"), Key::parse("ctrl-f"));
+        assert_eq!(Key::parse("wat"), None);
+        assert_eq!(Key::parse("f13"), None);
+    }
+
+    #[test]
+    fn every_binding_has_its_own_name() {
+        let mut names: Vec<String> = BINDINGS
+            .iter()
+            .map(|b| binding_name(b.mode, &b.action))
+            .collect();
+        assert!(names.contains(&"quit".to_owned()) && names.contains(&"search".to_owned()));
+        names.sort();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before);
     }
 }

@@ -21,7 +21,6 @@ use crate::app::App;
 use crate::app::search::RESULTS;
 use crate::cli::Cli;
 use crate::input;
-use crate::keys::action_for_event;
 use crate::search::{Generation, Outcome, SearchIndex};
 use crate::state::store::Store;
 use crate::ui::Screen;
@@ -161,7 +160,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             break code;
         }
         for event in &events {
-            match action_for_event(&app.modes(), event) {
+            match app.keys.action_for_event(&app.modes(), event) {
                 Some(Action::Suspend) => {
                     memory.save(&mut app);
                     suspend(&mut terminal)?;

@@ -9,7 +9,7 @@ use zhizao::app::{Focus, Overlay};
 #[test]
 fn readme_lists_every_key_from_the_table() {
     let readme = include_str!("../README.md");
-    let table = zhizao::keys::markdown();
+    let table = zhizao::keys::Keymap::default().markdown();
     assert!(
         readme.contains(&table),
         "README's key list is out of date; it should read:\n{table}"
@@ -398,7 +398,7 @@ mod search {
         app.update(Action::OpenSearch);
         for c in ['q', '?', 'j', '/', 'n'] {
             let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            let action = zhizao::keys::action_for(&app.modes(), &ev).unwrap();
+            let action = app.keys.action_for(&app.modes(), &ev).unwrap();
             app.update(action);
         }
         assert_eq!(app.search.line.text, "q?j/n");
@@ -568,14 +568,21 @@ mod memory {
         assert_eq!(app.modes()[0], zhizao::keys::Mode::Bookmarks);
         app.update(Action::OpenResult);
         assert_eq!(app.overlay, Overlay::None);
-        assert_eq!(app.reader.reading(), node(&app, "capital/lessons/foreign/3"));
+        assert_eq!(
+            app.reader.reading(),
+            node(&app, "capital/lessons/foreign/3")
+        );
         app.update(Action::ToggleBookmark);
         assert!(app.bookmarks.marks.is_empty(), "m again unmarks");
         app.update(Action::ToggleBookmark);
         app.update(Action::OpenBookmarks);
         app.update(Action::DeleteBookmark);
         assert!(app.bookmarks.marks.is_empty());
-        assert_eq!(app.bookmarks.deleted.len(), 1, "marking again took it off the deleted list");
+        assert_eq!(
+            app.bookmarks.deleted.len(),
+            1,
+            "marking again took it off the deleted list"
+        );
     }
 
     #[test]
@@ -592,10 +599,16 @@ mod memory {
         app.update(Action::OpenBookmarks);
         app.update(Action::OpenResult);
         assert_eq!(app.bookmarks.marks.len(), 1, "kept");
-        assert_eq!(app.notice.as_deref(), Some("这条书签所在的段落已不在内容中"));
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("这条书签所在的段落已不在内容中")
+        );
         assert_eq!(app.overlay, Overlay::Bookmarks, "the list stays open");
         let screen = common::screen(&common::draw(&app));
-        assert!(screen.contains("（已不在内容中）capital/no-such-part"), "{screen}");
+        assert!(
+            screen.contains("（已不在内容中）capital/no-such-part"),
+            "{screen}"
+        );
         assert!(screen.contains("旧的段落"));
     }
 

@@ -8,7 +8,6 @@ use proptest::prelude::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use zhizao::action::Action;
 use zhizao::content::Library;
-use zhizao::keys::action_for_event;
 
 /// Keys a user might press, through the real key table.
 fn key() -> impl Strategy<Value = Event> {
@@ -80,7 +79,7 @@ proptest! {
     fn any_input_keeps_state_in_bounds(w in 0u16..=300, h in 0u16..=100, events in proptest::collection::vec(input(), 0..40)) {
         let mut app = common::app(w, h);
         for ev in &events {
-            if let Some(action) = action_for_event(&app.modes(), ev) {
+            if let Some(action) = app.keys.action_for_event(&app.modes(), ev) {
                 app.update(action);
             }
             assert_in_bounds(&app);
@@ -264,7 +263,7 @@ proptest! {
                 let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
                 app.update(Action::Resize(w, h));
                 for ev in &events {
-                    if let Some(action) = action_for_event(&app.modes(), ev) {
+                    if let Some(action) = app.keys.action_for_event(&app.modes(), ev) {
                         app.update(action);
                     }
                     common::deliver(&mut app);
@@ -358,7 +357,7 @@ fn check_frames(w: u16, h: u16, steps: usize) {
             "search" => areas::search(w, h).popup,
             "picker" => areas::picker(w, h, app.lib.places.len()).popup,
             _ => {
-                let rows = zhizao::keys::help_rows(app.help_first);
+                let rows = app.keys.help_rows(app.help_first);
                 areas::help(
                     w,
                     h,

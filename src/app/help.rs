@@ -23,7 +23,7 @@ impl App {
 
     /// The furthest help scrolls in its popup.
     pub(super) fn help_max_scroll(&self) -> usize {
-        let rows = keys::help_rows(self.help_first);
+        let rows = self.keys.help_rows(self.help_first);
         let popup = areas::help(
             self.size.0,
             self.size.1,

@@ -4,7 +4,7 @@
 
 use super::{App, Focus, Overlay, View, reader};
 use crate::action::Action;
-use crate::keys::{self, Mode};
+use crate::keys::Mode;
 use crate::search::Target;
 
 impl App {
@@ -48,7 +48,7 @@ impl App {
                 });
             }
             reader::Step::None => {
-                let key = keys::first_key(Mode::Global, &Action::OpenSearch);
+                let key = self.keys.first_key(Mode::Global, &Action::OpenSearch);
                 self.notice = Some(format!("没有搜索结果 · 按 {key} 搜索"));
             }
         }

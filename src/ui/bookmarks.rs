@@ -10,13 +10,13 @@ use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::App;
 use crate::areas::BOOKMARK_ROWS;
-use crate::keys::{Mode, first_key};
+use crate::keys::Mode;
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let marks = &app.bookmarks;
     let popup = crate::areas::bookmarks(app.size.0, app.size.1, marks.marks.len());
     clear_popup(buf, popup);
-    let key = |a: &A| first_key(Mode::Bookmarks, a);
+    let key = |a: &A| app.keys.first_key(Mode::Bookmarks, a);
     let hints = super::hints(&[
         (key(&A::OpenResult), "跳转".into()),
         (key(&A::DeleteBookmark), "删除".into()),
@@ -34,7 +34,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     if marks.marks.is_empty() {
         let hint = format!(
             "还没有书签：在阅读区按 {} 加一条",
-            first_key(Mode::Reader, &A::ToggleBookmark)
+            app.keys.first_key(Mode::Reader, &A::ToggleBookmark)
         );
         put(buf, inner.x + 1, inner.y, room, &[(&hint, theme.muted)], w);
         return;

@@ -9,10 +9,10 @@ use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::App;
 use crate::app::help::{help_key_width, help_width};
-use crate::keys::{HelpRow, Mode, first_key, help_rows};
+use crate::keys::{HelpRow, Mode};
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let rows = help_rows(app.help_first);
+    let rows = app.keys.help_rows(app.help_first);
     let w = app.widths;
     let popup = crate::areas::help(app.size.0, app.size.1, rows.len(), help_width(&rows, w));
     clear_popup(buf, popup);
@@ -20,12 +20,15 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         (
             format!(
                 "{}/{}",
-                first_key(Mode::Help, &A::ScrollDown),
-                first_key(Mode::Help, &A::ScrollUp)
+                app.keys.first_key(Mode::Help, &A::ScrollDown),
+                app.keys.first_key(Mode::Help, &A::ScrollUp)
             ),
             "滚动".into(),
         ),
-        (first_key(Mode::Help, &A::ToggleHelp), "关闭".into()),
+        (
+            app.keys.first_key(Mode::Help, &A::ToggleHelp),
+            "关闭".into(),
+        ),
     ]);
     let shown = app.help_scroll + usize::from(crate::areas::inner(popup).height);
     let position = format!(" {}/{} ", shown.min(rows.len()), rows.len());

@@ -10,12 +10,18 @@ use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::App;
 use crate::app::places::Row;
-use crate::keys::{Mode, first_key};
+use crate::keys::Mode;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = super::hints(&[
-        (first_key(Mode::Places, &A::OpenLesson), "打开".into()),
-        (first_key(Mode::Places, &A::OpenPlaces), "选择地点".into()),
+        (
+            app.keys.first_key(Mode::Places, &A::OpenLesson),
+            "打开".into(),
+        ),
+        (
+            app.keys.first_key(Mode::Places, &A::OpenPlaces),
+            "选择地点".into(),
+        ),
     ]);
     super::pane(theme, format!(" 地点索引 ·{title}"), true).render(area, buf);
     let inner = crate::areas::inner(area);

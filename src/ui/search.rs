@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::App;
 use crate::areas::{self, SEARCH_RESULT_ROWS};
-use crate::keys::{Mode, first_key};
+use crate::keys::Mode;
 use crate::search::{Outcome, snippet};
 
 const HINTS: &[&str] = &[
@@ -23,7 +23,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let areas = areas::search(app.size.0, app.size.1);
     let popup = areas.popup.intersection(buf.area);
     clear_popup(buf, popup);
-    let key = |a: &A| first_key(Mode::Search, a);
+    let key = |a: &A| app.keys.first_key(Mode::Search, a);
     let hints = super::hints(&[
         (
             format!("{}{}", key(&A::ResultUp), key(&A::ResultDown)),

@@ -8,43 +8,43 @@ use super::text::{fill, put, truncate};
 use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::{App, View};
-use crate::keys::{Mode as M, first_key, first_keys};
+use crate::keys::Mode as M;
 
 /// The keys the bar offers in a view, with what they do.
-fn hints(view: View) -> Vec<(String, &'static str)> {
-    let help = (first_key(M::Global, &A::ToggleHelp), "帮助");
-    let mut out = match view {
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let help = (app.keys.first_key(M::Global, &A::ToggleHelp), "帮助");
+    let mut out = match app.view {
         View::Reader => vec![
-            (first_key(M::Global, &A::FocusNext), "切换"),
-            (first_key(M::Global, &A::OpenSearch), "搜索"),
+            (app.keys.first_key(M::Global, &A::FocusNext), "切换"),
+            (app.keys.first_key(M::Global, &A::OpenSearch), "搜索"),
             (
                 format!(
                     "{} {}",
-                    first_key(M::Reader, &A::PrevPart),
-                    first_key(M::Reader, &A::NextPart)
+                    app.keys.first_key(M::Reader, &A::PrevPart),
+                    app.keys.first_key(M::Reader, &A::NextPart)
                 ),
                 "跳节",
             ),
         ],
         View::Compare => vec![
             (
-                first_keys(M::Compare, &A::OtherSide, 2).join("/"),
+                app.keys.first_keys(M::Compare, &A::OtherSide, 2).join("/"),
                 "国内／国外",
             ),
-            (first_key(M::Compare, &A::OpenPlaces), "地点"),
-            (first_key(M::Compare, &A::ToggleSync), "同步"),
+            (app.keys.first_key(M::Compare, &A::OpenPlaces), "地点"),
+            (app.keys.first_key(M::Compare, &A::ToggleSync), "同步"),
         ],
         View::Places => vec![
             (
                 format!(
                     "{}/{}",
-                    first_key(M::Places, &A::MentionDown),
-                    first_key(M::Places, &A::MentionUp)
+                    app.keys.first_key(M::Places, &A::MentionDown),
+                    app.keys.first_key(M::Places, &A::MentionUp)
                 ),
                 "选择",
             ),
-            (first_key(M::Places, &A::OpenLesson), "打开"),
-            (first_key(M::Places, &A::OpenPlaces), "地点"),
+            (app.keys.first_key(M::Places, &A::OpenLesson), "打开"),
+            (app.keys.first_key(M::Places, &A::OpenPlaces), "地点"),
         ],
     };
     out.push(help);
@@ -62,8 +62,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 right.push((
                     format!(
                         "{}/{}",
-                        first_key(M::Reader, &A::NextHit),
-                        first_key(M::Reader, &A::PrevHit)
+                        app.keys.first_key(M::Reader, &A::NextHit),
+                        app.keys.first_key(M::Reader, &A::PrevHit)
                     ),
                     true,
                 ));
@@ -85,7 +85,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 format!(
                     "{} · {lessons} 条启示 · {times} 处提及 · {} 清除",
                     app.lib.places[p].name,
-                    first_key(M::Compare, &A::ClearPlace)
+                    app.keys.first_key(M::Compare, &A::ClearPlace)
                 )
             }
             None => "国内外城市相关经验对宁波的启示".to_owned(),
@@ -97,7 +97,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
     };
     let crumb = app.notice.clone().unwrap_or(crumb);
-    let hints = hints(app.view);
+    let hints = hints(app);
     let hint_count = hints.len();
     for (key, what) in hints {
         right.push(("  ".into(), false));

@@ -1,0 +1,233 @@
+//! The key table in force: the defaults of `BINDINGS` with a config's
+//! overrides. Dispatch, status hints, popup titles, help and the README's
+//! list all read it, so they show the keys that work.
+
+use std::fmt::Write as _;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{BINDINGS, Key, Mode, binding_name};
+use crate::action::Action;
+
+#[derive(Debug, Clone)]
+struct Bound {
+    mode: Mode,
+    keys: Vec<Key>,
+    action: Action,
+    help: &'static str,
+    name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bound: Vec<Bound>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bound: BINDINGS
+                .iter()
+                .map(|b| Bound {
+                    mode: b.mode,
+                    keys: b.keys.to_vec(),
+                    action: b.action.clone(),
+                    help: b.help,
+                    name: binding_name(b.mode, &b.action),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One row of help: a section title, or keys and what they do.
+pub enum HelpRow {
+    Section(&'static str),
+    Binding(String, &'static str),
+}
+
+/// Every mode, in the order help lists them after the current one.
+const MODES: [Mode; 9] = [
+    Mode::Global,
+    Mode::Tree,
+    Mode::Reader,
+    Mode::Compare,
+    Mode::Places,
+    Mode::Search,
+    Mode::Picker,
+    Mode::Bookmarks,
+    Mode::Help,
+];
+
+/// Modes whose keys fall back to the global ones.
+fn falls_back(mode: Mode) -> bool {
+    !matches!(mode, Mode::Search | Mode::Picker | Mode::Global)
+}
+
+impl Keymap {
+    /// The action for a key press in the given modes, tried in order. Key
+    /// releases, from terminals that report them, are ignored.
+    #[must_use]
+    pub fn action_for(&self, modes: &[Mode], ev: &KeyEvent) -> Option<Action> {
+        if ev.kind == KeyEventKind::Release {
+            return None;
+        }
+        modes
+            .iter()
+            .find_map(|&mode| {
+                self.bound
+                    .iter()
+                    .find(|b| b.mode == mode && b.keys.iter().any(|k| k.matches(ev)))
+                    .map(|b| b.action.clone())
+            })
+            .or_else(|| match (modes.first(), ev.code) {
+                // In a text line, any other character is typed.
+                (Some(Mode::Search | Mode::Picker), KeyCode::Char(c))
+                    if !ev
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::Insert(c))
+                }
+                _ => None,
+            })
+    }
+
+    /// Any terminal event as an action: keys through the table, mouse,
+    /// pastes and resizes directly.
+    #[must_use]
+    pub fn action_for_event(&self, modes: &[Mode], ev: &Event) -> Option<Action> {
+        use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+        match ev {
+            Event::Key(key) => self.action_for(modes, key),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+                MouseEventKind::ScrollDown => Some(Action::WheelDown(m.column, m.row)),
+                MouseEventKind::ScrollUp => Some(Action::WheelUp(m.column, m.row)),
+                _ => None,
+            },
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            Event::Paste(text) => Some(Action::Paste(text.clone())),
+            _ => None,
+        }
+    }
+
+    /// The first `n` keys bound to an action in a mode, as help writes
+    /// them: what status hints and titles show.
+    #[must_use]
+    pub fn first_keys(&self, mode: Mode, action: &Action, n: usize) -> Vec<String> {
+        let kind = std::mem::discriminant(action);
+        self.bound
+            .iter()
+            .filter(|b| b.mode == mode && std::mem::discriminant(&b.action) == kind)
+            .flat_map(|b| &b.keys)
+            .take(n)
+            .map(|k| k.name())
+            .collect()
+    }
+
+    /// The first key bound to an action in a mode.
+    #[must_use]
+    pub fn first_key(&self, mode: Mode, action: &Action) -> String {
+        self.first_keys(mode, action, 1).pop().unwrap_or_default()
+    }
+
+    /// Every binding of every mode, under its mode's title: the keys of
+    /// `first` (the tree and the text together) first, then the global
+    /// keys, then the rest.
+    #[must_use]
+    pub fn help_rows(&self, first: Mode) -> Vec<HelpRow> {
+        let lead: &[Mode] = match first {
+            Mode::Tree | Mode::Reader => &[Mode::Reader, Mode::Tree],
+            Mode::Global => &[],
+            _ => &[first],
+        };
+        let order = lead.iter().chain(&[Mode::Global]).chain(
+            MODES
+                .iter()
+                .filter(|m| !lead.contains(m) && **m != Mode::Global),
+        );
+        let mut rows = Vec::new();
+        for &mode in order {
+            rows.push(HelpRow::Section(mode.title()));
+            rows.extend(
+                self.bound
+                    .iter()
+                    .filter(|b| b.mode == mode && !b.keys.is_empty())
+                    .map(|b| HelpRow::Binding(names(&b.keys, " "), b.help)),
+            );
+        }
+        rows
+    }
+
+    /// The key list as a Markdown table, as the README shows it.
+    #[must_use]
+    pub fn markdown(&self) -> String {
+        let mut s = String::from("| 范围 | 键 | 作用 |\n|---|---|---|\n");
+        for b in &self.bound {
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.name()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let _ = writeln!(s, "| {} | {keys} | {} |", b.mode.title(), b.help);
+        }
+        s
+    }
+
+    /// Every binding as a config file writes it: `(name, keys, what it does)`.
+    #[must_use]
+    pub fn entries(&self) -> Vec<(String, Vec<String>, &'static str)> {
+        self.bound
+            .iter()
+            .map(|b| {
+                let keys = b.keys.iter().map(|k| k.config_name()).collect();
+                (b.name.clone(), keys, b.help)
+            })
+            .collect()
+    }
+
+    /// Binds the named binding to these keys instead of its own.
+    ///
+    /// # Errors
+    /// No binding has that name.
+    pub fn rebind(&mut self, name: &str, keys: Vec<Key>) -> Result<(), String> {
+        let Some(b) = self.bound.iter_mut().find(|b| b.name == name) else {
+            return Err(format!(
+                "unknown action `{name}`; `zhizao config default` lists them"
+            ));
+        };
+        b.keys = keys;
+        Ok(())
+    }
+
+    /// Keys that the named binding shares with another binding it would
+    /// hide or be hidden by: the same mode, or a mode and the global keys
+    /// it falls back to. Each clash as `(key, the other binding's name)`.
+    #[must_use]
+    pub fn clashes(&self, name: &str) -> Vec<(String, String)> {
+        let Some(me) = self.bound.iter().find(|b| b.name == name) else {
+            return Vec::new();
+        };
+        let meets = |other: Mode| {
+            other == me.mode
+                || (me.mode == Mode::Global && falls_back(other))
+                || (other == Mode::Global && falls_back(me.mode))
+        };
+        self.bound
+            .iter()
+            .filter(|b| b.name != me.name && meets(b.mode))
+            .flat_map(|b| {
+                me.keys
+                    .iter()
+                    .filter(|k| b.keys.contains(k))
+                    .map(|k| (k.config_name(), b.name.clone()))
+            })
+            .collect()
+    }
+}
+
+fn names(keys: &[Key], sep: &str) -> String {
+    keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(sep)
+}
