@@ -49,6 +49,9 @@ pub enum Action {
     DeleteBookmark,
     /// Ctrl-r in the search line: the newest earlier search holding what is typed.
     HistorySearch,
+    /// `y`: copy the paragraph being read, with its source; `Y` its section.
+    Copy,
+    CopySection,
     /// Back and forward through the jump list.
     JumpBack,
     JumpForward,

@@ -4,6 +4,7 @@
 
 pub mod bookmarks;
 pub mod compare;
+pub mod copy;
 pub mod help;
 mod jumps;
 pub mod line;
@@ -104,6 +105,8 @@ pub struct App {
     pub bookmarks: bookmarks::Bookmarks,
     /// Article id → how far through it the reader got, in percent.
     pub progress: std::collections::BTreeMap<String, u8>,
+    /// Text for the terminal's clipboard, until the terminal takes it.
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -134,6 +137,7 @@ impl App {
             jumps: jumps::Jumps::default(),
             bookmarks: bookmarks::Bookmarks::default(),
             progress: std::collections::BTreeMap::new(),
+            clipboard: None,
         };
         app.update(Action::Resize(100, 30));
         app
@@ -184,6 +188,9 @@ impl App {
                 if let search::Next::Open = self.search.receive(serial, outcome, &self.index) {
                     self.open_result();
                 }
+            }
+            Action::Copy | Action::CopySection => {
+                self.copy(matches!(action, Action::CopySection));
             }
             action => match self.mode() {
                 Mode::Search => match self.search.update(&action) {

@@ -1,7 +1,6 @@
 //! The command line: options, and the headless commands that share the
 //! library with the reader.
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,9 +8,13 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod print;
+
+pub use print::{Found, lessons_json, lessons_table, list, pick_place, search};
+
 use crate::content::Library;
 use crate::layout::Document;
-use crate::search::{SearchIndex, snippet};
+use crate::search::SearchIndex;
 use crate::wrap::Widths;
 
 #[derive(Debug, Parser)]
@@ -35,8 +38,17 @@ pub struct Cli {
     pub content: Option<PathBuf>,
     /// How wide East Asian ambiguous characters (“ ” … — ·) are drawn:
     /// `double` for terminals set up for CJK.
-    #[arg(long, global = true, value_enum, default_value_t = AmbiWidth::Single)]
-    pub ambiwidth: AmbiWidth,
+    /// (default: single, or the config's)
+    #[arg(long, global = true, value_enum)]
+    pub ambiwidth: Option<AmbiWidth>,
+    /// Colours for a dark or a light background (default: dark, or the
+    /// config's); `NO_COLOR` turns colour off.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
+    /// The settings file (default: `$ZHIZAO_CONFIG`, else
+    /// `$XDG_CONFIG_HOME/zhizao/config.toml`).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Neither read nor write the reader's memory (position, bookmarks,
     /// searches) in `$XDG_STATE_HOME/zhizao`.
     #[arg(long, global = true)]
@@ -49,6 +61,23 @@ pub struct Cli {
 pub enum AmbiWidth {
     Single,
     Double,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    Dark,
+    Light,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Check the settings file: exit 0, or 2 with every problem.
+    Check {
+        /// The file to check; defaults to --config, `$ZHIZAO_CONFIG`, else the usual place.
+        path: Option<PathBuf>,
+    },
+    /// Print a settings file with every setting and key at its default, commented out.
+    Default,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +117,26 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         place: Option<String>,
     },
+    /// Write a node and everything under it (the whole collection by
+    /// default) as Markdown, HTML, JSON or plain text.
+    Export {
+        /// A node's path, as `list` prints it.
+        path: Option<String>,
+        #[arg(long, value_enum, default_value_t = crate::export::Format::Markdown)]
+        format: crate::export::Format,
+    },
+    /// Print a completion script for a shell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+    /// The settings file: check it, or print one with every default.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Validate a collection (the bundled one by default): exit 0, or 2 with every error.
     Check {
         /// The folder to check; defaults to --content, else the bundled page.
@@ -96,11 +145,34 @@ pub enum Command {
 }
 
 impl Cli {
+    /// How wide characters are drawn: the flag, else the config's setting.
     #[must_use]
-    pub fn widths(&self) -> Widths {
+    pub fn widths(&self, config: &crate::config::Config) -> Widths {
         Widths {
-            ambiguous_wide: self.ambiwidth == AmbiWidth::Double,
+            ambiguous_wide: match self.ambiwidth {
+                Some(w) => w == AmbiWidth::Double,
+                None => config.ambiguous_wide.unwrap_or(false),
+            },
         }
+    }
+
+    /// The settings in force, and what was wrong with the file if it could
+    /// not be used (the defaults are used then).
+    #[must_use]
+    pub fn settings(&self) -> (crate::config::Config, Option<crate::content::ContentErrors>) {
+        let Some((path, named)) = crate::config::path(self.config.as_deref()) else {
+            return (crate::config::Config::default(), None);
+        };
+        match crate::config::load(&path, named) {
+            Ok(config) => (config, None),
+            Err(errors) => (crate::config::Config::default(), Some(errors)),
+        }
+    }
+
+    /// A dark or light theme: the flag, else the config's.
+    #[must_use]
+    pub fn light(&self, config: &crate::config::Config) -> bool {
+        self.theme.map_or(config.light, |t| t == ThemeName::Light)
     }
 
     /// The collection the options select.
@@ -125,7 +197,28 @@ fn load(dir: Option<&Path>) -> Result<Library, crate::content::ContentErrors> {
 /// Content errors (exit status 2) and anything else (exit status 1).
 pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
+    let (config, _) = cli.settings();
+    let widths = cli.widths(&config);
     match command {
+        Command::Config { command } => return config_command(cli, command),
+        Command::Export { path, format } => {
+            let lib = cli.library()?;
+            let node = match path {
+                Some(p) => Some(lib.find(p).with_context(|| {
+                    format!("no node at path `{p}`; `zhizao list` shows every path")
+                })?),
+                None => None,
+            };
+            write!(out, "{}", crate::export::export(&lib, node, *format))?;
+        }
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "zhizao", &mut out);
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut out)?;
+        }
         Command::Check { dir } => {
             let dir = dir.as_deref().or(cli.content.as_deref());
             let lib = load(dir)?;
@@ -176,7 +269,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             let text = if *json {
                 lessons_json(&lib, place)
             } else {
-                lessons_table(&lib, usize::from(*width), place, cli.widths())
+                lessons_table(&lib, usize::from(*width), place, widths)
             };
             write!(out, "{text}")?;
         }
@@ -186,7 +279,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 bail!("no node at path `{path}`; `zhizao list` shows every path");
             };
             let width = usize::from(*width).min(crate::layout::MEASURE);
-            let doc = Document::build(&lib, node, width, cli.widths());
+            let doc = Document::build(&lib, node, width, widths);
             write!(out, "{}", doc.to_plain())?;
         }
     }
@@ -194,221 +287,32 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The tree as text: each node's path, then its label indented by depth.
-#[must_use]
-pub fn list(lib: &Library) -> String {
-    let pad = lib.nodes.iter().map(|n| n.path.len()).max().unwrap_or(0);
-    let mut s = String::new();
-    for article in &lib.articles {
-        for n in lib.subtree(article.root) {
-            let node = lib.node(n);
-            let indent = "  ".repeat(node.depth);
-            let _ = writeln!(s, "{:<pad$}  {indent}{}", node.path, lib.display_label(n));
+/// `zhizao config check` and `zhizao config default`.
+fn config_command(cli: &Cli, command: &ConfigCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        ConfigCommand::Default => {
+            write!(
+                std::io::stdout().lock(),
+                "{}",
+                crate::config::default_text()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ConfigCommand::Check { path } => {
+            let found = match path {
+                Some(p) => Some((p.clone(), true)),
+                None => crate::config::path(cli.config.as_deref()),
+            };
+            let Some((path, named)) = found else {
+                bail!("no settings folder on this system; give the file's path");
+            };
+            crate::config::load(&path, named)?;
+            writeln!(
+                std::io::stdout().lock(),
+                "{}: ok",
+                crate::sanitize::for_terminal(&path.display().to_string())
+            )?;
+            Ok(ExitCode::SUCCESS)
         }
     }
-    s
-}
-
-/// What `zhizao search` prints, and whether anything matched.
-pub struct Found {
-    pub text: String,
-    pub any: bool,
-}
-
-/// Runs a query and formats the hits: plain (path, breadcrumb, snippet), with
-/// the matched characters in bold on a terminal, or JSON.
-#[must_use]
-pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: bool) -> Found {
-    const SNIPPET: usize = 60;
-    let outcome = index.search(query, limit, None, None).unwrap_or_default();
-    let answered = outcome.answered();
-    let widths = Widths::default();
-    let mut rows = Vec::new();
-    let mut text = String::new();
-    if let Some(found) = index.suggestion(&outcome)
-        && !json
-    {
-        let _ = writeln!(text, "你要找的是：{found}？（“{query}”没有结果）");
-    }
-    for (rank, hit) in outcome.hits.iter().enumerate() {
-        let positions = index.positions(hit.entry, answered);
-        let (snip, marks) = snippet(index.text(hit.entry), &positions, SNIPPET, widths);
-        if json {
-            let mut row = serde_json::json!({
-                "rank": rank + 1,
-                "path": index.path(hit.entry),
-                "breadcrumb": index.breadcrumb(hit.entry),
-                "snippet": snip,
-                "positions": marks,
-            });
-            if let Some(corrected) = &outcome.corrected {
-                row["corrected"] = serde_json::json!(corrected);
-            }
-            rows.push(row);
-            continue;
-        }
-        let shown: String = snip
-            .chars()
-            .enumerate()
-            .map(|(i, c)| {
-                if bold && marks.contains(&i) {
-                    format!("\x1b[1m{c}\x1b[22m")
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect();
-        let _ = writeln!(
-            text,
-            "{}  {}\n    {shown}",
-            index.path(hit.entry),
-            index.breadcrumb(hit.entry)
-        );
-    }
-    if json {
-        text = serde_json::to_string_pretty(&rows).unwrap_or_default();
-        text.push('\n');
-    } else if outcome.total() > outcome.hits.len() {
-        let _ = writeln!(
-            text,
-            "({} of {} hits; --limit shows more)",
-            outcome.hits.len(),
-            outcome.total()
-        );
-    }
-    Found {
-        text,
-        any: outcome.total() > 0,
-    }
-}
-
-/// A place as the picker finds it: by id, hanzi, pinyin (`sz`, `suzhou`)
-/// or English name (`munich`, `austn`). An exact name wins; several
-/// candidates are an error that names them.
-///
-/// # Errors
-/// No place, or more than one, answers to `name`.
-pub fn pick_place(lib: Library, name: &str) -> anyhow::Result<crate::content::PlaceId> {
-    use crate::content::NameMatch;
-    if let Some(p) = lib
-        .places
-        .iter()
-        .position(|p| p.answers_to(name) == Some(NameMatch::Exact))
-    {
-        return Ok(p);
-    }
-    let index = SearchIndex::for_places(std::sync::Arc::new(lib));
-    let found = index.match_places(name);
-    let lib = index.library();
-    match found.as_slice() {
-        [one] => Ok(*one),
-        [] => bail!(
-            "no place named `{name}`; the page names {}",
-            place_names(lib)
-        ),
-        several => {
-            let names: Vec<String> = several
-                .iter()
-                .map(|&p| format!("{} ({})", lib.places[p].name, lib.places[p].english))
-                .collect();
-            bail!("`{name}` could be {}; say which", names.join(", "))
-        }
-    }
-}
-
-fn place_names(lib: &Library) -> String {
-    lib.places
-        .iter()
-        .map(|p| format!("{} ({})", p.name, p.english))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The comparison as two columns of text, `│` between them, each row padded
-/// by display width. With a place, only the lesson pairs that name it.
-#[must_use]
-pub fn lessons_table(
-    lib: &Library,
-    width: usize,
-    place: Option<crate::content::PlaceId>,
-    widths: Widths,
-) -> String {
-    let col = (width.saturating_sub(3) / 2).max(8);
-    let table = crate::compare::Table::side_by_side(lib, col, widths);
-    let mut out = String::new();
-    if let Some(p) = place {
-        let (lessons, times) = crate::compare::mentions(lib, p);
-        let _ = writeln!(
-            out,
-            "{} · {lessons} 条启示 · {times} 处提及\n",
-            lib.places[p].name
-        );
-    }
-    // With a place: the intro, and the pairs that name it (their rules aside).
-    let keep = |row: usize| {
-        let Some(p) = place else { return true };
-        match table.pair_at(row) {
-            None => true,
-            Some(i) => {
-                let rule = table.columns.iter().any(|c| {
-                    c.get(row)
-                        .is_some_and(|l| l.kind == crate::compare::Kind::Rule)
-                });
-                let (d, f) = table.pairs[i];
-                !rule
-                    && [d, f]
-                        .into_iter()
-                        .flatten()
-                        .any(|n| crate::compare::names(lib, n, p))
-            }
-        }
-    };
-    for row in 0..table.height() {
-        if !keep(row) {
-            continue;
-        }
-        let cell = |side: usize| {
-            table
-                .columns
-                .get(side)
-                .and_then(|c| c.get(row))
-                .map_or("", |l| l.text.as_str())
-        };
-        let left = cell(0);
-        let pad = col.saturating_sub(widths.str(left));
-        let _ = writeln!(out, "{left}{} │ {}", " ".repeat(pad), cell(1));
-    }
-    out
-}
-
-/// The lessons as JSON, in printed order, domestic first.
-#[must_use]
-pub fn lessons_json(lib: &Library, place: Option<crate::content::PlaceId>) -> String {
-    let rows: Vec<serde_json::Value> = [
-        crate::content::Scope::Domestic,
-        crate::content::Scope::Foreign,
-    ]
-    .into_iter()
-    .flat_map(|s| lib.lessons(s))
-    .filter(|&n| place.is_none_or(|p| crate::compare::names(lib, n, p)))
-    .filter_map(|n| {
-        let node = lib.node(n);
-        let l = node.lesson.as_ref()?;
-        Some(serde_json::json!({
-            "path": node.path,
-            "scope": l.scope.as_str(),
-            "ordinal": node.ordinal,
-            "theme": l.theme,
-            "lead": l.lead,
-            "examples": l.examples.iter().map(|e| serde_json::json!({
-                "place": lib.places[e.place].id,
-                "place_name": lib.places[e.place].name,
-                "text": e.text,
-            })).collect::<Vec<_>>(),
-        }))
-    })
-    .collect();
-    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();
-    text.push('\n');
-    text
 }

@@ -3,7 +3,7 @@
 
 mod error;
 mod load;
-mod location;
+pub(crate) mod location;
 
 use std::path::Path;
 

@@ -123,6 +123,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Reader, &[k('N')],                          A::PrevHit,      "上一个搜索结果"),
     b(M::Reader, &[k('c')],                          A::CompareHere,  "对照此条启示"),
     b(M::Reader, &[k('m')],                          A::ToggleBookmark, "加／删书签"),
+    b(M::Reader, &[k('y')],                          A::Copy,         "复制本段（附出处）"),
+    b(M::Reader, &[k('Y')],                          A::CopySection,  "复制本节（附出处）"),
     b(M::Reader, &[k('+'), k('=')],                  A::WiderMeasure, "加宽版心"),
     b(M::Reader, &[k('-')],                          A::NarrowerMeasure, "收窄版心"),
 
@@ -133,6 +135,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Compare, &[k(' '), code(C::PageDown)],      A::PageDown,     "下翻一页"),
     b(M::Compare, &[k('b'), code(C::PageUp)],        A::PageUp,       "上翻一页"),
     b(M::Compare, &[k('s')],                         A::ToggleSync,   "同步滚动开／关"),
+    b(M::Compare, &[k('y')],                         A::Copy,         "复制所选启示（附出处）"),
     b(M::Compare, &[k('p')],                         A::OpenPlaces,   "按地点筛选"),
     b(M::Compare, &[code(C::Esc)],                   A::ClearPlace,   "清除地点筛选"),
 
@@ -148,6 +151,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Search, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个结果（空行：较新的搜索）"),
     b(M::Search, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个结果（空行：以前的搜索）"),
     b(M::Search, &[ctrl('r')],                       A::HistorySearch, "在以前的搜索中查找"),
+    b(M::Search, &[ctrl('y')],                       A::Copy,         "复制所选结果（附出处）"),
     b(M::Search, &[code(C::Left)],                   A::CaretLeft,    "光标左移"),
     b(M::Search, &[code(C::Right)],                  A::CaretRight,   "光标右移"),
     b(M::Search, &[code(C::Home), ctrl('a')],        A::CaretHome,    "行首"),
@@ -207,6 +211,9 @@ impl Key {
             KeyCode::End => "End".into(),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Insert => "Insert".into(),
+            KeyCode::Delete => "Delete".into(),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
@@ -305,10 +312,12 @@ impl Mode {
             Mode::Reader => Some("reader"),
             Mode::Compare => Some("compare"),
             Mode::Places => Some("places"),
-            Mode::Search => Some("search"),
+            // Not `search`, `bookmarks`, `help`: those name global keys,
+            // and a TOML key cannot be both a value and a table.
+            Mode::Search => Some("search_box"),
             Mode::Picker => Some("picker"),
-            Mode::Bookmarks => Some("bookmarks"),
-            Mode::Help => Some("help"),
+            Mode::Bookmarks => Some("bookmark_list"),
+            Mode::Help => Some("help_box"),
         }
     }
 }
@@ -338,7 +347,11 @@ pub fn binding_name(mode: Mode, action: &Action) -> String {
         _ => snake,
     };
     match mode.config_prefix() {
-        Some(prefix) => format!("{prefix}.{snake}"),
+        // `tree.down`, not `tree.tree_down`.
+        Some(prefix) => {
+            let short = snake.strip_prefix(&format!("{prefix}_")).unwrap_or(&snake);
+            format!("{prefix}.{short}")
+        }
         None => snake,
     }
 }

@@ -12,6 +12,14 @@ pub const MEASURE: usize = 80;
 pub const MEASURES: std::ops::RangeInclusive<usize> = 20..=160;
 /// The first-line indent of a Chinese paragraph.
 pub const INDENT: &str = "\u{3000}\u{3000}";
+/// First-line indents a reader may choose: none to four ideographic spaces.
+pub const INDENTS: [&str; 5] = [
+    "",
+    "\u{3000}",
+    INDENT,
+    "\u{3000}\u{3000}\u{3000}",
+    "\u{3000}\u{3000}\u{3000}\u{3000}",
+];
 /// Shown under a title that the page did not print.
 pub const DERIVED_TITLE_NOTE: &str = "［标题系据正文拟定，非原文所有］";
 const QUOTE_BAR: &str = "▎ ";
@@ -58,11 +66,24 @@ impl Document {
     /// most the widest of [`MEASURES`]).
     #[must_use]
     pub fn build(lib: &Library, root: NodeId, width: usize, widths: Widths) -> Self {
+        Self::build_indented(lib, root, width, widths, INDENT)
+    }
+
+    /// [`Document::build`] with another first-line indent for paragraphs.
+    #[must_use]
+    pub fn build_indented(
+        lib: &Library,
+        root: NodeId,
+        width: usize,
+        widths: Widths,
+        indent: &'static str,
+    ) -> Self {
         let width = width.clamp(2, *MEASURES.end());
         let mut doc = Builder {
             lib,
             widths,
             width,
+            indent,
             lines: Vec::new(),
         };
         let top = lib.node(root);
@@ -90,7 +111,7 @@ impl Document {
                         node,
                         field: Field::Paragraph(i),
                     },
-                    INDENT,
+                    doc.indent,
                     0,
                 );
             }
@@ -175,6 +196,7 @@ struct Builder<'a> {
     lib: &'a Library,
     widths: Widths,
     width: usize,
+    indent: &'static str,
     lines: Vec<DocLine>,
 }
 

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             if let Some(errors) = e.downcast_ref::<ContentErrors>() {
                 eprintln!("{errors}");
                 eprintln!(
-                    "zhizao: {} content error{}",
+                    "zhizao: {} error{}",
                     errors.0.len(),
                     if errors.0.len() == 1 { "" } else { "s" }
                 );

@@ -24,6 +24,7 @@ use crate::input;
 use crate::search::{Generation, Outcome, SearchIndex};
 use crate::state::store::Store;
 use crate::ui::Screen;
+use crate::ui::theme::Theme;
 
 /// Undoes what ratatui's `init` does not know about, then restores the
 /// terminal; runs on return, on error and while a panic unwinds.
@@ -45,14 +46,19 @@ fn leave() {
     ratatui::restore();
 }
 
-fn enter() -> std::io::Result<()> {
+fn enter(mouse: bool) -> std::io::Result<()> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
+    execute!(stdout(), EnterAlternateScreen)?;
+    capture(mouse)
+}
+
+/// Pastes as pastes, and the mouse unless the settings turn it off.
+fn capture(mouse: bool) -> std::io::Result<()> {
+    execute!(stdout(), EnableBracketedPaste)?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// What wakes the event loop.
@@ -76,15 +82,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             "the reader needs a terminal; without one, `zhizao list` lists the sections and `zhizao show PATH` prints one"
         );
     }
-    let mut app = App::new(lib, cli.widths());
-    let theme = crate::ui::theme::from_env();
-    let mut memory = Memory::open(cli, &mut app);
+    let (mut app, theme, mouse, mut memory) = open(cli, lib);
 
     let (tx, inbox) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     let _guard = Guard;
-    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste).context("enabling the mouse")?;
+    capture(mouse).context("setting up the terminal")?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
 
@@ -144,9 +148,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
                 Message::Signal(SIGTSTP) => {
                     memory.save(&mut app);
-                    suspend(&mut terminal)?;
+                    suspend(&mut terminal, mouse)?;
                 }
-                Message::Signal(SIGCONT) => resume(&mut terminal)?,
+                Message::Signal(SIGCONT) => resume(&mut terminal, mouse)?,
                 Message::Signal(sig) => {
                     leave_with = Some(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
                 }
@@ -163,7 +167,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             match app.keys.action_for_event(&app.modes(), event) {
                 Some(Action::Suspend) => {
                     memory.save(&mut app);
-                    suspend(&mut terminal)?;
+                    suspend(&mut terminal, mouse)?;
                 }
                 Some(action) => app.update(action),
                 None => {}
@@ -173,6 +177,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
         }
         dirty |= !events.is_empty();
+        copy_out(&mut app)?;
     };
     // However the session ends, where the reader was is kept.
     memory.save(&mut app);
@@ -222,11 +227,38 @@ impl Memory {
     }
 }
 
-fn draw(
-    terminal: &mut DefaultTerminal,
-    app: &App,
-    theme: &crate::ui::theme::Theme,
-) -> anyhow::Result<()> {
+/// Hands what was copied to the terminal's clipboard.
+fn copy_out(app: &mut App) -> std::io::Result<()> {
+    use std::io::Write as _;
+    if let Some(text) = app.clipboard.take() {
+        let mut out = stdout();
+        out.write_all(crate::app::copy::osc52(&text).as_bytes())?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// The app as the settings and the saved state make it: its theme,
+/// whether the mouse is on, and its memory. A bad settings file leaves the
+/// defaults in force and says so.
+fn open(cli: &Cli, lib: crate::content::Library) -> (App, &'static Theme, bool, Memory) {
+    let (config, problem) = cli.settings();
+    let mut app = App::new(lib, cli.widths(&config));
+    let theme = crate::ui::theme::chosen(cli.light(&config));
+    let mouse = config.mouse;
+    app.configure(config);
+    let memory = Memory::open(cli, &mut app);
+    if let Some(errors) = problem {
+        let first = errors.0.first().map(crate::content::ContentError::headline);
+        app.notice = Some(format!(
+            "设置文件有误，已用默认设置：{}",
+            first.unwrap_or_default()
+        ));
+    }
+    (app, theme, mouse, memory)
+}
+
+fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> anyhow::Result<()> {
     terminal.draw(|frame| {
         frame.render_widget(Screen { app, theme }, frame.area());
         if let Some((x, y)) = app.cursor() {
@@ -238,17 +270,17 @@ fn draw(
 
 /// Ctrl-Z: the terminal as the shell left it, the process stopped; on `fg`,
 /// the reader back and drawn whole.
-fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> anyhow::Result<()> {
     leave();
     signal_hook::low_level::emulate_default_handler(SIGTSTP).context("suspending")?;
-    resume(terminal)
+    resume(terminal, mouse)
 }
 
 /// Back in the terminal, drawn whole. Not `Terminal::clear`: it asks the
 /// terminal where the cursor is and reads the answer from stdin, which the
 /// input thread owns; nothing here may read the terminal but that thread.
-fn resume(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
-    enter().context("resuming the terminal")?;
+fn resume(terminal: &mut DefaultTerminal, mouse: bool) -> anyhow::Result<()> {
+    enter(mouse).context("resuming the terminal")?;
     let size = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     Ok(())

@@ -653,3 +653,22 @@ mod memory {
         assert!(again.progress.contains_key("models"));
     }
 }
+
+#[test]
+fn a_key_override_shows_in_help_and_in_the_status_bar() {
+    let config = zhizao::config::parse(
+        std::path::Path::new("config.toml"),
+        "[keys]\nhelp = \"f1\"\nsearch = [\"ctrl-f\"]\n",
+    )
+    .unwrap();
+    let mut app = app(100, 30);
+    app.configure(config);
+    let screen = common::screen(&common::draw(&app));
+    assert!(
+        screen.contains("Ctrl-f 搜索") && screen.contains("F1 帮助"),
+        "{screen}"
+    );
+    app.update(Action::ToggleHelp);
+    let screen = common::screen(&common::draw(&app));
+    assert!(screen.contains("Ctrl-f"), "help lists the key in force");
+}

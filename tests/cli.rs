@@ -321,7 +321,7 @@ mod hostile {
             "{}",
             &text[text.len() - 200..]
         );
-        assert!(text.contains("3000 content errors"));
+        assert!(text.contains("3000 errors"));
         let longest = text.lines().map(str::len).max().unwrap_or(0);
         assert!(longest < 400, "an echoed line is {longest} bytes");
         std::fs::remove_dir_all(&dir).unwrap();
@@ -431,4 +431,116 @@ fn lessons_take_a_place_as_the_picker_does_and_name_the_candidates() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("深圳") && err.contains("苏州"), "{err}");
+}
+
+mod settings {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("zhizao-config-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn config_check_passes_a_good_file_and_lists_every_problem_of_a_bad_one() {
+        let good = file(
+            "good",
+            "theme = \"light\"\nmeasure = 60\n[keys]\nquit = \"x\"\nsearch = [\"/\", \"ctrl-f\"]\n",
+        );
+        let out = zhizao(&["config", "check", good.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bad = file(
+            "bad",
+            "theme = \"blue\"\n[keys]\nwat = \"y\"\nquit = \"j\"\n",
+        );
+        let out = zhizao(&["config", "check", bad.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("config.toml:1:9: theme `blue`: dark or light"),
+            "{err}"
+        );
+        assert!(
+            err.contains("config.toml:3:1: unknown action `wat`"),
+            "{err}"
+        );
+        assert!(
+            err.contains("config.toml:4:8: `j` for `quit` is also"),
+            "{err}"
+        );
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("zhizao: ") && l.ends_with(" errors")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn config_default_names_every_setting_and_binding() {
+        let out = zhizao(&["config", "default"]);
+        assert!(out.status.success());
+        let text = stdout(&out);
+        for setting in ["theme", "ambiwidth", "measure", "indent", "mouse"] {
+            assert!(text.contains(&format!("# {setting} = ")), "{setting}");
+        }
+        for (name, _, _) in zhizao::keys::Keymap::default().entries() {
+            assert!(text.contains(&format!("# {name} = [")), "{name}");
+        }
+        // As it is, all commented out, it checks clean.
+        let path = file("default", &text);
+        assert!(
+            zhizao(&["config", "check", path.to_str().unwrap()])
+                .status
+                .success()
+        );
+    }
+
+    #[test]
+    fn completions_and_the_man_page_name_every_subcommand() {
+        let subcommands = [
+            "list",
+            "show",
+            "search",
+            "lessons",
+            "export",
+            "completions",
+            "man",
+            "config",
+            "check",
+        ];
+        for shell in ["bash", "zsh", "fish", "powershell"] {
+            let out = zhizao(&["completions", shell]);
+            assert!(out.status.success(), "{shell}");
+            let text = stdout(&out);
+            for sub in subcommands {
+                assert!(text.contains(sub), "{shell} lacks {sub}");
+            }
+        }
+        let out = zhizao(&["man"]);
+        assert!(out.status.success());
+        let page = stdout(&out);
+        assert!(page.starts_with(".ie") || page.contains(".TH"), "roff");
+        for sub in subcommands {
+            assert!(
+                page.contains(&format!("zhizao\\-{sub}")) || page.contains(sub),
+                "man lacks {sub}"
+            );
+        }
+    }
+
+    #[test]
+    fn export_one_node_as_text_and_refuse_an_unknown_one() {
+        let out = zhizao(&["export", "capital/lessons/foreign/3", "--format", "text"]);
+        assert!(out.status.success());
+        assert!(stdout(&out).contains("三是注重推动大中小企业融通发展"));
+        let out = zhizao(&["export", "no/such/node"]);
+        assert_eq!(out.status.code(), Some(1));
+    }
 }

@@ -594,3 +594,46 @@ mod memory {
         std::fs::remove_dir_all(&state).unwrap();
     }
 }
+
+#[test]
+fn y_copies_the_paragraph_with_its_source_through_osc_52() {
+    use base64::Engine as _;
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("第 1/2 篇");
+    s.keys("y");
+    s.wait_for("已复制");
+    let raw = s.raw.lock().unwrap().clone();
+    let raw = String::from_utf8_lossy(&raw);
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + raw[start..].find('\x07').expect("its end");
+    let text = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(&raw[start..end])
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        text.starts_with("制造业是宁波竞争发展的优势所在、底气所在"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "——《奋力打造全球智造创新之都 推动宁波制造业高质量发展》，市工业和智能经济研究院课题组"
+        ),
+        "{text}"
+    );
+    s.keys("q");
+    s.wait_exit();
+}
+
+#[test]
+fn a_bad_config_leaves_the_defaults_and_says_so() {
+    let dir = std::env::temp_dir().join(format!("zhizao-pty-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, "theme = \"plaid\"\n").unwrap();
+    let mut s = Session::start(&[], &[("ZHIZAO_CONFIG", path.to_str().unwrap())]);
+    s.wait_for("设置文件有误");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

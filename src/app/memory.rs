@@ -5,6 +5,15 @@ use super::{App, View};
 use crate::state::{Saved, Spot};
 
 impl App {
+    /// Takes the settings: keys, measure and indent (a saved session's
+    /// measure, recalled after, wins over the config's).
+    pub fn configure(&mut self, config: crate::config::Config) {
+        self.reader.set_indent(config.indent_text());
+        self.reader.set_measure(config.measure);
+        self.keys = config.keys;
+        self.update(crate::action::Action::Resize(self.size.0, self.size.1));
+    }
+
     /// What to remember of this session.
     #[must_use]
     pub fn memory(&self) -> Saved {

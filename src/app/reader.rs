@@ -30,6 +30,8 @@ pub struct Reader {
     columns: usize,
     /// The widest the text runs, in columns: `+` and `-` change it.
     pub measure: usize,
+    /// A paragraph's first-line indent.
+    pub indent: &'static str,
 }
 
 /// Where the reader is, kept against the text rather than the lines, so it
@@ -66,6 +68,7 @@ impl Reader {
             rows: 1,
             columns: 2,
             measure: MEASURE,
+            indent: crate::layout::INDENT,
         };
         reader.relayout();
         reader
@@ -170,6 +173,17 @@ impl Reader {
             self.max_scroll()
         }
         .min(self.max_scroll());
+    }
+
+    /// Another first-line indent (from the config), from now on.
+    pub fn set_indent(&mut self, indent: &'static str) {
+        if indent != self.indent {
+            let keep = self.position();
+            self.indent = indent;
+            self.docs.clear();
+            self.relayout();
+            self.restore(keep);
+        }
     }
 
     /// A new measure, within [`MEASURES`]; the top paragraph stays.
@@ -299,12 +313,10 @@ impl Reader {
     /// Lays the article out at the pane's width, from the cache.
     fn relayout(&mut self) {
         let key = (self.article, self.columns.min(self.measure).max(2));
-        let (lib, widths) = (&self.lib, self.widths);
+        let (lib, widths, indent) = (&self.lib, self.widths, self.indent);
         let root = lib.articles[self.article].root;
-        self.doc = Rc::clone(
-            self.docs
-                .entry(key)
-                .or_insert_with(|| Rc::new(Document::build(lib, root, key.1, widths))),
-        );
+        self.doc = Rc::clone(self.docs.entry(key).or_insert_with(|| {
+            Rc::new(Document::build_indented(lib, root, key.1, widths, indent))
+        }));
     }
 }

@@ -202,14 +202,22 @@ impl Keymap {
         Ok(())
     }
 
-    /// Keys that the named binding shares with another binding it would
-    /// hide or be hidden by: the same mode, or a mode and the global keys
-    /// it falls back to. Each clash as `(key, the other binding's name)`.
+    /// Keys the named binding was given that another binding also has,
+    /// which one of them would hide: in the same mode, or a mode and the
+    /// global keys it falls back to. (The defaults shadow some global keys
+    /// on purpose, Esc and Tab in the comparison; only keys a config adds
+    /// are checked.) Each clash as `(key, the other binding's name)`.
     #[must_use]
     pub fn clashes(&self, name: &str) -> Vec<(String, String)> {
         let Some(me) = self.bound.iter().find(|b| b.name == name) else {
             return Vec::new();
         };
+        let defaults = Keymap::default();
+        let before: &[Key] = defaults
+            .bound
+            .iter()
+            .find(|b| b.name == name)
+            .map_or(&[], |b| b.keys.as_slice());
         let meets = |other: Mode| {
             other == me.mode
                 || (me.mode == Mode::Global && falls_back(other))
@@ -221,7 +229,7 @@ impl Keymap {
             .flat_map(|b| {
                 me.keys
                     .iter()
-                    .filter(|k| b.keys.contains(k))
+                    .filter(|k| !before.contains(k) && b.keys.contains(k))
                     .map(|k| (k.config_name(), b.name.clone()))
             })
             .collect()

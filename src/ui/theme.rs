@@ -1,5 +1,7 @@
-//! Every style the views use, in two themes: colour, and `NO_COLOR`, where
-//! structure shows through bold, reverse and underline alone.
+//! Every style the views use, in three themes: dark and light, in the 16
+//! ANSI colours every terminal has (so they read the same on 16-colour and
+//! true-colour terminals), and `NO_COLOR`, where structure shows through
+//! bold, reverse and underline alone.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -35,6 +37,7 @@ const fn fg(c: Color) -> Style {
     Style::new().fg(c)
 }
 
+/// For dark backgrounds.
 pub const COLOR: Theme = Theme {
     title: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
     deck: fg(Color::Yellow),
@@ -56,10 +59,10 @@ pub const COLOR: Theme = Theme {
     selected_unfocused: Style::new().bg(Color::DarkGray),
     reading: fg(Color::LightYellow),
     muted: fg(Color::DarkGray),
-    status: Style::new().fg(Color::White).bg(Color::Indexed(236)),
+    status: Style::new().fg(Color::White).bg(Color::DarkGray),
     status_key: Style::new()
         .fg(Color::LightYellow)
-        .bg(Color::Indexed(236))
+        .bg(Color::DarkGray)
         .add_modifier(Modifier::BOLD),
     key: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
     notice: fg(Color::LightRed).add_modifier(Modifier::BOLD),
@@ -69,6 +72,43 @@ pub const COLOR: Theme = Theme {
         .bg(Color::LightRed)
         .add_modifier(Modifier::BOLD),
     place: fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
+};
+
+/// For light backgrounds: dark inks, no yellow text.
+pub const LIGHT: Theme = Theme {
+    title: fg(Color::Red).add_modifier(Modifier::BOLD),
+    deck: fg(Color::Magenta),
+    byline: fg(Color::DarkGray),
+    derived: fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+    note_label: fg(Color::Blue).add_modifier(Modifier::BOLD),
+    quote: fg(Color::Blue),
+    heading: [
+        fg(Color::Red).add_modifier(Modifier::BOLD),
+        fg(Color::Green).add_modifier(Modifier::BOLD),
+        fg(Color::Blue).add_modifier(Modifier::BOLD),
+    ],
+    body: Style::new(),
+    footnote: fg(Color::DarkGray),
+    border: fg(Color::Gray),
+    border_focused: fg(Color::Blue),
+    pane_title: Style::new().add_modifier(Modifier::BOLD),
+    selected: Style::new().fg(Color::White).bg(Color::Blue),
+    selected_unfocused: Style::new().bg(Color::Gray),
+    reading: fg(Color::Red),
+    muted: fg(Color::DarkGray),
+    status: Style::new().fg(Color::Black).bg(Color::Gray),
+    status_key: Style::new()
+        .fg(Color::Blue)
+        .bg(Color::Gray)
+        .add_modifier(Modifier::BOLD),
+    key: fg(Color::Blue).add_modifier(Modifier::BOLD),
+    notice: fg(Color::Red).add_modifier(Modifier::BOLD),
+    hit: Style::new().fg(Color::Black).bg(Color::LightYellow),
+    hit_current: Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD),
+    place: fg(Color::Magenta).add_modifier(Modifier::BOLD),
 };
 
 const PLAIN: Style = Style::new();
@@ -104,11 +144,60 @@ pub const MONO: Theme = Theme {
     place: BOLD,
 };
 
-/// The theme for this environment: `NO_COLOR` set and non-empty means none.
+/// The theme chosen (`dark` or `light`), unless `NO_COLOR` is set and
+/// non-empty: then none.
 #[must_use]
-pub fn from_env() -> &'static Theme {
+pub fn chosen(light: bool) -> &'static Theme {
     match std::env::var_os("NO_COLOR") {
         Some(v) if !v.is_empty() => &MONO,
+        _ if light => &LIGHT,
         _ => &COLOR,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Colours a 16-colour terminal has: no palette index, no RGB.
+    fn basic(style: Style) -> bool {
+        [style.fg, style.bg]
+            .into_iter()
+            .flatten()
+            .all(|c| !matches!(c, Color::Indexed(_) | Color::Rgb(..)))
+    }
+
+    #[test]
+    fn the_themes_use_only_the_sixteen_colours() {
+        for theme in [&COLOR, &LIGHT, &MONO] {
+            let styles = [
+                theme.title,
+                theme.deck,
+                theme.byline,
+                theme.derived,
+                theme.note_label,
+                theme.quote,
+                theme.heading[0],
+                theme.heading[1],
+                theme.heading[2],
+                theme.body,
+                theme.footnote,
+                theme.border,
+                theme.border_focused,
+                theme.pane_title,
+                theme.selected,
+                theme.selected_unfocused,
+                theme.reading,
+                theme.muted,
+                theme.status,
+                theme.status_key,
+                theme.key,
+                theme.notice,
+                theme.hit,
+                theme.hit_current,
+                theme.place,
+            ];
+            assert!(styles.into_iter().all(basic));
+        }
     }
 }

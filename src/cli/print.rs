@@ -1,0 +1,229 @@
+//! What the headless commands print: the tree, search hits, the lessons
+//! side by side; and finding a place by any name.
+
+use std::fmt::Write as _;
+
+use anyhow::bail;
+
+use crate::content::Library;
+use crate::search::{SearchIndex, snippet};
+use crate::wrap::Widths;
+
+/// The tree as text: each node's path, then its label indented by depth.
+#[must_use]
+pub fn list(lib: &Library) -> String {
+    let pad = lib.nodes.iter().map(|n| n.path.len()).max().unwrap_or(0);
+    let mut s = String::new();
+    for article in &lib.articles {
+        for n in lib.subtree(article.root) {
+            let node = lib.node(n);
+            let indent = "  ".repeat(node.depth);
+            let _ = writeln!(s, "{:<pad$}  {indent}{}", node.path, lib.display_label(n));
+        }
+    }
+    s
+}
+
+/// What `zhizao search` prints, and whether anything matched.
+pub struct Found {
+    pub text: String,
+    pub any: bool,
+}
+
+/// Runs a query and formats the hits: plain (path, breadcrumb, snippet), with
+/// the matched characters in bold on a terminal, or JSON.
+#[must_use]
+pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: bool) -> Found {
+    const SNIPPET: usize = 60;
+    let outcome = index.search(query, limit, None, None).unwrap_or_default();
+    let answered = outcome.answered();
+    let widths = Widths::default();
+    let mut rows = Vec::new();
+    let mut text = String::new();
+    if let Some(found) = index.suggestion(&outcome)
+        && !json
+    {
+        let _ = writeln!(text, "你要找的是：{found}？（“{query}”没有结果）");
+    }
+    for (rank, hit) in outcome.hits.iter().enumerate() {
+        let positions = index.positions(hit.entry, answered);
+        let (snip, marks) = snippet(index.text(hit.entry), &positions, SNIPPET, widths);
+        if json {
+            let mut row = serde_json::json!({
+                "rank": rank + 1,
+                "path": index.path(hit.entry),
+                "breadcrumb": index.breadcrumb(hit.entry),
+                "snippet": snip,
+                "positions": marks,
+            });
+            if let Some(corrected) = &outcome.corrected {
+                row["corrected"] = serde_json::json!(corrected);
+            }
+            rows.push(row);
+            continue;
+        }
+        let shown: String = snip
+            .chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if bold && marks.contains(&i) {
+                    format!("\x1b[1m{c}\x1b[22m")
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            text,
+            "{}  {}\n    {shown}",
+            index.path(hit.entry),
+            index.breadcrumb(hit.entry)
+        );
+    }
+    if json {
+        text = serde_json::to_string_pretty(&rows).unwrap_or_default();
+        text.push('\n');
+    } else if outcome.total() > outcome.hits.len() {
+        let _ = writeln!(
+            text,
+            "({} of {} hits; --limit shows more)",
+            outcome.hits.len(),
+            outcome.total()
+        );
+    }
+    Found {
+        text,
+        any: outcome.total() > 0,
+    }
+}
+
+/// A place as the picker finds it: by id, hanzi, pinyin (`sz`, `suzhou`)
+/// or English name (`munich`, `austn`). An exact name wins; several
+/// candidates are an error that names them.
+///
+/// # Errors
+/// No place, or more than one, answers to `name`.
+pub fn pick_place(lib: Library, name: &str) -> anyhow::Result<crate::content::PlaceId> {
+    use crate::content::NameMatch;
+    if let Some(p) = lib
+        .places
+        .iter()
+        .position(|p| p.answers_to(name) == Some(NameMatch::Exact))
+    {
+        return Ok(p);
+    }
+    let index = SearchIndex::for_places(std::sync::Arc::new(lib));
+    let found = index.match_places(name);
+    let lib = index.library();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => bail!(
+            "no place named `{name}`; the page names {}",
+            place_names(lib)
+        ),
+        several => {
+            let names: Vec<String> = several
+                .iter()
+                .map(|&p| format!("{} ({})", lib.places[p].name, lib.places[p].english))
+                .collect();
+            bail!("`{name}` could be {}; say which", names.join(", "))
+        }
+    }
+}
+
+fn place_names(lib: &Library) -> String {
+    lib.places
+        .iter()
+        .map(|p| format!("{} ({})", p.name, p.english))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The comparison as two columns of text, `│` between them, each row padded
+/// by display width. With a place, only the lesson pairs that name it.
+#[must_use]
+pub fn lessons_table(
+    lib: &Library,
+    width: usize,
+    place: Option<crate::content::PlaceId>,
+    widths: Widths,
+) -> String {
+    let col = (width.saturating_sub(3) / 2).max(8);
+    let table = crate::compare::Table::side_by_side(lib, col, widths);
+    let mut out = String::new();
+    if let Some(p) = place {
+        let (lessons, times) = crate::compare::mentions(lib, p);
+        let _ = writeln!(
+            out,
+            "{} · {lessons} 条启示 · {times} 处提及\n",
+            lib.places[p].name
+        );
+    }
+    // With a place: the intro, and the pairs that name it (their rules aside).
+    let keep = |row: usize| {
+        let Some(p) = place else { return true };
+        match table.pair_at(row) {
+            None => true,
+            Some(i) => {
+                let rule = table.columns.iter().any(|c| {
+                    c.get(row)
+                        .is_some_and(|l| l.kind == crate::compare::Kind::Rule)
+                });
+                let (d, f) = table.pairs[i];
+                !rule
+                    && [d, f]
+                        .into_iter()
+                        .flatten()
+                        .any(|n| crate::compare::names(lib, n, p))
+            }
+        }
+    };
+    for row in 0..table.height() {
+        if !keep(row) {
+            continue;
+        }
+        let cell = |side: usize| {
+            table
+                .columns
+                .get(side)
+                .and_then(|c| c.get(row))
+                .map_or("", |l| l.text.as_str())
+        };
+        let left = cell(0);
+        let pad = col.saturating_sub(widths.str(left));
+        let _ = writeln!(out, "{left}{} │ {}", " ".repeat(pad), cell(1));
+    }
+    out
+}
+
+/// The lessons as JSON, in printed order, domestic first.
+#[must_use]
+pub fn lessons_json(lib: &Library, place: Option<crate::content::PlaceId>) -> String {
+    let rows: Vec<serde_json::Value> = [
+        crate::content::Scope::Domestic,
+        crate::content::Scope::Foreign,
+    ]
+    .into_iter()
+    .flat_map(|s| lib.lessons(s))
+    .filter(|&n| place.is_none_or(|p| crate::compare::names(lib, n, p)))
+    .filter_map(|n| {
+        let node = lib.node(n);
+        let l = node.lesson.as_ref()?;
+        Some(serde_json::json!({
+            "path": node.path,
+            "scope": l.scope.as_str(),
+            "ordinal": node.ordinal,
+            "theme": l.theme,
+            "lead": l.lead,
+            "examples": l.examples.iter().map(|e| serde_json::json!({
+                "place": lib.places[e.place].id,
+                "place_name": lib.places[e.place].name,
+                "text": e.text,
+            })).collect::<Vec<_>>(),
+        }))
+    })
+    .collect();
+    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,347 @@
+//! The reader's settings: `$XDG_CONFIG_HOME/zhizao/config.toml`
+//! (`~/.config/zhizao/`), or the file `--config` or `ZHIZAO_CONFIG` names.
+//! Theme, ambiguous width, measure, first-line indent, mouse, and `[keys]`
+//! overrides by binding name, checked against the key table: every problem
+//! at `config.toml:LINE:COL`, as content errors are.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::content::location::Source;
+use crate::content::{ContentError, ContentErrors};
+use crate::keys::{Key, Keymap};
+use crate::layout::{INDENTS, MEASURE, MEASURES};
+
+/// The settings in force: the file's, or the defaults where it says nothing.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub light: bool,
+    /// `Some(true)` for `ambiwidth = "double"`; None to leave it to the flag.
+    pub ambiguous_wide: Option<bool>,
+    pub measure: usize,
+    /// A paragraph's first-line indent, in ideographic spaces.
+    pub indent: usize,
+    pub mouse: bool,
+    pub keys: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            light: false,
+            ambiguous_wide: None,
+            measure: MEASURE,
+            indent: 2,
+            mouse: true,
+            keys: Keymap::default(),
+        }
+    }
+}
+
+impl Config {
+    /// The first-line indent as text.
+    #[must_use]
+    pub fn indent_text(&self) -> &'static str {
+        INDENTS[self.indent.min(INDENTS.len() - 1)]
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc {
+    theme: Option<Spanned<String>>,
+    ambiwidth: Option<Spanned<String>>,
+    measure: Option<Spanned<i64>>,
+    indent: Option<Spanned<i64>>,
+    mouse: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+}
+
+/// Largest config file read.
+const MAX_BYTES: u64 = 1024 * 1024;
+
+/// The config file to read: `--config`, else `ZHIZAO_CONFIG`, else the
+/// usual place. The second value says whether it was asked for by name (a
+/// missing file is then an error, not a quiet default).
+#[must_use]
+pub fn path(flag: Option<&Path>) -> Option<(PathBuf, bool)> {
+    if let Some(p) = flag {
+        return Some((p.to_path_buf(), true));
+    }
+    if let Some(p) = std::env::var_os("ZHIZAO_CONFIG").filter(|p| !p.is_empty()) {
+        return Some((PathBuf::from(p), true));
+    }
+    dirs::config_dir().map(|d| (d.join("zhizao").join("config.toml"), false))
+}
+
+/// Reads the config at `path`.
+///
+/// # Errors
+/// Every problem in the file, each at its line and column; a file asked
+/// for by name that is missing.
+pub fn load(path: &Path, named: bool) -> Result<Config, ContentErrors> {
+    let fail = |message: String| {
+        ContentErrors(vec![ContentError::Path {
+            path: path.to_path_buf(),
+            message,
+        }])
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
+            return Ok(Config::default());
+        }
+        Err(e) => return Err(fail(format!("cannot read: {e}"))),
+    };
+    if !meta.is_file() || meta.len() > MAX_BYTES {
+        return Err(fail("not a regular file of at most 1 MiB".into()));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    parse(path, &text)
+}
+
+/// Reads config text.
+///
+/// # Errors
+/// Every problem, each at its line and column.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ContentErrors> {
+    let source = Source::new(path, text);
+    let doc: Doc = toml::from_str(text).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        ContentErrors(vec![ContentError::at(
+            &source,
+            at,
+            e.message().trim().to_owned(),
+        )])
+    })?;
+    let mut errors = Vec::new();
+    let mut error =
+        |at: usize, message: String| errors.push(ContentError::at(&source, at, message));
+    let mut config = Config::default();
+    if let Some(theme) = &doc.theme {
+        match theme.get_ref().as_str() {
+            "dark" => config.light = false,
+            "light" => config.light = true,
+            other => error(
+                theme.span().start,
+                format!("theme `{other}`: dark or light"),
+            ),
+        }
+    }
+    if let Some(width) = &doc.ambiwidth {
+        match width.get_ref().as_str() {
+            "single" => config.ambiguous_wide = Some(false),
+            "double" => config.ambiguous_wide = Some(true),
+            other => error(
+                width.span().start,
+                format!("ambiwidth `{other}`: single or double"),
+            ),
+        }
+    }
+    if let Some(measure) = &doc.measure {
+        match usize::try_from(*measure.get_ref()) {
+            Ok(m) if MEASURES.contains(&m) => config.measure = m,
+            _ => error(
+                measure.span().start,
+                format!(
+                    "measure {}: from {} to {} columns",
+                    measure.get_ref(),
+                    MEASURES.start(),
+                    MEASURES.end()
+                ),
+            ),
+        }
+    }
+    if let Some(indent) = &doc.indent {
+        match usize::try_from(*indent.get_ref()) {
+            Ok(i) if i < INDENTS.len() => config.indent = i,
+            _ => error(
+                indent.span().start,
+                format!("indent {}: from 0 to 4", indent.get_ref()),
+            ),
+        }
+    }
+    config.mouse = doc.mouse.unwrap_or(true);
+    rebind(&doc.keys, &mut config.keys, &source, &mut errors);
+    if errors.is_empty() {
+        Ok(config)
+    } else {
+        Err(ContentErrors::sorted(errors))
+    }
+}
+
+/// Applies `[keys]`: each name must be a binding, each key a key, and no
+/// key given may hide another binding's.
+fn rebind(
+    table: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    keymap: &mut Keymap,
+    source: &Source<'_>,
+    errors: &mut Vec<ContentError>,
+) {
+    let mut error = |at: usize, message: String| errors.push(ContentError::at(source, at, message));
+    let mut rebound = Vec::new();
+    // `reader.page_down = "x"` is a dotted key, a table in TOML: flatten it.
+    let mut entries: Vec<(String, usize, usize, &toml::Value)> = Vec::new();
+    for (name, value) in table {
+        let (key_at, at) = (name.span().start, value.span().start);
+        match value.get_ref() {
+            toml::Value::Table(inner) => entries.extend(
+                inner
+                    .iter()
+                    .map(|(k, v)| (format!("{}.{k}", name.get_ref()), key_at, at, v)),
+            ),
+            v => entries.push((name.get_ref().clone(), key_at, at, v)),
+        }
+    }
+    for (name, key_at, at, value) in entries {
+        let texts: Vec<&str> = match value {
+            toml::Value::String(s) => vec![s.as_str()],
+            toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        if texts.is_empty() {
+            error(
+                at,
+                format!("`{name}`: a key or a list of keys, e.g. \"x\" or [\"/\", \"ctrl-f\"]"),
+            );
+            continue;
+        }
+        let mut keys = Vec::new();
+        for text in texts {
+            match Key::parse(text) {
+                Some(key) => keys.push(key),
+                None => error(
+                    at,
+                    format!("unknown key `{text}` (keys look like x, G, ctrl-f, esc, pgdn, f1)"),
+                ),
+            }
+        }
+        match keymap.rebind(&name, keys) {
+            Ok(()) => rebound.push((name, at)),
+            Err(message) => error(key_at, message),
+        }
+    }
+    for (name, at) in rebound {
+        for (key, other) in keymap.clashes(&name) {
+            error(at, format!("`{key}` for `{name}` is also `{other}`'s"));
+        }
+    }
+}
+
+/// A config file with every setting and every binding at its default,
+/// commented out: a file to copy and change.
+#[must_use]
+pub fn default_text() -> String {
+    let mut out = String::from(
+        "# zhizao's settings. Uncomment a line to change it; `zhizao config check` checks the file.\n\
+         \n\
+         # theme = \"dark\"        # dark or light (NO_COLOR turns colour off)\n\
+         # ambiwidth = \"single\"  # double for terminals that draw “ ” … two columns wide\n",
+    );
+    let _ = writeln!(
+        out,
+        "# measure = {MEASURE}           # the widest text runs, {} to {} columns",
+        MEASURES.start(),
+        MEASURES.end()
+    );
+    out.push_str(
+        "# indent = 2            # a paragraph's first-line indent, 0 to 4 ideographic spaces\n\
+         # mouse = true\n\
+         \n\
+         [keys]\n\
+         # Each binding by name: a key or a list of keys (x, G, ctrl-f, alt-o, esc, enter,\n\
+         # tab, space, up, down, left, right, home, end, pgup, pgdn, backspace, f1 …).\n",
+    );
+    for (name, keys, help) in Keymap::default().entries() {
+        let list = keys
+            .iter()
+            .map(|k| format!("{k:?}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(out, "# {name} = [{list}]  # {help}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        parse(Path::new("config.toml"), text)
+            .err()
+            .map(|e| e.0.iter().map(ContentError::headline).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_default_file_uncommented_is_the_defaults() {
+        let uncommented: String = default_text()
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|l| l.contains('='))
+                    .unwrap_or(l)
+            })
+            .map(|l| format!("{}\n", l.split("  #").next().unwrap_or(l)))
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        let config = parse(Path::new("config.toml"), &uncommented).expect("the defaults parse");
+        assert_eq!(config.keys.markdown(), Keymap::default().markdown());
+        assert_eq!(
+            (config.measure, config.indent, config.mouse),
+            (MEASURE, 2, true)
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_where_it_is() {
+        let found = errors(
+            "theme = \"blue\"\nmeasure = 500\n[keys]\nquit = \"x\"\nwat = \"y\"\nsearch = [\"/\", \"hyper-q\"]\nreader.scroll_down = \"x\"\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "config.toml:1:9: theme `blue`: dark or light",
+                "config.toml:2:11: measure 500: from 20 to 160 columns",
+                "config.toml:4:8: `x` for `quit` is also `reader.scroll_down`'s",
+                "config.toml:5:1: unknown action `wat`; `zhizao config default` lists them",
+                "config.toml:6:10: unknown key `hyper-q` (keys look like x, G, ctrl-f, esc, pgdn, f1)",
+                "config.toml:7:1: `x` for `reader.scroll_down` is also `quit`'s",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_override_changes_dispatch_and_hints() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let config = parse(
+            Path::new("c.toml"),
+            "[keys]\nquit = \"x\"\nsearch = [\"/\", \"ctrl-f\"]\n",
+        )
+        .unwrap();
+        let keys = &config.keys;
+        let modes = [crate::keys::Mode::Reader, crate::keys::Mode::Global];
+        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        let f = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            keys.action_for(&modes, &x),
+            Some(crate::action::Action::Quit)
+        ));
+        assert!(keys.action_for(&modes, &q).is_none());
+        assert!(matches!(
+            keys.action_for(&modes, &f),
+            Some(crate::action::Action::OpenSearch)
+        ));
+        assert_eq!(
+            keys.first_key(crate::keys::Mode::Global, &crate::action::Action::Quit),
+            "x"
+        );
+    }
+}

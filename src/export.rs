@@ -1,0 +1,254 @@
+//! A node and everything under it (or the whole collection) as Markdown,
+//! HTML, JSON or plain text, for quoting in a report. The authors' words
+//! go out as they are; what we added (a derived title) is marked as ours.
+//! Knows nothing of the terminal.
+
+use std::fmt::Write as _;
+
+use crate::content::{DERIVED_MARK, Library, NodeId};
+use crate::layout::{DERIVED_TITLE_NOTE, Document};
+use crate::wrap::Widths;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Html,
+    Json,
+    Text,
+}
+
+/// The nodes to export: one, or every article.
+fn roots(lib: &Library, node: Option<NodeId>) -> Vec<NodeId> {
+    node.map_or_else(
+        || lib.articles.iter().map(|a| a.root).collect(),
+        |n| vec![n],
+    )
+}
+
+/// The export of `node` (every article when None) in `format`.
+#[must_use]
+pub fn export(lib: &Library, node: Option<NodeId>, format: Format) -> String {
+    let roots = roots(lib, node);
+    match format {
+        Format::Markdown => roots
+            .iter()
+            .map(|&n| markdown(lib, n))
+            .collect::<Vec<_>>()
+            .join("\n---\n\n"),
+        Format::Html => html(lib, &roots),
+        Format::Json => {
+            let items: Vec<serde_json::Value> = roots.iter().map(|&n| json(lib, n)).collect();
+            let mut out = serde_json::to_string_pretty(&items).unwrap_or_default();
+            out.push('\n');
+            out
+        }
+        Format::Text => roots
+            .iter()
+            .map(|&n| Document::build(lib, n, crate::layout::MEASURE, Widths::default()).to_plain())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// The article's title as printed, or ours marked as ours.
+fn title(lib: &Library, root: NodeId) -> (String, bool) {
+    let article = &lib.articles[lib.node(root).article];
+    (article.title.text.clone(), article.title.derived)
+}
+
+fn markdown(lib: &Library, top: NodeId) -> String {
+    let mut out = String::new();
+    let node = lib.node(top);
+    let article = &lib.articles[node.article];
+    if node.depth == 0 {
+        if let Some(deck) = &article.deck {
+            let _ = writeln!(out, "*{deck}*\n");
+        }
+        let (text, derived) = title(lib, top);
+        if derived {
+            let _ = writeln!(out, "# {text}{DERIVED_MARK}\n\n*{DERIVED_TITLE_NOTE}*\n");
+        } else {
+            let _ = writeln!(out, "# {text}\n");
+        }
+        for line in [&article.byline, &article.affiliation]
+            .into_iter()
+            .flatten()
+        {
+            let _ = writeln!(out, "**{line}**\n");
+        }
+        if let Some(note) = &article.editor_note {
+            let _ = writeln!(out, "> **编者按** {note}\n");
+        }
+    }
+    for n in lib.subtree(top) {
+        let node = lib.node(n);
+        if let Some(lesson) = &node.lesson {
+            // A lesson is an item of its list: the heading in bold, the text after.
+            let heading = node.heading.as_deref().unwrap_or_default();
+            let mut text = lesson.lead.clone();
+            text.extend(lesson.examples.iter().map(|e| e.text.as_str()));
+            let _ = writeln!(out, "- **{heading}** {text}\n");
+            continue;
+        }
+        if node.depth > 0
+            && let Some(heading) = &node.heading
+        {
+            let level = "#".repeat((node.depth + 1).min(6));
+            let _ = writeln!(out, "{level} {heading}\n");
+        }
+        for p in &node.paragraphs {
+            let _ = writeln!(out, "{p}\n");
+        }
+    }
+    if node.depth == 0 && !article.notes.is_empty() {
+        out.push_str("---\n\n");
+        for (i, note) in article.notes.iter().enumerate() {
+            let _ = writeln!(out, "[^{}]: {note}\n", i + 1);
+        }
+    }
+    out
+}
+
+/// Text for HTML: `&`, `<`, `>` and quotes escaped.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const STYLE: &str = "body{font-family:\"Noto Serif CJK SC\",\"Songti SC\",serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.8;color:#111}\
+h1{font-size:1.6em;text-align:center}h2{font-size:1.3em}h3,h4,h5{font-size:1.1em}\
+p{text-indent:2em;margin:.4em 0}.deck,.byline,.derived{text-align:center;text-indent:0}.derived{color:#555;font-size:.9em}\
+blockquote{border-left:3px solid #999;margin:1em 0;padding:0 1em;color:#333}blockquote p{text-indent:0}\
+ul{padding-left:1.2em}li{margin:.4em 0}.notes{font-size:.9em;border-top:1px solid #999}\
+article{page-break-after:always}@media print{body{margin:0;max-width:none}}";
+
+fn html(lib: &Library, roots: &[NodeId]) -> String {
+    let page_title = roots
+        .first()
+        .map(|&r| esc(&lib.display_label(lib.articles[lib.node(r).article].root)))
+        .unwrap_or_default();
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{page_title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+    );
+    for &top in roots {
+        out.push_str("<article>\n");
+        let node = lib.node(top);
+        let article = &lib.articles[node.article];
+        if node.depth == 0 {
+            if let Some(deck) = &article.deck {
+                let _ = writeln!(out, "<p class=\"deck\">{}</p>", esc(deck));
+            }
+            let (text, derived) = title(lib, top);
+            let _ = writeln!(out, "<h1>{}</h1>", esc(&text));
+            if derived {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"derived\">{}{DERIVED_TITLE_NOTE}</p>",
+                    esc(DERIVED_MARK)
+                );
+            }
+            for line in [&article.byline, &article.affiliation]
+                .into_iter()
+                .flatten()
+            {
+                let _ = writeln!(out, "<p class=\"byline\">{}</p>", esc(line));
+            }
+            if let Some(note) = &article.editor_note {
+                let _ = writeln!(
+                    out,
+                    "<blockquote><p><strong>编者按</strong> {}</p></blockquote>",
+                    esc(note)
+                );
+            }
+        }
+        let mut in_list = false;
+        for n in lib.subtree(top) {
+            let node = lib.node(n);
+            if let Some(lesson) = &node.lesson {
+                if !in_list {
+                    out.push_str("<ul>\n");
+                    in_list = true;
+                }
+                let mut text = lesson.lead.clone();
+                text.extend(lesson.examples.iter().map(|e| e.text.as_str()));
+                let heading = node.heading.as_deref().unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "<li><strong>{}</strong> {}</li>",
+                    esc(heading),
+                    esc(&text)
+                );
+                continue;
+            }
+            if in_list {
+                out.push_str("</ul>\n");
+                in_list = false;
+            }
+            if node.depth > 0
+                && let Some(heading) = &node.heading
+            {
+                let level = (node.depth + 1).min(6);
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(heading));
+            }
+            for p in &node.paragraphs {
+                let _ = writeln!(out, "<p>{}</p>", esc(p));
+            }
+        }
+        if in_list {
+            out.push_str("</ul>\n");
+        }
+        if node.depth == 0 && !article.notes.is_empty() {
+            out.push_str("<ol class=\"notes\">\n");
+            for note in &article.notes {
+                let _ = writeln!(out, "<li>{}</li>", esc(note));
+            }
+            out.push_str("</ol>\n");
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// A node as the content has it: an article's fields, then its sections.
+fn json(lib: &Library, n: NodeId) -> serde_json::Value {
+    let node = lib.node(n);
+    let sections: Vec<serde_json::Value> = node.children.iter().map(|&c| json(lib, c)).collect();
+    let mut value = if node.depth == 0 {
+        let a = &lib.articles[node.article];
+        serde_json::json!({
+            "id": a.id,
+            "title": a.title.text,
+            "deck": a.deck,
+            "byline": a.byline,
+            "affiliation": a.affiliation,
+            "editor_note": a.editor_note,
+            "notes": a.notes,
+            "paragraphs": node.paragraphs,
+            "ours": { "title_derived": a.title.derived, "label": node.label },
+        })
+    } else {
+        serde_json::json!({
+            "id": node.path.rsplit('/').next().unwrap_or_default(),
+            "ordinal": node.ordinal,
+            "heading": node.heading,
+            "scope": node.scope.map(crate::content::Scope::as_str),
+            "ours": { "label": node.label },
+        })
+    };
+    if let Some(lesson) = &node.lesson {
+        value["theme"] = lesson.theme.clone().into();
+        value["lead"] = lesson.lead.clone().into();
+        value["examples"] = lesson
+            .examples
+            .iter()
+            .map(|e| serde_json::json!({ "place": lib.places[e.place].id, "text": e.text }))
+            .collect();
+    } else if node.depth > 0 {
+        value["paragraphs"] = node.paragraphs.clone().into();
+    }
+    value["sections"] = sections.into();
+    value
+}
