@@ -31,6 +31,8 @@ pub struct Readings {
     by_char: Vec<u16>,
     /// Characters that begin a phrase of the phrase table, by the same index.
     starts_phrase: Vec<bool>,
+    /// The phrases each such character begins.
+    phrases_from: HashMap<char, Vec<usize>>,
     sets: Vec<Set>,
     /// Bit n set when some syllable of the set starts with letter `a + n`.
     /// One slot for every possible set id, so a lookup needs no bounds check.
@@ -122,7 +124,13 @@ impl Readings {
             *slot = interner.id(set_of(&readings_of(c), 1));
         }
         let mut starts_phrase = vec![false; size];
+        let mut phrases_from: HashMap<char, Vec<usize>> = HashMap::new();
         let mut in_context = HashMap::new();
+        for (i, (phrase, _)) in PHRASES.iter().enumerate() {
+            if let Some(first) = phrase.chars().next() {
+                phrases_from.entry(first).or_default().push(i);
+            }
+        }
         for (phrase, readings) in PHRASES {
             for (k, (c, &reading)) in phrase.chars().zip(readings.iter()).enumerate() {
                 let index = u32::from(c).wrapping_sub(CJK_FIRST) as usize;
@@ -152,6 +160,7 @@ impl Readings {
         Readings {
             by_char,
             starts_phrase,
+            phrases_from,
             sets,
             first_letters,
             in_context,
@@ -171,43 +180,34 @@ impl Readings {
     }
 
     /// The reading sets of a text, one per character, each heteronym in a
-    /// known phrase read as the phrase reads it.
+    /// known phrase read as the phrase reads it. One pass over the text;
+    /// a phrase is looked for only where a character can begin one.
     pub fn sets_for(&self, text: &str, out: &mut Vec<u16>) {
         let start = out.len();
-        let mut phrase = false;
-        for c in text.chars() {
+        let mut starts: Vec<(usize, usize, char)> = Vec::new();
+        for (i, (byte, c)) in text.char_indices().enumerate() {
             let code = u32::from(c);
             if (CJK_FIRST..=CJK_LAST).contains(&code) {
-                let i = (code - CJK_FIRST) as usize;
-                out.push(self.by_char[i]);
-                phrase |= self.starts_phrase[i];
+                let at = (code - CJK_FIRST) as usize;
+                out.push(self.by_char[at]);
+                if self.starts_phrase[at] {
+                    starts.push((i, byte, c));
+                }
             } else {
                 out.push(0);
             }
         }
-        if phrase {
-            self.read_phrases(text, &mut out[start..]);
-        }
-    }
-
-    /// Only where a phrase can start, and on bytes: most characters of a
-    /// text are passed over with one look at a table.
-    fn read_phrases(&self, text: &str, sets: &mut [u16]) {
-        for (i, (byte, c)) in text.char_indices().enumerate() {
-            let code = u32::from(c);
-            if !(CJK_FIRST..=CJK_LAST).contains(&code)
-                || !self.starts_phrase[(code - CJK_FIRST) as usize]
-            {
-                continue;
-            }
-            for (phrase, readings) in PHRASES {
+        for (i, byte, c) in starts {
+            for &p in self.phrases_from.get(&c).map_or(&[][..], Vec::as_slice) {
+                let (phrase, readings) = PHRASES[p];
                 if !text[byte..].starts_with(phrase) {
                     continue;
                 }
                 for (k, (pc, reading)) in phrase.chars().zip(readings.iter()).enumerate() {
-                    if let (Some(&id), Some(slot)) =
-                        (self.in_context.get(&(pc, *reading)), sets.get_mut(i + k))
-                    {
+                    if let (Some(&id), Some(slot)) = (
+                        self.in_context.get(&(pc, *reading)),
+                        out.get_mut(start + i + k),
+                    ) {
                         *slot = id;
                     }
                 }

@@ -9,15 +9,28 @@ use super::checks::{Ctx, check_ordinals, place_problems};
 use super::schema::{ArticleDoc, FileDoc, PlaceDoc, SectionDoc, Text};
 use crate::content::location::{Location, Source};
 use crate::content::{
-    Article, ContentError, ContentErrors, Example, Lesson, Library, Node, NodeId, Place, Title,
+    Article, ContentError, ContentErrors, Example, Lesson, Library, Node, NodeId, Place, PlaceId,
+    Title,
 };
 
-/// An example waiting for its place: what it says, which place it names,
-/// and where to point when that is wrong.
+/// An example waiting to join its lesson, in order, once every file is read.
 struct PendingExample {
     node: NodeId,
-    place: String,
     text: String,
+    place: PlaceRef,
+}
+
+/// An example's place: known when the example was read, and checked then;
+/// or named before its file was read, and checked once every file is. Only
+/// those carry their spots in the source (which is gone by then), so a
+/// collection whose places come first costs nothing extra.
+enum PlaceRef {
+    Known(PlaceId),
+    Later(Box<Later>),
+}
+
+struct Later {
+    id: String,
     at_place: ContentError,
     at_text: ContentError,
 }
@@ -27,8 +40,9 @@ pub(super) struct Loader {
     lib: Library,
     pub errors: Vec<ContentError>,
     pending: Vec<PendingExample>,
-    /// Where each place and article id was first given.
+    /// Where each place and article id was first given; each place by id.
     place_ids: HashMap<String, Location>,
+    places: HashMap<String, PlaceId>,
     article_ids: HashMap<String, Location>,
 }
 
@@ -62,6 +76,7 @@ impl Loader {
                 );
             } else {
                 self.place_ids.insert(place.id.clone(), source.locate(at));
+                self.places.insert(place.id.clone(), self.lib.places.len());
             }
             self.lib.places.push(place);
         }
@@ -88,6 +103,7 @@ impl Loader {
             cx,
             lib: &mut self.lib,
             pending: &mut self.pending,
+            places: &self.places,
         };
         builder.article(article, &doc.section, id);
     }
@@ -108,28 +124,39 @@ impl Loader {
             e
         };
         for example in self.pending {
-            let Some(&place) = index.get(example.place.as_str()) else {
-                let message = format!("unknown place `{}`", example.place);
-                self.errors.push(with(example.at_place, message));
-                continue;
+            let place = match example.place {
+                PlaceRef::Known(place) => place,
+                PlaceRef::Later(later) => {
+                    let Later {
+                        id,
+                        at_place,
+                        at_text,
+                    } = *later;
+                    let Some(&place) = index.get(id.as_str()) else {
+                        self.errors
+                            .push(with(at_place, format!("unknown place `{id}`")));
+                        continue;
+                    };
+                    let scope = self.lib.nodes[example.node]
+                        .lesson
+                        .as_ref()
+                        .map(|l| l.scope);
+                    for (on_text, message) in scope
+                        .map(|s| place_problems(&self.lib.places[place], s, &example.text))
+                        .unwrap_or_default()
+                    {
+                        let at = if on_text { &at_text } else { &at_place };
+                        self.errors.push(with(at.clone(), message));
+                    }
+                    place
+                }
             };
-            let Some(lesson) = self.lib.nodes[example.node].lesson.as_mut() else {
-                continue;
-            };
-            for (on_text, message) in
-                place_problems(&self.lib.places[place], lesson.scope, &example.text)
-            {
-                let at = if on_text {
-                    &example.at_text
-                } else {
-                    &example.at_place
-                };
-                self.errors.push(with(at.clone(), message));
+            if let Some(lesson) = self.lib.nodes[example.node].lesson.as_mut() {
+                lesson.examples.push(Example {
+                    place,
+                    text: example.text,
+                });
             }
-            lesson.examples.push(Example {
-                place,
-                text: example.text,
-            });
         }
         if complete && self.errors.is_empty() && self.lib.articles.is_empty() {
             self.errors.push(ContentError::Path {
@@ -167,6 +194,7 @@ struct Builder<'a, 'b> {
     cx: Ctx<'a>,
     lib: &'b mut Library,
     pending: &'b mut Vec<PendingExample>,
+    places: &'b HashMap<String, PlaceId>,
 }
 
 impl Builder<'_, '_> {
@@ -365,13 +393,25 @@ impl Builder<'_, '_> {
         for e in &doc.examples {
             let example = cx.text(&e.text, "example");
             text.push_str(&example);
+            let place = match self.places.get(e.place.get_ref()) {
+                Some(&place) => {
+                    for (on_text, message) in place_problems(&lib.places[place], scope, &example) {
+                        let at = if on_text { &e.text } else { &e.place };
+                        cx.error(at.span().start, message);
+                    }
+                    PlaceRef::Known(place)
+                }
+                None => PlaceRef::Later(Box::new(Later {
+                    id: e.place.get_ref().clone(),
+                    at_place: ContentError::at(cx.source, e.place.span().start, String::new()),
+                    at_text: ContentError::at(cx.source, e.text.span().start, String::new()),
+                })),
+            };
             self.pending.push(PendingExample {
                 // The node being built is the next one pushed.
                 node: lib.nodes.len(),
-                place: e.place.get_ref().clone(),
                 text: example,
-                at_place: ContentError::at(cx.source, e.place.span().start, String::new()),
-                at_text: ContentError::at(cx.source, e.text.span().start, String::new()),
+                place,
             });
         }
         let lesson = Lesson {

@@ -66,7 +66,11 @@ impl Ctx<'_> {
 /// nothing the wrapper measures differently from the terminal survives.
 #[must_use]
 pub fn normalize(raw: &str) -> String {
-    if !raw.contains(['\n', '\t', '\u{2028}', '\u{2029}']) && raw.trim() == raw {
+    // Byte searches: this runs over every string of a collection.
+    let breaks = memchr::memchr2(b'\n', b'\t', raw.as_bytes()).is_some()
+        || memchr::memmem::find(raw.as_bytes(), "\u{2028}".as_bytes()).is_some()
+        || memchr::memmem::find(raw.as_bytes(), "\u{2029}".as_bytes()).is_some();
+    if !breaks && raw.trim() == raw {
         return raw.to_owned();
     }
     let raw = raw
