@@ -672,3 +672,32 @@ fn a_key_override_shows_in_help_and_in_the_status_bar() {
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains("Ctrl-f"), "help lists the key in force");
 }
+
+#[test]
+fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
+    use zhizao::app::places::Row;
+    let mut app = app(120, 36);
+    app.update(Action::ShowPlaces);
+    let rows: Vec<Row> = app.places.rows().to_vec();
+    for row in rows {
+        let Row::Place { place, times, .. } = row else {
+            continue;
+        };
+        app.update(Action::ShowPlaces);
+        app.places.select_place(place);
+        app.update(Action::OpenLesson);
+        let name = app.lib.places[place].name.clone();
+        let in_reader: usize = (0..app.lib.articles.len())
+            .map(|a| {
+                app.index
+                    .matches_in_article(a, &format!("\"{name}\""))
+                    .len()
+            })
+            .sum();
+        assert_eq!(times, in_reader, "{name}: the index and n/N count alike");
+        assert_eq!(
+            app.reader.hit, 0,
+            "{name}: Enter lands on the first mention"
+        );
+    }
+}
