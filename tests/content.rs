@@ -1,5 +1,7 @@
 //! The shipped content: valid, faithful to the seed, complete and well formed.
 
+mod common;
+
 use zhizao::content::{Library, Scope};
 
 fn lib() -> Library {
@@ -21,30 +23,9 @@ fn seed() -> String {
 /// Labels the page prints that our schema turns into structure.
 const STRUCTURAL: &[&str] = &["编者按"];
 
-/// Every piece of the authors' text in the library, in reading order.
+/// Every piece of the authors' text, and the labels the schema made structure of.
 fn authored_units(lib: &Library) -> Vec<String> {
-    let mut units = Vec::new();
-    for a in &lib.articles {
-        if !a.title.derived {
-            units.extend(a.title.text.split(' ').map(str::to_owned));
-        }
-        units.extend(
-            a.deck
-                .iter()
-                .chain(&a.byline)
-                .chain(&a.affiliation)
-                .chain(&a.editor_note)
-                .cloned(),
-        );
-        units.extend(a.notes.iter().cloned());
-        for n in lib.subtree(a.root) {
-            let node = lib.node(n);
-            if node.depth > 0 {
-                units.extend(node.heading.clone());
-            }
-            units.extend(node.paragraphs.iter().cloned());
-        }
-    }
+    let mut units = common::authored(lib, false);
     units.extend(STRUCTURAL.iter().map(|s| (*s).to_owned()));
     units
 }

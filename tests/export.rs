@@ -1,47 +1,14 @@
 //! `zhizao export`: each format for the bundled page, as a snapshot, and in
 //! each every piece of the authors' text, word for word.
 
+mod common;
+
 use insta::assert_snapshot;
 use zhizao::content::Library;
 use zhizao::export::{Format, export};
 
 fn lib() -> Library {
     Library::bundled().unwrap()
-}
-
-/// Every piece of the authors' text: title parts, deck, byline, the
-/// editor's note, notes, headings, paragraphs, a lesson's lead and examples.
-fn authored(lib: &Library) -> Vec<String> {
-    let mut units = Vec::new();
-    for a in &lib.articles {
-        if !a.title.derived {
-            units.extend(a.title.text.split(' ').map(str::to_owned));
-        }
-        units.extend(
-            a.deck
-                .iter()
-                .chain(&a.byline)
-                .chain(&a.affiliation)
-                .chain(&a.editor_note)
-                .cloned(),
-        );
-        units.extend(a.notes.iter().cloned());
-        for n in lib.subtree(a.root) {
-            let node = lib.node(n);
-            if node.depth > 0 {
-                units.extend(node.heading.clone());
-            }
-            match &node.lesson {
-                Some(l) => {
-                    units.push(l.lead.clone());
-                    units.extend(l.examples.iter().map(|e| e.text.clone()));
-                }
-                None => units.extend(node.paragraphs.iter().cloned()),
-            }
-        }
-    }
-    units.retain(|u| !u.is_empty());
-    units
 }
 
 /// Text as words alone: no spaces, no markup, no line-drawing.
@@ -90,7 +57,8 @@ fn json_text(v: &serde_json::Value, out: &mut String) {
 #[test]
 fn every_format_holds_every_piece_of_the_authors_text() {
     let lib = lib();
-    let units = authored(&lib);
+    let mut units = common::authored(&lib, true);
+    units.retain(|u| !u.is_empty());
     assert!(units.len() > 100);
     for format in [Format::Markdown, Format::Html, Format::Json, Format::Text] {
         let out = export(&lib, None, format);

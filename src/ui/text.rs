@@ -131,19 +131,6 @@ pub fn truncate(s: &str, max: usize, widths: Widths) -> String {
     out
 }
 
-/// A rectangle of at most `w`×`h`, centred in `area`.
-#[must_use]
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 /// Splits `text` into runs: `base` style, and `mark` on the characters whose
 /// indices are in `marks` (sorted).
 #[must_use]

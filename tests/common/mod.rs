@@ -84,3 +84,39 @@ pub fn deliver(app: &mut App) {
         app.update(Action::SearchDone(serial, std::sync::Arc::new(outcome)));
     }
 }
+
+/// Every piece of the authors' text in the library, in reading order:
+/// title parts, deck, byline, affiliation, editor's note, notes, headings
+/// and paragraphs; with `lessons_apart`, a lesson's lead and each example
+/// instead of its joined paragraph (as JSON keeps them).
+pub fn authored(lib: &Library, lessons_apart: bool) -> Vec<String> {
+    let mut units = Vec::new();
+    for a in &lib.articles {
+        if !a.title.derived {
+            units.extend(a.title.text.split(' ').map(str::to_owned));
+        }
+        units.extend(
+            a.deck
+                .iter()
+                .chain(&a.byline)
+                .chain(&a.affiliation)
+                .chain(&a.editor_note)
+                .cloned(),
+        );
+        units.extend(a.notes.iter().cloned());
+        for n in lib.subtree(a.root) {
+            let node = lib.node(n);
+            if node.depth > 0 {
+                units.extend(node.heading.clone());
+            }
+            match (&node.lesson, lessons_apart) {
+                (Some(l), true) => {
+                    units.push(l.lead.clone());
+                    units.extend(l.examples.iter().map(|e| e.text.clone()));
+                }
+                _ => units.extend(node.paragraphs.iter().cloned()),
+            }
+        }
+    }
+    units
+}
