@@ -211,7 +211,9 @@ impl App {
         self.layout();
         // The tree follows the text, unless the tree is being moved through.
         let reading = self.reader.reading();
-        if self.focus == Focus::Reader || self.areas().tree.is_none() {
+        if (self.focus == Focus::Reader || self.areas().tree.is_none())
+            && self.tree.selected != reading
+        {
             self.tree.select(reading);
         }
         self.tree.follow(reading);
@@ -256,6 +258,7 @@ impl App {
             }
             Action::OpenBookmarks => {
                 self.overlay = Overlay::Bookmarks;
+                self.bookmarks.locate(&self.lib);
                 self.bookmarks.select(self.bookmarks.selected);
             }
             Action::ShowReader => self.show(View::Reader),

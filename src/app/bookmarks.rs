@@ -15,6 +15,9 @@ pub struct Bookmarks {
     pub selected: usize,
     /// Changed since the last save.
     pub changed: bool,
+    /// Where each bookmark is in the content now (None: gone), found when
+    /// the list opens, not while it is drawn.
+    pub found: Vec<Option<Anchor>>,
 }
 
 impl Bookmarks {
@@ -36,9 +39,17 @@ impl Bookmarks {
     pub fn delete(&mut self) {
         if self.selected < self.marks.len() {
             self.deleted.push(self.marks.remove(self.selected));
+            if self.selected < self.found.len() {
+                self.found.remove(self.selected);
+            }
             self.changed = true;
             self.select(self.selected);
         }
+    }
+
+    /// Finds every bookmark in the content, for the list.
+    pub fn locate(&mut self, lib: &Library) {
+        self.found = self.marks.iter().map(|m| m.resolve(lib)).collect();
     }
 
     pub fn select(&mut self, i: usize) {

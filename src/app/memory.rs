@@ -86,6 +86,7 @@ impl App {
     /// searches included.
     pub fn saved(&mut self, written: Saved) {
         self.bookmarks.marks = written.bookmarks;
+        self.bookmarks.locate(&self.lib);
         self.bookmarks.deleted.clear();
         self.bookmarks.changed = false;
         self.bookmarks.select(self.bookmarks.selected);

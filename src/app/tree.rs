@@ -18,6 +18,9 @@ pub struct Tree {
     rows: Vec<NodeId>,
     /// Rows the pane shows.
     height: usize,
+    /// Bumped whenever the rows change, so `follow` knows when its mark stands.
+    generation: u64,
+    followed: Option<(NodeId, u64)>,
 }
 
 impl Tree {
@@ -37,6 +40,8 @@ impl Tree {
             reading: None,
             rows: Vec::new(),
             height: 1,
+            generation: 0,
+            followed: None,
         };
         tree.refresh();
         tree
@@ -118,8 +123,12 @@ impl Tree {
         self.refresh();
     }
 
-    /// Marks the node being read.
+    /// Marks the node being read (again only when it or the rows changed).
     pub fn follow(&mut self, reading: NodeId) {
+        if self.followed == Some((reading, self.generation)) {
+            return;
+        }
+        self.followed = Some((reading, self.generation));
         self.reading = self
             .lib
             .ancestry(reading)
@@ -135,6 +144,7 @@ impl Tree {
     /// Recomputes the rows, keeps the selection on one, and scrolls so it
     /// is visible.
     fn refresh(&mut self) {
+        self.generation += 1;
         self.rows.clear();
         for a in &self.lib.articles {
             let mut stack = vec![a.root];

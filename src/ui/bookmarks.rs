@@ -58,7 +58,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
                 theme.selected,
             );
         }
-        let (crumb, words) = match mark.resolve(&app.lib) {
+        let (crumb, words) = match marks.found.get(i).copied().flatten() {
             Some(anchor) => (
                 app.lib.breadcrumb(anchor.node),
                 app.lib.text(anchor).unwrap_or_default().to_owned(),
