@@ -30,3 +30,31 @@ for q in "${queries[@]}"; do
   printf '%-20s %12s %12s %8s\n' "$q" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')"
 done
 echo "paragraphs: $(wc -l <"$lines"), text: $(( $(wc -c <"$lines") / 1000000 )) MB, runs: $runs each, alternating"
+
+# The first frame, whole process: the reader started in tmux until its status
+# bar is drawn, against one `fzf --filter` over the same paragraphs. Needs
+# tmux (.ci/run installs it). FRAME_ARTICLES picks the collection sizes.
+first_frame_ms() {
+  local dir=$1 t
+  tmux kill-session -t zhizao-frame 2>/dev/null || true
+  t=$(now)
+  tmux new-session -d -s zhizao-frame -x 100 -y 30 "target/release/zhizao --no-state --content $dir"
+  until tmux capture-pane -p -t zhizao-frame 2>/dev/null | grep -q "搜索"; do sleep 0.005; done
+  echo $(( ($(now) - t) / 1000000 ))
+  tmux kill-session -t zhizao-frame 2>/dev/null || true
+}
+
+echo
+printf '%-16s %14s %12s %8s\n' "articles" "first frame ms" "fzf ms" "ratio"
+for n in ${FRAME_ARTICLES:-1000 10000}; do
+  fdir=target/bench-corpus/frame-$n
+  [ -d "$fdir" ] || cargo bench -q --bench search -- --write "$fdir" --articles "$n" >/dev/null
+  z=(); f=()
+  for _ in $(seq "${FRAME_RUNS:-3}"); do
+    z+=($(first_frame_ms "$fdir"))
+    t=$(now); fzf --filter "nb" <"$fdir.lines" >/dev/null || true; f+=($(( ($(now) - t) / 1000000 )))
+  done
+  zm=$(printf '%s\n' "${z[@]}" | median)
+  fm=$(printf '%s\n' "${f[@]}" | median)
+  printf '%-16s %14s %12s %8s\n' "$n" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')"
+done

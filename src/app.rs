@@ -107,6 +107,12 @@ pub struct App {
     pub progress: std::collections::BTreeMap<String, u8>,
     /// Text for the terminal's clipboard, until the terminal takes it.
     pub clipboard: Option<String>,
+    /// While a big collection loads behind its first article: files built
+    /// so far, and how many there are.
+    pub loading: Option<(Arc<std::sync::atomic::AtomicUsize>, usize)>,
+    /// The session recalled at the start, and where that left the reader:
+    /// what a first look could not place waits for the whole collection.
+    recalled: Option<(crate::state::Saved, reader::Position)>,
 }
 
 impl App {
@@ -114,6 +120,13 @@ impl App {
     pub fn new(lib: Library, widths: Widths) -> Self {
         let lib = Arc::new(lib);
         let index = Arc::new(SearchIndex::new(Arc::clone(&lib)));
+        Self::with_index(index, widths)
+    }
+
+    /// The app over an index already built (and its library).
+    #[must_use]
+    pub fn with_index(index: Arc<SearchIndex>, widths: Widths) -> Self {
+        let lib = Arc::clone(index.library());
         let mut app = App {
             reader: reader::Reader::new(Arc::clone(&lib), widths),
             tree: tree::Tree::new(Arc::clone(&lib)),
@@ -138,6 +151,8 @@ impl App {
             bookmarks: bookmarks::Bookmarks::default(),
             progress: std::collections::BTreeMap::new(),
             clipboard: None,
+            loading: None,
+            recalled: None,
         };
         app.update(Action::Resize(100, 30));
         app

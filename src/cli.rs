@@ -182,6 +182,22 @@ impl Cli {
     pub fn library(&self) -> Result<Library, crate::content::ContentErrors> {
         load(self.content.as_deref())
     }
+
+    /// What the reader opens on: the whole collection, or for a big folder
+    /// its first article and the folder and file count to load the rest from.
+    ///
+    /// # Errors
+    /// Content errors in what was read.
+    pub fn first_library(
+        &self,
+    ) -> Result<(Library, Option<(PathBuf, usize)>), crate::content::ContentErrors> {
+        if let Some(dir) = &self.content
+            && let Some((first, files)) = Library::preview_dir(dir)?
+        {
+            return Ok((first, Some((dir.clone(), files))));
+        }
+        Ok((self.library()?, None))
+    }
 }
 
 fn load(dir: Option<&Path>) -> Result<Library, crate::content::ContentErrors> {

@@ -176,7 +176,28 @@ impl Library {
     /// # Errors
     /// Every problem found, each with its file, line and column.
     pub fn load_dir(dir: &Path) -> Result<Self, ContentErrors> {
-        load::from_dir(dir)
+        load::from_dir(dir, None)
+    }
+
+    /// [`Library::load_dir`], counting in `built` the files built so far.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn load_dir_counting(
+        dir: &Path,
+        built: &std::sync::atomic::AtomicUsize,
+    ) -> Result<Self, ContentErrors> {
+        load::from_dir(dir, Some(built))
+    }
+
+    /// For a big folder (200 files or more), its first
+    /// article, to show while the rest loads, and how many files there are;
+    /// None for a smaller folder, which loads at once.
+    ///
+    /// # Errors
+    /// Problems in the files read.
+    pub fn preview_dir(dir: &Path) -> Result<Option<(Self, usize)>, ContentErrors> {
+        load::preview(dir)
     }
 
     /// Loads from in-memory sources: `(file name, text)`.

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use anyhow::{Context, bail};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
@@ -68,120 +68,197 @@ enum Message {
     HungUp,
     Signal(i32),
     Found(u64, Arc<Outcome>),
+    /// The whole collection, loaded and indexed; or what is wrong with it.
+    Loaded(Result<Arc<SearchIndex>, crate::content::ContentErrors>),
+}
+
+/// How often the progress of a load is drawn.
+const LOADING_TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Loads and indexes the whole collection on its own thread, counting the
+/// files built; returns the count and how many there are.
+fn spawn_loader(
+    dir: std::path::PathBuf,
+    files: usize,
+    tx: mpsc::Sender<Message>,
+) -> (Arc<std::sync::atomic::AtomicUsize>, usize) {
+    let built = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = Arc::clone(&built);
+    std::thread::spawn(move || {
+        let loaded = crate::content::Library::load_dir_counting(&dir, &counter)
+            .map(|lib| Arc::new(SearchIndex::new(Arc::new(lib))));
+        let _ = tx.send(Message::Loaded(loaded));
+    });
+    (built, files)
 }
 
 /// Opens the reader.
 ///
 /// # Errors
-/// Content errors (before the terminal is touched), no terminal, and
-/// terminal I/O errors.
+/// Content errors (before the terminal is touched, or found while a big
+/// collection loads), no terminal, and terminal I/O errors.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let lib = cli.library()?;
+    let (lib, rest) = cli.first_library()?;
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         bail!(
             "the reader needs a terminal; without one, `zhizao list` lists the sections and `zhizao show PATH` prints one"
         );
     }
-    let (mut app, theme, mouse, mut memory) = open(cli, lib);
+    let (mut app, theme, mouse, memory) = open(cli, lib);
 
     let (tx, inbox) = mpsc::channel();
     spawn_signals(tx.clone())?;
-    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    let terminal = ratatui::try_init().context("setting up the terminal")?;
     let _guard = Guard;
     capture(mouse).context("setting up the terminal")?;
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
-
     spawn_input(tx.clone());
-    let searcher = Searcher::start(Arc::clone(&app.index), tx);
-    let mut parser = input::Parser::default();
-    let mut sent = None;
-    let mut dirty = true;
-    let code = loop {
-        if dirty {
-            draw(&mut terminal, &app, theme)?;
-            dirty = false;
-        }
-        if app.quit {
-            break ExitCode::SUCCESS;
-        }
-        if std::mem::take(&mut app.bookmarks.changed) {
-            memory.save(&mut app);
-        }
-        if let Some((serial, query)) = app.wanted_search()
-            && sent != Some(serial)
-        {
-            searcher.submit(serial, query);
-            sent = Some(serial);
-        }
-        // Wait for input, a signal or results; a cut-off escape sequence or
-        // paste waits only so long.
-        let first = match parser.wait() {
-            Some(timeout) => match inbox.recv_timeout(timeout) {
-                Ok(message) => Some(message),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(mpsc::RecvTimeoutError::Disconnected) => break ExitCode::from(129),
-            },
-            None => match inbox.recv() {
-                Ok(message) => Some(message),
-                Err(_) => break ExitCode::from(129),
-            },
-        };
-        let mut events = Vec::new();
-        if first.is_none() {
-            parser.timeout(&mut events);
-        }
-        // Take everything queued before drawing again, so a burst of keys or
-        // wheel ticks costs one frame.
-        let mut leave_with = None;
-        for message in first
-            .into_iter()
-            .chain(std::iter::from_fn(|| inbox.try_recv().ok()))
-        {
-            match message {
-                Message::Input(bytes) => parser.feed(&bytes, &mut events),
-                Message::HungUp => leave_with = Some(ExitCode::from(129)),
-                Message::Found(serial, outcome) => app.update(Action::SearchDone(serial, outcome)),
-                Message::Signal(SIGWINCH) => {
-                    let size = terminal.size()?;
-                    app.update(Action::Resize(size.width, size.height));
-                }
-                Message::Signal(SIGTSTP) => {
-                    memory.save(&mut app);
-                    suspend(&mut terminal, mouse)?;
-                }
-                Message::Signal(SIGCONT) => resume(&mut terminal, mouse)?,
-                Message::Signal(sig) => {
-                    leave_with = Some(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
-                }
-            }
-            dirty = true;
-            if leave_with.is_some() {
-                break;
-            }
-        }
-        if let Some(code) = leave_with {
-            break code;
-        }
-        for event in &events {
-            match app.keys.action_for_event(&app.modes(), event) {
-                Some(Action::Suspend) => {
-                    memory.save(&mut app);
-                    suspend(&mut terminal, mouse)?;
-                }
-                Some(action) => app.update(action),
-                None => {}
-            }
-            if app.quit {
-                break;
-            }
-        }
-        dirty |= !events.is_empty();
-        copy_out(&mut app)?;
+    if let Some((dir, files)) = rest {
+        app.loading = Some(spawn_loader(dir, files, tx.clone()));
+    }
+    let searcher = Searcher::start(Arc::clone(&app.index), tx.clone());
+    let mut session = Session {
+        terminal,
+        app,
+        theme,
+        mouse,
+        memory,
+        parser: input::Parser::default(),
+        inbox,
+        tx,
+        searcher,
+        sent: None,
     };
+    let code = session.run();
     // However the session ends, where the reader was is kept.
-    memory.save(&mut app);
-    Ok(code)
+    if code.is_ok() {
+        session.memory.save(&mut session.app);
+    }
+    code
+}
+
+/// The reader at work: its terminal, its state, and what feeds it.
+struct Session {
+    terminal: DefaultTerminal,
+    app: App,
+    theme: &'static Theme,
+    mouse: bool,
+    memory: Memory,
+    parser: input::Parser,
+    inbox: mpsc::Receiver<Message>,
+    tx: mpsc::Sender<Message>,
+    searcher: Searcher,
+    /// The search serial last handed to the searcher.
+    sent: Option<u64>,
+}
+
+impl Session {
+    /// Draws when something changed, waits for input, a signal or results,
+    /// and applies them, until the reader quits or the terminal goes.
+    fn run(&mut self) -> anyhow::Result<ExitCode> {
+        let size = self.terminal.size()?;
+        self.app.update(Action::Resize(size.width, size.height));
+        let mut dirty = true;
+        loop {
+            if dirty {
+                draw(&mut self.terminal, &self.app, self.theme)?;
+            }
+            if self.app.quit {
+                return Ok(ExitCode::SUCCESS);
+            }
+            if std::mem::take(&mut self.app.bookmarks.changed) {
+                self.memory.save(&mut self.app);
+            }
+            if let Some((serial, query)) = self.app.wanted_search()
+                && self.sent != Some(serial)
+            {
+                self.searcher.submit(serial, query);
+                self.sent = Some(serial);
+            }
+            // A cut-off escape sequence or paste waits only so long; while a
+            // collection loads, its progress is drawn every tenth of a second.
+            let wait = match (self.parser.wait(), self.app.loading.is_some()) {
+                (Some(t), true) => Some(t.min(LOADING_TICK)),
+                (None, true) => Some(LOADING_TICK),
+                (t, false) => t,
+            };
+            let first = match wait {
+                Some(timeout) => match self.inbox.recv_timeout(timeout) {
+                    Ok(message) => Some(message),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(ExitCode::from(129)),
+                },
+                None => match self.inbox.recv() {
+                    Ok(message) => Some(message),
+                    Err(_) => return Ok(ExitCode::from(129)),
+                },
+            };
+            let mut events = Vec::new();
+            dirty = first.is_some() || self.app.loading.is_some();
+            if first.is_none() {
+                self.parser.timeout(&mut events);
+            }
+            // Take everything queued before drawing again, so a burst of
+            // keys or wheel ticks costs one frame.
+            let queued: Vec<Message> = first
+                .into_iter()
+                .chain(std::iter::from_fn(|| self.inbox.try_recv().ok()))
+                .collect();
+            for message in queued {
+                if let Some(code) = self.take(message, &mut events)? {
+                    return Ok(code);
+                }
+            }
+            for event in &events {
+                match self.app.keys.action_for_event(&self.app.modes(), event) {
+                    Some(Action::Suspend) => {
+                        self.memory.save(&mut self.app);
+                        suspend(&mut self.terminal, self.mouse)?;
+                    }
+                    Some(action) => self.app.update(action),
+                    None => {}
+                }
+                if self.app.quit {
+                    break;
+                }
+            }
+            dirty |= !events.is_empty();
+            copy_out(&mut self.app)?;
+        }
+    }
+
+    /// One message: input goes to the parser, the rest acts at once. A
+    /// code to leave with, for a signal or a terminal gone.
+    fn take(
+        &mut self,
+        message: Message,
+        events: &mut Vec<Event>,
+    ) -> anyhow::Result<Option<ExitCode>> {
+        let app = &mut self.app;
+        match message {
+            Message::Input(bytes) => self.parser.feed(&bytes, events),
+            Message::HungUp => return Ok(Some(ExitCode::from(129))),
+            Message::Found(serial, outcome) => app.update(Action::SearchDone(serial, outcome)),
+            Message::Loaded(Ok(index)) => {
+                app.adopt(index);
+                self.searcher = Searcher::start(Arc::clone(&app.index), self.tx.clone());
+            }
+            // Problems found past the first article: out, and say them.
+            Message::Loaded(Err(errors)) => return Err(errors.into()),
+            Message::Signal(SIGWINCH) => {
+                let size = self.terminal.size()?;
+                app.update(Action::Resize(size.width, size.height));
+            }
+            Message::Signal(SIGTSTP) => {
+                self.memory.save(app);
+                suspend(&mut self.terminal, self.mouse)?;
+            }
+            Message::Signal(SIGCONT) => resume(&mut self.terminal, self.mouse)?,
+            Message::Signal(sig) => {
+                return Ok(Some(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0))));
+            }
+        }
+        Ok(None)
+    }
 }
 
 /// The reader's memory of this collection, if it has one: read at the

@@ -701,3 +701,27 @@ fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
         );
     }
 }
+
+#[test]
+fn a_saved_place_past_the_first_look_is_kept_for_the_whole_collection() {
+    // The first look holds only the report; the session was in the essay.
+    let whole = common::app(100, 30);
+    let mut there = common::app(100, 30);
+    there.update(Action::Select(node(&there, "models/struggle")));
+    let saved = there.memory();
+    let file = |i: usize| {
+        let (name, text) = zhizao::content::BUNDLED[i];
+        (std::path::PathBuf::from(name), text.to_owned())
+    };
+    let first = zhizao::content::Library::from_sources([file(0), file(2)]).unwrap();
+    assert_eq!(first.articles.len(), 1);
+    let mut app = zhizao::app::App::new(first, zhizao::wrap::Widths::default());
+    app.update(Action::Resize(100, 30));
+    app.recall(saved);
+    assert!(
+        app.lib.find("models/struggle").is_none(),
+        "the essay is not there yet"
+    );
+    app.adopt(std::sync::Arc::clone(&whole.index));
+    assert_eq!(app.reader.reading(), node(&app, "models/struggle"));
+}

@@ -470,3 +470,43 @@ fn an_example_pointing_at_the_wrong_place_fails_in_either_file_order() {
         );
     }
 }
+
+#[test]
+fn a_big_folder_gives_its_first_article_first() {
+    let dir = std::env::temp_dir().join(format!("zhizao-preview-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (_, report) = zhizao::content::BUNDLED[0];
+    let (_, places) = zhizao::content::BUNDLED[2];
+    // The places come last: the first look goes without them.
+    std::fs::write(dir.join("places.toml"), places).unwrap();
+    for i in 0..10 {
+        let text = report.replacen("id = \"capital\"", &format!("id = \"c{i}\""), 1);
+        std::fs::write(dir.join(format!("a{i:03}.toml")), text).unwrap();
+    }
+    assert!(
+        Library::preview_dir(&dir).unwrap().is_none(),
+        "a small folder loads at once"
+    );
+    for i in 10..250 {
+        let text = report.replacen("id = \"capital\"", &format!("id = \"c{i}\""), 1);
+        std::fs::write(dir.join(format!("a{i:03}.toml")), text).unwrap();
+    }
+    let (first, files) = Library::preview_dir(&dir).unwrap().expect("a first look");
+    assert_eq!(files, 251);
+    assert_eq!(first.articles.len(), 1);
+    assert_eq!(first.articles[0].id, "c0");
+    let whole = lib();
+    let lesson = whole.find("capital/lessons/foreign/3").unwrap();
+    let early = first.find("c0/lessons/foreign/3").unwrap();
+    assert_eq!(
+        first.node(early).paragraphs,
+        whole.node(lesson).paragraphs,
+        "the words are all there"
+    );
+    let built = std::sync::atomic::AtomicUsize::new(0);
+    let all = Library::load_dir_counting(&dir, &built).unwrap();
+    assert_eq!(all.articles.len(), 250);
+    assert_eq!(built.load(std::sync::atomic::Ordering::Relaxed), 251);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

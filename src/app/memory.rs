@@ -76,10 +76,49 @@ impl App {
             Some("places") => self.show(View::Places),
             _ => {}
         }
-        self.search.history = saved.searches;
-        self.bookmarks.marks = saved.bookmarks;
-        self.progress = saved.progress;
+        self.search.history.clone_from(&saved.searches);
+        self.bookmarks.marks.clone_from(&saved.bookmarks);
+        self.progress.clone_from(&saved.progress);
         self.update(crate::action::Action::Resize(self.size.0, self.size.1));
+        self.recalled = Some((saved, self.reader.position()));
+    }
+
+    /// The whole collection, loaded while its first article was read: the
+    /// reader stays where it is, with what it has open and typed.
+    pub fn adopt(&mut self, index: std::sync::Arc<crate::search::SearchIndex>) {
+        let mut saved = self.memory();
+        if let Some((first, placed)) = self.recalled.take() {
+            // Unless the reader moved meanwhile, back to where the saved
+            // session was, which may be past the first article.
+            if self.reader.position() == placed {
+                saved.at = first.at;
+            }
+            for path in first.expanded {
+                if !saved.expanded.contains(&path) {
+                    saved.expanded.push(path);
+                }
+            }
+        }
+        let mut next = App::with_index(index, self.widths);
+        next.keys = self.keys.clone();
+        next.reader.set_indent(self.reader.indent);
+        next.update(crate::action::Action::Resize(self.size.0, self.size.1));
+        next.recall(saved);
+        next.focus = self.focus;
+        next.show_tree = self.show_tree;
+        next.help_first = self.help_first;
+        next.help_scroll = self.help_scroll;
+        next.overlay = match self.overlay {
+            // Entries of the first look mean nothing in the whole index: the
+            // line stays and its search runs again.
+            super::Overlay::Picker => super::Overlay::None,
+            other => other,
+        };
+        next.search.line = self.search.line.clone();
+        next.search.serial = self.search.serial + 1;
+        next.notice = self.notice.take();
+        next.update(crate::action::Action::Resize(self.size.0, self.size.1));
+        *self = next;
     }
 
     /// After a save: what was written, another reader's bookmarks and

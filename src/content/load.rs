@@ -18,8 +18,15 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Most files a collection may hold.
 pub const MAX_FILES: usize = 10_000;
 
-pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
-    read::from_dir(dir)
+pub(super) fn from_dir(
+    dir: &Path,
+    built: Option<&std::sync::atomic::AtomicUsize>,
+) -> Result<Library, ContentErrors> {
+    read::from_dir(dir, built)
+}
+
+pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErrors> {
+    read::preview(dir)
 }
 
 pub(super) fn from_sources(

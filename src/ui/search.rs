@@ -32,7 +32,15 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         (key(&A::OpenResult), "跳转".into()),
         (key(&A::Close), "关闭".into()),
     ]);
-    super::pane(theme, " 搜索 ", true)
+    // Only part of a big collection is searched until it has loaded.
+    let title = app
+        .loading
+        .as_ref()
+        .map_or(" 搜索 ".to_owned(), |(built, files)| {
+            let built = built.load(std::sync::atomic::Ordering::Relaxed);
+            format!(" 搜索 · 已载入 {}% ", built * 100 / (*files).max(1))
+        });
+    super::pane(theme, title, true)
         .title_bottom(ratatui::text::Line::from(hints).right_aligned())
         .render(popup, buf);
     let area = areas.inner;

@@ -72,9 +72,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     false,
                 ));
             }
+            if let Some((built, files)) = &app.loading {
+                let built = built.load(std::sync::atomic::Ordering::Relaxed);
+                right.push((
+                    format!("载入 {} / {} 篇  ", thousands(built), thousands(*files)),
+                    false,
+                ));
+            }
             let articles = app.lib.articles.len();
             if articles > 1 {
-                right.push((format!("第 {}/{articles} 篇 · ", reader.article + 1), false));
+                right.push((
+                    format!(
+                        "第 {}/{} 篇 · ",
+                        thousands(reader.article + 1),
+                        thousands(articles)
+                    ),
+                    false,
+                ));
             }
             right.push((format!("{}%", reader.percent()), false));
             app.lib.breadcrumb(reader.reading())
@@ -136,4 +150,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         &runs,
         w,
     );
+}
+
+/// 4210 as 4,210.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -4,6 +4,7 @@
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
 
 use super::build::Loader;
 use super::schema::parse;
@@ -11,13 +12,43 @@ use super::{MAX_FILE_BYTES, MAX_FILES};
 use crate::content::location::Source;
 use crate::content::{ContentError, ContentErrors, Library};
 
-pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
-    let files = list(dir).map_err(|message| {
+/// Folders with at least this many files open on their first article while
+/// the rest loads.
+pub const PREVIEW_FROM: usize = 200;
+
+fn listed(dir: &Path) -> Result<Vec<PathBuf>, ContentErrors> {
+    list(dir).map_err(|message| {
         ContentErrors(vec![ContentError::Path {
             path: dir.to_path_buf(),
             message,
         }])
-    })?;
+    })
+}
+
+/// The first article of a big folder (and any places before it), to show
+/// while the rest loads; None for a folder small enough to load at once.
+/// Also the number of files, for the progress shown.
+pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErrors> {
+    let files = listed(dir)?;
+    if files.len() < PREVIEW_FROM {
+        return Ok(None);
+    }
+    let mut loader = Loader::default();
+    for path in &files {
+        let text = read_file(path).map_err(|e| ContentErrors(vec![e]))?;
+        let source = Source::new(path, &text);
+        let parsed = parse(&source);
+        let article = parsed.as_ref().is_ok_and(|doc| doc.article.is_some());
+        loader.add(&source, parsed);
+        if article {
+            break;
+        }
+    }
+    loader.finish_preview().map(|lib| Some((lib, files.len())))
+}
+
+pub(super) fn from_dir(dir: &Path, built: Option<&AtomicUsize>) -> Result<Library, ContentErrors> {
+    let files = listed(dir)?;
     // Workers read and parse files; this thread builds them in file order.
     // The channel is bounded, so only a few parsed files wait at any time and
     // memory stays the library's.
@@ -59,6 +90,9 @@ pub(super) fn from_dir(dir: &Path) -> Result<Library, ContentErrors> {
                     }
                 }
                 due += 1;
+                if let Some(built) = built {
+                    built.store(due, std::sync::atomic::Ordering::Relaxed);
+                }
             }
         }
     });
