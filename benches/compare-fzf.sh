@@ -58,3 +58,19 @@ for n in ${FRAME_ARTICLES:-1000 10000}; do
   fm=$(printf '%s\n' "${f[@]}" | median)
   printf '%-16s %14s %12s %8s\n' "$n" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')"
 done
+
+# Peak memory, whole process (`/usr/bin/time -v`), of a search against the
+# size of the text searched: the target is at most 2.5 times the text.
+if ! [ -x /usr/bin/time ]; then
+  apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+echo
+printf '%-16s %12s %10s %8s\n' "articles" "peak MB" "text MB" "× text"
+for n in ${FRAME_ARTICLES:-1000 10000}; do
+  fdir=target/bench-corpus/frame-$n
+  kb=$( { /usr/bin/time -v target/release/zhizao --no-state --content "$fdir" search nb >/dev/null; } 2>&1 \
+    | awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}')
+  text=$(wc -c <"$fdir.lines")
+  printf '%-16s %12s %10s %8s\n' "$n" "$((kb / 1000))" "$((text / 1000000))" \
+    "$(awk -v a="$kb" -v b="$text" 'BEGIN {printf "%.2f", a * 1000 / b}')"
+done
