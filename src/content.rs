@@ -122,7 +122,8 @@ pub struct Place {
 /// How a place answers to a typed name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NameMatch {
-    /// The start of its English name, an alias, or a word of one.
+    /// The start (two letters or more) of its English name, an alias, or a
+    /// word of one.
     Prefix,
     /// Its id, its name as printed, its English name or an alias, whole.
     Exact,
@@ -145,7 +146,9 @@ impl Place {
         {
             return Some(NameMatch::Exact);
         }
-        if !typed.is_ascii() {
+        // One letter is an initial of pinyin, not the start of an English
+        // name: `n` would otherwise find every 索菲亚 (Nice) in the text.
+        if !typed.is_ascii() || typed.len() < 2 {
             return None;
         }
         let lower = typed.to_ascii_lowercase();

@@ -9,6 +9,8 @@ mod outcome;
 pub mod pinyin;
 mod query;
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId};
@@ -56,6 +58,9 @@ pub struct SearchIndex {
     sets: Vec<u16>,
     readings: &'static pinyin::Readings,
 }
+
+/// One thread's share of a search: every entry matched, and its best hits.
+type Part = (Vec<u32>, BinaryHeap<Reverse<(Rank, u32)>>);
 
 const CHECK_EVERY: usize = 512;
 
@@ -278,22 +283,33 @@ impl SearchIndex {
             .map_or(1, usize::from)
             .min(4);
         let chunk = candidates.len().div_ceil(threads).max(4096);
-        let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|s| {
+        // Each thread keeps every matching entry (a longer query narrows to
+        // them) but only its best `limit` hits, in a small heap: a query that
+        // matches most of a big archive costs no vector of every hit.
+        let parts: Vec<Option<Part>> = std::thread::scope(|s| {
             let handles: Vec<_> = candidates
                 .chunks(chunk)
                 .map(|part| {
                     let parsed = &parsed;
                     s.spawn(move || {
-                        let mut hits = Vec::new();
+                        let mut matched = Vec::new();
+                        let mut best = BinaryHeap::with_capacity(limit + 1);
                         for (i, &e) in part.iter().enumerate() {
                             if i % CHECK_EVERY == 0 && cancelled() {
                                 return None;
                             }
-                            if let Some(rank) = self.rank(e, parsed) {
-                                hits.push(Hit { entry: e, rank });
+                            let Some(rank) = self.rank(e, parsed) else {
+                                continue;
+                            };
+                            matched.push(e);
+                            if best.len() < limit {
+                                best.push(Reverse((rank, e)));
+                            } else if best.peek().is_some_and(|Reverse((worst, _))| rank > *worst) {
+                                best.pop();
+                                best.push(Reverse((rank, e)));
                             }
                         }
-                        Some(hits)
+                        Some((matched, best))
                     })
                 })
                 .collect();
@@ -302,18 +318,18 @@ impl SearchIndex {
                 .map(|h| h.join().unwrap_or(None))
                 .collect()
         });
+        let mut matched = Vec::new();
         let mut hits = Vec::new();
         for part in parts {
-            hits.extend(part?);
+            let (entries, best) = part?;
+            matched.extend(entries);
+            hits.extend(
+                best.into_iter()
+                    .map(|Reverse((rank, entry))| Hit { entry, rank }),
+            );
         }
-        let matched: Vec<u32> = hits.iter().map(|h| h.entry).collect();
-        if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, |a, b| b.rank.cmp(&a.rank));
-            hits.truncate(limit);
-        } else if limit == 0 {
-            hits.clear();
-        }
-        hits.sort_unstable_by_key(|h| std::cmp::Reverse(h.rank));
+        hits.sort_unstable_by_key(|h| Reverse(h.rank));
+        hits.truncate(limit);
         Some(Outcome {
             query: query.to_owned(),
             corrected: None,
