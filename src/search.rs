@@ -66,31 +66,33 @@ const CHECK_EVERY: usize = 512;
 
 /// Entries and reading sets for a run of items; `sets_start` counts from
 /// the run's own start.
+/// The entries of a run of items, their reading sets written into `sets`
+/// (cut to exactly their characters), which starts at `base` in the whole.
 fn index_part(
     readings: &pinyin::Readings,
     items: &[(Target, Tier, &str)],
     pinyin: bool,
-) -> (Vec<Entry>, Vec<u16>) {
+    sets: &mut [u16],
+    base: usize,
+) -> Vec<Entry> {
     let mut entries = Vec::with_capacity(items.len());
-    let mut sets = Vec::new();
+    let mut at = 0;
     for &(target, tier, text) in items {
-        let start = sets.len();
-        if pinyin {
-            readings.sets_for(text, &mut sets);
-        }
-        let initials = sets[start..]
-            .iter()
-            .fold(0, |m, &set| m | readings.initials(set));
+        let len = if pinyin { text.chars().count() } else { 0 };
+        let mine = &mut sets[at..at + len];
+        readings.sets_into(text, mine);
+        let initials = mine.iter().fold(0, |m, &set| m | readings.initials(set));
         entries.push(Entry {
             target,
             tier,
             latin: text.bytes().any(|b| b.is_ascii_alphabetic()),
             initials,
-            sets_start: u32::try_from(start).unwrap_or(u32::MAX),
-            sets_len: u32::try_from(sets.len() - start).unwrap_or(u32::MAX),
+            sets_start: u32::try_from(base + at).unwrap_or(u32::MAX),
+            sets_len: u32::try_from(len).unwrap_or(u32::MAX),
         });
+        at += len;
     }
-    (entries, sets)
+    entries
 }
 
 impl SearchIndex {
@@ -143,22 +145,40 @@ impl SearchIndex {
             .map_or(1, usize::from)
             .clamp(1, 4);
         let chunk = items.len().div_ceil(threads).max(1024);
-        let parts: Vec<(Vec<Entry>, Vec<u16>)> = std::thread::scope(|scope| {
+        // Reading sets are written where they end up, each thread into its
+        // own slice of one vector cut to size: building them part by part
+        // and joining the parts held every set twice at the peak.
+        let chars: Vec<usize> = std::thread::scope(|scope| {
             let handles: Vec<_> = items
                 .chunks(chunk)
-                .map(|part| scope.spawn(move || index_part(readings, part, pinyin)))
+                .map(|part| {
+                    scope.spawn(move || {
+                        if pinyin {
+                            part.iter().map(|(_, _, t)| t.chars().count()).sum()
+                        } else {
+                            0
+                        }
+                    })
+                })
                 .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or(0)).collect()
+        });
+        let mut sets = vec![0u16; chars.iter().sum()];
+        let parts: Vec<Vec<Entry>> = std::thread::scope(|scope| {
+            let mut rest: &mut [u16] = &mut sets;
+            let mut base = 0;
+            let mut handles = Vec::new();
+            for (part, &len) in items.chunks(chunk).zip(&chars) {
+                let (mine, after) = std::mem::take(&mut rest).split_at_mut(len);
+                rest = after;
+                handles.push(scope.spawn(move || index_part(readings, part, pinyin, mine, base)));
+                base += len;
+            }
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
         });
         let mut entries = Vec::with_capacity(items.len());
-        let mut sets = Vec::with_capacity(parts.iter().map(|(_, s)| s.len()).sum());
-        for (mut part, part_sets) in parts {
-            let offset = u32::try_from(sets.len()).unwrap_or(u32::MAX);
-            for e in &mut part {
-                e.sets_start = e.sets_start.saturating_add(offset);
-            }
+        for part in parts {
             entries.extend(part);
-            sets.extend(part_sets);
         }
         drop(items);
         SearchIndex {

@@ -179,22 +179,22 @@ impl Readings {
         }
     }
 
-    /// The reading sets of a text, one per character, each heteronym in a
-    /// known phrase read as the phrase reads it. One pass over the text;
-    /// a phrase is looked for only where a character can begin one.
-    pub fn sets_for(&self, text: &str, out: &mut Vec<u16>) {
-        let start = out.len();
+    /// The reading sets of a text, one per character, into `out` (exactly
+    /// as long as the text has characters), each heteronym in a known
+    /// phrase read as the phrase reads it. One pass over the text; a phrase
+    /// is looked for only where a character can begin one.
+    pub fn sets_into(&self, text: &str, out: &mut [u16]) {
         let mut starts: Vec<(usize, usize, char)> = Vec::new();
-        for (i, (byte, c)) in text.char_indices().enumerate() {
+        for ((i, (byte, c)), slot) in text.char_indices().enumerate().zip(out.iter_mut()) {
             let code = u32::from(c);
             if (CJK_FIRST..=CJK_LAST).contains(&code) {
                 let at = (code - CJK_FIRST) as usize;
-                out.push(self.by_char[at]);
+                *slot = self.by_char[at];
                 if self.starts_phrase[at] {
                     starts.push((i, byte, c));
                 }
             } else {
-                out.push(0);
+                *slot = 0;
             }
         }
         for (i, byte, c) in starts {
@@ -204,10 +204,9 @@ impl Readings {
                     continue;
                 }
                 for (k, (pc, reading)) in phrase.chars().zip(readings.iter()).enumerate() {
-                    if let (Some(&id), Some(slot)) = (
-                        self.in_context.get(&(pc, *reading)),
-                        out.get_mut(start + i + k),
-                    ) {
+                    if let (Some(&id), Some(slot)) =
+                        (self.in_context.get(&(pc, *reading)), out.get_mut(i + k))
+                    {
                         *slot = id;
                     }
                 }
