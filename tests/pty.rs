@@ -655,16 +655,16 @@ fn big_collection(name: &str, n: usize) -> std::path::PathBuf {
 
 #[test]
 fn a_big_collection_opens_on_its_first_article_while_the_rest_loads() {
-    let dir = big_collection("progress", 400);
+    let dir = big_collection("progress", 600);
     let mut s = Session::start(&["--content", dir.to_str().unwrap()], &[]);
     s.wait_for("载入 ");
-    s.wait_for("/ 401 篇");
+    s.wait_for("/ 601 篇");
     // Typing works meanwhile, and search says it covers only part.
     s.keys("/nb");
     s.wait_for("/ nb");
     s.wait_for("已载入");
     // Then the whole collection is there, the search run again over it.
-    s.wait_for("第 1/400 篇");
+    s.wait_for("第 1/600 篇");
     assert!(!s.screen().contains("已载入"), "{}", s.screen());
     s.keys("\x03");
     assert!(s.wait_exit().success());
