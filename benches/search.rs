@@ -1,7 +1,10 @@
 //! Search speed and memory at three sizes: the bundled page, 1,000 articles
 //! and 10,000 articles, built deterministically from the bundled articles.
 //!
-//! `cargo bench --bench search` prints one table of medians and p95s.
+//! `cargo bench --bench search` prints one table of medians and p95s: load
+//! and index, memory, the first frame, the first keystroke, each keystroke
+//! while typing, and cancellation. `benches/compare-fzf.sh` holds the first
+//! frame and peak memory against fzf, whole process.
 //! `cargo bench --bench search -- --write DIR --articles N` only writes a
 //! collection (and `DIR.lines`, its paragraphs one per line, for fzf).
 //! `--quick` leaves out 10,000 articles; `--detail` prints every keystroke;
@@ -224,6 +227,37 @@ fn type_query(ix: &SearchIndex, query: &str) -> Vec<Duration> {
     times
 }
 
+/// From nothing to the reader's first frame drawn: the first article of a
+/// big folder (the rest loads behind it), or the whole of a small one.
+fn first_frame(name: &str, dir: Option<&Path>) -> Row {
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let lib = match dir.map(Library::preview_dir) {
+            Some(Ok(Some((first, _)))) => first,
+            Some(_) => Library::load_dir(dir.expect("a folder")).expect("loads"),
+            None => Library::bundled().expect("bundled"),
+        };
+        let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
+        app.update(zhizao::action::Action::Resize(100, 30));
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 100, 30));
+        let screen = zhizao::ui::Screen {
+            app: &app,
+            theme: &zhizao::ui::theme::COLOR,
+        };
+        ratatui::widgets::Widget::render(screen, buf.area, &mut buf);
+        std::hint::black_box(&buf);
+        times.push(start.elapsed());
+    }
+    let (m, p) = stats(times);
+    Row {
+        what: format!("{name}: first frame, in process"),
+        median: m,
+        p95: p,
+        target: "≤ 0.1× fzf --filter".into(),
+    }
+}
+
 struct Row {
     what: String,
     median: f64,
@@ -236,6 +270,7 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
     let mut loads = Vec::new();
     let mut index = None;
     let mut memory = 0;
+    let mut first_keys = Vec::new();
     for _ in 0..3 {
         let start = Instant::now();
         let lib = match dir {
@@ -248,6 +283,13 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
             // Resident memory after the first load: the library and its index.
             memory = rss_bytes().saturating_sub(before);
         }
+        // The first keystroke after the index is built, a single initial
+        // (the worst case): the search and the highlights of what is shown.
+        let start = Instant::now();
+        let out = ix.search("n", 200, None, None).expect("not cancelled");
+        let shown: Vec<u32> = out.hits.iter().map(|h| h.entry).collect();
+        std::hint::black_box(ix.positions_of(&shown, "n"));
+        first_keys.push(start.elapsed());
         index = Some(ix);
     }
     let ix = index.expect("built");
@@ -268,6 +310,14 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
         median: memory as f64 / 1e6,
         p95: memory as f64 / text.max(1) as f64,
         target: "MB | × text; ≤ 3×".into(),
+    });
+    rows.push(first_frame(name, dir));
+    let (m, p) = stats(first_keys);
+    rows.push(Row {
+        what: format!("{name}: first keystroke's results (n, cold)"),
+        median: m,
+        p95: p,
+        target: "≤ 0.02× fzf --filter".into(),
     });
     let detail = std::env::args().any(|a| a == "--detail");
     for q in ["全球智造创新之都", "quanqiu", "nb", "austin"] {
