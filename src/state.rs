@@ -124,10 +124,11 @@ pub fn remember_search(searches: &mut Vec<String>, query: &str) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn mark(node: &str) -> Spot {
+    /// A bookmark on a node's first paragraph, for the tests.
+    pub(crate) fn mark(node: &str) -> Spot {
         Spot {
             node: node.into(),
             field: Field::Paragraph(0),

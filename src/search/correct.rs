@@ -112,6 +112,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn full_pinyin_is_checked_in_one_pass() {
+        let readings = crate::search::pinyin::Readings::shared();
+        assert!(readings.is_full_pinyin(b"ningbo"));
+        assert!(readings.is_full_pinyin(b"ningb"));
+        assert!(!readings.is_full_pinyin(b"ningvx"));
+        // A run that splits many ways (na-na-…, n-an-a-…) answers at once;
+        // trying every split from the front never came back.
+        let long = "na".repeat(40) + "q";
+        assert!(readings.is_full_pinyin(long.as_bytes()));
+        assert!(!readings.is_full_pinyin((long + "vx").as_bytes()));
+    }
+
+    #[test]
     fn a_swap_comes_before_any_other_edit() {
         let first: Vec<Vec<u8>> = edits(b"ningob").take(5).collect();
         assert!(first.contains(&b"ningbo".to_vec()));

@@ -234,17 +234,23 @@ impl Readings {
     /// what a query typed in full pinyin looks like.
     #[must_use]
     pub fn is_full_pinyin(&self, letters: &[u8]) -> bool {
-        if letters.is_empty() {
-            return true;
+        // From the end: `ok[i]` says the letters from `i` on split so. One
+        // pass, where trying every split from the front took exponential
+        // time on a run like `nanana…`.
+        let n = letters.len();
+        let mut ok = vec![false; n + 1];
+        ok[n] = true;
+        for i in (0..n).rev() {
+            ok[i] = (1..=(n - i).min(6)).any(|len| {
+                let head = &letters[i..i + len];
+                if i + len == n {
+                    self.syllables.iter().any(|s| s.starts_with(head))
+                } else {
+                    ok[i + len] && self.syllables.contains(head)
+                }
+            });
         }
-        (1..=letters.len().min(6)).rev().any(|len| {
-            let (head, rest) = letters.split_at(len);
-            if rest.is_empty() {
-                self.syllables.iter().any(|s| s.starts_with(head))
-            } else {
-                self.syllables.contains(head) && self.is_full_pinyin(rest)
-            }
-        })
+        ok[0]
     }
 
     /// The first run of characters (by index into `text_sets`) whose

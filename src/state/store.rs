@@ -182,21 +182,12 @@ impl Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Field;
+    use crate::state::tests::mark;
 
     fn folder(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("zhizao-store-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
-    }
-
-    fn mark(node: &str) -> Spot {
-        Spot {
-            node: node.into(),
-            field: Field::Paragraph(0),
-            byte: 0,
-            excerpt: String::new(),
-        }
     }
 
     #[test]
