@@ -8,6 +8,7 @@ pub mod copy;
 pub mod help;
 mod jumps;
 pub mod line;
+mod loading;
 mod memory;
 mod mouse;
 mod navigate;
@@ -17,6 +18,7 @@ pub mod reader;
 pub mod search;
 pub mod tree;
 
+pub use loading::Loading;
 use std::sync::Arc;
 
 use crate::action::Action;
@@ -107,9 +109,8 @@ pub struct App {
     pub progress: std::collections::BTreeMap<String, u8>,
     /// Text for the terminal's clipboard, until the terminal takes it.
     pub clipboard: Option<String>,
-    /// While a big collection loads behind its first article: files built
-    /// so far, and how many there are.
-    pub loading: Option<(Arc<std::sync::atomic::AtomicUsize>, usize)>,
+    /// While a big collection loads behind what is shown.
+    pub loading: Option<Loading>,
     /// The session recalled at the start, and where that left the reader:
     /// what a first look could not place waits for the whole collection.
     recalled: Option<(crate::state::Saved, reader::Position)>,

@@ -254,11 +254,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         }
         Command::Search { query, limit, json } => {
             let lib = std::sync::Arc::new(cli.library()?);
-            let index = if query.bytes().any(|b| b.is_ascii_alphabetic()) {
-                SearchIndex::new(lib)
-            } else {
-                SearchIndex::without_pinyin(lib)
-            };
+            let index = SearchIndex::for_one_query(lib);
             let found = search(
                 &index,
                 query,

@@ -4,10 +4,12 @@
 mod error;
 mod load;
 pub(crate) mod location;
+mod paragraphs;
 
 use std::path::Path;
 
 pub use error::{ContentError, ContentErrors};
+pub use paragraphs::Paragraphs;
 
 /// The content shipped inside the binary, in reading order.
 pub const BUNDLED: &[(&str, &str)] = &[
@@ -18,6 +20,16 @@ pub const BUNDLED: &[(&str, &str)] = &[
 
 /// Follows a title we derived, wherever a title is listed.
 pub const DERIVED_MARK: &str = "〔拟题〕";
+
+/// What a big collection reports while it loads.
+pub struct Growth<'a> {
+    /// Files built so far.
+    pub built: &'a std::sync::atomic::AtomicUsize,
+    /// Called now and then with the collection so far and how many files
+    /// it holds: first at 32 files, then each time four times as many,
+    /// while that is at most half the files. Not once problems are found.
+    pub grown: &'a mut dyn FnMut(Library, usize),
+}
 
 /// Index of a node in [`Library::nodes`].
 pub type NodeId = usize;
@@ -86,8 +98,9 @@ pub struct Node {
     pub label: String,
     /// Scope of a lesson list.
     pub scope: Option<Scope>,
-    pub paragraphs: Vec<String>,
-    pub lesson: Option<Lesson>,
+    pub paragraphs: Paragraphs,
+    /// Boxed: few nodes are lessons.
+    pub lesson: Option<Box<Lesson>>,
 }
 
 /// A lesson of the report: its paragraph is `lead` followed by the examples.
@@ -182,15 +195,12 @@ impl Library {
         load::from_dir(dir, None)
     }
 
-    /// [`Library::load_dir`], counting in `built` the files built so far.
+    /// [`Library::load_dir`], reporting as it goes: see [`Growth`].
     ///
     /// # Errors
     /// Every problem found, each with its file, line and column.
-    pub fn load_dir_counting(
-        dir: &Path,
-        built: &std::sync::atomic::AtomicUsize,
-    ) -> Result<Self, ContentErrors> {
-        load::from_dir(dir, Some(built))
+    pub fn load_dir_growing(dir: &Path, growth: Growth<'_>) -> Result<Self, ContentErrors> {
+        load::from_dir(dir, Some(growth))
     }
 
     /// For a big folder (200 files or more), its first
@@ -342,7 +352,7 @@ impl Library {
             Field::EditorNote if is_root => article.editor_note.as_deref(),
             Field::Note(i) if is_root => article.notes.get(i).map(String::as_str),
             Field::Heading if !is_root => node.heading.as_deref(),
-            Field::Paragraph(i) => node.paragraphs.get(i).map(String::as_str),
+            Field::Paragraph(i) => node.paragraphs.get(i),
             _ => None,
         }
     }
@@ -350,33 +360,46 @@ impl Library {
     /// Every field of the collection, in reading order.
     #[must_use]
     pub fn anchors(&self) -> Vec<Anchor> {
-        let mut out = Vec::new();
+        self.reading_order()
+            .into_iter()
+            .flat_map(|node| self.fields(node))
+            .collect()
+    }
+
+    /// Every node, article by article, each before its children.
+    #[must_use]
+    pub fn reading_order(&self) -> Vec<NodeId> {
+        let mut out = Vec::with_capacity(self.nodes.len());
         for article in &self.articles {
-            for node in self.subtree(article.root) {
-                let n = &self.nodes[node];
-                let mut fields = Vec::new();
-                if n.depth == 0 {
-                    let a = &self.articles[n.article];
-                    fields.extend([
-                        Field::Title,
-                        Field::Deck,
-                        Field::Byline,
-                        Field::Affiliation,
-                        Field::EditorNote,
-                    ]);
-                    fields.extend((0..a.notes.len()).map(Field::Note));
-                } else {
-                    fields.push(Field::Heading);
-                }
-                fields.extend((0..n.paragraphs.len()).map(Field::Paragraph));
-                out.extend(
-                    fields
-                        .into_iter()
-                        .map(|field| Anchor { node, field })
-                        .filter(|&a| self.text(a).is_some()),
-                );
-            }
+            out.extend(self.subtree(article.root));
         }
         out
+    }
+
+    /// The fields one node has text in, in reading order.
+    pub fn fields(&self, node: NodeId) -> impl Iterator<Item = Anchor> + '_ {
+        let n = &self.nodes[node];
+        let own: &[Field] = if n.depth == 0 {
+            &[
+                Field::Title,
+                Field::Deck,
+                Field::Byline,
+                Field::Affiliation,
+                Field::EditorNote,
+            ]
+        } else {
+            &[Field::Heading]
+        };
+        let notes = if n.depth == 0 {
+            self.articles[n.article].notes.len()
+        } else {
+            0
+        };
+        own.iter()
+            .copied()
+            .chain((0..notes).map(Field::Note))
+            .chain((0..n.paragraphs.len()).map(Field::Paragraph))
+            .map(move |field| Anchor { node, field })
+            .filter(|&a| self.text(a).is_some())
     }
 }

@@ -247,7 +247,7 @@ fn json(lib: &Library, n: NodeId) -> serde_json::Value {
             .map(|e| serde_json::json!({ "place": lib.places[e.place].id, "text": e.text }))
             .collect();
     } else if node.depth > 0 {
-        value["paragraphs"] = node.paragraphs.clone().into();
+        value["paragraphs"] = node.paragraphs.iter().collect::<Vec<_>>().into();
     }
     value["sections"] = sections.into();
     value

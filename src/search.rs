@@ -2,7 +2,9 @@
 //! places, by hanzi, Latin, pinyin or English place name. Knows nothing of
 //! the terminal; the reader and `zhizao search` share it.
 
+mod build;
 mod correct;
+mod entry;
 mod heteronyms;
 mod highlight;
 mod outcome;
@@ -14,6 +16,8 @@ use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId};
+use build::Sets;
+use entry::Entry;
 pub use highlight::snippet;
 use outcome::TermMatch;
 pub use outcome::{Generation, Hit, Outcome, Rank};
@@ -36,26 +40,16 @@ pub enum Tier {
     Heading,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    target: Target,
-    tier: Tier,
-    /// The text has ASCII letters: only then can a Latin term match as text.
-    latin: bool,
-    /// Bit n set when some character can be read starting with letter `a + n`:
-    /// a pinyin query's first letter must be one of them.
-    initials: u32,
-    /// Where this entry's reading sets start in `SearchIndex::sets`.
-    sets_start: u32,
-    sets_len: u32,
-}
-
 /// The collection, prepared for searching: each entry's text stays in the
 /// library; the index adds one reading-set id per character.
 pub struct SearchIndex {
     lib: Arc<Library>,
     entries: Vec<Entry>,
+    /// Every entry's reading sets, one per character, end to end.
     sets: Vec<u16>,
+    /// Built for one query: `sets` is empty, and each entry's are worked
+    /// out as it is tried.
+    sets_on_demand: bool,
     readings: &'static pinyin::Readings,
 }
 
@@ -64,129 +58,24 @@ type Part = (Vec<u32>, BinaryHeap<Reverse<(Rank, u32)>>);
 
 const CHECK_EVERY: usize = 512;
 
-/// Entries and reading sets for a run of items; `sets_start` counts from
-/// the run's own start.
-/// The entries of a run of items, their reading sets written into `sets`
-/// (cut to exactly their characters), which starts at `base` in the whole.
-fn index_part(
-    readings: &pinyin::Readings,
-    items: &[(Target, Tier, &str)],
-    pinyin: bool,
-    sets: &mut [u16],
-    base: usize,
-) -> Vec<Entry> {
-    let mut entries = Vec::with_capacity(items.len());
-    let mut at = 0;
-    for &(target, tier, text) in items {
-        let len = if pinyin { text.chars().count() } else { 0 };
-        let mine = &mut sets[at..at + len];
-        readings.sets_into(text, mine);
-        let initials = mine.iter().fold(0, |m, &set| m | readings.initials(set));
-        entries.push(Entry {
-            target,
-            tier,
-            latin: text.bytes().any(|b| b.is_ascii_alphabetic()),
-            initials,
-            sets_start: u32::try_from(base + at).unwrap_or(u32::MAX),
-            sets_len: u32::try_from(len).unwrap_or(u32::MAX),
-        });
-        at += len;
-    }
-    entries
-}
-
 impl SearchIndex {
     #[must_use]
     pub fn new(lib: Arc<Library>) -> Self {
-        Self::build(lib, true)
+        Self::build(lib, Sets::Stored, true)
     }
 
-    /// An index for queries without ASCII letters, which cannot be pinyin:
-    /// it skips the reading sets, most of the work of indexing.
+    /// An index for one query, as `zhizao search` runs: reading sets are
+    /// worked out as each entry is tried, which for a single pass over the
+    /// text costs less than storing them all first.
     #[must_use]
-    pub fn without_pinyin(lib: Arc<Library>) -> Self {
-        Self::build(lib, false)
+    pub fn for_one_query(lib: Arc<Library>) -> Self {
+        Self::build(lib, Sets::OnDemand, true)
     }
 
     /// An index of the places alone, for finding one by any name.
     #[must_use]
     pub fn for_places(lib: Arc<Library>) -> Self {
-        Self::build_from(lib, true, false)
-    }
-
-    fn build(lib: Arc<Library>, pinyin: bool) -> Self {
-        Self::build_from(lib, pinyin, true)
-    }
-
-    fn build_from(lib: Arc<Library>, pinyin: bool, text: bool) -> Self {
-        let readings = pinyin::Readings::shared();
-        // What to index, in order; then each half's reading sets on its own thread.
-        let mut items: Vec<(Target, Tier, &str)> = Vec::new();
-        let anchors = if text { lib.anchors() } else { Vec::new() };
-        for anchor in anchors {
-            let Some(text) = lib.text(anchor) else {
-                continue;
-            };
-            let heading = matches!(anchor.field, Field::Title | Field::Heading);
-            items.push((
-                Target::Field(anchor),
-                if heading { Tier::Heading } else { Tier::Body },
-                text,
-            ));
-            let label = &lib.node(anchor.node).label;
-            if heading && !text.contains(label.as_str()) {
-                items.push((Target::Label(anchor.node), Tier::Heading, label));
-            }
-        }
-        for (id, place) in lib.places.iter().enumerate() {
-            items.push((Target::Place(id), Tier::Heading, &place.name));
-        }
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .clamp(1, 4);
-        let chunk = items.len().div_ceil(threads).max(1024);
-        // Reading sets are written where they end up, each thread into its
-        // own slice of one vector cut to size: building them part by part
-        // and joining the parts held every set twice at the peak.
-        let chars: Vec<usize> = std::thread::scope(|scope| {
-            let handles: Vec<_> = items
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        if pinyin {
-                            part.iter().map(|(_, _, t)| t.chars().count()).sum()
-                        } else {
-                            0
-                        }
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or(0)).collect()
-        });
-        let mut sets = vec![0u16; chars.iter().sum()];
-        let parts: Vec<Vec<Entry>> = std::thread::scope(|scope| {
-            let mut rest: &mut [u16] = &mut sets;
-            let mut base = 0;
-            let mut handles = Vec::new();
-            for (part, &len) in items.chunks(chunk).zip(&chars) {
-                let (mine, after) = std::mem::take(&mut rest).split_at_mut(len);
-                rest = after;
-                handles.push(scope.spawn(move || index_part(readings, part, pinyin, mine, base)));
-                base += len;
-            }
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
-        });
-        let mut entries = Vec::with_capacity(items.len());
-        for part in parts {
-            entries.extend(part);
-        }
-        drop(items);
-        SearchIndex {
-            lib,
-            entries,
-            sets,
-            readings,
-        }
+        Self::build(lib, Sets::Stored, false)
     }
 
     #[must_use]
@@ -212,7 +101,7 @@ impl SearchIndex {
 
     #[must_use]
     pub fn target(&self, entry: u32) -> Target {
-        self.entries[entry as usize].target
+        self.entries[entry as usize].target()
     }
 
     /// Where an entry lives: a node's path, or `place:ID`.
@@ -244,16 +133,28 @@ impl SearchIndex {
     /// The text an entry searches.
     #[must_use]
     pub fn text(&self, entry: u32) -> &str {
-        match self.entries[entry as usize].target {
+        match self.target(entry) {
             Target::Field(a) => self.lib.text(a).unwrap_or_default(),
             Target::Label(n) => &self.lib.node(n).label,
             Target::Place(p) => &self.lib.places[p].name,
         }
     }
 
-    fn sets_of(&self, entry: u32) -> &[u16] {
-        let e = &self.entries[entry as usize];
-        &self.sets[e.sets_start as usize..(e.sets_start + e.sets_len) as usize]
+    /// An entry's reading sets: stored, or worked out now by an index
+    /// built for one query.
+    fn sets_of(&self, entry: u32) -> std::borrow::Cow<'_, [u16]> {
+        if self.sets_on_demand {
+            let text = self.text(entry);
+            let mut sets = vec![0; text.chars().count()];
+            self.readings.sets_into(text, &mut sets);
+            return sets.into();
+        }
+        let entry = entry as usize;
+        let end = self
+            .entries
+            .get(entry + 1)
+            .map_or(self.sets.len(), |next| next.sets_start as usize);
+        self.sets[self.entries[entry].sets_start as usize..end].into()
     }
 
     /// Runs a query: every entry that all its terms match, the best `limit`
@@ -376,9 +277,9 @@ impl SearchIndex {
             all.gap = all.gap.saturating_add(m.gap);
             all.first = all.first.min(m.first);
         }
-        let e = &self.entries[entry as usize];
-        let exact = self.is_exact(e.target, text, query);
-        Some(Rank::new(exact, all, e.tier, entry))
+        let e = self.entries[entry as usize];
+        let exact = self.is_exact(e.target(), text, query);
+        Some(Rank::new(exact, all, e.tier(), entry))
     }
 
     fn is_exact(&self, target: Target, text: &str, query: &Query) -> bool {
@@ -410,9 +311,9 @@ impl SearchIndex {
             in_context: true,
             whole: true,
         };
-        let e = &self.entries[entry as usize];
+        let e = self.entries[entry as usize];
         // A term of ASCII letters can only match text that has some.
-        let as_text = e.latin || !term.is_letters();
+        let as_text = e.latin() || !term.is_letters();
         if as_text && let Some(i) = term.find_in(text) {
             return Some(at(i));
         }
@@ -424,7 +325,7 @@ impl SearchIndex {
         }
         if let Some(letters) = &term.letters
             && e.initials & pinyin::letter_bit(letters[0]) != 0
-            && let Some((c, _, how)) = self.readings.find(self.sets_of(entry), letters)
+            && let Some((c, _, how)) = self.readings.find(&self.sets_of(entry), letters)
         {
             // Pinyin matches hanzi, three bytes each in UTF-8: close enough to
             // order hits by, without walking the text again.
@@ -456,7 +357,7 @@ impl SearchIndex {
         let mut found: Vec<(Rank, PlaceId)> = (0..self.entries.len())
             .filter_map(|i| {
                 let entry = u32::try_from(i).ok()?;
-                let Target::Place(p) = self.entries[i].target else {
+                let Target::Place(p) = self.entries[i].target() else {
                     return None;
                 };
                 self.rank(entry, &parsed).map(|r| (r, p))

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc;
 
+use crate::app::Loading;
 use anyhow::{Context, bail};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -68,6 +69,9 @@ enum Message {
     HungUp,
     Signal(i32),
     Found(u64, Arc<Outcome>),
+    /// More of a collection that is loading, indexed, and how many files
+    /// that is.
+    Grown(Arc<SearchIndex>, usize),
     /// The whole collection, loaded and indexed; or what is wrong with it.
     Loaded(Result<Arc<SearchIndex>, crate::content::ContentErrors>),
 }
@@ -76,20 +80,29 @@ enum Message {
 const LOADING_TICK: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Loads and indexes the whole collection on its own thread, counting the
-/// files built; returns the count and how many there are.
-fn spawn_loader(
-    dir: std::path::PathBuf,
-    files: usize,
-    tx: mpsc::Sender<Message>,
-) -> (Arc<std::sync::atomic::AtomicUsize>, usize) {
+/// files built and sending what has arrived now and then, indexed.
+fn spawn_loader(dir: std::path::PathBuf, files: usize, tx: mpsc::Sender<Message>) -> Loading {
     let built = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counter = Arc::clone(&built);
     std::thread::spawn(move || {
-        let loaded = crate::content::Library::load_dir_counting(&dir, &counter)
+        let grown_tx = tx.clone();
+        let mut grown = move |lib, shown| {
+            let index = Arc::new(SearchIndex::new(Arc::new(lib)));
+            let _ = grown_tx.send(Message::Grown(index, shown));
+        };
+        let growth = crate::content::Growth {
+            built: &counter,
+            grown: &mut grown,
+        };
+        let loaded = crate::content::Library::load_dir_growing(&dir, growth)
             .map(|lib| Arc::new(SearchIndex::new(Arc::new(lib))));
         let _ = tx.send(Message::Loaded(loaded));
     });
-    (built, files)
+    Loading {
+        built,
+        files,
+        shown: 1,
+    }
 }
 
 /// Opens the reader.
@@ -238,8 +251,12 @@ impl Session {
             Message::Input(bytes) => self.parser.feed(&bytes, events),
             Message::HungUp => return Ok(Some(ExitCode::from(129))),
             Message::Found(serial, outcome) => app.update(Action::SearchDone(serial, outcome)),
+            Message::Grown(index, shown) => {
+                app.adopt(index, Some(shown));
+                self.searcher = Searcher::start(Arc::clone(&app.index), self.tx.clone());
+            }
             Message::Loaded(Ok(index)) => {
-                app.adopt(index);
+                app.adopt(index, None);
                 self.searcher = Searcher::start(Arc::clone(&app.index), self.tx.clone());
             }
             // Problems found past the first article: out, and say them.

@@ -722,6 +722,23 @@ fn a_saved_place_past_the_first_look_is_kept_for_the_whole_collection() {
         app.lib.find("models/struggle").is_none(),
         "the essay is not there yet"
     );
-    app.adopt(std::sync::Arc::clone(&whole.index));
+    app.loading = Some(zhizao::app::Loading {
+        built: std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(2)),
+        files: 3,
+        shown: 1,
+    });
+    // More arrives, still without the essay: the saved place keeps waiting.
+    let rows = app.tree.rows().len();
+    let more = zhizao::content::Library::from_sources([file(0), file(2)]).unwrap();
+    let more = zhizao::search::SearchIndex::new(std::sync::Arc::new(more));
+    app.adopt(std::sync::Arc::new(more), Some(2));
+    assert_eq!(
+        app.loading.as_ref().map(|l| (l.shown, l.files)),
+        Some((2, 3))
+    );
+    assert_eq!(app.tree.rows().len(), rows);
+    app.adopt(std::sync::Arc::clone(&whole.index), None);
+    assert!(app.loading.is_none(), "the whole collection is in");
+    assert!(app.tree.rows().len() > rows, "the tree grew");
     assert_eq!(app.reader.reading(), node(&app, "models/struggle"));
 }

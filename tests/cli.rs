@@ -77,7 +77,11 @@ fn show_follows_the_breaking_rules_at_every_width() {
     let node = lib.node(lib.find("capital/lessons/foreign/3").unwrap());
     assert_eq!(
         one.replace(['\n', '\u{3000}'], ""),
-        format!("{}{}", node.heading.as_ref().unwrap(), node.paragraphs[0])
+        format!(
+            "{}{}",
+            node.heading.as_ref().unwrap(),
+            node.paragraphs.first().unwrap()
+        )
     );
 }
 

@@ -488,12 +488,12 @@ fn a_big_folder_gives_its_first_article_first() {
         Library::preview_dir(&dir).unwrap().is_none(),
         "a small folder loads at once"
     );
-    for i in 10..250 {
+    for i in 10..300 {
         let text = report.replacen("id = \"capital\"", &format!("id = \"c{i}\""), 1);
         std::fs::write(dir.join(format!("a{i:03}.toml")), text).unwrap();
     }
     let (first, files) = Library::preview_dir(&dir).unwrap().expect("a first look");
-    assert_eq!(files, 251);
+    assert_eq!(files, 301);
     assert_eq!(first.articles.len(), 1);
     assert_eq!(first.articles[0].id, "c0");
     let whole = lib();
@@ -505,8 +505,31 @@ fn a_big_folder_gives_its_first_article_first() {
         "the words are all there"
     );
     let built = std::sync::atomic::AtomicUsize::new(0);
-    let all = Library::load_dir_counting(&dir, &built).unwrap();
-    assert_eq!(all.articles.len(), 250);
-    assert_eq!(built.load(std::sync::atomic::Ordering::Relaxed), 251);
+    let mut looks = Vec::new();
+    let mut grown = |lib: Library, files| looks.push((lib, files));
+    let growth = zhizao::content::Growth {
+        built: &built,
+        grown: &mut grown,
+    };
+    let all = Library::load_dir_growing(&dir, growth).unwrap();
+    assert_eq!(all.articles.len(), 300);
+    assert_eq!(built.load(std::sync::atomic::Ordering::Relaxed), 301);
+    // The collection grows in looks four times apart, each the start of
+    // the whole: 32 files, then 128 (512 would be past half).
+    let sizes: Vec<_> = looks
+        .iter()
+        .map(|(lib, files)| (lib.articles.len(), *files))
+        .collect();
+    assert_eq!(sizes, [(32, 32), (128, 128)]);
+    for (look, _) in &looks {
+        for (a, b) in look.articles.iter().zip(&all.articles) {
+            assert_eq!((&a.id, a.root), (&b.id, b.root));
+        }
+        assert_eq!(
+            look.nodes.len(),
+            all.nodes.len() * look.articles.len() / 300
+        );
+        assert!(look.places.is_empty(), "the places come last");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -140,10 +140,10 @@ fn first_line_indent_narrows_the_first_line() {
 #[test]
 fn the_whole_page_follows_the_rules_at_every_width() {
     let lib = Library::bundled().unwrap();
-    let texts: Vec<&String> = lib
+    let texts: Vec<&str> = lib
         .nodes
         .iter()
-        .flat_map(|n| n.paragraphs.iter().chain(&n.heading))
+        .flat_map(|n| n.paragraphs.iter().chain(n.heading.as_deref()))
         .collect();
     for width in 10..=100 {
         for widths in [NARROW, WIDE] {
@@ -170,7 +170,12 @@ fn page_texts() -> Vec<String> {
     let lib = Library::bundled().unwrap();
     lib.nodes
         .iter()
-        .flat_map(|n| n.paragraphs.iter().cloned().chain(n.heading.clone()))
+        .flat_map(|n| {
+            n.paragraphs
+                .iter()
+                .map(str::to_owned)
+                .chain(n.heading.clone())
+        })
         .collect()
 }
 

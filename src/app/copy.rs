@@ -23,9 +23,9 @@ impl App {
                 .flat_map(|n| {
                     let n = lib.node(n);
                     n.heading
-                        .iter()
+                        .as_deref()
+                        .into_iter()
                         .chain(&n.paragraphs)
-                        .cloned()
                         .collect::<Vec<_>>()
                 })
                 .collect::<Vec<_>>()

@@ -83,9 +83,15 @@ impl App {
         self.recalled = Some((saved, self.reader.position()));
     }
 
-    /// The whole collection, loaded while its first article was read: the
-    /// reader stays where it is, with what it has open and typed.
-    pub fn adopt(&mut self, index: std::sync::Arc<crate::search::SearchIndex>) {
+    /// More of a collection, loaded while the reader showed a part: the
+    /// reader stays where it is, with what it has open and typed. `shown`
+    /// is how many files that is, while more are loading; None once the
+    /// whole collection is in.
+    pub fn adopt(
+        &mut self,
+        index: std::sync::Arc<crate::search::SearchIndex>,
+        shown: Option<usize>,
+    ) {
         let mut saved = self.memory();
         if let Some((first, placed)) = self.recalled.take() {
             // Unless the reader moved meanwhile, back to where the saved
@@ -117,6 +123,10 @@ impl App {
         next.search.line = self.search.line.clone();
         next.search.serial = self.search.serial + 1;
         next.notice = self.notice.take();
+        next.loading = self.loading.take().filter(|_| shown.is_some());
+        if let (Some(loading), Some(shown)) = (&mut next.loading, shown) {
+            loading.shown = shown;
+        }
         next.update(crate::action::Action::Resize(self.size.0, self.size.1));
         *self = next;
     }

@@ -20,9 +20,9 @@ pub const MAX_FILES: usize = 10_000;
 
 pub(super) fn from_dir(
     dir: &Path,
-    built: Option<&std::sync::atomic::AtomicUsize>,
+    growth: Option<super::Growth<'_>>,
 ) -> Result<Library, ContentErrors> {
-    read::from_dir(dir, built)
+    read::from_dir(dir, growth)
 }
 
 pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErrors> {

@@ -53,7 +53,7 @@ impl SearchIndex {
             return char_range(i, name.len()).collect();
         }
         if let Some(letters) = &term.letters
-            && let Some((a, b, _)) = self.readings.find(self.sets_of(entry), letters)
+            && let Some((a, b, _)) = self.readings.find(&self.sets_of(entry), letters)
         {
             return (a..b).collect();
         }
@@ -74,7 +74,7 @@ impl SearchIndex {
         }
         let mut out = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
-            let Target::Field(anchor) = e.target else {
+            let Target::Field(anchor) = e.target() else {
                 continue;
             };
             if self.lib.node(anchor.node).article != article {
@@ -117,7 +117,7 @@ impl SearchIndex {
                 .chain([text.len()])
                 .collect();
             let mut from = 0;
-            while let Some((a, b, _)) = self.readings.find_from(sets, letters, from) {
+            while let Some((a, b, _)) = self.readings.find_from(&sets, letters, from) {
                 out.push(bytes[a]..bytes[b]);
                 from = b.max(a + 1);
             }

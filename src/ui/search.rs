@@ -33,13 +33,9 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         (key(&A::Close), "关闭".into()),
     ]);
     // Only part of a big collection is searched until it has loaded.
-    let title = app
-        .loading
-        .as_ref()
-        .map_or(" 搜索 ".to_owned(), |(built, files)| {
-            let built = built.load(std::sync::atomic::Ordering::Relaxed);
-            format!(" 搜索 · 已载入 {}% ", built * 100 / (*files).max(1))
-        });
+    let title = app.loading.as_ref().map_or(" 搜索 ".to_owned(), |loading| {
+        format!(" 搜索 · 已载入 {}% ", loading.shown_percent())
+    });
     super::pane(theme, title, true)
         .title_bottom(ratatui::text::Line::from(hints).right_aligned())
         .render(popup, buf);

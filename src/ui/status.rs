@@ -72,10 +72,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     false,
                 ));
             }
-            if let Some((built, files)) = &app.loading {
-                let built = built.load(std::sync::atomic::Ordering::Relaxed);
+            if let Some(loading) = &app.loading {
                 right.push((
-                    format!("载入 {} / {} 篇  ", thousands(built), thousands(*files)),
+                    format!(
+                        "载入 {} / {} 篇  ",
+                        thousands(loading.built()),
+                        thousands(loading.files)
+                    ),
                     false,
                 ));
             }

@@ -114,7 +114,7 @@ pub fn authored(lib: &Library, lessons_apart: bool) -> Vec<String> {
                     units.push(l.lead.clone());
                     units.extend(l.examples.iter().map(|e| e.text.clone()));
                 }
-                _ => units.extend(node.paragraphs.iter().cloned()),
+                _ => units.extend(node.paragraphs.iter().map(str::to_owned)),
             }
         }
     }

@@ -9,8 +9,8 @@ use super::checks::{Ctx, check_ordinals, place_problems};
 use super::schema::{ArticleDoc, FileDoc, PlaceDoc, SectionDoc, Text};
 use crate::content::location::{Location, Source};
 use crate::content::{
-    Article, ContentError, ContentErrors, Example, Lesson, Library, Node, NodeId, Place, PlaceId,
-    Title,
+    Article, ContentError, ContentErrors, Example, Lesson, Library, Node, NodeId, Paragraphs,
+    Place, PlaceId, Title,
 };
 
 /// An example waiting to join its lesson, in order, once every file is read.
@@ -117,6 +117,26 @@ impl Loader {
         self.finish(Path::new("."), false)
     }
 
+    /// The collection so far, while more is read: each example whose
+    /// place is known is in its lesson. None once a problem is found.
+    pub fn snapshot(&self) -> Option<Library> {
+        if !self.errors.is_empty() {
+            return None;
+        }
+        let mut lib = self.lib.clone();
+        for example in &self.pending {
+            if let (PlaceRef::Known(place), Some(lesson)) =
+                (&example.place, lib.nodes[example.node].lesson.as_mut())
+            {
+                lesson.examples.push(Example {
+                    place: *place,
+                    text: example.text.clone(),
+                });
+            }
+        }
+        Some(lib)
+    }
+
     /// Resolves every example's place and reports every problem found.
     pub fn finish(mut self, root: &Path, complete: bool) -> Result<Library, ContentErrors> {
         let index: HashMap<&str, usize> = self
@@ -174,6 +194,9 @@ impl Loader {
             });
         }
         if self.errors.is_empty() {
+            // Nodes grew by doubling: a big collection would carry up to
+            // half again its nodes in spare room.
+            self.lib.nodes.shrink_to_fit();
             Ok(self.lib)
         } else {
             Err(ContentErrors::sorted(self.errors))
@@ -325,7 +348,7 @@ impl Builder<'_, '_> {
                     .to_owned()
             }
         };
-        let mut paragraphs: Vec<String> = doc
+        let mut paragraphs: Paragraphs = doc
             .paragraphs
             .iter()
             .map(|p| cx.text(p, "paragraph"))
@@ -338,7 +361,7 @@ impl Builder<'_, '_> {
                     "a lesson's text is its `lead` and `examples`; it takes no `paragraphs`",
                 );
             }
-            paragraphs = vec![text.clone()];
+            paragraphs = [text].into_iter().collect();
         }
         let parent_node = &self.lib.nodes[parent];
         Node {
@@ -352,7 +375,7 @@ impl Builder<'_, '_> {
             label,
             scope: doc.scope.as_ref().map(|s| *s.get_ref()),
             paragraphs,
-            lesson: lesson.map(|(l, _)| l),
+            lesson: lesson.map(|(l, _)| Box::new(l)),
         }
     }
 

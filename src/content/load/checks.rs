@@ -27,10 +27,19 @@ impl Ctx<'_> {
     /// The value with the page's line breaks repaired, checked for emptiness
     /// and control characters.
     pub fn text(&mut self, value: &Text, what: &str) -> String {
-        let text = normalize(value.get_ref());
+        let raw = value.get_ref();
+        let scan = Scan::of(raw);
+        // Repairs change only whitespace, so the raw text has every
+        // forbidden character the repaired one has.
+        let text = if scan.breaks || raw.trim() != raw {
+            normalize(raw)
+        } else {
+            raw.clone()
+        };
         if text.is_empty() {
             self.error(value.span().start, format!("empty {what}"));
-        } else if let Some(bad) = has_forbidden(&text)
+        } else if let Some(bad) = scan
+            .forbidden
             .then(|| text.chars().find(|&c| is_forbidden(c)))
             .flatten()
         {
@@ -66,13 +75,6 @@ impl Ctx<'_> {
 /// nothing the wrapper measures differently from the terminal survives.
 #[must_use]
 pub fn normalize(raw: &str) -> String {
-    // Byte searches: this runs over every string of a collection.
-    let breaks = memchr::memchr2(b'\n', b'\t', raw.as_bytes()).is_some()
-        || memchr::memmem::find(raw.as_bytes(), "\u{2028}".as_bytes()).is_some()
-        || memchr::memmem::find(raw.as_bytes(), "\u{2029}".as_bytes()).is_some();
-    if !breaks && raw.trim() == raw {
-        return raw.to_owned();
-    }
     let raw = raw
         .replace('\t', " ")
         .replace(['\u{2028}', '\u{2029}'], "\n");
@@ -89,36 +91,47 @@ pub fn normalize(raw: &str) -> String {
     out
 }
 
-/// A fast check on bytes for what `is_forbidden` looks for: C0 controls
-/// (newline and tab aside) and DEL are single bytes; C1 controls start with
-/// 0xC2; the bidi controls U+202A–202E and U+2066–2069 with 0xE2 0x80/0x81.
-#[allow(clippy::needless_bitwise_bool)] // On purpose: see the fold below.
-pub(super) fn has_forbidden(s: &str) -> bool {
-    let b = s.as_bytes();
-    // Without short-circuits, so the compiler can check many bytes at once.
-    let control = b.iter().fold(false, |acc, &x| {
-        acc | ((x < 0x20) & (x != b'\n') & (x != b'\t')) | (x == 0x7F)
-    });
-    if control {
-        return true;
-    }
-    let mut i = 0;
-    while let Some(j) = memchr::memchr2(0xC2, 0xE2, &b[i..]) {
-        let k = i + j;
-        let next = |n: usize| b.get(k + n).copied().unwrap_or(0);
-        let bad = match b[k] {
-            0xC2 => (0x80..=0x9F).contains(&next(1)),
-            _ => matches!(
-                (next(1), next(2)),
-                (0x80, 0xAA..=0xAE) | (0x81, 0xA6..=0xA9)
-            ),
-        };
-        if bad {
-            return true;
+/// What one pass over a string's bytes finds: this runs over every string
+/// of a collection, so it looks at bytes, many at a time.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Scan {
+    /// A newline, tab, U+2028 or U+2029: [`normalize`] has work to do.
+    pub breaks: bool,
+    /// Something `is_forbidden`: C0 controls (newline and tab aside) and
+    /// DEL are single bytes; C1 controls start with 0xC2; the bidi controls
+    /// U+202A–202E and U+2066–2069 with 0xE2 0x80/0x81.
+    pub forbidden: bool,
+}
+
+impl Scan {
+    #[allow(clippy::needless_bitwise_bool)] // On purpose: see the folds below.
+    pub(super) fn of(s: &str) -> Scan {
+        let b = s.as_bytes();
+        // Without short-circuits, so the compiler can check many bytes at once.
+        let mut forbidden = b.iter().fold(false, |acc, &x| {
+            acc | ((x < 0x20) & (x != b'\n') & (x != b'\t')) | (x == 0x7F)
+        });
+        let mut breaks = b
+            .iter()
+            .fold(false, |acc, &x| acc | (x == b'\n') | (x == b'\t'));
+        let mut i = 0;
+        while let Some(j) = memchr::memchr2(0xC2, 0xE2, &b[i..]) {
+            let k = i + j;
+            let next = |n: usize| b.get(k + n).copied().unwrap_or(0);
+            match (b[k], next(1), next(2)) {
+                (0xC2, 0x80..=0x9F, _) | (0xE2, 0x80, 0xAA..=0xAE) | (0xE2, 0x81, 0xA6..=0xA9) => {
+                    forbidden = true;
+                }
+                (0xE2, 0x80, 0xA8 | 0xA9) => breaks = true,
+                _ => {}
+            }
+            if forbidden && breaks {
+                break;
+            }
+            i = k + 1;
         }
-        i = k + 1;
+        Scan { breaks, forbidden }
     }
-    false
 }
 
 /// Finds the spot in the source where a forbidden character comes from: the
@@ -204,6 +217,31 @@ pub(super) fn check_ordinals(cx: &mut Ctx<'_>, docs: &[SectionDoc]) {
             };
             cx.error(ord.span().start, message);
             return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Scan, is_forbidden};
+
+    /// The byte scan agrees with the characters, around every boundary.
+    #[test]
+    fn the_byte_scan_finds_what_the_characters_hold() {
+        let odd = [
+            '\n', '\t', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{a0}', '\u{2028}', '\u{2029}',
+            '\u{202a}', '\u{202e}', '\u{202f}', '\u{2066}', '\u{2069}', '\u{206a}', '“', '…', '宁',
+            'a',
+        ];
+        for &c in &odd {
+            for &d in &odd {
+                let s = format!("宁波{c}x{d}");
+                let chars = Scan {
+                    breaks: s.contains(['\n', '\t', '\u{2028}', '\u{2029}']),
+                    forbidden: s.chars().any(is_forbidden),
+                };
+                assert_eq!(Scan::of(&s), chars, "{s:?}");
+            }
         }
     }
 }

@@ -4,17 +4,19 @@
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicUsize;
 
 use super::build::Loader;
 use super::schema::parse;
 use super::{MAX_FILE_BYTES, MAX_FILES};
 use crate::content::location::Source;
-use crate::content::{ContentError, ContentErrors, Library};
+use crate::content::{ContentError, ContentErrors, Growth, Library};
 
 /// Folders with at least this many files open on their first article while
 /// the rest loads.
 pub const PREVIEW_FROM: usize = 200;
+
+/// Files built when a growing collection first shows what it has.
+const FIRST_LOOK: usize = 32;
 
 fn listed(dir: &Path) -> Result<Vec<PathBuf>, ContentErrors> {
     list(dir).map_err(|message| {
@@ -47,13 +49,17 @@ pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErr
     loader.finish_preview().map(|lib| Some((lib, files.len())))
 }
 
-pub(super) fn from_dir(dir: &Path, built: Option<&AtomicUsize>) -> Result<Library, ContentErrors> {
+pub(super) fn from_dir(
+    dir: &Path,
+    mut growth: Option<Growth<'_>>,
+) -> Result<Library, ContentErrors> {
     let files = listed(dir)?;
     // Workers read and parse files; this thread builds them in file order.
     // The channel is bounded, so only a few parsed files wait at any time and
     // memory stays the library's.
     let mut loader = Loader::default();
     let mut complete = true;
+    let mut next_look = FIRST_LOOK;
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -90,8 +96,16 @@ pub(super) fn from_dir(dir: &Path, built: Option<&AtomicUsize>) -> Result<Librar
                     }
                 }
                 due += 1;
-                if let Some(built) = built {
-                    built.store(due, std::sync::atomic::Ordering::Relaxed);
+                if let Some(growth) = &mut growth {
+                    growth
+                        .built
+                        .store(due, std::sync::atomic::Ordering::Relaxed);
+                    if due == next_look && due * 2 <= files.len() {
+                        next_look *= 4;
+                        if let Some(lib) = loader.snapshot() {
+                            (growth.grown)(lib, due);
+                        }
+                    }
                 }
             }
         }
