@@ -180,7 +180,10 @@ impl Cli {
     /// # Errors
     /// Content errors, every one of them.
     pub fn library(&self) -> Result<Library, crate::content::ContentErrors> {
-        load(self.content.as_deref())
+        match &self.content {
+            Some(dir) => Library::load_dir_with(dir, cache_dir().as_deref(), None),
+            None => Library::bundled(),
+        }
     }
 
     /// What the reader opens on: the whole collection, or for a big folder
@@ -200,6 +203,14 @@ impl Cli {
     }
 }
 
+/// Where binary copies of big collections are kept:
+/// `$XDG_CACHE_HOME/zhizao`.
+#[must_use]
+pub fn cache_dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("zhizao"))
+}
+
+/// The collection, read from its files (never a copy): what `check` checks.
 fn load(dir: Option<&Path>) -> Result<Library, crate::content::ContentErrors> {
     match dir {
         Some(dir) => Library::load_dir(dir),

@@ -37,21 +37,21 @@ pub type NodeId = usize;
 pub type PlaceId = usize;
 
 /// A whole collection: every article, flattened into one node arena.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Library {
     pub articles: Vec<Article>,
     pub nodes: Vec<Node>,
     pub places: Vec<Place>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Title {
     pub text: String,
     /// True when the page printed no headline and we derived one from the text.
     pub derived: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     pub id: String,
     pub title: Title,
@@ -82,7 +82,7 @@ impl Scope {
 
 /// One node of an article's tree: the article itself (depth 0), a part, a
 /// sub-part or an enumerated item.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Node {
     /// Slash-separated ids from the article down, e.g. `capital/lessons/foreign/3`.
     pub path: String,
@@ -104,7 +104,7 @@ pub struct Node {
 }
 
 /// A lesson of the report: its paragraph is `lead` followed by the examples.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Lesson {
     pub scope: Scope,
     /// The theme as printed, e.g. 注重打造制造业品牌.
@@ -113,13 +113,13 @@ pub struct Lesson {
     pub examples: Vec<Example>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Example {
     pub place: PlaceId,
     pub text: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     pub id: String,
     /// As printed.
@@ -192,15 +192,21 @@ impl Library {
     /// # Errors
     /// Every problem found, each with its file, line and column.
     pub fn load_dir(dir: &Path) -> Result<Self, ContentErrors> {
-        load::from_dir(dir, None)
+        load::from_dir(dir, None, None)
     }
 
-    /// [`Library::load_dir`], reporting as it goes: see [`Growth`].
+    /// [`Library::load_dir`], for a big folder (200 files or more) through
+    /// a binary copy kept in `cache` when one is given, and reporting as it
+    /// goes when `growth` is given.
     ///
     /// # Errors
     /// Every problem found, each with its file, line and column.
-    pub fn load_dir_growing(dir: &Path, growth: Growth<'_>) -> Result<Self, ContentErrors> {
-        load::from_dir(dir, Some(growth))
+    pub fn load_dir_with(
+        dir: &Path,
+        cache: Option<&Path>,
+        growth: Option<Growth<'_>>,
+    ) -> Result<Self, ContentErrors> {
+        load::from_dir(dir, cache, growth)
     }
 
     /// For a big folder (200 files or more), its first

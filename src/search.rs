@@ -145,8 +145,9 @@ impl SearchIndex {
     fn sets_of(&self, entry: u32) -> std::borrow::Cow<'_, [u16]> {
         if self.sets_on_demand {
             let text = self.text(entry);
-            let mut sets = vec![0; text.chars().count()];
-            self.readings.sets_into(text, &mut sets);
+            let mut sets = vec![0; text.len()];
+            let n = self.readings.sets_into(text, &mut sets);
+            sets.truncate(n);
             return sets.into();
         }
         let entry = entry as usize;
@@ -155,6 +156,28 @@ impl SearchIndex {
             .get(entry + 1)
             .map_or(self.sets.len(), |next| next.sets_start as usize);
         self.sets[self.entries[entry].sets_start as usize..end].into()
+    }
+
+    /// Where letters first match an entry's text as pinyin. An index for
+    /// one query works the readings out into a buffer each thread keeps.
+    fn find_pinyin(
+        &self,
+        entry: u32,
+        text: &str,
+        letters: &[u8],
+    ) -> Option<(usize, usize, pinyin::Reading)> {
+        if !self.sets_on_demand {
+            return self.readings.find(&self.sets_of(entry), letters);
+        }
+        thread_local! {
+            static SETS: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        SETS.with_borrow_mut(|sets| {
+            sets.clear();
+            sets.resize(text.len(), 0);
+            let n = self.readings.sets_into(text, sets);
+            self.readings.find(&sets[..n], letters)
+        })
     }
 
     /// Runs a query: every entry that all its terms match, the best `limit`
@@ -325,7 +348,7 @@ impl SearchIndex {
         }
         if let Some(letters) = &term.letters
             && e.initials & pinyin::letter_bit(letters[0]) != 0
-            && let Some((c, _, how)) = self.readings.find(&self.sets_of(entry), letters)
+            && let Some((c, _, how)) = self.find_pinyin(entry, text, letters)
         {
             // Pinyin matches hanzi, three bytes each in UTF-8: close enough to
             // order hits by, without walking the text again.

@@ -94,7 +94,8 @@ fn spawn_loader(dir: std::path::PathBuf, files: usize, tx: mpsc::Sender<Message>
             built: &counter,
             grown: &mut grown,
         };
-        let loaded = crate::content::Library::load_dir_growing(&dir, growth)
+        let cache = crate::cli::cache_dir();
+        let loaded = crate::content::Library::load_dir_with(&dir, cache.as_deref(), Some(growth))
             .map(|lib| Arc::new(SearchIndex::new(Arc::new(lib))));
         let _ = tx.send(Message::Loaded(loaded));
     });

@@ -548,3 +548,62 @@ mod settings {
         assert_eq!(out.status.code(), Some(1));
     }
 }
+
+/// A big collection is kept as a binary copy, which is never stale: an
+/// edited file is read again, and a damaged copy is passed over.
+#[test]
+fn a_big_collections_copy_never_shows_stale_text() {
+    let root = std::env::temp_dir().join(format!("zhizao-cached-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (dir, cache) = (root.join("content"), root.join("cache"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (_, report) = zhizao::content::BUNDLED[0];
+    let (_, places) = zhizao::content::BUNDLED[2];
+    std::fs::write(dir.join("places.toml"), places).unwrap();
+    for i in 0..200 {
+        let text = report.replacen("id = \"capital\"", &format!("id = \"c{i}\""), 1);
+        std::fs::write(dir.join(format!("a{i:03}.toml")), text).unwrap();
+    }
+    let search = |query: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+            .args([
+                "--content",
+                dir.to_str().unwrap(),
+                "search",
+                query,
+                "--limit",
+                "1",
+            ])
+            .env("XDG_CACHE_HOME", &cache)
+            .output()
+            .unwrap();
+        (out.status.code(), stdout(&out))
+    };
+    let copies = || std::fs::read_dir(cache.join("zhizao")).map_or(0, Iterator::count);
+    let (code, first) = search("裕廊");
+    assert_eq!((code, copies()), (Some(0), 1), "{first}");
+    assert_eq!(
+        search("裕廊"),
+        (Some(0), first.clone()),
+        "the copy reads the same"
+    );
+    // An edit the copy does not have: found at once.
+    let edited = report
+        .replacen("id = \"capital\"", "id = \"c7\"", 1)
+        .replacen("课题组", "课题组甬江实验室", 1);
+    std::fs::write(dir.join("a007.toml"), edited).unwrap();
+    let (code, found) = search("甬江实验室");
+    assert_eq!(code, Some(0), "{found}");
+    assert!(found.contains("c7"), "{found}");
+    // Every copy damaged: passed over, the files read, a sound copy written.
+    for copy in std::fs::read_dir(cache.join("zhizao")).unwrap() {
+        let path = copy.unwrap().path();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0x20;
+        std::fs::write(&path, bytes).unwrap();
+    }
+    assert_eq!(search("甬江实验室"), (Some(0), found));
+    assert_eq!(search("裕廊").0, Some(0));
+    std::fs::remove_dir_all(&root).unwrap();
+}

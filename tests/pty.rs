@@ -37,6 +37,10 @@ impl Session {
         let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let own = std::env::temp_dir().join(format!("zhizao-pty-{}-{n}", std::process::id()));
         cmd.env("XDG_STATE_HOME", own.to_str().unwrap_or("/nonexistent"));
+        cmd.env(
+            "XDG_CACHE_HOME",
+            own.join("cache").to_str().unwrap_or("/nonexistent"),
+        );
         for (k, v) in env {
             cmd.env(k, v);
         }

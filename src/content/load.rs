@@ -4,6 +4,7 @@
 //! is reported at once.
 
 mod build;
+mod cache;
 mod checks;
 mod read;
 mod schema;
@@ -20,9 +21,31 @@ pub const MAX_FILES: usize = 10_000;
 
 pub(super) fn from_dir(
     dir: &Path,
+    cache: Option<&Path>,
     growth: Option<super::Growth<'_>>,
 ) -> Result<Library, ContentErrors> {
-    read::from_dir(dir, growth)
+    let files = read::listed(dir)?;
+    let key = cache
+        .filter(|_| files.len() >= read::PREVIEW_FROM)
+        .and_then(|cache| Some((cache, cache::Key::of(&files)?)));
+    if let Some((cache, key)) = key
+        && let Some(lib) = cache::get(cache, key)
+    {
+        if let Some(growth) = growth {
+            growth
+                .built
+                .store(files.len(), std::sync::atomic::Ordering::Relaxed);
+        }
+        return Ok(lib);
+    }
+    let loaded = read::from_files(dir, &files, growth);
+    // Kept only if no file changed while it loaded.
+    if let (Ok(lib), Some((cache, key))) = (&loaded, key)
+        && cache::Key::of(&files) == Some(key)
+    {
+        cache::put(cache, key, lib);
+    }
+    loaded
 }
 
 pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErrors> {

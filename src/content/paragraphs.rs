@@ -107,6 +107,56 @@ impl serde::Serialize for Paragraphs {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Paragraphs {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Seq;
+        impl<'de> serde::de::Visitor<'de> for Seq {
+            type Value = Paragraphs;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of paragraphs")
+            }
+            fn visit_seq<A>(self, mut seq: A) -> Result<Paragraphs, A::Error>
+            where
+                A: serde::de::SeqAccess<'de>,
+            {
+                let mut text = String::new();
+                let mut ends = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while seq.next_element_seed(AppendTo(&mut text))?.is_some() {
+                    let end = u32::try_from(text.len()).map_err(serde::de::Error::custom)?;
+                    ends.push(end);
+                }
+                Ok(Paragraphs {
+                    text: text.into_boxed_str(),
+                    ends: ends.into_boxed_slice(),
+                })
+            }
+        }
+        deserializer.deserialize_seq(Seq)
+    }
+}
+
+/// Reads one paragraph onto the end of the text read so far, with no
+/// string of its own.
+struct AppendTo<'a>(&'a mut String);
+
+impl<'de> serde::de::DeserializeSeed<'de> for AppendTo<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_string(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for AppendTo<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a paragraph")
+    }
+    fn visit_str<E>(self, s: &str) -> Result<(), E> {
+        self.0.push_str(s);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Paragraphs;

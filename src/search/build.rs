@@ -77,7 +77,12 @@ fn index_share(
                 u32::MAX
             },
             sets_start: u32::try_from(base + at).expect("reading sets fit 32 bits"),
-            ..Entry::new(target, text)
+            // An index for one query skips the scan: the query's own
+            // search of the text costs no more.
+            ..Entry::new(
+                target,
+                sets_kept == Sets::OnDemand || text.bytes().any(|b| b.is_ascii_alphabetic()),
+            )
         };
         i += 1;
         at += len;

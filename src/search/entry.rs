@@ -28,7 +28,9 @@ const INDEX_BITS: u32 = 28;
 const INDEX_MASK: u32 = (1 << INDEX_BITS) - 1;
 
 impl Entry {
-    pub(super) fn new(target: Target, text: &str) -> Self {
+    /// `latin`: whether the text has ASCII letters (or may have: a Latin
+    /// term is then looked for in it).
+    pub(super) fn new(target: Target, latin: bool) -> Self {
         let (id, kind, index) = match target {
             Target::Field(Anchor { node, field }) => {
                 let (kind, index) = match field {
@@ -62,7 +64,6 @@ impl Entry {
                     ..
                 })
         );
-        let latin = text.bytes().any(|b| b.is_ascii_alphabetic());
         Entry {
             id,
             what: kind << INDEX_BITS | index,
@@ -132,11 +133,11 @@ mod tests {
             })
             .chain([Target::Label(7), Target::Place(0)]);
         for target in targets {
-            let entry = Entry::new(target, "Ningbo 宁波");
+            let entry = Entry::new(target, true);
             assert_eq!(entry.target(), target);
             assert!(entry.latin());
         }
-        assert!(!Entry::new(Target::Place(1), "宁波").latin());
+        assert!(!Entry::new(Target::Place(1), false).latin());
         assert_eq!(std::mem::size_of::<Entry>(), 20);
     }
 }

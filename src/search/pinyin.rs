@@ -182,10 +182,13 @@ impl Readings {
     /// The reading sets of a text, one per character, into `out` (exactly
     /// as long as the text has characters), each heteronym in a known
     /// phrase read as the phrase reads it. One pass over the text; a phrase
-    /// is looked for only where a character can begin one.
-    pub fn sets_into(&self, text: &str, out: &mut [u16]) {
+    /// is looked for only where a character can begin one. Returns how
+    /// many it wrote: the characters, or as many as `out` holds.
+    pub fn sets_into(&self, text: &str, out: &mut [u16]) -> usize {
         let mut starts: Vec<(usize, usize, char)> = Vec::new();
+        let mut written = 0;
         for ((i, (byte, c)), slot) in text.char_indices().enumerate().zip(out.iter_mut()) {
+            written = i + 1;
             let code = u32::from(c);
             if (CJK_FIRST..=CJK_LAST).contains(&code) {
                 let at = (code - CJK_FIRST) as usize;
@@ -212,6 +215,7 @@ impl Readings {
                 }
             }
         }
+        written
     }
 
     /// The letters the readings of a set start with, as a mask.

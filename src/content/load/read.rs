@@ -18,7 +18,7 @@ pub const PREVIEW_FROM: usize = 200;
 /// Files built when a growing collection first shows what it has.
 const FIRST_LOOK: usize = 32;
 
-fn listed(dir: &Path) -> Result<Vec<PathBuf>, ContentErrors> {
+pub(super) fn listed(dir: &Path) -> Result<Vec<PathBuf>, ContentErrors> {
     list(dir).map_err(|message| {
         ContentErrors(vec![ContentError::Path {
             path: dir.to_path_buf(),
@@ -49,11 +49,11 @@ pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErr
     loader.finish_preview().map(|lib| Some((lib, files.len())))
 }
 
-pub(super) fn from_dir(
+pub(super) fn from_files(
     dir: &Path,
+    files: &[PathBuf],
     mut growth: Option<Growth<'_>>,
 ) -> Result<Library, ContentErrors> {
-    let files = listed(dir)?;
     // Workers read and parse files; this thread builds them in file order.
     // The channel is bounded, so only a few parsed files wait at any time and
     // memory stays the library's.
@@ -150,6 +150,23 @@ fn read_file(path: &Path) -> Result<String, ContentError> {
         path: path.to_path_buf(),
         message,
     };
+    String::from_utf8(read_bytes(path)?).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].split(|&b| b == b'\n').count();
+        fail(format!(
+            "not UTF-8: invalid byte 0x{:02X} on line {line}",
+            bytes[at]
+        ))
+    })
+}
+
+/// [`read_file`]'s bytes, before they are checked to be UTF-8.
+pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, ContentError> {
+    let fail = |message: String| ContentError::Path {
+        path: path.to_path_buf(),
+        message,
+    };
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     if !meta.is_file() {
         return Err(fail("not a regular file".into()));
@@ -170,13 +187,5 @@ fn read_file(path: &Path) -> Result<String, ContentError> {
             "file grew over the 8 MiB limit while being read".into(),
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..at].split(|&b| b == b'\n').count();
-        fail(format!(
-            "not UTF-8: invalid byte 0x{:02X} on line {line}",
-            bytes[at]
-        ))
-    })
+    Ok(bytes)
 }

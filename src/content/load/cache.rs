@@ -1,0 +1,206 @@
+//! A binary copy of a big collection once it has loaded without a problem,
+//! so the next start skips parsing TOML. It can never show stale text: it
+//! is found by a hash of every file's name and bytes (and the format of
+//! the copy), and checked whole against a checksum before it is used. A
+//! copy that is missing, truncated, corrupt or from another version is
+//! passed over and written again.
+
+use std::io::{Read, Seek as _, Write};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::read::read_bytes;
+use crate::content::Library;
+
+/// Changes whenever the library's shape or the rules that build it do.
+const FORMAT: &[u8] = concat!("zhizao-library 1 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
+/// Copies kept: one per collection read lately.
+const KEEP: usize = 4;
+
+/// What a collection's copy is found by, and the size of its largest file:
+/// no string in the library is longer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Key(u128, usize);
+
+impl Key {
+    /// Every file's name, length and bytes, in order; None if one cannot be
+    /// read (the load that follows says why).
+    pub(super) fn of(files: &[PathBuf]) -> Option<Key> {
+        let mut hash = Xxh3::new();
+        hash.update(FORMAT);
+        let mut largest = 0;
+        for path in files {
+            let name = path.file_name()?.as_encoded_bytes();
+            let bytes = read_bytes(path).ok()?;
+            largest = largest.max(bytes.len());
+            for part in [name, &bytes] {
+                hash.update(&(part.len() as u64).to_le_bytes());
+                hash.update(part);
+            }
+        }
+        Some(Key(hash.digest128(), largest))
+    }
+
+    fn path(self, dir: &Path) -> PathBuf {
+        dir.join(format!("library-{:032x}.bin", self.0))
+    }
+}
+
+/// The collection's copy, if there is a sound one. Decoded as it is read,
+/// so the file is never in memory beside the library; checked against its
+/// length and checksum once read.
+pub(super) fn get(dir: &Path, key: Key) -> Option<Library> {
+    let path = key.path(dir);
+    let file = std::fs::File::open(&path).ok()?;
+    let found = decode(std::io::BufReader::with_capacity(1 << 16, file), key);
+    if found.is_none() {
+        let _ = std::fs::remove_file(&path);
+    }
+    found
+}
+
+fn decode(mut from: impl Read, key: Key) -> Option<Library> {
+    let mut head = vec![0; FORMAT.len() + 32];
+    from.read_exact(&mut head).ok()?;
+    let rest = head.strip_prefix(FORMAT)?;
+    let (stored_key, rest) = rest.split_at(16);
+    let (len, sum) = rest.split_at(8);
+    if stored_key != key.0.to_le_bytes() {
+        return None;
+    }
+    let len = u64::from_le_bytes(len.try_into().ok()?);
+    let sum = u64::from_le_bytes(sum.try_into().ok()?);
+    let mut reader = Summed {
+        inner: from.take(len),
+        hash: Xxh3::new(),
+        bytes: 0,
+    };
+    // Room for the longest string, which a file of the collection holds.
+    let mut scratch = vec![0; key.1 + 64];
+    let (lib, _) = postcard::from_io::<Library, _>((&mut reader, &mut scratch)).ok()?;
+    // All of it read, nothing after it, and every byte as written.
+    let (read, hash) = (reader.bytes, reader.hash.digest());
+    let ended = reader.inner.into_inner().read(&mut [0]).ok()? == 0;
+    (ended && read == len && hash == sum).then_some(lib)
+}
+
+/// A reader or writer that sums what passes through it, and counts it.
+struct Summed<R> {
+    inner: R,
+    hash: Xxh3,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<R: Read> Read for Summed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+/// Writes the collection's copy (atomically: a reader never sees half of
+/// one) and keeps only the newest few. Failing to is no error: the next
+/// start parses the files again.
+pub(super) fn put(dir: &Path, key: Key, lib: &Library) {
+    let path = key.path(dir);
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(FORMAT)?;
+        file.write_all(&key.0.to_le_bytes())?;
+        // Length and checksum, filled in once the library has streamed
+        // past: it is never held twice in memory.
+        file.write_all(&[0; 16])?;
+        let mut out = Summed {
+            inner: std::io::BufWriter::with_capacity(1 << 16, &mut file),
+            hash: Xxh3::new(),
+            bytes: 0,
+        };
+        postcard::to_io(lib, &mut out).map_err(std::io::Error::other)?;
+        out.inner.flush()?;
+        let (len, sum) = (out.bytes, out.hash.digest());
+        drop(out);
+        file.seek(std::io::SeekFrom::Start((FORMAT.len() + 16) as u64))?;
+        file.write_all(&len.to_le_bytes())?;
+        file.write_all(&sum.to_le_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, &path)
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return;
+    }
+    prune(dir);
+}
+
+/// Removes all but the [`KEEP`] newest copies.
+fn prune(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut copies: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("library-") && name.ends_with(".bin")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    copies.sort_by_key(|c| std::cmp::Reverse(c.0));
+    for (_, path) in copies.into_iter().skip(KEEP) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Key, decode, get, put};
+    use crate::content::Library;
+
+    #[test]
+    fn a_copy_comes_back_whole_and_a_damaged_one_is_passed_over() {
+        let dir = std::env::temp_dir().join(format!("zhizao-cache-{}", std::process::id()));
+        let lib = Library::bundled().unwrap();
+        let key = Key(7, 64 * 1024);
+        put(&dir, key, &lib);
+        let back = get(&dir, key).expect("the copy is read back");
+        assert_eq!(format!("{back:?}"), format!("{lib:?}"));
+        assert!(
+            get(&dir, Key(8, 1024)).is_none(),
+            "another key finds nothing"
+        );
+        let path = key.path(&dir);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        assert!(decode(&bytes[..], key).is_none(), "one flipped bit");
+        assert!(
+            decode(&bytes[..bytes.len() / 2], key).is_none(),
+            "cut short"
+        );
+        let mut longer = std::fs::read(&path).unwrap();
+        assert!(decode(&longer[..], key).is_some());
+        longer.push(0);
+        assert!(decode(&longer[..], key).is_none(), "something after it");
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(get(&dir, key).is_none());
+        assert!(!path.exists(), "a damaged copy is removed");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
