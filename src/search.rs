@@ -160,10 +160,10 @@ impl SearchIndex {
 
     /// Where letters first match an entry's text as pinyin. An index for
     /// one query works the readings out into a buffer each thread keeps.
-    fn find_pinyin(
+    fn find_pinyin<'a>(
         &self,
         entry: u32,
-        text: &str,
+        text: &dyn Fn() -> &'a str,
         letters: &[u8],
     ) -> Option<(usize, usize, pinyin::Reading)> {
         if !self.sets_on_demand {
@@ -172,6 +172,7 @@ impl SearchIndex {
         thread_local! {
             static SETS: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
         }
+        let text = text();
         SETS.with_borrow_mut(|sets| {
             sets.clear();
             sets.resize(text.len(), 0);
@@ -284,7 +285,10 @@ impl SearchIndex {
 
     /// Does every term match this entry, and how well?
     fn rank(&self, entry: u32, query: &Query) -> Option<Rank> {
-        let text = self.text(entry);
+        // Looked up only when a test needs the words: an initial matched
+        // by reading sets alone never reaches into the library.
+        let cell = std::cell::OnceCell::new();
+        let text = || *cell.get_or_init(|| self.text(entry));
         let mut all = TermMatch {
             contiguous: true,
             gap: 0,
@@ -293,7 +297,7 @@ impl SearchIndex {
             whole: true,
         };
         for term in &query.terms {
-            let m = self.match_term(entry, text, term)?;
+            let m = self.match_term(entry, &text, term)?;
             all.contiguous &= m.contiguous;
             all.in_context &= m.in_context;
             all.whole &= m.whole;
@@ -301,11 +305,11 @@ impl SearchIndex {
             all.first = all.first.min(m.first);
         }
         let e = self.entries[entry as usize];
-        let exact = self.is_exact(e.target(), text, query);
+        let exact = self.is_exact(e.target(), &text, query);
         Some(Rank::new(exact, all, e.tier(), entry))
     }
 
-    fn is_exact(&self, target: Target, text: &str, query: &Query) -> bool {
+    fn is_exact<'a>(&self, target: Target, text: &dyn Fn() -> &'a str, query: &Query) -> bool {
         let [term] = query.terms.as_slice() else {
             return false;
         };
@@ -319,14 +323,19 @@ impl SearchIndex {
             }) => {
                 let bare = |s: &str| s.trim_end_matches(['。', '：']).to_owned();
                 let n = self.lib.node(node);
-                bare(text) == term.text || bare(&n.label) == term.text
+                bare(text()) == term.text || bare(&n.label) == term.text
             }
-            Target::Label(_) => text == term.text,
+            Target::Label(_) => text() == term.text,
             Target::Field(_) => false,
         }
     }
 
-    fn match_term(&self, entry: u32, text: &str, term: &Term) -> Option<TermMatch> {
+    fn match_term<'a>(
+        &self,
+        entry: u32,
+        text: &dyn Fn() -> &'a str,
+        term: &Term,
+    ) -> Option<TermMatch> {
         let at = |first: usize| TermMatch {
             contiguous: true,
             gap: 0,
@@ -337,13 +346,15 @@ impl SearchIndex {
         let e = self.entries[entry as usize];
         // A term of ASCII letters can only match text that has some.
         let as_text = e.latin() || !term.is_letters();
-        if as_text && let Some(i) = term.find_in(text) {
+        if as_text && let Some(i) = term.find_in(text()) {
             return Some(at(i));
         }
         if term.exact {
             return None;
         }
-        if let Some(i) = term.find_place(text) {
+        if term.has_places()
+            && let Some(i) = term.find_place(text())
+        {
             return Some(at(i));
         }
         if let Some(letters) = &term.letters
@@ -362,7 +373,7 @@ impl SearchIndex {
         if !as_text || term.text.chars().nth(1).is_none() {
             return None;
         }
-        let (first, span, chars) = term.subsequence_in(text)?;
+        let (first, span, chars) = term.subsequence_in(text())?;
         Some(TermMatch {
             contiguous: false,
             gap: u32::try_from(span.saturating_sub(chars)).unwrap_or(u32::MAX),

@@ -140,6 +140,12 @@ impl Term {
         None
     }
 
+    /// Whether the term names places, which [`Self::find_place`] looks for.
+    #[must_use]
+    pub fn has_places(&self) -> bool {
+        !self.place_finders.is_empty()
+    }
+
     /// Byte offset of the first place name this term stands for.
     #[must_use]
     pub fn find_place(&self, text: &str) -> Option<usize> {
