@@ -17,6 +17,14 @@ queries=("全球智造创新之都" "智造" "宁波" "产教融合" "创新 驱
 runs=${RUNS:-7}
 now() { date +%s%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# One table row in FORMAT: the label, the medians of zhizao's and fzf's
+# times (each a space-separated list) and their ratio.
+ratio_row() {
+  local format=$1 label=$2 zm fm
+  zm=$(printf '%s\n' $3 | median)
+  fm=$(printf '%s\n' $4 | median)
+  printf "$format" "$label" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')"
+}
 
 printf '%-20s %12s %12s %8s\n' "query" "zhizao ms" "fzf ms" "ratio"
 for q in "${queries[@]}"; do
@@ -25,9 +33,7 @@ for q in "${queries[@]}"; do
     t=$(now); target/release/zhizao --content "$dir" search "$q" --limit 20 >/dev/null || true; z+=($(( ($(now) - t) / 1000000 )))
     t=$(now); fzf --filter "$q" <"$lines" >/dev/null || true; f+=($(( ($(now) - t) / 1000000 )))
   done
-  zm=$(printf '%s\n' "${z[@]}" | median)
-  fm=$(printf '%s\n' "${f[@]}" | median)
-  printf '%-20s %12s %12s %8s\n' "$q" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')"
+  ratio_row '%-20s %12s %12s %8s\n' "$q" "${z[*]}" "${f[*]}"
 done
 echo "paragraphs: $(wc -l <"$lines"), text: $(( $(wc -c <"$lines") / 1000000 )) MB, runs: $runs each, alternating"
 
@@ -54,9 +60,7 @@ for n in ${FRAME_ARTICLES:-1000 10000}; do
     z+=($(first_frame_ms "$fdir"))
     t=$(now); fzf --filter "nb" <"$fdir.lines" >/dev/null || true; f+=($(( ($(now) - t) / 1000000 )))
   done
-  zm=$(printf '%s\n' "${z[@]}" | median)
-  fm=$(printf '%s\n' "${f[@]}" | median)
-  printf '%-16s %14s %12s %8s\n' "$n" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')"
+  ratio_row '%-16s %14s %12s %8s\n' "$n" "${z[*]}" "${f[*]}"
 done
 
 # Peak memory, whole process (`/usr/bin/time -v`), of a search against the

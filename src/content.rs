@@ -368,7 +368,7 @@ impl Library {
     pub fn anchors(&self) -> Vec<Anchor> {
         self.reading_order()
             .into_iter()
-            .flat_map(|node| self.fields(node))
+            .flat_map(|node| self.fields(node).map(|(anchor, _)| anchor))
             .collect()
     }
 
@@ -382,8 +382,8 @@ impl Library {
         out
     }
 
-    /// The fields one node has text in, in reading order.
-    pub fn fields(&self, node: NodeId) -> impl Iterator<Item = Anchor> + '_ {
+    /// The fields one node has text in, with their text, in reading order.
+    pub fn fields(&self, node: NodeId) -> impl Iterator<Item = (Anchor, &str)> + '_ {
         let n = &self.nodes[node];
         let own: &[Field] = if n.depth == 0 {
             &[
@@ -405,7 +405,9 @@ impl Library {
             .copied()
             .chain((0..notes).map(Field::Note))
             .chain((0..n.paragraphs.len()).map(Field::Paragraph))
-            .map(move |field| Anchor { node, field })
-            .filter(|&a| self.text(a).is_some())
+            .filter_map(move |field| {
+                let anchor = Anchor { node, field };
+                Some((anchor, self.text(anchor)?))
+            })
     }
 }

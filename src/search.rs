@@ -140,45 +140,33 @@ impl SearchIndex {
         }
     }
 
-    /// An entry's reading sets: stored, or worked out now by an index
-    /// built for one query.
-    fn sets_of(&self, entry: u32) -> std::borrow::Cow<'_, [u16]> {
+    /// Calls `f` with an entry's reading sets: stored, or, in an index
+    /// built for one query, worked out now from its text into a buffer each
+    /// thread keeps.
+    fn with_sets<'a, R>(
+        &self,
+        entry: u32,
+        text: &dyn Fn() -> &'a str,
+        f: impl FnOnce(&[u16]) -> R,
+    ) -> R {
+        thread_local! {
+            static SETS: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
         if self.sets_on_demand {
-            let text = self.text(entry);
-            let mut sets = vec![0; text.len()];
-            let n = self.readings.sets_into(text, &mut sets);
-            sets.truncate(n);
-            return sets.into();
+            let text = text();
+            return SETS.with_borrow_mut(|sets| {
+                sets.clear();
+                sets.resize(text.len(), 0);
+                let n = self.readings.sets_into(text, sets);
+                f(&sets[..n])
+            });
         }
         let entry = entry as usize;
         let end = self
             .entries
             .get(entry + 1)
             .map_or(self.sets.len(), |next| next.sets_start as usize);
-        self.sets[self.entries[entry].sets_start as usize..end].into()
-    }
-
-    /// Where letters first match an entry's text as pinyin. An index for
-    /// one query works the readings out into a buffer each thread keeps.
-    fn find_pinyin<'a>(
-        &self,
-        entry: u32,
-        text: &dyn Fn() -> &'a str,
-        letters: &[u8],
-    ) -> Option<(usize, usize, pinyin::Reading)> {
-        if !self.sets_on_demand {
-            return self.readings.find(&self.sets_of(entry), letters);
-        }
-        thread_local! {
-            static SETS: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let text = text();
-        SETS.with_borrow_mut(|sets| {
-            sets.clear();
-            sets.resize(text.len(), 0);
-            let n = self.readings.sets_into(text, sets);
-            self.readings.find(&sets[..n], letters)
-        })
+        f(&self.sets[self.entries[entry].sets_start as usize..end])
     }
 
     /// Runs a query: every entry that all its terms match, the best `limit`
@@ -359,7 +347,8 @@ impl SearchIndex {
         }
         if let Some(letters) = &term.letters
             && e.initials & pinyin::letter_bit(letters[0]) != 0
-            && let Some((c, _, how)) = self.find_pinyin(entry, text, letters)
+            && let Some((c, _, how)) =
+                self.with_sets(entry, text, |sets| self.readings.find(sets, letters))
         {
             // Pinyin matches hanzi, three bytes each in UTF-8: close enough to
             // order hits by, without walking the text again.

@@ -70,10 +70,10 @@ enum Message {
     Signal(i32),
     Found(u64, Arc<Outcome>),
     /// More of a collection that is loading, indexed, and how many files
-    /// that is.
-    Grown(Arc<SearchIndex>, usize),
-    /// The whole collection, loaded and indexed; or what is wrong with it.
-    Loaded(Result<Arc<SearchIndex>, crate::content::ContentErrors>),
+    /// that is; None for the whole collection.
+    Loaded(Arc<SearchIndex>, Option<usize>),
+    /// What is wrong with a collection found while it loaded.
+    LoadFailed(crate::content::ContentErrors),
 }
 
 /// How often the progress of a load is drawn.
@@ -88,16 +88,19 @@ fn spawn_loader(dir: std::path::PathBuf, files: usize, tx: mpsc::Sender<Message>
         let grown_tx = tx.clone();
         let mut grown = move |lib, shown| {
             let index = Arc::new(SearchIndex::new(Arc::new(lib)));
-            let _ = grown_tx.send(Message::Grown(index, shown));
+            let _ = grown_tx.send(Message::Loaded(index, Some(shown)));
         };
         let growth = crate::content::Growth {
             built: &counter,
             grown: &mut grown,
         };
         let cache = crate::cli::cache_dir();
-        let loaded = crate::content::Library::load_dir_with(&dir, cache.as_deref(), Some(growth))
-            .map(|lib| Arc::new(SearchIndex::new(Arc::new(lib))));
-        let _ = tx.send(Message::Loaded(loaded));
+        let _ = tx.send(
+            match crate::content::Library::load_dir_with(&dir, cache.as_deref(), Some(growth)) {
+                Ok(lib) => Message::Loaded(Arc::new(SearchIndex::new(Arc::new(lib))), None),
+                Err(errors) => Message::LoadFailed(errors),
+            },
+        );
     });
     Loading {
         built,
@@ -252,16 +255,12 @@ impl Session {
             Message::Input(bytes) => self.parser.feed(&bytes, events),
             Message::HungUp => return Ok(Some(ExitCode::from(129))),
             Message::Found(serial, outcome) => app.update(Action::SearchDone(serial, outcome)),
-            Message::Grown(index, shown) => {
-                app.adopt(index, Some(shown));
-                self.searcher = Searcher::start(Arc::clone(&app.index), self.tx.clone());
-            }
-            Message::Loaded(Ok(index)) => {
-                app.adopt(index, None);
+            Message::Loaded(index, shown) => {
+                app.adopt(index, shown);
                 self.searcher = Searcher::start(Arc::clone(&app.index), self.tx.clone());
             }
             // Problems found past the first article: out, and say them.
-            Message::Loaded(Err(errors)) => return Err(errors.into()),
+            Message::LoadFailed(errors) => return Err(errors.into()),
             Message::Signal(SIGWINCH) => {
                 let size = self.terminal.size()?;
                 app.update(Action::Resize(size.width, size.height));

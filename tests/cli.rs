@@ -1,5 +1,7 @@
 //! The headless command line: the real binary, its output and exit codes.
 
+mod common;
+
 use std::process::{Command, Output, Stdio};
 
 use zhizao::content::Library;
@@ -553,17 +555,9 @@ mod settings {
 /// edited file is read again, and a damaged copy is passed over.
 #[test]
 fn a_big_collections_copy_never_shows_stale_text() {
-    let root = std::env::temp_dir().join(format!("zhizao-cached-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let (dir, cache) = (root.join("content"), root.join("cache"));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (_, report) = zhizao::content::BUNDLED[0];
-    let (_, places) = zhizao::content::BUNDLED[2];
-    std::fs::write(dir.join("places.toml"), places).unwrap();
-    for i in 0..200 {
-        let text = report.replacen("id = \"capital\"", &format!("id = \"c{i}\""), 1);
-        std::fs::write(dir.join(format!("a{i:03}.toml")), text).unwrap();
-    }
+    let dir = common::big_collection("cached", 200, "places.toml");
+    let cache = dir.with_extension("cache");
+    let _ = std::fs::remove_dir_all(&cache);
     let search = |query: &str| {
         let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
             .args([
@@ -588,10 +582,8 @@ fn a_big_collections_copy_never_shows_stale_text() {
         "the copy reads the same"
     );
     // An edit the copy does not have: found at once.
-    let edited = report
-        .replacen("id = \"capital\"", "id = \"c7\"", 1)
-        .replacen("课题组", "课题组甬江实验室", 1);
-    std::fs::write(dir.join("a007.toml"), edited).unwrap();
+    let edited = common::report_copy(7).replacen("课题组", "课题组甬江实验室", 1);
+    std::fs::write(common::report_file(&dir, 7), edited).unwrap();
     let (code, found) = search("甬江实验室");
     assert_eq!(code, Some(0), "{found}");
     assert!(found.contains("c7"), "{found}");
@@ -605,5 +597,6 @@ fn a_big_collections_copy_never_shows_stale_text() {
     }
     assert_eq!(search("甬江实验室"), (Some(0), found));
     assert_eq!(search("裕廊").0, Some(0));
-    std::fs::remove_dir_all(&root).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&cache).unwrap();
 }

@@ -473,24 +473,14 @@ fn an_example_pointing_at_the_wrong_place_fails_in_either_file_order() {
 
 #[test]
 fn a_big_folder_gives_its_first_article_first() {
-    let dir = std::env::temp_dir().join(format!("zhizao-preview-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let (_, report) = zhizao::content::BUNDLED[0];
-    let (_, places) = zhizao::content::BUNDLED[2];
     // The places come last: the first look goes without them.
-    std::fs::write(dir.join("places.toml"), places).unwrap();
-    for i in 0..10 {
-        let text = report.replacen("id = \"capital\"", &format!("id = \"c{i}\""), 1);
-        std::fs::write(dir.join(format!("a{i:03}.toml")), text).unwrap();
-    }
+    let dir = common::big_collection("preview", 10, "places.toml");
     assert!(
         Library::preview_dir(&dir).unwrap().is_none(),
         "a small folder loads at once"
     );
     for i in 10..300 {
-        let text = report.replacen("id = \"capital\"", &format!("id = \"c{i}\""), 1);
-        std::fs::write(dir.join(format!("a{i:03}.toml")), text).unwrap();
+        std::fs::write(common::report_file(&dir, i), common::report_copy(i)).unwrap();
     }
     let (first, files) = Library::preview_dir(&dir).unwrap().expect("a first look");
     assert_eq!(files, 301);

@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal: it opens, keys lead through the
 //! tree to a lesson list and its text, and `q` leaves a working terminal.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -642,24 +644,9 @@ fn a_bad_config_leaves_the_defaults_and_says_so() {
     assert!(s.wait_exit().success());
 }
 
-/// A folder of `n` copies of the report (each its own id) and the places.
-fn big_collection(name: &str, n: usize) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhizao-big-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let (_, places) = zhizao::content::BUNDLED[2];
-    std::fs::write(dir.join("0-places.toml"), places).unwrap();
-    let (_, report) = zhizao::content::BUNDLED[0];
-    for i in 0..n {
-        let text = report.replacen("id = \"capital\"", &format!("id = \"capital-{i}\""), 1);
-        std::fs::write(dir.join(format!("a{i:04}.toml")), text).unwrap();
-    }
-    dir
-}
-
 #[test]
 fn a_big_collection_opens_on_its_first_article_while_the_rest_loads() {
-    let dir = big_collection("progress", 600);
+    let dir = common::big_collection("progress", 600, "0-places.toml");
     let mut s = Session::start(&["--content", dir.to_str().unwrap()], &[]);
     s.wait_for("载入 ");
     s.wait_for("/ 601 篇");

@@ -31,8 +31,7 @@ impl Share<'_> {
             Share::Nodes(nodes) => {
                 for &node in nodes {
                     let label = lib.node(node).label.as_str();
-                    for anchor in lib.fields(node) {
-                        let text = lib.text(anchor).unwrap_or_default();
+                    for (anchor, text) in lib.fields(node) {
                         f(Target::Field(anchor), text);
                         let heading = matches!(anchor.field, Field::Title | Field::Heading);
                         if heading && !text.contains(label) {

@@ -53,7 +53,8 @@ impl SearchIndex {
             return char_range(i, name.len()).collect();
         }
         if let Some(letters) = &term.letters
-            && let Some((a, b, _)) = self.readings.find(&self.sets_of(entry), letters)
+            && let Some((a, b, _)) =
+                self.with_sets(entry, &|| text, |sets| self.readings.find(sets, letters))
         {
             return (a..b).collect();
         }
@@ -110,17 +111,18 @@ impl SearchIndex {
         if out.is_empty()
             && let Some(letters) = &term.letters
         {
-            let sets = self.sets_of(entry);
             let bytes: Vec<usize> = text
                 .char_indices()
                 .map(|(b, _)| b)
                 .chain([text.len()])
                 .collect();
-            let mut from = 0;
-            while let Some((a, b, _)) = self.readings.find_from(&sets, letters, from) {
-                out.push(bytes[a]..bytes[b]);
-                from = b.max(a + 1);
-            }
+            self.with_sets(entry, &|| text, |sets| {
+                let mut from = 0;
+                while let Some((a, b, _)) = self.readings.find_from(sets, letters, from) {
+                    out.push(bytes[a]..bytes[b]);
+                    from = b.max(a + 1);
+                }
+            });
         }
         if out.is_empty() {
             // A scattered match highlights each character it uses.

@@ -120,3 +120,27 @@ pub fn authored(lib: &Library, lessons_apart: bool) -> Vec<String> {
     }
     units
 }
+
+/// The report under an id of its own, `c{i}`: copy `i` of a big collection.
+pub fn report_copy(i: usize) -> String {
+    let (_, report) = zhizao::content::BUNDLED[0];
+    report.replacen("id = \"capital\"", &format!("id = \"c{i}\""), 1)
+}
+
+/// Where copy `i` of the report goes: names that sort in reading order.
+pub fn report_file(dir: &std::path::Path, i: usize) -> std::path::PathBuf {
+    dir.join(format!("a{i:04}.toml"))
+}
+
+/// A fresh folder of `n` copies of the report and the places, in a file
+/// named `places` (which sorts before the copies or after them).
+pub fn big_collection(name: &str, n: usize, places: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhizao-big-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(places), zhizao::content::BUNDLED[2].1).unwrap();
+    for i in 0..n {
+        std::fs::write(report_file(&dir, i), report_copy(i)).unwrap();
+    }
+    dir
+}

@@ -108,17 +108,11 @@ impl Loader {
         builder.article(article, &doc.section, id);
     }
 
-    /// The files read so far, for a first look while the rest loads: an
-    /// example whose place is in a file not read yet waits for the full
-    /// load (its words are in the lesson's paragraph already).
-    pub fn finish_preview(mut self) -> Result<Library, ContentErrors> {
-        self.pending
-            .retain(|e| matches!(e.place, PlaceRef::Known(_)));
-        self.finish(Path::new("."), false)
-    }
-
-    /// The collection so far, while more is read: each example whose
-    /// place is known is in its lesson. None once a problem is found.
+    /// The collection so far, while more is read (a first look, or more of
+    /// a big folder): each example whose place is known is in its lesson;
+    /// one whose place is in a file not read yet waits for the full load
+    /// (its words are in the lesson's paragraph already). None once a
+    /// problem is found.
     pub fn snapshot(&self) -> Option<Library> {
         if !self.errors.is_empty() {
             return None;

@@ -115,7 +115,8 @@ impl<R: Read> Read for Summed<R> {
 
 /// Writes the collection's copy (atomically: a reader never sees half of
 /// one) and keeps only the newest few. Failing to is no error: the next
-/// start parses the files again.
+/// start parses the files again. Not synced to disk: a copy a crash cut
+/// short fails its checksum and is passed over.
 pub(super) fn put(dir: &Path, key: Key, lib: &Library) {
     let path = key.path(dir);
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
@@ -138,7 +139,6 @@ pub(super) fn put(dir: &Path, key: Key, lib: &Library) {
         file.seek(std::io::SeekFrom::Start((FORMAT.len() + 16) as u64))?;
         file.write_all(&len.to_le_bytes())?;
         file.write_all(&sum.to_le_bytes())?;
-        file.sync_all()?;
         std::fs::rename(&tmp, &path)
     });
     if written.is_err() {

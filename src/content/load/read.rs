@@ -46,7 +46,10 @@ pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErr
             break;
         }
     }
-    loader.finish_preview().map(|lib| Some((lib, files.len())))
+    match loader.snapshot() {
+        Some(lib) => Ok(Some((lib, files.len()))),
+        None => Err(ContentErrors::sorted(loader.errors)),
+    }
 }
 
 pub(super) fn from_files(
