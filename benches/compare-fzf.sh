@@ -23,7 +23,7 @@ ratio_row() {
   local format=$1 label=$2 zm fm
   zm=$(printf '%s\n' $3 | median)
   fm=$(printf '%s\n' $4 | median)
-  printf "$format" "$label" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')"
+  printf "$format" "$label" "$zm" "$fm" "$(awk -v a="$zm" -v b="$fm" 'BEGIN {printf "%.3f", a / b}')"
 }
 
 printf '%-20s %12s %12s %8s\n' "query" "zhizao ms" "fzf ms" "ratio"
@@ -59,6 +59,21 @@ for n in ${FRAME_ARTICLES:-1000 10000}; do
   for _ in $(seq "${FRAME_RUNS:-3}"); do
     z+=($(first_frame_ms "$fdir"))
     t=$(now); fzf --filter "nb" <"$fdir.lines" >/dev/null || true; f+=($(( ($(now) - t) / 1000000 )))
+  done
+  ratio_row '%-16s %14s %12s %8s\n' "$n" "${z[*]}" "${f[*]}"
+done
+
+# The first keystroke, `n`, the worst case: results and their highlights,
+# timed inside the process just after the index is built, against one
+# `fzf --filter n` over the same paragraphs.
+echo
+printf '%-16s %14s %12s %8s\n' "articles" "first key ms" "fzf ms" "ratio"
+for n in ${FRAME_ARTICLES:-1000 10000}; do
+  fdir=target/bench-corpus/frame-$n
+  z=(); f=()
+  for _ in $(seq "${FRAME_RUNS:-3}"); do
+    z+=($(cargo bench -q --bench search -- --first-key "$fdir"))
+    t=$(now); fzf --filter "n" <"$fdir.lines" >/dev/null || true; f+=($(( ($(now) - t) / 1000000 )))
   done
   ratio_row '%-16s %14s %12s %8s\n' "$n" "${z[*]}" "${f[*]}"
 done

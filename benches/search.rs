@@ -4,11 +4,13 @@
 //! `cargo bench --bench search` prints one table of medians and p95s: load
 //! and index, memory, the first frame, the first keystroke, each keystroke
 //! while typing, and cancellation. `benches/compare-fzf.sh` holds the first
-//! frame and peak memory against fzf, whole process.
+//! frame, the first keystroke and peak memory against fzf.
 //! `cargo bench --bench search -- --write DIR --articles N` only writes a
 //! collection (and `DIR.lines`, its paragraphs one per line, for fzf).
-//! `--quick` leaves out 10,000 articles; `--detail` prints every keystroke;
-//! `--profile QUERY` runs one query on 1,000 articles, for callgrind or perf.
+//! `--first-key DIR` prints one cold first keystroke's ms; `--quick` leaves
+//! out 10,000 articles; `--detail` prints every keystroke;
+//! `--profile QUERY` runs one query on 1,000 articles (or `--in DIR`), for
+//! callgrind or perf.
 
 // Byte counts and sizes here stay far below 2^52: as f64 loses nothing.
 #![allow(clippy::cast_precision_loss)]
@@ -283,13 +285,7 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
             // Resident memory after the first load: the library and its index.
             memory = rss_bytes().saturating_sub(before);
         }
-        // The first keystroke after the index is built, a single initial
-        // (the worst case): the search and the highlights of what is shown.
-        let start = Instant::now();
-        let out = ix.search("n", 200, None, None).expect("not cancelled");
-        let shown: Vec<u32> = out.hits.iter().map(|h| h.entry).collect();
-        std::hint::black_box(ix.positions_of(&shown, "n"));
-        first_keys.push(start.elapsed());
+        first_keys.push(first_keystroke(&ix));
         index = Some(ix);
     }
     let ix = index.expect("built");
@@ -371,6 +367,16 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
     });
 }
 
+/// The first keystroke after the index is built, a single initial (the
+/// worst case): the search and the highlights of what is shown.
+fn first_keystroke(ix: &SearchIndex) -> Duration {
+    let start = Instant::now();
+    let out = ix.search("n", 200, None, None).expect("not cancelled");
+    let shown: Vec<u32> = out.hits.iter().map(|h| h.entry).collect();
+    std::hint::black_box(ix.positions_of(&shown, "n"));
+    start.elapsed()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| {
@@ -395,12 +401,29 @@ fn main() {
         );
         return;
     }
+    if let Some(dir) = value("--first-key") {
+        // One cold first keystroke on a collection, in ms: what
+        // compare-fzf.sh sets beside one `fzf --filter n`.
+        let lib = Library::load_dir(Path::new(&dir)).expect("loads");
+        let ix = SearchIndex::new(Arc::new(lib));
+        println!("{:.0}", first_keystroke(&ix).as_secs_f64() * 1000.0);
+        return;
+    }
     if let Some(q) = value("--profile") {
         // One collection, one query, a few times: for callgrind or perf.
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus/profile");
-        material.write(&dir, 1000);
+        // `--in DIR` profiles an existing collection instead.
+        let dir = value("--in").map_or_else(
+            || {
+                let dir =
+                    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus/profile");
+                material.write(&dir, 1000);
+                dir
+            },
+            PathBuf::from,
+        );
         let ix = SearchIndex::new(Arc::new(Library::load_dir(&dir).expect("loads")));
-        for _ in 0..3 {
+        let reps = value("--reps").and_then(|v| v.parse().ok()).unwrap_or(3);
+        for _ in 0..reps {
             let start = Instant::now();
             let out = ix.search(&q, 200, None, None).expect("not cancelled");
             println!("{q}: {} hits in {:?}", out.total(), start.elapsed());

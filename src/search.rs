@@ -7,6 +7,7 @@ mod correct;
 mod entry;
 mod heteronyms;
 mod highlight;
+mod lone;
 mod outcome;
 pub mod pinyin;
 mod query;
@@ -212,6 +213,9 @@ impl SearchIndex {
             &all
         };
         let cancelled = || cancel.is_some_and(|(g, mine)| g.current() != mine);
+        // A lone initial needs no reading sets to match, and ranks only
+        // the entries that could make the best `limit`.
+        let lone = self.lone(&parsed);
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
             .min(4);
@@ -224,6 +228,7 @@ impl SearchIndex {
                 .chunks(chunk)
                 .map(|part| {
                     let parsed = &parsed;
+                    let lone = lone.as_ref();
                     s.spawn(move || {
                         let mut matched = Vec::new();
                         let mut best = BinaryHeap::with_capacity(limit + 1);
@@ -231,10 +236,28 @@ impl SearchIndex {
                             if i % CHECK_EVERY == 0 && cancelled() {
                                 return None;
                             }
-                            let Some(rank) = self.rank(e, parsed) else {
+                            let rank = if let Some(lone) = lone {
+                                if !self.lone_matches(lone, e) {
+                                    continue;
+                                }
+                                matched.push(e);
+                                let kept = |worst: &Rank| self.lone_ceiling(e) > *worst;
+                                if best.len() >= limit
+                                    && !best.peek().is_some_and(|Reverse((worst, _))| kept(worst))
+                                {
+                                    continue;
+                                }
+                                self.rank(e, parsed)
+                            } else {
+                                let rank = self.rank(e, parsed);
+                                if rank.is_some() {
+                                    matched.push(e);
+                                }
+                                rank
+                            };
+                            let Some(rank) = rank else {
                                 continue;
                             };
-                            matched.push(e);
                             if best.len() < limit {
                                 best.push(Reverse((rank, e)));
                             } else if best.peek().is_some_and(|Reverse((worst, _))| rank > *worst) {
@@ -346,9 +369,10 @@ impl SearchIndex {
             return Some(at(i));
         }
         if let Some(letters) = &term.letters
-            && e.initials & pinyin::letter_bit(letters[0]) != 0
-            && let Some((c, _, how)) =
-                self.with_sets(entry, text, |sets| self.readings.find(sets, letters))
+            && e.initials & pinyin::letter_bit(letters.first()) != 0
+            && let Some((c, _, how)) = self.with_sets(entry, text, |sets| {
+                self.readings.find(sets, letters, e.initials)
+            })
         {
             // Pinyin matches hanzi, three bytes each in UTF-8: close enough to
             // order hits by, without walking the text again.

@@ -265,3 +265,54 @@ fn snippets_centre_on_the_match_and_fit() {
     assert_eq!(p.iter().map(|&i| chars[i]).collect::<String>(), "宁波");
     assert!(s.starts_with('…') && s.ends_with('…'));
 }
+
+#[test]
+fn a_lone_initial_ranks_as_if_every_entry_were_ranked() {
+    // A single letter is matched from each entry's initials and ranks only
+    // what could make the cut; an index built for one query ranks every
+    // entry the long way. Both must give the same hits and count, for
+    // every letter, either case, and limits small enough to cut.
+    let article = r#"
+[article]
+id = "t"
+title = "南北"
+paragraphs = ["嗯，你好。", "你说：嗯，好。", "Ningbo and NASA 宁波", "安全第一，啊", "a。", "饿了"]
+
+[[section]]
+id = "n"
+heading = "N"
+paragraphs = ["农业和工业", "x 轴上的 n 点", "哦，原来如此"]
+
+[[section]]
+id = "m"
+heading = "n。"
+ours = { label = "n" }
+paragraphs = ["呣", "Embedded AI 系统", "没有拉丁字母的段落，只有汉字"]
+"#;
+    let places = r#"
+[[place]]
+id = "nantong"
+name = "南通"
+scope = "domestic"
+ours = { english = "Nantong", country = "China", country_zh = "中国" }
+"#;
+    let crafted = Library::from_sources([
+        ("t.toml".into(), article.to_owned()),
+        ("places.toml".into(), places.to_owned()),
+    ])
+    .unwrap();
+    for lib in [Library::bundled().unwrap(), crafted] {
+        let lib = Arc::new(lib);
+        let quick = SearchIndex::new(Arc::clone(&lib));
+        let long_way = SearchIndex::for_one_query(lib);
+        for letter in ('a'..='z').chain('A'..='Z') {
+            let q = letter.to_string();
+            for limit in [1, 3, 20, 1000] {
+                let a = quick.search(&q, limit, None, None).unwrap();
+                let b = long_way.search(&q, limit, None, None).unwrap();
+                assert_eq!(a.hits, b.hits, "{q} limit {limit}");
+                assert_eq!(a.total(), b.total(), "{q}");
+            }
+        }
+    }
+}

@@ -53,8 +53,10 @@ impl SearchIndex {
             return char_range(i, name.len()).collect();
         }
         if let Some(letters) = &term.letters
-            && let Some((a, b, _)) =
-                self.with_sets(entry, &|| text, |sets| self.readings.find(sets, letters))
+            && let Some((a, b, _)) = self.with_sets(entry, &|| text, |sets| {
+                self.readings
+                    .find(sets, letters, self.entries[entry as usize].initials)
+            })
         {
             return (a..b).collect();
         }
@@ -118,7 +120,12 @@ impl SearchIndex {
                 .collect();
             self.with_sets(entry, &|| text, |sets| {
                 let mut from = 0;
-                while let Some((a, b, _)) = self.readings.find_from(sets, letters, from) {
+                while let Some((a, b, _)) = self.readings.find_from(
+                    sets,
+                    letters,
+                    self.entries[entry as usize].initials,
+                    from,
+                ) {
                     out.push(bytes[a]..bytes[b]);
                     from = b.max(a + 1);
                 }

@@ -145,6 +145,8 @@ impl Readings {
             }
         }
         let sets = interner.sets;
+        // Every syllable a set holds, whatever table it came from.
+        syllables.extend(sets.iter().flat_map(|s| s.syllables.iter().cloned()));
         // Built on the heap: 256 KiB is too much for the stack.
         let mut first_letters: Box<[u32; 1 << 16]> = vec![0u32; 1 << 16]
             .into_boxed_slice()
@@ -155,7 +157,12 @@ impl Readings {
                 .syllables
                 .iter()
                 .filter_map(|s| s.first())
-                .fold(0u32, |m, &b| m | letter_bit(b));
+                .fold(0u32, |m, &b| m | letter_bit(b))
+                | if set.syllables.iter().any(|s| s.len() == 1) {
+                    LONE
+                } else {
+                    0
+                };
         }
         Readings {
             by_char,
@@ -218,7 +225,8 @@ impl Readings {
         written
     }
 
-    /// The letters the readings of a set start with, as a mask.
+    /// The letters the readings of a set start with, as a mask, and
+    /// [`LONE`] if one of them is a single letter.
     #[must_use]
     pub fn initials(&self, set: u16) -> u32 {
         self.first_letters[usize::from(set)]
@@ -260,9 +268,17 @@ impl Readings {
     /// The first run of characters (by index into `text_sets`) whose
     /// readings spell `query`: `(first char, one past the last, how well)`.
     /// A better-read run is preferred to an earlier one.
+    ///
+    /// `reach` is the text's [`Readings::initials`], all of them or'd, or
+    /// `u32::MAX` if not known: it tells when no better run can follow.
     #[must_use]
-    pub fn find(&self, text_sets: &[u16], query: &[u8]) -> Option<(usize, usize, Reading)> {
-        self.find_from(text_sets, query, 0)
+    pub fn find(
+        &self,
+        text_sets: &[u16],
+        query: &Letters,
+        reach: u32,
+    ) -> Option<(usize, usize, Reading)> {
+        self.find_from(text_sets, query, reach, 0)
     }
 
     /// As [`Readings::find`], starting at character `from`.
@@ -270,29 +286,52 @@ impl Readings {
     pub fn find_from(
         &self,
         text_sets: &[u16],
-        query: &[u8],
+        query: &Letters,
+        reach: u32,
         from: usize,
     ) -> Option<(usize, usize, Reading)> {
-        let first = *query.first()?;
-        if query.len() > MAX_LETTERS {
-            return None;
-        }
-        let bit = letter_bit(first);
+        let letters = &query.bytes[..];
+        let bit = letter_bit(*letters.first()?);
+        // A lone letter ends on a whole syllable only at a character read
+        // as that letter alone (嗯 n, 啊 a), which most texts lack.
+        let ceiling = Reading {
+            in_context: true,
+            whole: query.whole && (letters.len() > 1 || reach & LONE != 0),
+        };
         let mut best: Option<(usize, usize, Reading)> = None;
         for c in from..text_sets.len() {
             if self.first_letters[usize::from(text_sets[c])] & bit == 0 {
                 continue;
             }
-            if let Some((end, how)) = self.spell(text_sets, c, query)
+            if let Some((end, how)) = self.spell(text_sets, c, letters)
                 && best.is_none_or(|(_, _, was)| how > was)
             {
                 best = Some((c, end, how));
-                if how == Reading::BEST {
+                // Nothing later can read better.
+                if how == ceiling {
                     break;
                 }
             }
         }
         best
+    }
+
+    /// A term as pinyin letters, if it is ASCII letters only: lowercased,
+    /// and how well the best text could read it.
+    #[must_use]
+    pub fn letters(&self, term: &str) -> Option<Letters> {
+        let ok = !term.is_empty()
+            && term.len() <= MAX_LETTERS
+            && term.bytes().all(|b| b.is_ascii_alphabetic());
+        if !ok {
+            return None;
+        }
+        let bytes: Box<[u8]> = term.to_ascii_lowercase().into_bytes().into();
+        // A reading ends on a whole syllable only where the letters end
+        // with one.
+        let n = bytes.len();
+        let whole = (1..=n.min(6)).any(|k| self.syllables.contains(&bytes[n - k..]));
+        Some(Letters { bytes, whole })
     }
 
     /// Can `query` be spelled from character `c` on? Returns the end and
@@ -381,6 +420,9 @@ impl Default for Readings {
     }
 }
 
+/// In an initials mask: some reading is a single letter (嗯 n, 啊 a).
+pub const LONE: u32 = 1 << 31;
+
 /// The bit for a lowercase letter in an initials mask.
 #[must_use]
 pub fn letter_bit(b: u8) -> u32 {
@@ -406,11 +448,17 @@ fn spellings(plain: &str) -> Vec<Box<[u8]>> {
     }
 }
 
-/// The query as pinyin letters, if it is one: ASCII letters only.
-#[must_use]
-pub fn letters(term: &str) -> Option<Vec<u8>> {
-    let ok = !term.is_empty()
-        && term.len() <= MAX_LETTERS
-        && term.bytes().all(|b| b.is_ascii_alphabetic());
-    ok.then(|| term.to_ascii_lowercase().into_bytes())
+/// A term typed as pinyin letters, ready to match.
+#[derive(Debug, Clone)]
+pub struct Letters {
+    bytes: Box<[u8]>,
+    /// They end with a whole syllable: only then can a reading be whole.
+    whole: bool,
+}
+
+impl Letters {
+    #[must_use]
+    pub fn first(&self) -> u8 {
+        self.bytes[0]
+    }
 }

@@ -17,7 +17,7 @@ pub struct Term {
     /// Smart case: a term without capitals ignores ASCII case.
     pub fold: bool,
     /// The term as pinyin letters, when it is ASCII letters only.
-    pub letters: Option<Vec<u8>>,
+    pub letters: Option<super::pinyin::Letters>,
     /// Chinese names of the places whose English name or alias this term
     /// begins a word of (`austin` → 奥斯汀).
     pub place_names: Vec<String>,
@@ -72,7 +72,7 @@ impl Term {
         let letters = if exact {
             None
         } else {
-            super::pinyin::letters(text)
+            super::pinyin::Readings::shared().letters(text)
         };
         let place_names = if exact || !text.is_ascii() {
             Vec::new()

@@ -35,3 +35,22 @@ fn contiguous_hits_rank_above_scattered_ones_within_a_tier() {
     assert!(body[..first_scattered].iter().all(|h| h.rank.contiguous()));
     assert!(body[first_scattered..].iter().all(|h| !h.rank.contiguous()));
 }
+#[test]
+fn a_lone_letter_prefers_a_character_read_as_it_alone() {
+    let r = pinyin::Readings::shared();
+    let best = |text: &str, letters: &str| {
+        let mut sets = vec![0; text.chars().count()];
+        r.sets_into(text, &mut sets);
+        let reach = sets.iter().fold(0, |m, &s| m | r.initials(s));
+        r.find(&sets, &r.letters(letters).unwrap(), reach)
+    };
+    let read = |whole| pinyin::Reading {
+        in_context: true,
+        whole,
+    };
+    // 你 (ni) comes first, but 嗯 reads as n alone: a whole syllable.
+    assert_eq!(best("你说：嗯，好。", "n"), Some((3, 4, read(true))));
+    assert_eq!(best("你说：好。", "n"), Some((0, 1, read(false))));
+    // `nb` cannot end on a whole syllable: the first run in context wins.
+    assert_eq!(best("宁波，宁波", "nb"), Some((0, 2, read(false))));
+}
