@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::content::NodeId;
+use crate::content::{Library, Named, NodeId};
 use crate::search::Outcome;
 
 #[derive(Debug, Clone)]
@@ -79,6 +79,8 @@ pub enum Action {
     OpenResult,
     /// A search finished: the query serial it answers, and what it found.
     SearchDone(u64, Arc<Outcome>),
+    /// The place index's mentions were found, in this collection.
+    PlacesFound(Arc<Library>, Arc<Vec<Named>>),
 
     /// Switch views: the reader, the lesson comparison, the place index.
     ShowReader,

@@ -191,7 +191,10 @@ impl App {
 
     /// Applies one action: input, a resize, or a search result.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::SearchDone(..) | Action::Resize(..)) {
+        if !matches!(
+            action,
+            Action::SearchDone(..) | Action::PlacesFound(..) | Action::Resize(..)
+        ) {
             self.notice = None;
         }
         match action {
@@ -205,6 +208,7 @@ impl App {
                     self.open_result();
                 }
             }
+            Action::PlacesFound(lib, found) => self.places.receive(&lib, found),
             Action::Copy | Action::CopySection => {
                 self.copy(matches!(action, Action::CopySection));
             }
@@ -404,7 +408,7 @@ impl App {
         self.view = view;
         self.overlay = Overlay::None;
         if view == View::Places {
-            self.places.build();
+            self.places.ask();
         }
     }
 

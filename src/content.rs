@@ -4,11 +4,13 @@
 mod error;
 mod load;
 pub(crate) mod location;
+mod mentions;
 mod paragraphs;
 
 use std::path::Path;
 
 pub use error::{ContentError, ContentErrors};
+pub use mentions::{Mention, Named};
 pub use paragraphs::Paragraphs;
 
 /// The content shipped inside the binary, in reading order.

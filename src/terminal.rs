@@ -69,6 +69,8 @@ enum Message {
     HungUp,
     Signal(i32),
     Found(u64, Arc<Outcome>),
+    /// The place index's mentions, found in this collection.
+    PlacesFound(Arc<crate::content::Library>, Vec<crate::content::Named>),
     /// More of a collection that is loading, indexed, and how many files
     /// that is; None for the whole collection.
     Loaded(Arc<SearchIndex>, Option<usize>),
@@ -144,6 +146,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         tx,
         searcher,
         sent: None,
+        places_sent: std::sync::Weak::new(),
     };
     let code = session.run();
     // However the session ends, where the reader was is kept.
@@ -166,6 +169,8 @@ struct Session {
     searcher: Searcher,
     /// The search serial last handed to the searcher.
     sent: Option<u64>,
+    /// The collection whose place mentions a worker was last asked for.
+    places_sent: std::sync::Weak<crate::content::Library>,
 }
 
 impl Session {
@@ -190,6 +195,16 @@ impl Session {
             {
                 self.searcher.submit(serial, query);
                 self.sent = Some(serial);
+            }
+            if let Some(lib) = self.app.places.wanted()
+                && !std::ptr::eq(self.places_sent.as_ptr(), Arc::as_ptr(lib))
+            {
+                self.places_sent = Arc::downgrade(lib);
+                let (lib, tx) = (Arc::clone(lib), self.tx.clone());
+                std::thread::spawn(move || {
+                    let found = lib.mentions();
+                    let _ = tx.send(Message::PlacesFound(lib, found));
+                });
             }
             // A cut-off escape sequence or paste waits only so long; while a
             // collection loads, its progress is drawn every tenth of a second.
@@ -255,6 +270,9 @@ impl Session {
             Message::Input(bytes) => self.parser.feed(&bytes, events),
             Message::HungUp => return Ok(Some(ExitCode::from(129))),
             Message::Found(serial, outcome) => app.update(Action::SearchDone(serial, outcome)),
+            Message::PlacesFound(lib, found) => {
+                app.update(Action::PlacesFound(lib, Arc::new(found)));
+            }
             Message::Loaded(index, shown) => {
                 app.adopt(index, shown);
                 self.searcher = Searcher::start(Arc::clone(&app.index), self.tx.clone());

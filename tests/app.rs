@@ -527,6 +527,7 @@ mod compare {
     fn the_place_index_opens_a_mention_with_the_place_marked() {
         let mut app = app(120, 36);
         app.update(Action::ShowPlaces);
+        common::settle(&mut app);
         app.update(Action::OpenPlaces);
         for c in "munich".chars() {
             app.update(Action::Insert(c));
@@ -674,10 +675,40 @@ fn a_key_override_shows_in_help_and_in_the_status_bar() {
 }
 
 #[test]
+fn the_place_index_waits_for_its_mentions_and_keeps_a_place_picked_meanwhile() {
+    let mut app = app(120, 36);
+    app.update(Action::ShowPlaces);
+    assert!(app.places.rows().is_empty());
+    let screen = common::screen(&common::draw(&app));
+    assert!(screen.contains("正在查找各地点的提及"), "{screen}");
+    app.update(Action::OpenPlaces);
+    for c in "munich".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::PickPlace);
+    // What was found in another collection (a part of one that has
+    // since grown) is passed over.
+    let other = std::sync::Arc::new(zhizao::content::Library::bundled().unwrap());
+    let found = std::sync::Arc::new(other.mentions());
+    app.update(Action::PlacesFound(other, found));
+    assert!(app.places.wanted().is_some());
+    common::settle(&mut app);
+    assert!(app.places.wanted().is_none());
+    let mention = app.places.current().unwrap();
+    assert_eq!(app.lib.places[mention.place].english, "Munich");
+    let screen = common::screen(&common::draw(&app));
+    assert!(
+        screen.contains("段提及") && !screen.contains("正在查找"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
     use zhizao::app::places::Row;
     let mut app = app(120, 36);
     app.update(Action::ShowPlaces);
+    common::settle(&mut app);
     let rows: Vec<Row> = app.places.rows().to_vec();
     for row in rows {
         let Row::Place { place, times, .. } = row else {
@@ -741,4 +772,40 @@ fn a_saved_place_past_the_first_look_is_kept_for_the_whole_collection() {
     assert!(app.loading.is_none(), "the whole collection is in");
     assert!(app.tree.rows().len() > rows, "the tree grew");
     assert_eq!(app.reader.reading(), node(&app, "models/struggle"));
+}
+
+#[test]
+fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_it() {
+    let file = |i: usize| {
+        let (name, text) = zhizao::content::BUNDLED[i];
+        (std::path::PathBuf::from(name), text.to_owned())
+    };
+    let first = zhizao::content::Library::from_sources([file(0), file(2)]).unwrap();
+    let mut app = zhizao::app::App::new(first, zhizao::wrap::Widths::default());
+    app.update(Action::Resize(100, 30));
+    app.loading = Some(zhizao::app::Loading {
+        built: std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(2)),
+        files: 3,
+        shown: 1,
+    });
+    for view in [Action::ShowCompare, Action::ShowPlaces, Action::ShowReader] {
+        app.update(view.clone());
+        common::settle(&mut app);
+        let screen = common::screen(&common::draw(&app));
+        assert!(screen.contains("载入 2 / 3 篇"), "{view:?}:\n{screen}");
+    }
+    // Sitting in the place index as the rest arrives: its mentions are
+    // wanted again, of the whole collection.
+    app.update(Action::ShowPlaces);
+    assert!(app.places.wanted().is_none(), "found in the first part");
+    let whole = common::app(100, 30);
+    app.adopt(std::sync::Arc::clone(&whole.index), None);
+    let wanted = app.places.wanted().expect("wanted again");
+    assert!(std::sync::Arc::ptr_eq(wanted, &app.lib));
+    common::settle(&mut app);
+    let screen = common::screen(&common::draw(&app));
+    assert!(
+        screen.contains("段提及") && !screen.contains("载入"),
+        "{screen}"
+    );
 }

@@ -523,3 +523,51 @@ fn a_big_folder_gives_its_first_article_first() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
+    // Forty copies of the report share out among the cores; a name that
+    // overlaps itself counts as `n` steps through it, not overlapping.
+    let dir = common::big_collection("mentions", 40, "places.toml");
+    std::fs::write(
+        dir.join("zz.toml"),
+        "[article]\nid = \"zz\"\ntitle = \"上海上海\"\nparagraphs = [\"苏州苏州苏州，无锡\"]\n",
+    )
+    .unwrap();
+    let lib = Library::load_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let found = lib.mentions();
+    assert_eq!(found.len(), lib.places.len());
+    for (p, named) in found.iter().enumerate() {
+        let name = lib.places[p].name.as_str();
+        let mut expected = Vec::new();
+        let mut times = 0;
+        for anchor in lib.anchors() {
+            let text = lib.text(anchor).unwrap();
+            let marks: Vec<usize> = text
+                .match_indices(name)
+                .flat_map(|(at, _)| {
+                    let start = text[..at].chars().count();
+                    start..start + name.chars().count()
+                })
+                .collect();
+            times += text.matches(name).count();
+            if !marks.is_empty() {
+                expected.push((anchor, marks));
+            }
+        }
+        let got: Vec<_> = named
+            .mentions
+            .iter()
+            .map(|m| {
+                assert_eq!(m.place, p);
+                (m.anchor, m.marks.clone())
+            })
+            .collect();
+        assert_eq!(got, expected, "{name}");
+        assert_eq!(named.times, times, "{name}");
+    }
+    let suzhou = lib.places.iter().position(|p| p.name == "苏州").unwrap();
+    let last = found[suzhou].mentions.last().unwrap();
+    assert_eq!(last.marks, [0, 1, 2, 3, 4, 5]);
+}

@@ -657,6 +657,13 @@ fn a_big_collection_opens_on_its_first_article_while_the_rest_loads() {
     // Then the whole collection is there, the search run again over it.
     s.wait_for("第 1/600 篇");
     assert!(!s.screen().contains("已载入"), "{}", s.screen());
+    // The place index finds its mentions in the whole collection on a
+    // worker, and shows them.
+    s.keys("\x1b");
+    // Alone, not the Alt of the next key.
+    std::thread::sleep(Duration::from_millis(200));
+    s.keys("3");
+    s.wait_for("段提及");
     s.keys("\x03");
     assert!(s.wait_exit().success());
     std::fs::remove_dir_all(&dir).unwrap();

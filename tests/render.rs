@@ -166,6 +166,7 @@ fn place_picker_and_place_index() {
     });
     snap_compare("places", |app| {
         app.update(Action::ShowPlaces);
+        common::settle(app);
         app.update(Action::MentionDown);
     });
 }
@@ -182,6 +183,7 @@ fn help_in_the_comparison_lists_its_keys_first() {
 fn the_place_index_at_60x20() {
     snap_at(&[(60, 20)], "places_small", |app| {
         app.update(Action::ShowPlaces);
+        common::settle(app);
         for _ in 0..5 {
             app.update(Action::MentionDown);
         }

@@ -1,18 +1,11 @@
-//! The place index's state: every paragraph that names a place (found when
-//! the index is first opened), its rows, the mention selected and the scroll.
+//! The place index's state: every paragraph that names a place (found on a
+//! worker when the index is first shown), its rows, the mention selected
+//! and the scroll.
 
 use std::sync::Arc;
 
 use crate::action::Action;
-use crate::content::{Anchor, Library, PlaceId};
-
-/// A paragraph that names a place, and the characters of the name in it.
-#[derive(Debug, Clone)]
-pub struct Mention {
-    pub place: PlaceId,
-    pub anchor: Anchor,
-    pub marks: Vec<usize>,
-}
+use crate::content::{Library, Mention, Named, PlaceId};
 
 /// One row of the index: a place's heading, or a mention (two rows tall).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +33,13 @@ impl Row {
 
 pub struct Places {
     lib: Arc<Library>,
+    /// The index has been shown, so its mentions are wanted.
+    asked: bool,
+    /// They have arrived.
+    found: bool,
+    /// A place picked before they arrived: its first mention is selected
+    /// when they do.
+    picked: Option<PlaceId>,
     mentions: Vec<Mention>,
     rows: Vec<Row>,
     /// The mention selected.
@@ -54,6 +54,9 @@ impl Places {
     pub fn new(lib: Arc<Library>) -> Self {
         Places {
             lib,
+            asked: false,
+            found: false,
+            picked: None,
             mentions: Vec::new(),
             rows: Vec::new(),
             selected: 0,
@@ -72,51 +75,43 @@ impl Places {
         &self.rows
     }
 
-    /// Finds every mention, the first time the index is shown. A place's
-    /// mentions are counted as the reader's `n`/`N` counts them: every
-    /// occurrence of its name.
-    pub fn build(&mut self) {
-        if !self.rows.is_empty() {
+    /// Shown: the mentions are wanted, if they are not here yet.
+    pub fn ask(&mut self) {
+        self.asked = true;
+    }
+
+    /// The collection whose mentions are wanted and not here yet: found
+    /// off the UI thread, as in a big archive that takes a while.
+    #[must_use]
+    pub fn wanted(&self) -> Option<&Arc<Library>> {
+        (self.asked && !self.found).then_some(&self.lib)
+    }
+
+    /// The mentions arrive, for `lib`: if that is still this index's
+    /// collection, its rows are built.
+    pub fn receive(&mut self, lib: &Arc<Library>, found: Arc<Vec<Named>>) {
+        if self.found || !Arc::ptr_eq(lib, &self.lib) {
             return;
         }
-        let lib = &self.lib;
-        let anchors = lib.anchors();
-        for (p, place) in lib.places.iter().enumerate() {
-            let name = place.name.as_str();
+        self.found = true;
+        let found = Arc::try_unwrap(found).unwrap_or_else(|shared| shared.to_vec());
+        for (place, named) in found.into_iter().enumerate() {
             let first = self.mentions.len();
-            let mut times = 0;
-            for &anchor in &anchors {
-                let Some(text) = lib.text(anchor) else {
-                    continue;
-                };
-                let marks: Vec<usize> = text
-                    .match_indices(name)
-                    .flat_map(|(at, _)| {
-                        let start = text[..at].chars().count();
-                        start..start + name.chars().count()
-                    })
-                    .collect();
-                if marks.is_empty() {
-                    continue;
-                }
-                times += text.matches(name).count();
-                self.mentions.push(Mention {
-                    place: p,
-                    anchor,
-                    marks,
-                });
-            }
-            let (lessons, _) = crate::compare::mentions(lib, p);
+            let (lessons, _) = crate::compare::mentions(&self.lib, place);
             self.rows.push(Row::Place {
-                place: p,
-                paragraphs: self.mentions.len() - first,
+                place,
+                paragraphs: named.mentions.len(),
                 lessons,
-                times,
+                times: named.times,
             });
+            self.mentions.extend(named.mentions);
             self.rows
                 .extend((first..self.mentions.len()).map(Row::Mention));
         }
-        self.follow();
+        match self.picked.take() {
+            Some(place) => self.select_place(place),
+            None => self.follow(),
+        }
     }
 
     /// Applies a place-index action; false when the action is not one.
@@ -137,6 +132,10 @@ impl Places {
 
     /// Selects the first mention of a place.
     pub fn select_place(&mut self, place: PlaceId) {
+        if !self.found {
+            self.picked = Some(place);
+            return;
+        }
         let i = self
             .mentions
             .iter()

@@ -29,6 +29,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let places = &app.places;
+    if places.wanted().is_some() {
+        let room = inner.width.saturating_sub(1);
+        let line = [("正在查找各地点的提及…", theme.muted)];
+        put(buf, inner.x + 1, inner.y, room, &line, app.widths);
+        return;
+    }
     let page = usize::from(inner.height);
     let widths = app.widths;
     let mut y = 0usize;
@@ -71,47 +77,60 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     widths,
                 );
             }
-            Row::Mention(i) => {
-                let mention = &places.mentions()[i];
-                let selected = i == places.selected;
-                let room = usize::from(inner.width.saturating_sub(4));
-                let base = if selected { theme.selected } else { theme.body };
-                if let Some(top) = line_y(0) {
-                    if selected {
-                        fill(buf, Rect::new(inner.x, top, inner.width, 1), theme.selected);
-                    }
-                    let crumb = truncate(&app.lib.breadcrumb(mention.anchor.node), room, widths);
-                    put(
-                        buf,
-                        inner.x + 3,
-                        top,
-                        inner.width.saturating_sub(3),
-                        &[(&crumb, if selected { base } else { theme.muted })],
-                        widths,
-                    );
-                }
-                if let Some(second) = line_y(1) {
-                    if selected {
-                        fill(
-                            buf,
-                            Rect::new(inner.x, second, inner.width, 1),
-                            theme.selected,
-                        );
-                    }
-                    let text = app.lib.text(mention.anchor).unwrap_or_default();
-                    let (snip, marks) = crate::search::snippet(text, &mention.marks, room, widths);
-                    let runs = marked(&snip, &marks, base, theme.hit);
-                    put(
-                        buf,
-                        inner.x + 3,
-                        second,
-                        inner.width.saturating_sub(3),
-                        &runs,
-                        widths,
-                    );
-                }
-            }
+            Row::Mention(i) => mention(app, theme, inner, i, [line_y(0), line_y(1)], buf),
         }
         y += rows_tall;
+    }
+}
+
+/// A mention's two lines, each at its screen row if it is on screen: where
+/// it is, and the text around the name.
+fn mention(
+    app: &App,
+    theme: &Theme,
+    inner: Rect,
+    i: usize,
+    lines: [Option<u16>; 2],
+    buf: &mut Buffer,
+) {
+    let places = &app.places;
+    let widths = app.widths;
+    let mention = &places.mentions()[i];
+    let selected = i == places.selected;
+    let room = usize::from(inner.width.saturating_sub(4));
+    let base = if selected { theme.selected } else { theme.body };
+    if let Some(top) = lines[0] {
+        if selected {
+            fill(buf, Rect::new(inner.x, top, inner.width, 1), theme.selected);
+        }
+        let crumb = truncate(&app.lib.breadcrumb(mention.anchor.node), room, widths);
+        put(
+            buf,
+            inner.x + 3,
+            top,
+            inner.width.saturating_sub(3),
+            &[(&crumb, if selected { base } else { theme.muted })],
+            widths,
+        );
+    }
+    if let Some(second) = lines[1] {
+        if selected {
+            fill(
+                buf,
+                Rect::new(inner.x, second, inner.width, 1),
+                theme.selected,
+            );
+        }
+        let text = app.lib.text(mention.anchor).unwrap_or_default();
+        let (snip, marks) = crate::search::snippet(text, &mention.marks, room, widths);
+        let runs = marked(&snip, &marks, base, theme.hit);
+        put(
+            buf,
+            inner.x + 3,
+            second,
+            inner.width.saturating_sub(3),
+            &runs,
+            widths,
+        );
     }
 }

@@ -72,16 +72,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     false,
                 ));
             }
-            if let Some(loading) = &app.loading {
-                right.push((
-                    format!(
-                        "载入 {} / {} 篇  ",
-                        thousands(loading.built()),
-                        thousands(loading.files)
-                    ),
-                    false,
-                ));
-            }
+            right.extend(loading(app));
             let articles = app.lib.articles.len();
             if articles > 1 {
                 right.push((
@@ -107,12 +98,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             None => "国内外城市相关经验对宁波的启示".to_owned(),
         },
+        View::Places if app.places.wanted().is_some() => {
+            format!("{} 个地点 · 正在查找提及…", app.lib.places.len())
+        }
         View::Places => format!(
             "{} 个地点 · {} 段提及",
             app.lib.places.len(),
             app.places.mentions().len()
         ),
     };
+    if app.view != View::Reader {
+        // What the comparison and the place index show is of the part
+        // loaded so far: say so.
+        right.extend(loading(app));
+    }
     let crumb = app.notice.clone().unwrap_or(crumb);
     let hints = hints(app);
     let hint_count = hints.len();
@@ -166,4 +165,15 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// How far a big collection has loaded, while it loads.
+fn loading(app: &App) -> Option<(String, bool)> {
+    let loading = app.loading.as_ref()?;
+    let text = format!(
+        "载入 {} / {} 篇  ",
+        thousands(loading.built()),
+        thousands(loading.files)
+    );
+    Some((text, false))
 }

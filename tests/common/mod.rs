@@ -17,6 +17,15 @@ pub fn app(w: u16, h: u16) -> App {
     app
 }
 
+/// Does what the terminal's worker does for the place index: finds its
+/// mentions when it wants them, and hands them over.
+pub fn settle(app: &mut App) {
+    if let Some(lib) = app.places.wanted().cloned() {
+        let found = lib.mentions();
+        app.update(Action::PlacesFound(lib, std::sync::Arc::new(found)));
+    }
+}
+
 pub fn node(app: &App, path: &str) -> usize {
     app.lib
         .find(path)

@@ -1,0 +1,89 @@
+//! Where the text names each place: every field searched for every name,
+//! the fields shared out among the cores.
+
+use memchr::memmem::Finder;
+
+use super::{Anchor, Library, PlaceId};
+
+/// A field that names a place, and the characters of the name in it.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub place: PlaceId,
+    pub anchor: Anchor,
+    pub marks: Vec<usize>,
+}
+
+/// The fields naming one place, in reading order, and how many times they
+/// name it.
+#[derive(Debug, Clone, Default)]
+pub struct Named {
+    pub mentions: Vec<Mention>,
+    pub times: usize,
+}
+
+impl Library {
+    /// Each place's mentions, in the places' order. Occurrences are
+    /// counted as the reader's `n` and `N` step through them: left to
+    /// right, not overlapping.
+    #[must_use]
+    pub fn mentions(&self) -> Vec<Named> {
+        let order = self.reading_order();
+        let finders: Vec<(Finder, usize)> = self
+            .places
+            .iter()
+            .map(|p| (Finder::new(p.name.as_bytes()), p.name.chars().count()))
+            .collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(4);
+        let chunk = order.len().div_ceil(threads).max(64);
+        let parts: Vec<Vec<Named>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = order
+                .chunks(chunk)
+                .map(|nodes| scope.spawn(|| self.mentions_in(nodes, &finders)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut all: Vec<Named> = self.places.iter().map(|_| Named::default()).collect();
+        for part in parts {
+            for (whole, named) in all.iter_mut().zip(part) {
+                whole.mentions.extend(named.mentions);
+                whole.times += named.times;
+            }
+        }
+        all
+    }
+
+    /// One share of [`Library::mentions`]: these nodes' fields.
+    fn mentions_in(&self, nodes: &[usize], finders: &[(Finder, usize)]) -> Vec<Named> {
+        let mut found: Vec<Named> = finders.iter().map(|_| Named::default()).collect();
+        for &node in nodes {
+            for (anchor, text) in self.fields(node) {
+                for (place, (finder, len)) in finders.iter().enumerate() {
+                    if *len == 0 {
+                        continue;
+                    }
+                    let (mut byte, mut chars) = (0, 0);
+                    let mut marks = Vec::new();
+                    for at in finder.find_iter(text.as_bytes()) {
+                        chars += text[byte..at].chars().count();
+                        byte = at;
+                        marks.extend(chars..chars + len);
+                        found[place].times += 1;
+                    }
+                    if !marks.is_empty() {
+                        found[place].mentions.push(Mention {
+                            place,
+                            anchor,
+                            marks,
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+}
