@@ -38,10 +38,11 @@ pub(super) fn from_dir(
         }
         return Ok(lib);
     }
-    let loaded = read::from_files(dir, &files, growth);
-    // Kept only if no file changed while it loaded.
+    let (loaded, prints) = read::from_files(dir, &files, growth);
+    // Kept only if the bytes parsed are the bytes the key was made of: no
+    // file changed in between.
     if let (Ok(lib), Some((cache, key))) = (&loaded, key)
-        && cache::Key::of(&files) == Some(key)
+        && cache::Key::from_prints(&files, &prints) == Some(key)
     {
         cache::put(cache, key, lib);
     }

@@ -14,7 +14,7 @@ use super::read::read_bytes;
 use crate::content::Library;
 
 /// Changes whenever the library's shape or the rules that build it do.
-const FORMAT: &[u8] = concat!("zhizao-library 1 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
+const FORMAT: &[u8] = concat!("zhizao-library 2 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
 /// Copies kept: one per collection read lately.
 const KEEP: usize = 4;
 
@@ -23,21 +23,40 @@ const KEEP: usize = 4;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Key(u128, usize);
 
+/// One file's part of a key: a hash of its bytes, and their length.
+pub(super) type Print = (u128, usize);
+
+pub(super) fn print(bytes: &[u8]) -> Print {
+    (xxhash_rust::xxh3::xxh3_128(bytes), bytes.len())
+}
+
 impl Key {
-    /// Every file's name, length and bytes, in order; None if one cannot be
-    /// read (the load that follows says why).
+    /// Every file's name and bytes, in order; None if one cannot be read
+    /// (the load that follows says why).
     pub(super) fn of(files: &[PathBuf]) -> Option<Key> {
+        let prints: Option<Vec<Print>> = files
+            .iter()
+            .map(|path| read_bytes(path).ok().map(|bytes| print(&bytes)))
+            .collect();
+        Key::from_prints(files, &prints?)
+    }
+
+    /// The key of files whose bytes were already read and printed, one
+    /// print per file in order.
+    pub(super) fn from_prints(files: &[PathBuf], prints: &[Print]) -> Option<Key> {
+        if prints.len() != files.len() {
+            return None;
+        }
         let mut hash = Xxh3::new();
         hash.update(FORMAT);
         let mut largest = 0;
-        for path in files {
+        for (path, &(bytes, len)) in files.iter().zip(prints) {
             let name = path.file_name()?.as_encoded_bytes();
-            let bytes = read_bytes(path).ok()?;
-            largest = largest.max(bytes.len());
-            for part in [name, &bytes] {
-                hash.update(&(part.len() as u64).to_le_bytes());
-                hash.update(part);
-            }
+            largest = largest.max(len);
+            hash.update(&(name.len() as u64).to_le_bytes());
+            hash.update(name);
+            hash.update(&bytes.to_le_bytes());
+            hash.update(&(len as u64).to_le_bytes());
         }
         Some(Key(hash.digest128(), largest))
     }

@@ -6,6 +6,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::build::Loader;
+use super::cache::{Print, print};
 use super::schema::parse;
 use super::{MAX_FILE_BYTES, MAX_FILES};
 use crate::content::location::Source;
@@ -56,11 +57,13 @@ pub(super) fn from_files(
     dir: &Path,
     files: &[PathBuf],
     mut growth: Option<Growth<'_>>,
-) -> Result<Library, ContentErrors> {
-    // Workers read and parse files; this thread builds them in file order.
+) -> (Result<Library, ContentErrors>, Vec<Print>) {
+    // Workers read and parse files; this thread builds them in file order,
+    // and prints each file's bytes for the cache's key.
     // The channel is bounded, so only a few parsed files wait at any time and
     // memory stays the library's.
     let mut loader = Loader::default();
+    let mut prints = Vec::with_capacity(files.len());
     let mut complete = true;
     let mut next_look = FIRST_LOOK;
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -92,7 +95,10 @@ pub(super) fn from_files(
             waiting.insert(i, read);
             while let Some(read) = waiting.remove(&due) {
                 match read {
-                    Ok((text, parsed)) => loader.add(&Source::new(&files[due], &text), parsed),
+                    Ok((text, parsed)) => {
+                        prints.push(print(text.as_bytes()));
+                        loader.add(&Source::new(&files[due], &text), parsed);
+                    }
                     Err(e) => {
                         complete = false;
                         loader.errors.push(e);
@@ -113,7 +119,7 @@ pub(super) fn from_files(
             }
         }
     });
-    loader.finish(dir, complete)
+    (loader.finish(dir, complete), prints)
 }
 
 /// The folder's `*.toml` files, sorted; or what is wrong with the folder.
