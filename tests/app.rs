@@ -794,6 +794,15 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
         let screen = common::screen(&common::draw(&app));
         assert!(screen.contains("载入 2 / 3 篇"), "{view:?}:\n{screen}");
     }
+    // Every file read: what is left is indexing them all.
+    if let Some(loading) = &app.loading {
+        loading.built.store(3, std::sync::atomic::Ordering::Relaxed);
+    }
+    let screen = common::screen(&common::draw(&app));
+    assert!(
+        screen.contains("索引 3 篇…") && !screen.contains("载入"),
+        "{screen}"
+    );
     // Sitting in the place index as the rest arrives: its mentions are
     // wanted again, of the whole collection.
     app.update(Action::ShowPlaces);

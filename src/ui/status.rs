@@ -167,13 +167,18 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// How far a big collection has loaded, while it loads.
+/// How far a big collection has loaded, while it loads: the files read,
+/// then the index of them all being built.
 fn loading(app: &App) -> Option<(String, bool)> {
     let loading = app.loading.as_ref()?;
-    let text = format!(
-        "载入 {} / {} 篇  ",
-        thousands(loading.built()),
-        thousands(loading.files)
-    );
+    let text = if loading.built() >= loading.files {
+        format!("索引 {} 篇…  ", thousands(loading.files))
+    } else {
+        format!(
+            "载入 {} / {} 篇  ",
+            thousands(loading.built()),
+            thousands(loading.files)
+        )
+    };
     Some((text, false))
 }
