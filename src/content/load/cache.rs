@@ -17,6 +17,9 @@ use crate::content::Library;
 const FORMAT: &[u8] = concat!("zhizao-library 2 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
 /// Copies kept: one per collection read lately.
 const KEEP: usize = 4;
+/// A copy half written and untouched this long was left by a reader that
+/// quit or was killed while writing it: a writer streams without pause.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// What a collection's copy is found by, and the size of its largest file:
 /// no string in the library is longer.
@@ -137,6 +140,7 @@ impl<R: Read> Read for Summed<R> {
 /// start parses the files again. Not synced to disk: a copy a crash cut
 /// short fails its checksum and is passed over.
 pub(super) fn put(dir: &Path, key: Key, lib: &Library) {
+    prune(dir);
     let path = key.path(dir);
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let written = std::fs::create_dir_all(dir).and_then(|()| {
@@ -167,20 +171,31 @@ pub(super) fn put(dir: &Path, key: Key, lib: &Library) {
     prune(dir);
 }
 
-/// Removes all but the [`KEEP`] newest copies.
+/// Removes all but the [`KEEP`] newest copies, and copies abandoned half
+/// written.
 fn prune(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut copies: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with("library-") && name.ends_with(".bin")
-        })
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
+    let now = std::time::SystemTime::now();
+    let mut copies: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Some(modified) = entry.metadata().and_then(|m| m.modified()).ok() else {
+            continue;
+        };
+        if !name.starts_with("library-") {
+            continue;
+        }
+        if name.ends_with(".bin") {
+            copies.push((modified, entry.path()));
+        } else if name.contains(".tmp")
+            && now.duration_since(modified).unwrap_or_default() > ABANDONED
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     copies.sort_by_key(|c| std::cmp::Reverse(c.0));
     for (_, path) in copies.into_iter().skip(KEEP) {
         let _ = std::fs::remove_file(path);
@@ -220,6 +235,29 @@ mod tests {
         std::fs::write(&path, &bytes).unwrap();
         assert!(get(&dir, key).is_none());
         assert!(!path.exists(), "a damaged copy is removed");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_copy_abandoned_half_written_is_cleared_and_one_being_written_is_not() {
+        let dir = std::env::temp_dir().join(format!("zhizao-cache-tmp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let old = dir.join("library-0001.tmp1");
+        let fresh = dir.join("library-0002.tmp2");
+        let other = dir.join("notes.tmp");
+        for path in [&old, &fresh, &other] {
+            std::fs::write(path, b"half").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [&old, &other] {
+            let file = std::fs::File::options().write(true).open(path).unwrap();
+            file.set_modified(hour_ago).unwrap();
+        }
+        put(&dir, Key(9, 64 * 1024), &Library::bundled().unwrap());
+        assert!(!old.exists(), "abandoned an hour ago");
+        assert!(fresh.exists(), "perhaps still being written");
+        assert!(other.exists(), "not ours");
+        assert!(get(&dir, Key(9, 64 * 1024)).is_some());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
