@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::text::{fill, marked, put, truncate};
+use super::text::{fill, marked, put, thousands, truncate};
 use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::App;
@@ -67,7 +67,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 };
                 let place = &app.lib.places[place];
                 let head = format!("{}  {} · {}", place.name, place.english, place.country_zh);
-                let tail = format!("  {paragraphs} 段 · {lessons} 条启示 · {times} 处");
+                let tail = format!(
+                    "  {} 段 · {lessons} 条启示 · {} 处",
+                    thousands(paragraphs),
+                    thousands(times)
+                );
                 put(
                     buf,
                     inner.x + 1,

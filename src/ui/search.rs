@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::text::{clear_popup, fill, marked, put, truncate};
+use super::text::{clear_popup, fill, marked, put, thousands, truncate};
 use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::App;
@@ -111,7 +111,7 @@ fn input_line(app: &App, theme: &Theme, areas: &areas::SearchAreas, buf: &mut Bu
                 search.selected + 1
             };
             let pending = if search.stale() { " …" } else { "" };
-            format!("{at} / {}{pending}", o.total())
+            format!("{} / {}{pending}", thousands(at), thousands(o.total()))
         }
         None => String::new(),
     };

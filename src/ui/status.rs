@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::{fill, put, truncate};
+use super::text::{fill, put, thousands, truncate};
 use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::{App, View};
@@ -104,7 +104,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         View::Places => format!(
             "{} 个地点 · {} 段提及",
             app.lib.places.len(),
-            app.places.mentions().len()
+            thousands(app.places.mentions().len())
         ),
     };
     if app.view != View::Reader {
@@ -152,19 +152,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         &runs,
         w,
     );
-}
-
-/// 4210 as 4,210.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// How far a big collection has loaded, while it loads: the files read,

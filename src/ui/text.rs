@@ -160,3 +160,32 @@ pub fn marked<'a>(
     }
     runs
 }
+
+/// 4210 as 4,210.
+#[must_use]
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_get_a_comma_every_three_digits() {
+        let shown: Vec<String> = [0, 999, 1_000, 13_200, 708_541, 1_140_011]
+            .into_iter()
+            .map(super::thousands)
+            .collect();
+        assert_eq!(
+            shown,
+            ["0", "999", "1,000", "13,200", "708,541", "1,140,011"]
+        );
+    }
+}
