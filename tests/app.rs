@@ -804,14 +804,21 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
         "{screen}"
     );
     // Sitting in the place index as the rest arrives: its mentions are
-    // wanted again, of the whole collection.
+    // wanted again, of the whole collection, and the mention selected
+    // stays selected.
     app.update(Action::ShowPlaces);
     assert!(app.places.wanted().is_none(), "found in the first part");
+    for _ in 0..3 {
+        app.update(Action::MentionDown);
+    }
+    let selected = app.places.current().map(|m| (m.place, m.anchor));
     let whole = common::app(100, 30);
     app.adopt(std::sync::Arc::clone(&whole.index), None);
     let wanted = app.places.wanted().expect("wanted again");
     assert!(std::sync::Arc::ptr_eq(wanted, &app.lib));
     common::settle(&mut app);
+    assert_eq!(app.places.current().map(|m| (m.place, m.anchor)), selected);
+    assert_eq!(app.places.selected, 3);
     let screen = common::screen(&common::draw(&app));
     assert!(
         screen.contains("段提及") && !screen.contains("载入"),

@@ -110,6 +110,7 @@ impl App {
         next.reader.set_indent(self.reader.indent);
         next.update(crate::action::Action::Resize(self.size.0, self.size.1));
         next.recall(saved);
+        next.places.keep_from(&self.places);
         next.focus = self.focus;
         next.show_tree = self.show_tree;
         next.help_first = self.help_first;

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::action::Action;
-use crate::content::{Library, Mention, Named, PlaceId};
+use crate::content::{Anchor, Library, Mention, Named, PlaceId};
 
 /// One row of the index: a place's heading, or a mention (two rows tall).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,9 +37,10 @@ pub struct Places {
     asked: bool,
     /// They have arrived.
     found: bool,
-    /// A place picked before they arrived: its first mention is selected
-    /// when they do.
-    picked: Option<PlaceId>,
+    /// What to select when they arrive: the first mention of a place
+    /// picked meanwhile, or the mention selected in the part of a growing
+    /// collection shown before.
+    picked: Option<(PlaceId, Option<Anchor>)>,
     mentions: Vec<Mention>,
     rows: Vec<Row>,
     /// The mention selected.
@@ -109,7 +110,16 @@ impl Places {
                 .extend((first..self.mentions.len()).map(Row::Mention));
         }
         match self.picked.take() {
-            Some(place) => self.select_place(place),
+            Some((place, anchor)) => {
+                let same = self
+                    .mentions
+                    .iter()
+                    .position(|m| m.place == place && Some(m.anchor) == anchor);
+                match same {
+                    Some(i) => self.select(i),
+                    None => self.select_place(place),
+                }
+            }
             None => self.follow(),
         }
     }
@@ -124,6 +134,15 @@ impl Places {
         true
     }
 
+    /// The same selection as `before`, the index of a part of this
+    /// collection: kept until the mentions arrive.
+    pub fn keep_from(&mut self, before: &Places) {
+        self.picked = match before.current() {
+            Some(m) if before.found => Some((m.place, Some(m.anchor))),
+            _ => before.picked,
+        };
+    }
+
     /// Selects a mention, within bounds, and scrolls to it.
     pub fn select(&mut self, i: usize) {
         self.selected = i.min(self.mentions.len().saturating_sub(1));
@@ -133,7 +152,7 @@ impl Places {
     /// Selects the first mention of a place.
     pub fn select_place(&mut self, place: PlaceId) {
         if !self.found {
-            self.picked = Some(place);
+            self.picked = Some((place, None));
             return;
         }
         let i = self
