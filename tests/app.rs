@@ -825,3 +825,44 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
         "{screen}"
     );
 }
+
+#[test]
+fn a_comparison_with_lessons_on_one_side_says_the_other_has_none() {
+    let article = r#"
+[article]
+id = "a"
+title = "标题"
+paragraphs = ["导语。"]
+
+[[section]]
+id = "lessons"
+heading = "经验启示"
+scope = "foreign"
+
+[[section.section]]
+id = "1"
+ordinal = "一是"
+heading = "一是注重人才。"
+theme = "注重人才"
+lead = "例如，"
+examples = [{ place = "munich", text = "慕尼黑集聚了一批企业总部。" }]
+"#;
+    let places = zhizao::content::BUNDLED[2];
+    let lib = zhizao::content::Library::from_sources([
+        ("a.toml".into(), article.to_owned()),
+        (places.0.into(), places.1.to_owned()),
+    ])
+    .unwrap();
+    let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
+    app.update(Action::Resize(120, 30));
+    app.update(Action::ShowCompare);
+    let screen = common::screen(&common::draw(&app));
+    assert!(
+        screen.contains("此集合中没有国内先进城市的经验"),
+        "{screen}"
+    );
+    assert!(screen.contains("一是 注重人才"), "{screen}");
+    assert!(!screen.contains("没有国外"), "{screen}");
+    // The status bar names no part this collection does not have.
+    assert!(!screen.contains("宁波"), "{screen}");
+}

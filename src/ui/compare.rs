@@ -44,6 +44,27 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         let Some(column) = table.columns.get(side) else {
             continue;
         };
+        // A collection with lessons on one side only: say so, rather than
+        // leave a column of blank rows.
+        let none = |pair: &(Option<usize>, Option<usize>)| {
+            if side == 0 { pair.0 } else { pair.1 }.is_none()
+        };
+        if !stacked && table.pairs.iter().all(none) {
+            let what = if side == 0 {
+                "此集合中没有国内先进城市的经验"
+            } else {
+                "此集合中没有国外发达城市地区的经验"
+            };
+            put(
+                buf,
+                text.x,
+                text.y,
+                text.width,
+                &[(what, theme.muted)],
+                app.widths,
+            );
+            continue;
+        }
         let scroll = app.compare.scroll[if stacked { 0 } else { side }];
         for (row, line) in column
             .iter()
