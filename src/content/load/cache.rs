@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::read::read_bytes;
+use super::read::{Print, print, read_bytes};
 use crate::content::Library;
 
 /// Changes whenever the library's shape or the rules that build it do.
@@ -25,13 +25,6 @@ const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
 /// no string in the library is longer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Key(u128, usize);
-
-/// One file's part of a key: a hash of its bytes, and their length.
-pub(super) type Print = (u128, usize);
-
-pub(super) fn print(bytes: &[u8]) -> Print {
-    (xxhash_rust::xxh3::xxh3_128(bytes), bytes.len())
-}
 
 impl Key {
     /// Every file's name and bytes, in order; None if one cannot be read

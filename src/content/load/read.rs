@@ -6,7 +6,6 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::build::Loader;
-use super::cache::{Print, print};
 use super::schema::parse;
 use super::{MAX_FILE_BYTES, MAX_FILES};
 use crate::content::location::Source;
@@ -168,6 +167,14 @@ fn read_file(path: &Path) -> Result<String, ContentError> {
             bytes[at]
         ))
     })
+}
+
+/// One file's bytes in brief, for a cached copy's key: a hash of them, and
+/// their length.
+pub(super) type Print = (u128, usize);
+
+pub(super) fn print(bytes: &[u8]) -> Print {
+    (xxhash_rust::xxh3::xxh3_128(bytes), bytes.len())
 }
 
 /// [`read_file`]'s bytes, before they are checked to be UTF-8.
