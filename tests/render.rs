@@ -234,3 +234,64 @@ fn a_corrected_search_asks_what_was_meant() {
         common::search(app, "ningob");
     });
 }
+
+/// Under `--ambiwidth double` the terminal draws “ ” … · ─ │ two columns
+/// wide. Each such cell must be followed by one the terminal is not sent,
+/// or everything after it on the row moves one column right: frames,
+/// titles, hints and text alike, in every view and popup.
+#[test]
+fn with_ambiguous_characters_wide_nothing_on_a_row_shifts() {
+    use ratatui::buffer::CellDiffOption;
+    use unicode_width::UnicodeWidthStr;
+    let views: [(&str, &[Action]); 8] = [
+        ("reader", &[]),
+        ("tree", &[Action::FocusNext]),
+        ("compare", &[Action::ShowCompare]),
+        ("places", &[Action::ShowPlaces]),
+        ("search", &[Action::OpenSearch, Action::Insert('n')]),
+        ("picker", &[Action::ShowCompare, Action::OpenPlaces]),
+        ("help", &[Action::ToggleHelp]),
+        ("bookmarks", &[Action::OpenBookmarks]),
+    ];
+    let mut wrong = Vec::new();
+    for (w, h) in [(100, 30), (60, 20)] {
+        for (name, actions) in views {
+            let lib = zhizao::content::Library::bundled().unwrap();
+            let widths = zhizao::wrap::Widths {
+                ambiguous_wide: true,
+            };
+            let mut app = zhizao::app::App::new(lib, widths);
+            app.update(Action::Resize(w, h));
+            for action in actions {
+                app.update(action.clone());
+                common::settle(&mut app);
+            }
+            // The frame as drawn, before the diff leaves skipped cells out.
+            let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+            ratatui::widgets::Widget::render(
+                zhizao::ui::Screen {
+                    app: &app,
+                    theme: &zhizao::ui::theme::COLOR,
+                },
+                buf.area,
+                &mut buf,
+            );
+            for y in 0..h {
+                for x in 0..w {
+                    let symbol = buf[(x, y)].symbol();
+                    if symbol.width_cjk() > symbol.width()
+                        && (x + 1 >= w || buf[(x + 1, y)].diff_option != CellDiffOption::Skip)
+                    {
+                        wrong.push(format!("{name} {w}x{h} ({x}, {y}) {symbol:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} cells:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}

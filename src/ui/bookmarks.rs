@@ -22,8 +22,8 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         (key(&A::DeleteBookmark), "删除".into()),
         (key(&A::Close), "关闭".into()),
     ]);
-    super::pane(theme, " 书签 ", true)
-        .title_bottom(ratatui::text::Line::from(hints).right_aligned())
+    super::pane(theme, " 书签 ", true, app.widths)
+        .bottom(hints)
         .render(popup, buf);
     let inner = crate::areas::inner(popup);
     if inner.width < 6 || inner.height == 0 {

@@ -28,8 +28,8 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         } else {
             " 各自滚动 "
         };
-        super::pane(theme, title, focused)
-            .title_bottom(ratatui::text::Line::from(sync).right_aligned())
+        super::pane(theme, title, focused, app.widths)
+            .bottom(sync)
             .render(*pane, buf);
         // The text at the measure, centred in a wider pane.
         let full = compare_text(*pane);

@@ -32,8 +32,8 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     ]);
     let shown = app.help_scroll + usize::from(crate::areas::inner(popup).height);
     let position = format!(" {}/{} ", shown.min(rows.len()), rows.len());
-    super::pane(theme, format!(" 帮助 ·{title}"), true)
-        .title_bottom(ratatui::text::Line::from(position).right_aligned())
+    super::pane(theme, format!(" 帮助 ·{title}"), true, app.widths)
+        .bottom(position)
         .render(popup, buf);
     let inner = crate::areas::inner(popup);
     if inner.width < 4 || inner.height == 0 {

@@ -11,7 +11,7 @@ use crate::app::App;
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let areas = crate::areas::picker(app.size.0, app.size.1, app.lib.places.len());
     clear_popup(buf, areas.popup);
-    super::pane(theme, " 地点 · 汉字／拼音／English ", true).render(areas.popup, buf);
+    super::pane(theme, " 地点 · 汉字／拼音／English ", true, app.widths).render(areas.popup, buf);
     let inner = areas.inner;
     if inner.width < 6 || inner.height < 2 {
         return;

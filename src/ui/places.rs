@@ -23,7 +23,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             "选择地点".into(),
         ),
     ]);
-    super::pane(theme, format!(" 地点索引 ·{title}"), true).render(area, buf);
+    super::pane(theme, format!(" 地点索引 ·{title}"), true, app.widths).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 4 || inner.height == 0 {
         return;

@@ -20,10 +20,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         " {} ",
         super::text::truncate(&label, title_room, app.widths)
     );
-    super::pane(theme, title, focused)
-        .title_bottom(
-            ratatui::text::Line::from(format!(" {}% ", app.reader.percent())).right_aligned(),
-        )
+    super::pane(theme, title, focused, app.widths)
+        .bottom(format!(" {}% ", app.reader.percent()))
         .render(area, buf);
     let inner = app.areas().reader_inner();
     if inner.width < 2 || inner.height == 0 {

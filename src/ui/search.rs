@@ -36,8 +36,8 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let title = app.loading.as_ref().map_or(" 搜索 ".to_owned(), |loading| {
         format!(" 搜索 · 已载入 {}% ", loading.shown_percent())
     });
-    super::pane(theme, title, true)
-        .title_bottom(ratatui::text::Line::from(hints).right_aligned())
+    super::pane(theme, title, true, app.widths)
+        .bottom(hints)
         .render(popup, buf);
     let area = areas.inner;
     if area.width < 8 || area.height < 3 {

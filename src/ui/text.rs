@@ -87,9 +87,13 @@ pub fn clear_popup(buf: &mut Buffer, area: Rect) {
             cell.bg = ratatui::style::Color::Reset;
         }
         if area.left() > buf.area.left() {
+            // A glyph that runs into the popup (a hanzi, or “ drawn two
+            // columns wide) goes: its second half would be drawn over.
+            let runs_in = buf[(area.left(), y)].diff_option == CellDiffOption::Skip;
             let left = &mut buf[(area.left() - 1, y)];
             if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1
                 || left.diff_option == CellDiffOption::Skip
+                || runs_in
             {
                 left.reset();
             }

@@ -12,7 +12,7 @@ use crate::app::{App, Focus};
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Tree;
     super::text::clear_popup(buf, area);
-    super::pane(theme, " 目录 ", focused).render(area, buf);
+    super::pane(theme, " 目录 ", focused, app.widths).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 2 || inner.height == 0 {
         return;
