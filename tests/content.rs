@@ -566,6 +566,8 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
             .collect();
         assert_eq!(got, expected, "{name}");
         assert_eq!(named.times, times, "{name}");
+        let (lessons, _) = zhizao::compare::mentions(&lib, p);
+        assert_eq!(named.lessons, lessons, "{name}");
     }
     let suzhou = lib.places.iter().position(|p| p.name == "苏州").unwrap();
     let last = found[suzhou].mentions.last().unwrap();

@@ -98,11 +98,10 @@ impl Places {
         let found = Arc::try_unwrap(found).unwrap_or_else(|shared| shared.to_vec());
         for (place, named) in found.into_iter().enumerate() {
             let first = self.mentions.len();
-            let (lessons, _) = crate::compare::mentions(&self.lib, place);
             self.rows.push(Row::Place {
                 place,
                 paragraphs: named.mentions.len(),
-                lessons,
+                lessons: named.lessons,
                 times: named.times,
             });
             self.mentions.extend(named.mentions);

@@ -3,7 +3,7 @@
 
 use memchr::memmem::Finder;
 
-use super::{Anchor, Library, PlaceId};
+use super::{Anchor, Field, Library, PlaceId};
 
 /// A field that names a place, and the characters of the name in it.
 #[derive(Debug, Clone)]
@@ -13,12 +13,13 @@ pub struct Mention {
     pub marks: Vec<usize>,
 }
 
-/// The fields naming one place, in reading order, and how many times they
-/// name it.
+/// The fields naming one place, in reading order, how many times they
+/// name it, and how many lessons name it in their paragraphs.
 #[derive(Debug, Clone, Default)]
 pub struct Named {
     pub mentions: Vec<Mention>,
     pub times: usize,
+    pub lessons: usize,
 }
 
 impl Library {
@@ -52,6 +53,18 @@ impl Library {
             for (whole, named) in all.iter_mut().zip(part) {
                 whole.mentions.extend(named.mentions);
                 whole.times += named.times;
+            }
+        }
+        for named in &mut all {
+            // A lesson's paragraphs come one after another.
+            let mut last = None;
+            for m in &named.mentions {
+                let lesson = matches!(m.anchor.field, Field::Paragraph(_))
+                    && self.nodes[m.anchor.node].lesson.is_some();
+                if lesson && last != Some(m.anchor.node) {
+                    named.lessons += 1;
+                    last = Some(m.anchor.node);
+                }
             }
         }
         all
