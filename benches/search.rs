@@ -235,20 +235,8 @@ fn first_frame(name: &str, dir: Option<&Path>) -> Row {
     let mut times = Vec::new();
     for _ in 0..5 {
         let start = Instant::now();
-        let lib = match dir.map(Library::preview_dir) {
-            Some(Ok(Some((first, _)))) => first,
-            Some(_) => Library::load_dir(dir.expect("a folder")).expect("loads"),
-            None => Library::bundled().expect("bundled"),
-        };
-        let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
-        app.update(zhizao::action::Action::Resize(100, 30));
-        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 100, 30));
-        let screen = zhizao::ui::Screen {
-            app: &app,
-            theme: &zhizao::ui::theme::COLOR,
-        };
-        ratatui::widgets::Widget::render(screen, buf.area, &mut buf);
-        std::hint::black_box(&buf);
+        let app = first_look(dir);
+        draw(&app);
         times.push(start.elapsed());
     }
     let (m, p) = stats(times);
@@ -257,6 +245,62 @@ fn first_frame(name: &str, dir: Option<&Path>) -> Row {
         median: m,
         p95: p,
         target: "≤ 0.1× fzf --filter".into(),
+    }
+}
+
+/// The reader on what it shows before the rest of a collection is in.
+fn first_look(dir: Option<&Path>) -> zhizao::app::App {
+    let lib = match dir.map(Library::preview_dir) {
+        Some(Ok(Some((first, _)))) => first,
+        Some(_) => Library::load_dir(dir.expect("a folder")).expect("loads"),
+        None => Library::bundled().expect("bundled"),
+    };
+    let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
+    app.update(zhizao::action::Action::Resize(100, 30));
+    app
+}
+
+fn draw(app: &zhizao::app::App) {
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 100, 30));
+    let screen = zhizao::ui::Screen {
+        app,
+        theme: &zhizao::ui::theme::COLOR,
+    };
+    ratatui::widgets::Widget::render(screen, buf.area, &mut buf);
+    std::hint::black_box(&buf);
+}
+
+/// The UI thread's share when the whole of a loading collection arrives:
+/// the reader takes it in and draws. Then the comparison's first frame,
+/// which lays out every lesson of the collection.
+fn arrival(name: &str, dir: Option<&Path>, ix: &Arc<SearchIndex>, rows: &mut Vec<Row>) {
+    let (mut adopts, mut compares) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        let mut app = first_look(dir);
+        let start = Instant::now();
+        app.adopt(Arc::clone(ix), None);
+        draw(&app);
+        adopts.push(start.elapsed());
+        let start = Instant::now();
+        app.update(zhizao::action::Action::ShowCompare);
+        draw(&app);
+        compares.push(start.elapsed());
+    }
+    for (what, times, target) in [
+        (
+            "the whole arrives: taken in and drawn",
+            adopts,
+            "one frame (16 ms)",
+        ),
+        ("the comparison's first frame", compares, "—"),
+    ] {
+        let (m, p) = stats(times);
+        rows.push(Row {
+            what: format!("{name}: {what}"),
+            median: m,
+            p95: p,
+            target: target.into(),
+        });
     }
 }
 
@@ -288,7 +332,7 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
         first_keys.push(first_keystroke(&ix));
         index = Some(ix);
     }
-    let ix = index.expect("built");
+    let ix = Arc::new(index.expect("built"));
     let text = text_bytes(ix.library());
     let (m, p) = stats(loads);
     let paras = ix.len();
@@ -308,6 +352,7 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
         target: "MB | × text; ≤ 3×".into(),
     });
     rows.push(first_frame(name, dir));
+    arrival(name, dir, &ix, rows);
     let (m, p) = stats(first_keys);
     rows.push(Row {
         what: format!("{name}: first keystroke's results (n, cold)"),

@@ -866,3 +866,23 @@ examples = [{ place = "munich", text = "慕尼黑集聚了一批企业总部。"
     // The status bar names no part this collection does not have.
     assert!(!screen.contains("宁波"), "{screen}");
 }
+
+#[test]
+fn the_comparison_scrolled_to_its_end_stays_within_it_after_a_resize() {
+    let mut app = app(80, 24);
+    app.update(Action::ShowCompare);
+    for _ in 0..60 {
+        app.update(Action::PageDown);
+    }
+    // Wider panes: a shorter table, laid out only now, and the scroll held
+    // within it; the next page up moves at once.
+    app.update(Action::Resize(120, 24));
+    let last = app
+        .compare
+        .table()
+        .height()
+        .saturating_sub(app.compare.height());
+    assert_eq!(app.compare.top(0), last);
+    app.update(Action::PageUp);
+    assert!(app.compare.top(0) < last, "{} {last}", app.compare.top(0));
+}

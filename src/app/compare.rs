@@ -1,6 +1,7 @@
 //! The comparison's state: the lesson pair selected, the side Enter opens,
 //! each side's scroll, and the place the lessons are filtered by.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -25,9 +26,12 @@ pub struct Compare {
     pub place: Option<PlaceId>,
     /// For the chosen place: lessons that name it, and its mentions in them.
     pub counts: (usize, usize),
-    table: Rc<Table>,
-    /// Layouts by column width and arrangement.
-    tables: HashMap<(usize, bool), Rc<Table>>,
+    /// Column width, and whether one column holds both sides.
+    layout: (usize, bool),
+    /// Layouts by column width and arrangement, each made the first time
+    /// it is used: a big archive's lessons take a while to lay out, and a
+    /// resize while another view is shown never needs them.
+    tables: RefCell<HashMap<(usize, bool), Rc<Table>>>,
     /// Rows of text a pane shows, and columns each side's text takes.
     rows: usize,
     pub columns: usize,
@@ -45,8 +49,8 @@ impl Compare {
             selected: 0,
             place: None,
             counts: (0, 0),
-            table: Rc::new(Table::default()),
-            tables: HashMap::new(),
+            layout: (2, false),
+            tables: RefCell::new(HashMap::new()),
             rows: 1,
             columns: 2,
         }
@@ -54,8 +58,25 @@ impl Compare {
 
     /// The comparison laid out at its panes' width.
     #[must_use]
-    pub fn table(&self) -> &Table {
-        &self.table
+    pub fn table(&self) -> Rc<Table> {
+        let (width, stacked) = self.layout;
+        let mut tables = self.tables.borrow_mut();
+        let table = tables.entry(self.layout).or_insert_with(|| {
+            Rc::new(if stacked {
+                Table::stacked(&self.lib, width, self.widths)
+            } else {
+                Table::side_by_side(&self.lib, width, self.widths)
+            })
+        });
+        Rc::clone(table)
+    }
+
+    /// The first row shown on a side (the stacked layout's on either),
+    /// within the table as it is laid out now.
+    #[must_use]
+    pub fn top(&self, side: usize) -> usize {
+        let side = if self.stacked() { 0 } else { side };
+        self.scroll[side].min(self.max_scroll())
     }
 
     /// Rows of text a comparison pane shows.
@@ -67,7 +88,7 @@ impl Compare {
     /// True when one column holds both sides.
     #[must_use]
     pub fn stacked(&self) -> bool {
-        self.table.columns.len() == 1
+        self.layout.1
     }
 
     /// Applies a comparison action; false when the action is not one.
@@ -90,29 +111,23 @@ impl Compare {
     }
 
     /// Lays the table out for panes `columns` wide and `rows` tall.
+    /// Lays the table out for panes `columns` wide and `rows` tall, when it
+    /// is next used; the scroll is held within it as it is read.
     pub fn resize(&mut self, columns: usize, rows: usize, stacked: bool) {
-        let (lib, widths) = (&self.lib, self.widths);
         let width = columns.max(2);
-        self.table = Rc::clone(self.tables.entry((width, stacked)).or_insert_with(|| {
-            Rc::new(if stacked {
-                Table::stacked(lib, width, widths)
-            } else {
-                Table::side_by_side(lib, width, widths)
-            })
-        }));
+        self.layout = (width, stacked);
         self.rows = rows;
         self.columns = width;
-        self.clamp();
     }
 
     /// Selects lesson pair `i` and scrolls both sides (or the focused one) to it.
     pub fn select_pair(&mut self, i: usize) {
-        let n = self.table.pairs.len();
+        let n = self.table().pairs.len();
         if n == 0 {
             return;
         }
         self.selected = i.min(n - 1);
-        let row = self.table.starts.get(self.selected).copied().unwrap_or(0);
+        let row = self.table().starts.get(self.selected).copied().unwrap_or(0);
         let to = row.min(self.max_scroll());
         if self.sync || self.stacked() {
             self.scroll = [to; 2];
@@ -125,7 +140,8 @@ impl Compare {
     /// while they are in sync.
     pub fn scroll(&mut self, side: Option<usize>, delta: isize) {
         let side = side.unwrap_or(self.side);
-        let to = self.scroll[side]
+        let to = self
+            .top(side)
             .saturating_add_signed(delta)
             .min(self.max_scroll());
         if self.sync || self.stacked() {
@@ -141,7 +157,8 @@ impl Compare {
         self.place = Some(place);
         self.counts = crate::compare::mentions(&self.lib, place);
         let lib = &self.lib;
-        let first = self.table.pairs.iter().position(|(d, f)| {
+        let table = self.table();
+        let first = table.pairs.iter().position(|(d, f)| {
             [d, f]
                 .into_iter()
                 .flatten()
@@ -156,7 +173,8 @@ impl Compare {
     /// Selects the pair holding the first of `nodes` (or an ancestor of it)
     /// that is a lesson or a lesson list, on its side. False if none is.
     pub fn select_node(&mut self, nodes: &[NodeId]) -> bool {
-        let pairs = &self.table.pairs;
+        let table = self.table();
+        let pairs = &table.pairs;
         let found = nodes.iter().find_map(|&n| {
             self.lib.ancestry(n).into_iter().rev().find_map(|a| {
                 pairs.iter().enumerate().find_map(|(i, (d, f))| {
@@ -182,7 +200,7 @@ impl Compare {
     /// when that side has none).
     #[must_use]
     pub fn target(&self) -> Option<Anchor> {
-        let &(d, f) = self.table.pairs.get(self.selected)?;
+        let &(d, f) = self.table().pairs.get(self.selected)?;
         let node = if self.side == 0 { d.or(f) } else { f.or(d) }?;
         Some(Anchor {
             node,
@@ -191,12 +209,6 @@ impl Compare {
     }
 
     fn max_scroll(&self) -> usize {
-        self.table.height().saturating_sub(self.height())
-    }
-
-    fn clamp(&mut self) {
-        let max = self.max_scroll();
-        self.scroll = self.scroll.map(|s| s.min(max));
-        self.selected = self.selected.min(self.table.pairs.len().saturating_sub(1));
+        self.table().height().saturating_sub(self.height())
     }
 }

@@ -65,7 +65,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
             );
             continue;
         }
-        let scroll = app.compare.scroll[if stacked { 0 } else { side }];
+        let scroll = app.compare.top(side);
         for (row, line) in column
             .iter()
             .skip(scroll)
