@@ -84,12 +84,15 @@ impl Table {
             }
         }
         pad(&mut columns);
+        let mut laid = lists
+            .each_ref()
+            .map(|(_, lessons)| all_lesson_lines(lib, lessons, width, widths).into_iter());
         let mut starts = Vec::new();
-        for i in 0..n {
+        for _ in 0..n {
             starts.push(columns[0].len());
-            for (col, (_, lessons)) in columns.iter_mut().zip(&lists) {
-                if let Some(&lesson) = lessons.get(i) {
-                    col.extend(lesson_lines(lib, lesson, width, widths));
+            for (col, lines) in columns.iter_mut().zip(&mut laid) {
+                if let Some(lines) = lines.next() {
+                    col.extend(lines);
                 }
             }
             pad(&mut columns);
@@ -119,13 +122,17 @@ impl Table {
                 col.extend(intro(lib, *list, width, widths));
             }
         }
+        let mut laid = lists
+            .each_ref()
+            .map(|(_, lessons)| all_lesson_lines(lib, lessons, width, widths).into_iter());
         let mut starts = Vec::new();
         for i in 0..n {
             starts.push(col.len());
-            for ((_, lessons), side) in lists.iter().zip(["国内", "国外"]) {
-                if let Some(&lesson) = lessons.get(i) {
+            for (((_, lessons), lines), side) in lists.iter().zip(&mut laid).zip(["国内", "国外"])
+            {
+                if let (Some(&lesson), Some(lines)) = (lessons.get(i), lines.next()) {
                     col.push(Line::new(Kind::Side, Some(lesson), side.to_owned()));
-                    col.extend(lesson_lines(lib, lesson, width, widths));
+                    col.extend(lines);
                 }
             }
             col.push(Line::new(
@@ -215,6 +222,38 @@ fn intro(lib: &Library, list: NodeId, width: usize, widths: Widths) -> Column {
     }
     col.push(Line::blank(None));
     col
+}
+
+/// Every lesson's lines, in order, laid out on all cores: a big archive
+/// has tens of thousands of lessons.
+fn all_lesson_lines(
+    lib: &Library,
+    lessons: &[NodeId],
+    width: usize,
+    widths: Widths,
+) -> Vec<Column> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(4);
+    let chunk = lessons.len().div_ceil(threads).max(256);
+    let lay_out = |part: &[NodeId]| -> Vec<Column> {
+        part.iter()
+            .map(|&lesson| lesson_lines(lib, lesson, width, widths))
+            .collect()
+    };
+    if lessons.len() <= chunk {
+        return lay_out(lessons);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = lessons
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || lay_out(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// A lesson: its ordinal and theme, then each example with the place

@@ -573,3 +573,33 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
     let last = found[suzhou].mentions.last().unwrap();
     assert_eq!(last.marks, [0, 1, 2, 3, 4, 5]);
 }
+
+#[test]
+fn a_big_comparison_lays_each_lesson_beside_its_pair_in_order() {
+    // Sixty copies of the report: 300 lessons a side, laid out on all
+    // cores and put back in order.
+    use zhizao::compare::{Kind, Table};
+    let dir = common::big_collection("comparison", 60, "places.toml");
+    let lib = Library::load_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let widths = zhizao::wrap::Widths::default();
+    let table = Table::side_by_side(&lib, 30, widths);
+    assert_eq!(table.pairs.len(), 300);
+    for (i, (&start, &(d, f))) in table.starts.iter().zip(&table.pairs).enumerate() {
+        for (column, lesson) in table.columns.iter().zip([d, f]) {
+            let line = &column[start];
+            assert_eq!((line.kind, line.lesson), (Kind::Lesson, lesson), "pair {i}");
+        }
+    }
+    let stacked = Table::stacked(&lib, 30, widths);
+    for (&start, &(d, f)) in stacked.starts.iter().zip(&stacked.pairs) {
+        let mut lessons: Vec<_> = stacked.columns[0][start..]
+            .iter()
+            .filter(|l| l.kind == Kind::Lesson)
+            .map(|l| l.lesson)
+            .take(8)
+            .collect();
+        lessons.dedup();
+        assert_eq!(lessons[..2], [d, f]);
+    }
+}
