@@ -11,6 +11,9 @@ use crate::compare::Table;
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId, Scope};
 use crate::wrap::Widths;
 
+/// Layouts kept at once: side by side and stacked, say.
+const KEPT_LAYOUTS: usize = 2;
+
 pub struct Compare {
     lib: Arc<Library>,
     widths: Widths,
@@ -61,6 +64,11 @@ impl Compare {
     pub fn table(&self) -> Rc<Table> {
         let (width, stacked) = self.layout;
         let mut tables = self.tables.borrow_mut();
+        // A big archive's table takes tens of megabytes: a window dragged
+        // through many widths keeps only the latest.
+        if !tables.contains_key(&self.layout) && tables.len() >= KEPT_LAYOUTS {
+            tables.clear();
+        }
         let table = tables.entry(self.layout).or_insert_with(|| {
             Rc::new(if stacked {
                 Table::stacked(&self.lib, width, self.widths)
@@ -210,5 +218,24 @@ impl Compare {
 
     fn max_scroll(&self) -> usize {
         self.table().height().saturating_sub(self.height())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Compare;
+    use crate::content::Library;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_window_dragged_through_many_widths_keeps_few_layouts() {
+        let lib = Arc::new(Library::bundled().unwrap());
+        let mut compare = Compare::new(lib, crate::wrap::Widths::default());
+        for width in 20..40 {
+            compare.resize(width, 20, width % 2 == 0);
+            let table = compare.table();
+            assert!(!table.pairs.is_empty());
+            assert!(compare.tables.borrow().len() <= super::KEPT_LAYOUTS);
+        }
     }
 }
