@@ -11,6 +11,9 @@ use crate::content::{Anchor, Library, NodeId};
 use crate::layout::{Document, MEASURE, MEASURES};
 use crate::wrap::Widths;
 
+/// Article layouts kept at once.
+const KEPT_DOCS: usize = 32;
+
 pub struct Reader {
     lib: Arc<Library>,
     widths: Widths,
@@ -23,7 +26,8 @@ pub struct Reader {
     pub hits: Vec<(Anchor, Range<usize>)>,
     pub hit: usize,
     doc: Rc<Document>,
-    /// Layouts by article and width, so switching back costs nothing.
+    /// Layouts by article and width, so switching back costs nothing; at
+    /// most [`KEPT_DOCS`], so reading through an archive keeps no more.
     docs: HashMap<(usize, usize), Rc<Document>>,
     /// Rows and columns of text the pane shows.
     rows: usize,
@@ -315,8 +319,39 @@ impl Reader {
         let key = (self.article, self.columns.min(self.measure).max(2));
         let (lib, widths, indent) = (&self.lib, self.widths, self.indent);
         let root = lib.articles[self.article].root;
+        if !self.docs.contains_key(&key) && self.docs.len() >= KEPT_DOCS {
+            self.docs.clear();
+        }
         self.doc = Rc::clone(self.docs.entry(key).or_insert_with(|| {
             Rc::new(Document::build_indented(lib, root, key.1, widths, indent))
         }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KEPT_DOCS, Reader};
+    use crate::content::{Anchor, Field, Library};
+    use std::sync::Arc;
+
+    #[test]
+    fn reading_through_an_archive_keeps_few_layouts() {
+        let lib = Arc::new(Library::bundled().unwrap());
+        let mut reader = Reader::new(Arc::clone(&lib), crate::wrap::Widths::default());
+        // Both articles at many widths: more layouts than are kept.
+        for width in 20..60 {
+            reader.resize(30, width);
+            for article in &lib.articles {
+                reader.jump(
+                    Anchor {
+                        node: article.root,
+                        field: Field::Title,
+                    },
+                    Vec::new(),
+                );
+                assert!(reader.docs.len() <= KEPT_DOCS);
+            }
+        }
+        assert!(reader.doc.lines.len() > 1, "the last is laid out");
     }
 }
