@@ -886,3 +886,16 @@ fn the_comparison_scrolled_to_its_end_stays_within_it_after_a_resize() {
     app.update(Action::PageUp);
     assert!(app.compare.top(0) < last, "{} {last}", app.compare.top(0));
 }
+
+#[test]
+fn a_place_index_without_places_says_so() {
+    let article = "[article]\nid = \"a\"\ntitle = \"标题\"\nparagraphs = [\"正文。\"]\n";
+    let lib =
+        zhizao::content::Library::from_sources([("a.toml".into(), article.to_owned())]).unwrap();
+    let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
+    app.update(Action::Resize(100, 30));
+    app.update(Action::ShowPlaces);
+    common::settle(&mut app);
+    let screen = common::screen(&common::draw(&app));
+    assert!(screen.contains("此集合中没有地点"), "{screen}");
+}

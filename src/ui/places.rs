@@ -29,10 +29,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let places = &app.places;
-    if places.wanted().is_some() {
+    let notice = if places.wanted().is_some() {
+        Some("正在查找各地点的提及…")
+    } else if app.lib.places.is_empty() {
+        Some("此集合中没有地点")
+    } else {
+        None
+    };
+    if let Some(notice) = notice {
         let room = inner.width.saturating_sub(1);
-        let line = [("正在查找各地点的提及…", theme.muted)];
-        put(buf, inner.x + 1, inner.y, room, &line, app.widths);
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            room,
+            &[(notice, theme.muted)],
+            app.widths,
+        );
         return;
     }
     let page = usize::from(inner.height);
