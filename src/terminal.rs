@@ -44,7 +44,9 @@ fn leave() {
         DisableMouseCapture,
         ratatui::crossterm::cursor::Show
     );
-    ratatui::restore();
+    // Silent: when the terminal has gone there is nothing to put back, and
+    // nobody to tell.
+    let _ = ratatui::try_restore();
 }
 
 fn enter(mouse: bool) -> std::io::Result<()> {
@@ -153,6 +155,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     if code.is_ok() {
         session.memory.save(&mut session.app);
     }
+    // The guard shows the cursor and puts the terminal back; ratatui's own
+    // drop would only show it again, and when the terminal has gone, print
+    // that it could not.
+    std::mem::forget(session.terminal);
     code
 }
 

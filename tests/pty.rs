@@ -256,6 +256,12 @@ fn killing_tmux_ends_the_reader() {
     // zhizao's terminal just ends, with no SIGHUP. crossterm's reader then
     // loops on end-of-file; zhizao must notice and exit, not spin.
     let socket = format!("zhizao-test-{}", std::process::id());
+    let stderr = std::env::temp_dir().join(format!("{socket}.stderr"));
+    let command = format!(
+        "exec {} --no-state 2>{}",
+        env!("CARGO_BIN_EXE_zhizao"),
+        stderr.display()
+    );
     let tmux = |args: &[&str]| {
         std::process::Command::new("tmux")
             .args(["-L", &socket])
@@ -263,16 +269,7 @@ fn killing_tmux_ends_the_reader() {
             .output()
             .expect("tmux is installed (.ci/run installs it)")
     };
-    let started = tmux(&[
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        env!("CARGO_BIN_EXE_zhizao"),
-        "--no-state",
-    ]);
+    let started = tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
     assert!(
         started.status.success(),
         "{}",
@@ -308,6 +305,10 @@ fn killing_tmux_ends_the_reader() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    // Nothing to say about a terminal that is no more.
+    let said = std::fs::read_to_string(&stderr).unwrap_or_default();
+    let _ = std::fs::remove_file(&stderr);
+    assert!(said.is_empty(), "{said}");
 }
 
 #[test]
