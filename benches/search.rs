@@ -202,13 +202,6 @@ fn text_bytes(lib: &Library) -> usize {
         .sum()
 }
 
-fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
-    (ms(samples[samples.len() / 2]), ms(p95))
-}
-
 /// Types `query` one character at a time, each search reusing the last, as
 /// the reader's worker does; returns each keystroke's time.
 fn type_query(ix: &SearchIndex, query: &str) -> Vec<Duration> {
@@ -239,13 +232,11 @@ fn first_frame(name: &str, dir: Option<&Path>) -> Row {
         draw(&app);
         times.push(start.elapsed());
     }
-    let (m, p) = stats(times);
-    Row {
-        what: format!("{name}: first frame, in process"),
-        median: m,
-        p95: p,
-        target: "≤ 0.1× fzf --filter".into(),
-    }
+    Row::timed(
+        format!("{name}: first frame, in process"),
+        times,
+        "≤ 0.1× fzf --filter",
+    )
 }
 
 /// The reader on what it shows before the rest of a collection is in.
@@ -294,13 +285,7 @@ fn arrival(name: &str, dir: Option<&Path>, ix: &Arc<SearchIndex>, rows: &mut Vec
         ),
         ("the comparison's first frame", compares, "—"),
     ] {
-        let (m, p) = stats(times);
-        rows.push(Row {
-            what: format!("{name}: {what}"),
-            median: m,
-            p95: p,
-            target: target.into(),
-        });
+        rows.push(Row::timed(format!("{name}: {what}"), times, target));
     }
 }
 
@@ -309,6 +294,21 @@ struct Row {
     median: f64,
     p95: f64,
     target: String,
+}
+
+impl Row {
+    /// The median and p95 of timed samples, in ms.
+    fn timed(what: String, mut samples: Vec<Duration>, target: &str) -> Row {
+        samples.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
+        Row {
+            what,
+            median: ms(samples[samples.len() / 2]),
+            p95: ms(p95),
+            target: target.into(),
+        }
+    }
 }
 
 fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
@@ -334,17 +334,15 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
     }
     let ix = Arc::new(index.expect("built"));
     let text = text_bytes(ix.library());
-    let (m, p) = stats(loads);
-    let paras = ix.len();
-    rows.push(Row {
-        what: format!(
-            "{name}: load + index ({paras} entries, {:.1} MB text)",
+    rows.push(Row::timed(
+        format!(
+            "{name}: load + index ({} entries, {:.1} MB text)",
+            ix.len(),
             text as f64 / 1e6
         ),
-        median: m,
-        p95: p,
-        target: "≤ 1000 ms at 1,000".into(),
-    });
+        loads,
+        "≤ 1000 ms at 1,000",
+    ));
     rows.push(Row {
         what: format!("{name}: memory of library + index"),
         median: memory as f64 / 1e6,
@@ -353,13 +351,11 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
     });
     rows.push(first_frame(name, dir));
     arrival(name, dir, &ix, rows);
-    let (m, p) = stats(first_keys);
-    rows.push(Row {
-        what: format!("{name}: first keystroke's results (n, cold)"),
-        median: m,
-        p95: p,
-        target: "≤ 0.02× fzf --filter".into(),
-    });
+    rows.push(Row::timed(
+        format!("{name}: first keystroke's results (n, cold)"),
+        first_keys,
+        "≤ 0.02× fzf --filter",
+    ));
     let detail = std::env::args().any(|a| a == "--detail");
     for q in ["全球智造创新之都", "quanqiu", "nb", "austin"] {
         let mut all = Vec::new();
@@ -374,18 +370,16 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
             }
             all.extend(times);
         }
-        let (m, p) = stats(all);
         let target = match name {
             "bundled" => "< 1 ms",
             "1,000 articles" => "≤ 16 / 25 ms",
             _ => "≤ 150 ms median",
         };
-        rows.push(Row {
-            what: format!("{name}: per keystroke, typing {q}"),
-            median: m,
-            p95: p,
-            target: target.into(),
-        });
+        rows.push(Row::timed(
+            format!("{name}: per keystroke, typing {q}"),
+            all,
+            target,
+        ));
     }
     // A newer keystroke cancels a running search: how long until it stops.
     let generation = Arc::new(Generation::default());
@@ -403,13 +397,11 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
         let bumped = stopper.join().expect("stopper");
         cancels.push(done.saturating_duration_since(bumped));
     }
-    let (m, p) = stats(cancels);
-    rows.push(Row {
-        what: format!("{name}: a newer keystroke stops the old search within"),
-        median: m,
-        p95: p,
-        target: "one frame (16 ms)".into(),
-    });
+    rows.push(Row::timed(
+        format!("{name}: a newer keystroke stops the old search within"),
+        cancels,
+        "one frame (16 ms)",
+    ));
 }
 
 /// The first keystroke after the index is built, a single initial (the

@@ -166,7 +166,7 @@ fn plus_and_minus_change_the_measure_and_the_comparison_keeps_it() {
     app.update(Action::WiderMeasure);
     assert_eq!(app.reader.doc().width, before + 4);
     app.update(Action::ShowCompare);
-    assert_eq!(app.compare.columns, app.reader.measure);
+    assert_eq!(app.compare.columns(), app.reader.measure);
 }
 
 #[test]
@@ -527,7 +527,7 @@ mod compare {
     fn the_place_index_opens_a_mention_with_the_place_marked() {
         let mut app = app(120, 36);
         app.update(Action::ShowPlaces);
-        common::settle(&mut app);
+        common::deliver(&mut app);
         app.update(Action::OpenPlaces);
         for c in "munich".chars() {
             app.update(Action::Insert(c));
@@ -692,7 +692,7 @@ fn the_place_index_waits_for_its_mentions_and_keeps_a_place_picked_meanwhile() {
     let found = std::sync::Arc::new(other.mentions());
     app.update(Action::PlacesFound(other, found));
     assert!(app.places.wanted().is_some());
-    common::settle(&mut app);
+    common::deliver(&mut app);
     assert!(app.places.wanted().is_none());
     let mention = app.places.current().unwrap();
     assert_eq!(app.lib.places[mention.place].english, "Munich");
@@ -708,7 +708,7 @@ fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
     use zhizao::app::places::Row;
     let mut app = app(120, 36);
     app.update(Action::ShowPlaces);
-    common::settle(&mut app);
+    common::deliver(&mut app);
     let rows: Vec<Row> = app.places.rows().to_vec();
     for row in rows {
         let Row::Place { place, times, .. } = row else {
@@ -740,27 +740,18 @@ fn a_saved_place_past_the_first_look_is_kept_for_the_whole_collection() {
     let mut there = common::app(100, 30);
     there.update(Action::Select(node(&there, "models/struggle")));
     let saved = there.memory();
-    let file = |i: usize| {
-        let (name, text) = zhizao::content::BUNDLED[i];
-        (std::path::PathBuf::from(name), text.to_owned())
-    };
-    let first = zhizao::content::Library::from_sources([file(0), file(2)]).unwrap();
+    let first = common::first_part();
     assert_eq!(first.articles.len(), 1);
-    let mut app = zhizao::app::App::new(first, zhizao::wrap::Widths::default());
-    app.update(Action::Resize(100, 30));
+    let mut app = common::app_of(first, zhizao::wrap::Widths::default(), 100, 30);
     app.recall(saved);
     assert!(
         app.lib.find("models/struggle").is_none(),
         "the essay is not there yet"
     );
-    app.loading = Some(zhizao::app::Loading {
-        built: std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(2)),
-        files: 3,
-        shown: 1,
-    });
+    app.loading = Some(common::loading(2, 3));
     // More arrives, still without the essay: the saved place keeps waiting.
     let rows = app.tree.rows().len();
-    let more = zhizao::content::Library::from_sources([file(0), file(2)]).unwrap();
+    let more = common::first_part();
     let more = zhizao::search::SearchIndex::new(std::sync::Arc::new(more));
     app.adopt(std::sync::Arc::new(more), Some(2));
     assert_eq!(
@@ -776,21 +767,12 @@ fn a_saved_place_past_the_first_look_is_kept_for_the_whole_collection() {
 
 #[test]
 fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_it() {
-    let file = |i: usize| {
-        let (name, text) = zhizao::content::BUNDLED[i];
-        (std::path::PathBuf::from(name), text.to_owned())
-    };
-    let first = zhizao::content::Library::from_sources([file(0), file(2)]).unwrap();
-    let mut app = zhizao::app::App::new(first, zhizao::wrap::Widths::default());
-    app.update(Action::Resize(100, 30));
-    app.loading = Some(zhizao::app::Loading {
-        built: std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(2)),
-        files: 3,
-        shown: 1,
-    });
+    let first = common::first_part();
+    let mut app = common::app_of(first, zhizao::wrap::Widths::default(), 100, 30);
+    app.loading = Some(common::loading(2, 3));
     for view in [Action::ShowCompare, Action::ShowPlaces, Action::ShowReader] {
         app.update(view.clone());
-        common::settle(&mut app);
+        common::deliver(&mut app);
         let screen = common::screen(&common::draw(&app));
         assert!(screen.contains("载入 2 / 3 篇"), "{view:?}:\n{screen}");
     }
@@ -816,7 +798,7 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
     app.adopt(std::sync::Arc::clone(&whole.index), None);
     let wanted = app.places.wanted().expect("wanted again");
     assert!(std::sync::Arc::ptr_eq(wanted, &app.lib));
-    common::settle(&mut app);
+    common::deliver(&mut app);
     assert_eq!(app.places.current().map(|m| (m.place, m.anchor)), selected);
     assert_eq!(app.places.selected, 3);
     let screen = common::screen(&common::draw(&app));
@@ -853,8 +835,7 @@ examples = [{ place = "munich", text = "慕尼黑集聚了一批企业总部。"
         (places.0.into(), places.1.to_owned()),
     ])
     .unwrap();
-    let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
-    app.update(Action::Resize(120, 30));
+    let mut app = common::app_of(lib, zhizao::wrap::Widths::default(), 120, 30);
     app.update(Action::ShowCompare);
     let screen = common::screen(&common::draw(&app));
     assert!(
@@ -892,10 +873,9 @@ fn a_place_index_without_places_says_so() {
     let article = "[article]\nid = \"a\"\ntitle = \"标题\"\nparagraphs = [\"正文。\"]\n";
     let lib =
         zhizao::content::Library::from_sources([("a.toml".into(), article.to_owned())]).unwrap();
-    let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
-    app.update(Action::Resize(100, 30));
+    let mut app = common::app_of(lib, zhizao::wrap::Widths::default(), 100, 30);
     app.update(Action::ShowPlaces);
-    common::settle(&mut app);
+    common::deliver(&mut app);
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains("此集合中没有地点"), "{screen}");
 }

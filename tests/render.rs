@@ -75,20 +75,12 @@ fn too_small_notice() {
 
 #[test]
 fn ambiguous_characters_drawn_double_width() {
-    let mut app = zhizao::app::App::new(
-        zhizao::content::Library::bundled().unwrap(),
-        zhizao::wrap::Widths {
-            ambiguous_wide: true,
-        },
-    );
-    app.update(Action::Resize(60, 12));
-    app.update(Action::Select(node(&app, "capital/traits")));
-    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 60, 12));
-    let screen = zhizao::ui::Screen {
-        app: &app,
-        theme: &zhizao::ui::theme::COLOR,
+    let wide = zhizao::wrap::Widths {
+        ambiguous_wide: true,
     };
-    ratatui::widgets::Widget::render(screen, buf.area, &mut buf);
+    let mut app = common::app_of(zhizao::content::Library::bundled().unwrap(), wide, 60, 12);
+    app.update(Action::Select(node(&app, "capital/traits")));
+    let buf = common::frame(&app);
     // “ is followed by a cell the terminal's glyph covers: the diff must skip it.
     let y = (0..12)
         .find(|&y| (0..60).any(|x| buf[(x, y)].symbol() == "“"))
@@ -166,7 +158,7 @@ fn place_picker_and_place_index() {
     });
     snap_compare("places", |app| {
         app.update(Action::ShowPlaces);
-        common::settle(app);
+        common::deliver(app);
         app.update(Action::MentionDown);
     });
 }
@@ -183,7 +175,7 @@ fn help_in_the_comparison_lists_its_keys_first() {
 fn the_place_index_at_60x20() {
     snap_at(&[(60, 20)], "places_small", |app| {
         app.update(Action::ShowPlaces);
-        common::settle(app);
+        common::deliver(app);
         for _ in 0..5 {
             app.update(Action::MentionDown);
         }
@@ -257,25 +249,15 @@ fn with_ambiguous_characters_wide_nothing_on_a_row_shifts() {
     for (w, h) in [(100, 30), (60, 20)] {
         for (name, actions) in views {
             let lib = zhizao::content::Library::bundled().unwrap();
-            let widths = zhizao::wrap::Widths {
+            let wide = zhizao::wrap::Widths {
                 ambiguous_wide: true,
             };
-            let mut app = zhizao::app::App::new(lib, widths);
-            app.update(Action::Resize(w, h));
+            let mut app = common::app_of(lib, wide, w, h);
             for action in actions {
                 app.update(action.clone());
-                common::settle(&mut app);
+                common::deliver(&mut app);
             }
-            // The frame as drawn, before the diff leaves skipped cells out.
-            let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
-            ratatui::widgets::Widget::render(
-                zhizao::ui::Screen {
-                    app: &app,
-                    theme: &zhizao::ui::theme::COLOR,
-                },
-                buf.area,
-                &mut buf,
-            );
+            let buf = common::frame(&app);
             for y in 0..h {
                 for x in 0..w {
                     let symbol = buf[(x, y)].symbol();

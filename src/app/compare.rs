@@ -29,20 +29,28 @@ pub struct Compare {
     pub place: Option<PlaceId>,
     /// For the chosen place: lessons that name it, and its mentions in them.
     pub counts: (usize, usize),
+    /// The part holding the lesson lists, as the page heads it; the view's
+    /// own name in a collection that has no such part.
+    pub heading: String,
     /// Column width, and whether one column holds both sides.
     layout: (usize, bool),
     /// Layouts by column width and arrangement, each made the first time
     /// it is used: a big archive's lessons take a while to lay out, and a
     /// resize while another view is shown never needs them.
     tables: RefCell<HashMap<(usize, bool), Rc<Table>>>,
-    /// Rows of text a pane shows, and columns each side's text takes.
+    /// Rows of text a pane shows.
     rows: usize,
-    pub columns: usize,
 }
 
 impl Compare {
     #[must_use]
     pub fn new(lib: Arc<Library>, widths: Widths) -> Self {
+        let heading = [Scope::Domestic, Scope::Foreign]
+            .into_iter()
+            .filter_map(|scope| lib.lesson_list(scope))
+            .find_map(|list| lib.node(list).parent)
+            .and_then(|part| lib.node(part).heading.clone())
+            .unwrap_or_else(|| "国内外对照".to_owned());
         Compare {
             lib,
             widths,
@@ -52,10 +60,10 @@ impl Compare {
             selected: 0,
             place: None,
             counts: (0, 0),
+            heading,
             layout: (2, false),
             tables: RefCell::new(HashMap::new()),
             rows: 1,
-            columns: 2,
         }
     }
 
@@ -85,6 +93,12 @@ impl Compare {
     pub fn top(&self, side: usize) -> usize {
         let side = if self.stacked() { 0 } else { side };
         self.scroll[side].min(self.max_scroll())
+    }
+
+    /// Columns each side's text takes.
+    #[must_use]
+    pub fn columns(&self) -> usize {
+        self.layout.0
     }
 
     /// Rows of text a comparison pane shows.
@@ -118,14 +132,12 @@ impl Compare {
         true
     }
 
-    /// Lays the table out for panes `columns` wide and `rows` tall.
     /// Lays the table out for panes `columns` wide and `rows` tall, when it
     /// is next used; the scroll is held within it as it is read.
     pub fn resize(&mut self, columns: usize, rows: usize, stacked: bool) {
         let width = columns.max(2);
         self.layout = (width, stacked);
         self.rows = rows;
-        self.columns = width;
     }
 
     /// Selects lesson pair `i` and scrolls both sides (or the focused one) to it.

@@ -33,7 +33,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
             .render(*pane, buf);
         // The text at the measure, centred in a wider pane.
         let full = compare_text(*pane);
-        let width = u16::try_from(app.compare.columns)
+        let width = u16::try_from(app.compare.columns())
             .unwrap_or(u16::MAX)
             .min(full.width);
         let text = ratatui::layout::Rect {

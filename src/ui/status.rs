@@ -8,7 +8,6 @@ use super::text::{fill, put, thousands, truncate};
 use super::theme::Theme;
 use crate::action::Action as A;
 use crate::app::{App, View};
-use crate::content::Scope;
 use crate::keys::Mode as M;
 
 /// The keys the bar offers in a view, with what they do.
@@ -97,7 +96,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     app.keys.first_key(M::Compare, &A::ClearPlace)
                 )
             }
-            None => lessons_part(app),
+            None => app.compare.heading.clone(),
         },
         View::Places if app.places.wanted().is_some() => {
             format!("{} 个地点 · 正在查找提及…", app.lib.places.len())
@@ -169,15 +168,4 @@ fn loading(app: &App) -> Option<(String, bool)> {
         )
     };
     Some((text, false))
-}
-
-/// The part holding the lesson lists, as the page heads it; the view's own
-/// name in a collection that has no such part.
-fn lessons_part(app: &App) -> String {
-    [Scope::Domestic, Scope::Foreign]
-        .into_iter()
-        .filter_map(|scope| app.lib.lesson_list(scope))
-        .find_map(|list| app.lib.node(list).parent)
-        .and_then(|part| app.lib.node(part).heading.clone())
-        .unwrap_or_else(|| "国内外对照".to_owned())
 }

@@ -9,21 +9,51 @@ use zhizao::content::Library;
 use zhizao::wrap::Widths;
 
 pub fn app(w: u16, h: u16) -> App {
-    let mut app = App::new(
+    app_of(
         Library::bundled().expect("bundled content loads"),
         Widths::default(),
-    );
+        w,
+        h,
+    )
+}
+
+/// The reader on `lib`, at a size.
+pub fn app_of(lib: Library, widths: Widths, w: u16, h: u16) -> App {
+    let mut app = App::new(lib, widths);
     app.update(Action::Resize(w, h));
     app
 }
 
-/// Does what the terminal's worker does for the place index: finds its
-/// mentions when it wants them, and hands them over.
-pub fn settle(app: &mut App) {
-    if let Some(lib) = app.places.wanted().cloned() {
-        let found = lib.mentions();
-        app.update(Action::PlacesFound(lib, std::sync::Arc::new(found)));
+/// What a big folder first shows of the bundled page: the report and the
+/// places, without the essay.
+pub fn first_part() -> Library {
+    let file = |i: usize| {
+        let (name, text) = zhizao::content::BUNDLED[i];
+        (std::path::PathBuf::from(name), text.to_owned())
+    };
+    Library::from_sources([file(0), file(2)]).expect("the report and the places load")
+}
+
+/// A collection of `files` loading, `built` of them read, the first shown.
+pub fn loading(built: usize, files: usize) -> zhizao::app::Loading {
+    zhizao::app::Loading {
+        built: std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(built)),
+        files,
+        shown: 1,
     }
+}
+
+/// The app drawn into a buffer of its size, as the frame stands before the
+/// terminal's diff leaves skipped cells out.
+pub fn frame(app: &App) -> ratatui::buffer::Buffer {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    let screen = zhizao::ui::Screen {
+        app,
+        theme: &zhizao::ui::theme::COLOR,
+    };
+    ratatui::widgets::Widget::render(screen, area, &mut buf);
+    buf
 }
 
 pub fn node(app: &App, path: &str) -> usize {
@@ -83,7 +113,9 @@ pub fn search(app: &mut App, query: &str) {
     deliver(app);
 }
 
-/// Runs the search the app wants and hands it the outcome.
+/// Does what the terminal's workers do: runs the search the app wants,
+/// and finds the place index's mentions when it wants them; hands each
+/// over.
 pub fn deliver(app: &mut App) {
     if let Some((serial, q)) = app.wanted_search() {
         let outcome = app
@@ -91,6 +123,10 @@ pub fn deliver(app: &mut App) {
             .search(q, zhizao::app::search::RESULTS, None, None)
             .expect("not cancelled");
         app.update(Action::SearchDone(serial, std::sync::Arc::new(outcome)));
+    }
+    if let Some(lib) = app.places.wanted().cloned() {
+        let found = lib.mentions();
+        app.update(Action::PlacesFound(lib, std::sync::Arc::new(found)));
     }
 }
 
