@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use crate::content::{Library, Named, NodeId};
-use crate::search::Outcome;
+use crate::search::{Outcome, SearchIndex};
+use crate::view::View;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -83,9 +84,7 @@ pub enum Action {
     PlacesFound(Arc<Library>, Arc<Vec<Named>>),
 
     /// Switch views: the reader, the lesson comparison, the place index.
-    ShowReader,
-    ShowCompare,
-    ShowPlaces,
+    Show(View),
     /// From the reader: the comparison, at the lesson being read.
     CompareHere,
     /// In the comparison: the other side; the next or previous lesson pair.
@@ -104,7 +103,48 @@ pub enum Action {
     MentionUp,
 
     Resize(u16, u16),
+    /// A click and the wheel where the pointer is: `App::update` turns them
+    /// into the actions below, by what is drawn there.
     Click(u16, u16),
     WheelDown(u16, u16),
     WheelUp(u16, u16),
+    /// Focus a pane of the reader (a click on it).
+    Focus(Pane),
+    /// Scroll the pane under the pointer, in rows (selections, for lists).
+    Wheel(Pane, isize),
+    /// Choose the `i`th result, place or bookmark listed (a click on it).
+    OpenResultAt(usize),
+    PickPlaceAt(usize),
+    OpenBookmarkAt(usize),
+
+    /// More of a collection that is loading, indexed; how many files that
+    /// is, or None for the whole.
+    Adopt(Arc<SearchIndex>, Option<usize>),
+    /// The state file was written (what it holds now, other readers' marks
+    /// included), or could not be, and why.
+    Saved(Result<crate::state::Saved, String>),
+    /// Something the runtime has to say in the status bar.
+    Notice(String),
+}
+
+/// A pane a click or the wheel lands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    Reader,
+    /// A side of the comparison: 0 domestic, 1 foreign.
+    Side(usize),
+    Places,
+}
+
+impl Action {
+    /// The same intent, whatever data an input carries: what a key table
+    /// row and a hint are matched by.
+    #[must_use]
+    pub fn same(&self, other: &Action) -> bool {
+        match (self, other) {
+            (Action::Show(a), Action::Show(b)) => a == b,
+            (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+        }
+    }
 }

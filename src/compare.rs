@@ -232,10 +232,7 @@ fn all_lesson_lines(
     width: usize,
     widths: Widths,
 ) -> Vec<Column> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(4);
-    let chunk = lessons.len().div_ceil(threads).max(256);
+    let chunk = lessons.len().div_ceil(crate::threads()).max(256);
     let lay_out = |part: &[NodeId]| -> Vec<Column> {
         part.iter()
             .map(|&lesson| lesson_lines(lib, lesson, width, widths))

@@ -44,6 +44,21 @@ pub struct Library {
     pub articles: Vec<Article>,
     pub nodes: Vec<Node>,
     pub places: Vec<Place>,
+    /// Node ids sorted by path, made the first time a path is looked up
+    /// (in a finished library: nodes are not added after that).
+    #[serde(skip)]
+    by_path: PathIndex,
+}
+
+/// [`Library::find`]'s index; a copy of a library starts without one, so a
+/// copy taken while loading never keeps an index of fewer nodes.
+#[derive(Debug, Default)]
+struct PathIndex(std::sync::OnceLock<Vec<NodeId>>);
+
+impl Clone for PathIndex {
+    fn clone(&self) -> Self {
+        PathIndex::default()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -239,7 +254,15 @@ impl Library {
     #[must_use]
     pub fn find(&self, path: &str) -> Option<NodeId> {
         let path = path.trim_matches('/');
-        self.nodes.iter().position(|n| n.path == path)
+        let sorted = self.by_path.0.get_or_init(|| {
+            let mut ids: Vec<NodeId> = (0..self.nodes.len()).collect();
+            ids.sort_unstable_by(|&a, &b| self.nodes[a].path.cmp(&self.nodes[b].path));
+            ids
+        });
+        let i = sorted
+            .binary_search_by(|&n| self.nodes[n].path.as_str().cmp(path))
+            .ok()?;
+        Some(sorted[i])
     }
 
     /// The node and all its descendants, in reading order.

@@ -8,9 +8,11 @@ pub use keymap::{HelpRow, Keymap};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
+use crate::view::View;
 
-/// Where a binding applies. Overlays first, then the focused pane, then global.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a binding applies. Overlays first, then the focused pane, then
+/// global; help lists them in this order after the current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum Mode {
     Global,
     Tree,
@@ -67,14 +69,24 @@ const fn code(code: KeyCode) -> Key {
 
 pub struct Binding {
     pub mode: Mode,
+    /// The binding's name in a settings file's `[keys]`: written here, not
+    /// derived from the action's, so renaming code never renames a user's key.
+    pub name: &'static str,
     pub keys: &'static [Key],
     pub action: Action,
     pub help: &'static str,
 }
 
-const fn b(mode: Mode, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+const fn b(
+    mode: Mode,
+    name: &'static str,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+) -> Binding {
     Binding {
         mode,
+        name,
         keys,
         action,
         help,
@@ -87,99 +99,99 @@ use Mode as M;
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(M::Global, &[k('q'), ctrl('c')],               A::Quit,         "退出"),
-    b(M::Global, &[ctrl('z')],                       A::Suspend,      "挂起（fg 回来）"),
-    b(M::Global, &[k('?')],                          A::ToggleHelp,   "帮助"),
-    b(M::Global, &[code(C::Tab)],                    A::FocusNext,    "切换窗格"),
-    b(M::Global, &[k('t')],                          A::ToggleTree,   "显示/隐藏目录"),
-    b(M::Global, &[code(C::Esc)],                    A::Close,        "关闭浮层／清除高亮"),
-    b(M::Global, &[k('/'), ctrl('p')],               A::OpenSearch,   "搜索（汉字、拼音、英文地名）"),
-    b(M::Global, &[k('1')],                          A::ShowReader,   "阅读视图"),
-    b(M::Global, &[k('2')],                          A::ShowCompare,  "国内外经验对照"),
-    b(M::Global, &[k('3')],                          A::ShowPlaces,   "地点索引"),
-    b(M::Global, &[k('\'')],                        A::OpenBookmarks, "书签"),
-    b(M::Global, &[ctrl('o')],                       A::JumpBack,     "跳回上一处"),
-    b(M::Global, &[ctrl('n')],                       A::JumpForward,  "跳往下一处"),
+    b(M::Global,    "quit",                         &[k('q'), ctrl('c')],                A::Quit,               "退出"),
+    b(M::Global,    "suspend",                      &[ctrl('z')],                        A::Suspend,            "挂起（fg 回来）"),
+    b(M::Global,    "help",                         &[k('?')],                           A::ToggleHelp,         "帮助"),
+    b(M::Global,    "focus_next",                   &[code(C::Tab)],                     A::FocusNext,          "切换窗格"),
+    b(M::Global,    "toggle_tree",                  &[k('t')],                           A::ToggleTree,         "显示/隐藏目录"),
+    b(M::Global,    "close",                        &[code(C::Esc)],                     A::Close,              "关闭浮层／清除高亮"),
+    b(M::Global,    "search",                       &[k('/'), ctrl('p')],                A::OpenSearch,         "搜索（汉字、拼音、英文地名）"),
+    b(M::Global,    "show_reader",                  &[k('1')],                           A::Show(View::Reader), "阅读视图"),
+    b(M::Global,    "show_compare",                 &[k('2')],                           A::Show(View::Compare), "国内外经验对照"),
+    b(M::Global,    "show_places",                  &[k('3')],                           A::Show(View::Places), "地点索引"),
+    b(M::Global,    "bookmarks",                    &[k('\'')],                          A::OpenBookmarks,      "书签"),
+    b(M::Global,    "jump_back",                    &[ctrl('o')],                        A::JumpBack,           "跳回上一处"),
+    b(M::Global,    "jump_forward",                 &[ctrl('n')],                        A::JumpForward,        "跳往下一处"),
 
-    b(M::Tree,   &[k('j'), code(C::Down)],           A::TreeDown,     "下一项"),
-    b(M::Tree,   &[k('k'), code(C::Up)],             A::TreeUp,       "上一项"),
-    b(M::Tree,   &[k('l'), code(C::Right)],          A::TreeExpand,   "展开"),
-    b(M::Tree,   &[k('h'), code(C::Left)],           A::TreeCollapse, "折叠／回到上级"),
-    b(M::Tree,   &[k('g'), code(C::Home)],           A::TreeTop,      "第一项"),
-    b(M::Tree,   &[k('G'), code(C::End)],            A::TreeBottom,   "最后一项"),
-    b(M::Tree,   &[code(C::Enter)],                  A::TreeOpen,     "在阅读区打开"),
+    b(M::Tree,      "tree.down",                    &[k('j'), code(C::Down)],            A::TreeDown,           "下一项"),
+    b(M::Tree,      "tree.up",                      &[k('k'), code(C::Up)],              A::TreeUp,             "上一项"),
+    b(M::Tree,      "tree.expand",                  &[k('l'), code(C::Right)],           A::TreeExpand,         "展开"),
+    b(M::Tree,      "tree.collapse",                &[k('h'), code(C::Left)],            A::TreeCollapse,       "折叠／回到上级"),
+    b(M::Tree,      "tree.top",                     &[k('g'), code(C::Home)],            A::TreeTop,            "第一项"),
+    b(M::Tree,      "tree.bottom",                  &[k('G'), code(C::End)],             A::TreeBottom,         "最后一项"),
+    b(M::Tree,      "tree.open",                    &[code(C::Enter)],                   A::TreeOpen,           "在阅读区打开"),
 
-    b(M::Reader, &[k('j'), code(C::Down)],           A::ScrollDown,   "下移一行"),
-    b(M::Reader, &[k('k'), code(C::Up)],             A::ScrollUp,     "上移一行"),
-    b(M::Reader, &[k(' '), code(C::PageDown)],       A::PageDown,     "下翻一页"),
-    b(M::Reader, &[k('b'), code(C::PageUp)],         A::PageUp,       "上翻一页"),
-    b(M::Reader, &[ctrl('d')],                       A::HalfPageDown, "下翻半页"),
-    b(M::Reader, &[ctrl('u')],                       A::HalfPageUp,   "上翻半页"),
-    b(M::Reader, &[k('g'), code(C::Home)],           A::ScrollTop,    "文首"),
-    b(M::Reader, &[k('G'), code(C::End)],            A::ScrollBottom, "文末"),
-    b(M::Reader, &[k('[')],                          A::PrevPart,     "上一部分"),
-    b(M::Reader, &[k(']')],                          A::NextPart,     "下一部分"),
-    b(M::Reader, &[k('n')],                          A::NextHit,      "下一个搜索结果"),
-    b(M::Reader, &[k('N')],                          A::PrevHit,      "上一个搜索结果"),
-    b(M::Reader, &[k('c')],                          A::CompareHere,  "对照此条启示"),
-    b(M::Reader, &[k('m')],                          A::ToggleBookmark, "加／删书签"),
-    b(M::Reader, &[k('y')],                          A::Copy,         "复制本段（附出处）"),
-    b(M::Reader, &[k('Y')],                          A::CopySection,  "复制本节（附出处）"),
-    b(M::Reader, &[k('+'), k('=')],                  A::WiderMeasure, "加宽版心"),
-    b(M::Reader, &[k('-')],                          A::NarrowerMeasure, "收窄版心"),
+    b(M::Reader,    "reader.scroll_down",           &[k('j'), code(C::Down)],            A::ScrollDown,         "下移一行"),
+    b(M::Reader,    "reader.scroll_up",             &[k('k'), code(C::Up)],              A::ScrollUp,           "上移一行"),
+    b(M::Reader,    "reader.page_down",             &[k(' '), code(C::PageDown)],        A::PageDown,           "下翻一页"),
+    b(M::Reader,    "reader.page_up",               &[k('b'), code(C::PageUp)],          A::PageUp,             "上翻一页"),
+    b(M::Reader,    "reader.half_page_down",        &[ctrl('d')],                        A::HalfPageDown,       "下翻半页"),
+    b(M::Reader,    "reader.half_page_up",          &[ctrl('u')],                        A::HalfPageUp,         "上翻半页"),
+    b(M::Reader,    "reader.scroll_top",            &[k('g'), code(C::Home)],            A::ScrollTop,          "文首"),
+    b(M::Reader,    "reader.scroll_bottom",         &[k('G'), code(C::End)],             A::ScrollBottom,       "文末"),
+    b(M::Reader,    "reader.prev_part",             &[k('[')],                           A::PrevPart,           "上一部分"),
+    b(M::Reader,    "reader.next_part",             &[k(']')],                           A::NextPart,           "下一部分"),
+    b(M::Reader,    "reader.next_hit",              &[k('n')],                           A::NextHit,            "下一个搜索结果"),
+    b(M::Reader,    "reader.prev_hit",              &[k('N')],                           A::PrevHit,            "上一个搜索结果"),
+    b(M::Reader,    "reader.compare_here",          &[k('c')],                           A::CompareHere,        "对照此条启示"),
+    b(M::Reader,    "reader.toggle_bookmark",       &[k('m')],                           A::ToggleBookmark,     "加／删书签"),
+    b(M::Reader,    "reader.copy",                  &[k('y')],                           A::Copy,               "复制本段（附出处）"),
+    b(M::Reader,    "reader.copy_section",          &[k('Y')],                           A::CopySection,        "复制本节（附出处）"),
+    b(M::Reader,    "reader.wider_measure",         &[k('+'), k('=')],                   A::WiderMeasure,       "加宽版心"),
+    b(M::Reader,    "reader.narrower_measure",      &[k('-')],                           A::NarrowerMeasure,    "收窄版心"),
 
-    b(M::Compare, &[k('j'), code(C::Down)],          A::LessonDown,   "下一组启示"),
-    b(M::Compare, &[k('k'), code(C::Up)],            A::LessonUp,     "上一组启示"),
-    b(M::Compare, &[k('h'), k('l'), code(C::Left), code(C::Right), code(C::Tab)], A::OtherSide, "切换国内／国外"),
-    b(M::Compare, &[code(C::Enter)],                 A::OpenLesson,   "在阅读区打开"),
-    b(M::Compare, &[k(' '), code(C::PageDown)],      A::PageDown,     "下翻一页"),
-    b(M::Compare, &[k('b'), code(C::PageUp)],        A::PageUp,       "上翻一页"),
-    b(M::Compare, &[k('s')],                         A::ToggleSync,   "同步滚动开／关"),
-    b(M::Compare, &[k('y')],                         A::Copy,         "复制所选启示（附出处）"),
-    b(M::Compare, &[k('p')],                         A::OpenPlaces,   "按地点筛选"),
-    b(M::Compare, &[code(C::Esc)],                   A::ClearPlace,   "清除地点筛选"),
+    b(M::Compare,   "compare.lesson_down",          &[k('j'), code(C::Down)],            A::LessonDown,         "下一组启示"),
+    b(M::Compare,   "compare.lesson_up",            &[k('k'), code(C::Up)],              A::LessonUp,           "上一组启示"),
+    b(M::Compare,   "compare.other_side",           &[k('h'), k('l'), code(C::Left), code(C::Right), code(C::Tab)], A::OtherSide,          "切换国内／国外"),
+    b(M::Compare,   "compare.open_lesson",          &[code(C::Enter)],                   A::OpenLesson,         "在阅读区打开"),
+    b(M::Compare,   "compare.page_down",            &[k(' '), code(C::PageDown)],        A::PageDown,           "下翻一页"),
+    b(M::Compare,   "compare.page_up",              &[k('b'), code(C::PageUp)],          A::PageUp,             "上翻一页"),
+    b(M::Compare,   "compare.toggle_sync",          &[k('s')],                           A::ToggleSync,         "同步滚动开／关"),
+    b(M::Compare,   "compare.copy",                 &[k('y')],                           A::Copy,               "复制所选启示（附出处）"),
+    b(M::Compare,   "compare.open_places",          &[k('p')],                           A::OpenPlaces,         "按地点筛选"),
+    b(M::Compare,   "compare.clear_place",          &[code(C::Esc)],                     A::ClearPlace,         "清除地点筛选"),
 
-    b(M::Places, &[k('j'), code(C::Down)],           A::MentionDown,  "下一处提及"),
-    b(M::Places, &[k('k'), code(C::Up)],             A::MentionUp,    "上一处提及"),
-    b(M::Places, &[code(C::Enter)],                  A::OpenLesson,   "在阅读区打开"),
-    b(M::Places, &[k('p')],                          A::OpenPlaces,   "选择地点"),
+    b(M::Places,    "places.mention_down",          &[k('j'), code(C::Down)],            A::MentionDown,        "下一处提及"),
+    b(M::Places,    "places.mention_up",            &[k('k'), code(C::Up)],              A::MentionUp,          "上一处提及"),
+    b(M::Places,    "places.open_lesson",           &[code(C::Enter)],                   A::OpenLesson,         "在阅读区打开"),
+    b(M::Places,    "places.open_places",           &[k('p')],                           A::OpenPlaces,         "选择地点"),
 
-    b(M::Search, &[code(C::Esc)],                    A::Close,        "关闭搜索"),
-    b(M::Search, &[ctrl('c')],                       A::Quit,         "退出"),
-    b(M::Search, &[ctrl('z')],                       A::Suspend,      "挂起"),
-    b(M::Search, &[code(C::Enter)],                  A::OpenResult,   "跳到所选结果"),
-    b(M::Search, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个结果（空行：较新的搜索）"),
-    b(M::Search, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个结果（空行：以前的搜索）"),
-    b(M::Search, &[ctrl('r')],                       A::HistorySearch, "在以前的搜索中查找"),
-    b(M::Search, &[ctrl('y')],                       A::Copy,         "复制所选结果（附出处）"),
-    b(M::Search, &[code(C::Left)],                   A::CaretLeft,    "光标左移"),
-    b(M::Search, &[code(C::Right)],                  A::CaretRight,   "光标右移"),
-    b(M::Search, &[code(C::Home), ctrl('a')],        A::CaretHome,    "行首"),
-    b(M::Search, &[code(C::End), ctrl('e')],         A::CaretEnd,     "行尾"),
-    b(M::Search, &[code(C::Backspace)],              A::Backspace,    "删除前一字"),
-    b(M::Search, &[ctrl('u')],                       A::DeleteToStart, "删除到行首"),
-    b(M::Search, &[ctrl('w')],                       A::DeleteWord,   "删除前一词"),
+    b(M::Search,    "search_box.close",             &[code(C::Esc)],                     A::Close,              "关闭搜索"),
+    b(M::Search,    "search_box.quit",              &[ctrl('c')],                        A::Quit,               "退出"),
+    b(M::Search,    "search_box.suspend",           &[ctrl('z')],                        A::Suspend,            "挂起"),
+    b(M::Search,    "search_box.open_result",       &[code(C::Enter)],                   A::OpenResult,         "跳到所选结果"),
+    b(M::Search,    "search_box.result_down",       &[code(C::Down), ctrl('n')],         A::ResultDown,         "下一个结果（空行：较新的搜索）"),
+    b(M::Search,    "search_box.result_up",         &[code(C::Up), ctrl('p')],           A::ResultUp,           "上一个结果（空行：以前的搜索）"),
+    b(M::Search,    "search_box.history_search",    &[ctrl('r')],                        A::HistorySearch,      "在以前的搜索中查找"),
+    b(M::Search,    "search_box.copy",              &[ctrl('y')],                        A::Copy,               "复制所选结果（附出处）"),
+    b(M::Search,    "search_box.caret_left",        &[code(C::Left)],                    A::CaretLeft,          "光标左移"),
+    b(M::Search,    "search_box.caret_right",       &[code(C::Right)],                   A::CaretRight,         "光标右移"),
+    b(M::Search,    "search_box.caret_home",        &[code(C::Home), ctrl('a')],         A::CaretHome,          "行首"),
+    b(M::Search,    "search_box.caret_end",         &[code(C::End), ctrl('e')],          A::CaretEnd,           "行尾"),
+    b(M::Search,    "search_box.backspace",         &[code(C::Backspace)],               A::Backspace,          "删除前一字"),
+    b(M::Search,    "search_box.delete_to_start",   &[ctrl('u')],                        A::DeleteToStart,      "删除到行首"),
+    b(M::Search,    "search_box.delete_word",       &[ctrl('w')],                        A::DeleteWord,         "删除前一词"),
 
-    b(M::Picker, &[code(C::Esc)],                    A::Close,        "关闭"),
-    b(M::Picker, &[ctrl('c')],                       A::Quit,         "退出"),
-    b(M::Picker, &[ctrl('z')],                       A::Suspend,      "挂起"),
-    b(M::Picker, &[code(C::Enter)],                  A::PickPlace,    "选定地点"),
-    b(M::Picker, &[code(C::Down), ctrl('n')],        A::ResultDown,   "下一个"),
-    b(M::Picker, &[code(C::Up), ctrl('p')],          A::ResultUp,     "上一个"),
-    b(M::Picker, &[code(C::Backspace)],              A::Backspace,    "删除前一字"),
-    b(M::Picker, &[ctrl('u')],                       A::DeleteToStart, "删除到行首"),
+    b(M::Picker,    "picker.close",                 &[code(C::Esc)],                     A::Close,              "关闭"),
+    b(M::Picker,    "picker.quit",                  &[ctrl('c')],                        A::Quit,               "退出"),
+    b(M::Picker,    "picker.suspend",               &[ctrl('z')],                        A::Suspend,            "挂起"),
+    b(M::Picker,    "picker.pick_place",            &[code(C::Enter)],                   A::PickPlace,          "选定地点"),
+    b(M::Picker,    "picker.result_down",           &[code(C::Down), ctrl('n')],         A::ResultDown,         "下一个"),
+    b(M::Picker,    "picker.result_up",             &[code(C::Up), ctrl('p')],           A::ResultUp,           "上一个"),
+    b(M::Picker,    "picker.backspace",             &[code(C::Backspace)],               A::Backspace,          "删除前一字"),
+    b(M::Picker,    "picker.delete_to_start",       &[ctrl('u')],                        A::DeleteToStart,      "删除到行首"),
 
-    b(M::Bookmarks, &[code(C::Esc), k('\'')],     A::Close,        "关闭"),
-    b(M::Bookmarks, &[code(C::Enter)],               A::OpenResult,   "跳到书签"),
-    b(M::Bookmarks, &[k('j'), code(C::Down)],        A::ResultDown,   "下一个"),
-    b(M::Bookmarks, &[k('k'), code(C::Up)],          A::ResultUp,     "上一个"),
-    b(M::Bookmarks, &[k('d')],                       A::DeleteBookmark, "删除书签"),
+    b(M::Bookmarks, "bookmark_list.close",          &[code(C::Esc), k('\'')],            A::Close,              "关闭"),
+    b(M::Bookmarks, "bookmark_list.open_result",    &[code(C::Enter)],                   A::OpenResult,         "跳到书签"),
+    b(M::Bookmarks, "bookmark_list.result_down",    &[k('j'), code(C::Down)],            A::ResultDown,         "下一个"),
+    b(M::Bookmarks, "bookmark_list.result_up",      &[k('k'), code(C::Up)],              A::ResultUp,           "上一个"),
+    b(M::Bookmarks, "bookmark_list.delete_bookmark",&[k('d')],                           A::DeleteBookmark,     "删除书签"),
 
-    b(M::Help,   &[code(C::Esc), k('?'), k('q')],    A::ToggleHelp,   "关闭帮助"),
-    b(M::Help,   &[k('j'), code(C::Down)],           A::ScrollDown,   "向下滚动帮助"),
-    b(M::Help,   &[k('k'), code(C::Up)],             A::ScrollUp,     "向上滚动帮助"),
-    b(M::Help,   &[k(' '), code(C::PageDown)],       A::PageDown,     "向下翻一页"),
-    b(M::Help,   &[k('b'), code(C::PageUp)],         A::PageUp,       "向上翻一页"),
+    b(M::Help,      "help_box.toggle_help",         &[code(C::Esc), k('?'), k('q')],     A::ToggleHelp,         "关闭帮助"),
+    b(M::Help,      "help_box.scroll_down",         &[k('j'), code(C::Down)],            A::ScrollDown,         "向下滚动帮助"),
+    b(M::Help,      "help_box.scroll_up",           &[k('k'), code(C::Up)],              A::ScrollUp,           "向上滚动帮助"),
+    b(M::Help,      "help_box.page_down",           &[k(' '), code(C::PageDown)],        A::PageDown,           "向下翻一页"),
+    b(M::Help,      "help_box.page_up",             &[k('b'), code(C::PageUp)],          A::PageUp,             "向上翻一页"),
 ];
 
 impl Key {
@@ -322,40 +334,6 @@ impl Mode {
     }
 }
 
-/// A binding's name in a config file: its action in snake case, after its
-/// mode (`reader.page_down`); global keys by the action alone, the most
-/// used shortened (`search`, `help`).
-#[must_use]
-pub fn binding_name(mode: Mode, action: &Action) -> String {
-    let debug = format!("{action:?}");
-    let variant = debug.split(['(', ' ']).next().unwrap_or_default();
-    let mut snake = String::new();
-    for (i, c) in variant.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                snake.push('_');
-            }
-            snake.push(c.to_ascii_lowercase());
-        } else {
-            snake.push(c);
-        }
-    }
-    let snake = match (mode, snake.as_str()) {
-        (Mode::Global, "open_search") => "search".to_owned(),
-        (Mode::Global, "toggle_help") => "help".to_owned(),
-        (Mode::Global, "open_bookmarks") => "bookmarks".to_owned(),
-        _ => snake,
-    };
-    match mode.config_prefix() {
-        // `tree.down`, not `tree.tree_down`.
-        Some(prefix) => {
-            let short = snake.strip_prefix(&format!("{prefix}_")).unwrap_or(&snake);
-            format!("{prefix}.{short}")
-        }
-        None => snake,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,15 +351,102 @@ mod tests {
     }
 
     #[test]
-    fn every_binding_has_its_own_name() {
-        let mut names: Vec<String> = BINDINGS
-            .iter()
-            .map(|b| binding_name(b.mode, &b.action))
-            .collect();
-        assert!(names.contains(&"quit".to_owned()) && names.contains(&"search".to_owned()));
-        names.sort();
-        let before = names.len();
-        names.dedup();
-        assert_eq!(names.len(), before);
+    fn every_binding_keeps_the_name_settings_files_use() {
+        let names: Vec<&str> = BINDINGS.iter().map(|b| b.name).collect();
+        // Pinned: a user's `[keys]` says these; renaming one breaks their file.
+        assert_eq!(names, PINNED);
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "every name is its own");
     }
+
+    #[rustfmt::skip]
+    const PINNED: &[&str] = &[
+        "quit",
+        "suspend",
+        "help",
+        "focus_next",
+        "toggle_tree",
+        "close",
+        "search",
+        "show_reader",
+        "show_compare",
+        "show_places",
+        "bookmarks",
+        "jump_back",
+        "jump_forward",
+        "tree.down",
+        "tree.up",
+        "tree.expand",
+        "tree.collapse",
+        "tree.top",
+        "tree.bottom",
+        "tree.open",
+        "reader.scroll_down",
+        "reader.scroll_up",
+        "reader.page_down",
+        "reader.page_up",
+        "reader.half_page_down",
+        "reader.half_page_up",
+        "reader.scroll_top",
+        "reader.scroll_bottom",
+        "reader.prev_part",
+        "reader.next_part",
+        "reader.next_hit",
+        "reader.prev_hit",
+        "reader.compare_here",
+        "reader.toggle_bookmark",
+        "reader.copy",
+        "reader.copy_section",
+        "reader.wider_measure",
+        "reader.narrower_measure",
+        "compare.lesson_down",
+        "compare.lesson_up",
+        "compare.other_side",
+        "compare.open_lesson",
+        "compare.page_down",
+        "compare.page_up",
+        "compare.toggle_sync",
+        "compare.copy",
+        "compare.open_places",
+        "compare.clear_place",
+        "places.mention_down",
+        "places.mention_up",
+        "places.open_lesson",
+        "places.open_places",
+        "search_box.close",
+        "search_box.quit",
+        "search_box.suspend",
+        "search_box.open_result",
+        "search_box.result_down",
+        "search_box.result_up",
+        "search_box.history_search",
+        "search_box.copy",
+        "search_box.caret_left",
+        "search_box.caret_right",
+        "search_box.caret_home",
+        "search_box.caret_end",
+        "search_box.backspace",
+        "search_box.delete_to_start",
+        "search_box.delete_word",
+        "picker.close",
+        "picker.quit",
+        "picker.suspend",
+        "picker.pick_place",
+        "picker.result_down",
+        "picker.result_up",
+        "picker.backspace",
+        "picker.delete_to_start",
+        "bookmark_list.close",
+        "bookmark_list.open_result",
+        "bookmark_list.result_down",
+        "bookmark_list.result_up",
+        "bookmark_list.delete_bookmark",
+        "help_box.toggle_help",
+        "help_box.scroll_down",
+        "help_box.scroll_up",
+        "help_box.page_down",
+        "help_box.page_up",
+    ];
 }

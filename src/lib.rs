@@ -16,4 +16,15 @@ pub mod search;
 pub mod state;
 pub mod terminal;
 pub mod ui;
+pub mod view;
 pub mod wrap;
+
+/// Threads for work shared across cores (search, indexing, loading, the
+/// comparison's layout): all of them, up to four, past which a page's
+/// worth of work gains nothing.
+#[must_use]
+pub fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4)
+}

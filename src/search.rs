@@ -19,7 +19,8 @@ use std::sync::Arc;
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId};
 use build::Sets;
 use entry::Entry;
-pub use highlight::snippet;
+use highlight::Kind;
+pub use highlight::{char_positions, snippet};
 use outcome::TermMatch;
 pub use outcome::{Generation, Hit, Outcome, Rank};
 pub use query::{Query, Term};
@@ -52,6 +53,18 @@ pub struct SearchIndex {
     /// out as it is tried.
     sets_on_demand: bool,
     readings: &'static pinyin::Readings,
+    /// Where each article's entries start (they are in reading order), and
+    /// where the places' start last: one article's marks cost that article.
+    article_starts: Vec<u32>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("entries", &self.entries.len())
+            .field("articles", &self.lib.articles.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// One thread's share of a search: every entry matched, and its best hits.
@@ -216,10 +229,7 @@ impl SearchIndex {
         // A lone initial needs no reading sets to match, and ranks only
         // the entries that could make the best `limit`.
         let lone = self.lone(&parsed);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(4);
-        let chunk = candidates.len().div_ceil(threads).max(4096);
+        let chunk = candidates.len().div_ceil(crate::threads()).max(4096);
         // Each thread keeps every matching entry (a longer query narrows to
         // them) but only its best `limit` hits, in a small heap: a query that
         // matches most of a big archive costs no vector of every hit.
@@ -286,10 +296,16 @@ impl SearchIndex {
         }
         hits.sort_unstable_by_key(|h| Reverse(h.rank));
         hits.truncate(limit);
+        // What each hit shows marked comes from the same matcher, once, here.
+        let marks = hits
+            .iter()
+            .map(|h| self.marks(h.entry, &parsed).unwrap_or_default())
+            .collect();
         Some(Outcome {
             query: query.to_owned(),
             corrected: None,
             hits,
+            marks,
             matched,
         })
     }
@@ -308,7 +324,7 @@ impl SearchIndex {
             whole: true,
         };
         for term in &query.terms {
-            let m = self.match_term(entry, &text, term)?;
+            let (m, _) = self.match_term(entry, &text, term)?;
             all.contiguous &= m.contiguous;
             all.in_context &= m.in_context;
             all.whole &= m.whole;
@@ -341,12 +357,16 @@ impl SearchIndex {
         }
     }
 
+    /// The one rule for whether a term matches an entry, and how: as a
+    /// substring, as a place's Chinese name (for an English one), through
+    /// the characters' readings, or as its characters in order nearby. The
+    /// kind decides which occurrences [`Self::marks`] lists.
     fn match_term<'a>(
         &self,
         entry: u32,
         text: &dyn Fn() -> &'a str,
         term: &Term,
-    ) -> Option<TermMatch> {
+    ) -> Option<(TermMatch, Kind)> {
         let at = |first: usize| TermMatch {
             contiguous: true,
             gap: 0,
@@ -358,7 +378,7 @@ impl SearchIndex {
         // A term of ASCII letters can only match text that has some.
         let as_text = e.latin() || !term.is_letters();
         if as_text && let Some(i) = term.find_in(text()) {
-            return Some(at(i));
+            return Some((at(i), Kind::Text));
         }
         if term.exact {
             return None;
@@ -366,7 +386,7 @@ impl SearchIndex {
         if term.has_places()
             && let Some(i) = term.find_place(text())
         {
-            return Some(at(i));
+            return Some((at(i), Kind::Place));
         }
         if let Some(letters) = &term.letters
             && e.initials & pinyin::letter_bit(letters.first()) != 0
@@ -376,24 +396,26 @@ impl SearchIndex {
         {
             // Pinyin matches hanzi, three bytes each in UTF-8: close enough to
             // order hits by, without walking the text again.
-            return Some(TermMatch {
+            let found = TermMatch {
                 in_context: how.in_context,
                 whole: how.whole,
                 ..at(c.saturating_mul(3))
-            });
+            };
+            return Some((found, Kind::Pinyin));
         }
         // One character in order is the substring already tried.
         if !as_text || term.text.chars().nth(1).is_none() {
             return None;
         }
         let (first, span, chars) = term.subsequence_in(text())?;
-        Some(TermMatch {
+        let found = TermMatch {
             contiguous: false,
             gap: u32::try_from(span.saturating_sub(chars)).unwrap_or(u32::MAX),
             first: u32::try_from(first).unwrap_or(u32::MAX),
             in_context: true,
             whole: true,
-        })
+        };
+        Some((found, Kind::Scattered))
     }
 
     /// The places a query matches (by hanzi, pinyin or English name), best

@@ -21,8 +21,9 @@ pub const SEARCHES: usize = 100;
 #[serde(default, deny_unknown_fields)]
 pub struct Saved {
     pub format: u32,
-    /// `reader`, `compare` or `places`.
-    pub view: Option<String>,
+    /// The view shown; one this version does not have is passed over.
+    #[serde(deserialize_with = "known_view")]
+    pub view: Option<crate::view::View>,
     /// The text at the top of the reader.
     pub at: Option<Spot>,
     pub measure: Option<usize>,
@@ -33,6 +34,14 @@ pub struct Saved {
     pub bookmarks: Vec<Spot>,
     /// Article id → how far through it the reader got, in percent.
     pub progress: BTreeMap<String, u8>,
+}
+
+/// A view by its saved name; a name from another version is no view.
+fn known_view<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::view::View>, D::Error> {
+    let name = Option::<String>::deserialize(d)?;
+    Ok(name.and_then(|n| crate::view::View::all().find(|v| v.name() == n)))
 }
 
 /// A spot in the text: a node by path, one of its fields, a byte in it;

@@ -10,6 +10,7 @@ use std::sync::mpsc;
 use crate::app::Loading;
 use anyhow::{Context, bail};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
@@ -18,12 +19,12 @@ use ratatui::crossterm::terminal::EnterAlternateScreen;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 
 use crate::action::Action;
-use crate::app::App;
-use crate::app::search::RESULTS;
+use crate::app::{App, Effect};
 use crate::cli::Cli;
 use crate::input;
 use crate::search::{Generation, Outcome, SearchIndex};
 use crate::state::store::Store;
+use crate::state::{Saved, Spot};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
 
@@ -125,7 +126,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             "the reader needs a terminal; without one, `zhizao list` lists the sections and `zhizao show PATH` prints one"
         );
     }
-    let (mut app, theme, mouse, memory) = open(cli, lib);
+    let index = Arc::new(SearchIndex::new(Arc::new(lib)));
+    let (mut app, theme, mouse, memory) = open(cli, Arc::clone(&index));
 
     let (tx, inbox) = mpsc::channel();
     spawn_signals(tx.clone())?;
@@ -133,10 +135,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let _guard = Guard;
     capture(mouse).context("setting up the terminal")?;
     spawn_input(tx.clone());
+    let loading = rest.is_some();
     if let Some((dir, files)) = rest {
         app.loading = Some(spawn_loader(dir, files, tx.clone()));
     }
-    let searcher = Searcher::start(Arc::clone(&app.index), tx.clone());
+    let searcher = Searcher::start(index, tx.clone());
     let mut session = Session {
         terminal,
         app,
@@ -147,13 +150,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         inbox,
         tx,
         searcher,
-        sent: None,
-        places_sent: std::sync::Weak::new(),
+        loading,
     };
     let code = session.run();
     // However the session ends, where the reader was is kept.
     if code.is_ok() {
-        session.memory.save(&mut session.app);
+        for effect in session.app.update(Action::Quit) {
+            if let Effect::Save(saved, deleted) = effect {
+                session.memory.save(&saved, &deleted);
+            }
+        }
     }
     // The guard shows the cursor and puts the terminal back; ratatui's own
     // drop would only show it again, and when the terminal has gone, print
@@ -173,10 +179,14 @@ struct Session {
     inbox: mpsc::Receiver<Message>,
     tx: mpsc::Sender<Message>,
     searcher: Searcher,
-    /// The search serial last handed to the searcher.
-    sent: Option<u64>,
-    /// The collection whose place mentions a worker was last asked for.
-    places_sent: std::sync::Weak<crate::content::Library>,
+    /// A collection is still loading behind what is shown.
+    loading: bool,
+}
+
+/// Whether the session goes on after an effect.
+enum Flow {
+    Go,
+    Quit,
 }
 
 impl Session {
@@ -184,37 +194,15 @@ impl Session {
     /// and applies them, until the reader quits or the terminal goes.
     fn run(&mut self) -> anyhow::Result<ExitCode> {
         let size = self.terminal.size()?;
-        self.app.update(Action::Resize(size.width, size.height));
+        self.apply(Action::Resize(size.width, size.height))?;
         let mut dirty = true;
         loop {
             if dirty {
                 draw(&mut self.terminal, &self.app, self.theme)?;
             }
-            if self.app.quit {
-                return Ok(ExitCode::SUCCESS);
-            }
-            if std::mem::take(&mut self.app.bookmarks.changed) {
-                self.memory.save(&mut self.app);
-            }
-            if let Some((serial, query)) = self.app.wanted_search()
-                && self.sent != Some(serial)
-            {
-                self.searcher.submit(serial, query);
-                self.sent = Some(serial);
-            }
-            if let Some(lib) = self.app.places.wanted()
-                && !std::ptr::eq(self.places_sent.as_ptr(), Arc::as_ptr(lib))
-            {
-                self.places_sent = Arc::downgrade(lib);
-                let (lib, tx) = (Arc::clone(lib), self.tx.clone());
-                std::thread::spawn(move || {
-                    let found = lib.mentions();
-                    let _ = tx.send(Message::PlacesFound(lib, found));
-                });
-            }
             // A cut-off escape sequence or paste waits only so long; while a
             // collection loads, its progress is drawn every tenth of a second.
-            let wait = match (self.parser.wait(), self.app.loading.is_some()) {
+            let wait = match (self.parser.wait(), self.loading) {
                 (Some(t), true) => Some(t.min(LOADING_TICK)),
                 (None, true) => Some(LOADING_TICK),
                 (t, false) => t,
@@ -231,7 +219,7 @@ impl Session {
                 },
             };
             let mut events = Vec::new();
-            dirty = first.is_some() || self.app.loading.is_some();
+            dirty = first.is_some() || self.loading;
             if first.is_none() {
                 self.parser.timeout(&mut events);
             }
@@ -246,22 +234,51 @@ impl Session {
                     return Ok(code);
                 }
             }
+            dirty |= !events.is_empty();
             for event in &events {
-                match self.app.keys.action_for_event(&self.app.modes(), event) {
-                    Some(Action::Suspend) => {
-                        self.memory.save(&mut self.app);
-                        suspend(&mut self.terminal, self.mouse)?;
-                    }
-                    Some(action) => self.app.update(action),
-                    None => {}
-                }
-                if self.app.quit {
-                    break;
+                if let Some(action) = self.app.action_for(event)
+                    && let Flow::Quit = self.apply(action)?
+                {
+                    return Ok(ExitCode::SUCCESS);
                 }
             }
-            dirty |= !events.is_empty();
-            copy_out(&mut self.app)?;
         }
+    }
+
+    /// Applies an action and carries out what it asks for.
+    fn apply(&mut self, action: Action) -> anyhow::Result<Flow> {
+        for effect in self.app.update(action) {
+            match effect {
+                Effect::Search {
+                    serial,
+                    query,
+                    limit,
+                } => self.searcher.submit(serial, &query, limit),
+                Effect::FindMentions(lib) => {
+                    let tx = self.tx.clone();
+                    std::thread::spawn(move || {
+                        let found = lib.mentions();
+                        let _ = tx.send(Message::PlacesFound(lib, found));
+                    });
+                }
+                Effect::Copy(text) => {
+                    execute!(
+                        stdout(),
+                        CopyToClipboard::to_clipboard_from(text.as_bytes())
+                    )?;
+                }
+                Effect::Save(saved, deleted) => {
+                    let written = self.memory.save(&saved, &deleted);
+                    if let Some(written) = written {
+                        self.app.update(Action::Saved(written));
+                    }
+                }
+                Effect::Suspend => suspend(&mut self.terminal, self.mouse)?,
+                // What Quit saved, it saved above: nothing more is to be done.
+                Effect::Quit => return Ok(Flow::Quit),
+            }
+        }
+        Ok(Flow::Go)
     }
 
     /// One message: input goes to the parser, the rest acts at once. A
@@ -271,34 +288,38 @@ impl Session {
         message: Message,
         events: &mut Vec<Event>,
     ) -> anyhow::Result<Option<ExitCode>> {
-        let app = &mut self.app;
-        match message {
-            Message::Input(bytes) => self.parser.feed(&bytes, events),
-            Message::HungUp => return Ok(Some(ExitCode::from(129))),
-            Message::Found(serial, outcome) => app.update(Action::SearchDone(serial, outcome)),
-            Message::PlacesFound(lib, found) => {
-                app.update(Action::PlacesFound(lib, Arc::new(found)));
+        let action = match message {
+            Message::Input(bytes) => {
+                self.parser.feed(&bytes, events);
+                return Ok(None);
             }
+            Message::HungUp => return Ok(Some(ExitCode::from(129))),
+            Message::Found(serial, outcome) => Action::SearchDone(serial, outcome),
+            Message::PlacesFound(lib, found) => Action::PlacesFound(lib, Arc::new(found)),
             Message::Loaded(index, shown) => {
-                app.adopt(index, shown);
-                self.searcher = Searcher::start(Arc::clone(&app.index), self.tx.clone());
+                self.searcher = Searcher::start(Arc::clone(&index), self.tx.clone());
+                self.loading = shown.is_some();
+                Action::Adopt(index, shown)
             }
             // Problems found past the first article: out, and say them.
             Message::LoadFailed(errors) => return Err(errors.into()),
             Message::Signal(SIGWINCH) => {
                 let size = self.terminal.size()?;
-                app.update(Action::Resize(size.width, size.height));
+                Action::Resize(size.width, size.height)
             }
-            Message::Signal(SIGTSTP) => {
-                self.memory.save(app);
-                suspend(&mut self.terminal, self.mouse)?;
+            Message::Signal(SIGTSTP) => Action::Suspend,
+            Message::Signal(SIGCONT) => {
+                resume(&mut self.terminal, self.mouse)?;
+                return Ok(None);
             }
-            Message::Signal(SIGCONT) => resume(&mut self.terminal, self.mouse)?,
             Message::Signal(sig) => {
                 return Ok(Some(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0))));
             }
-        }
-        Ok(None)
+        };
+        Ok(match self.apply(action)? {
+            Flow::Go => None,
+            Flow::Quit => Some(ExitCode::SUCCESS),
+        })
     }
 }
 
@@ -315,63 +336,60 @@ impl Memory {
             return Memory { store: None };
         }
         let Some(dir) = crate::state::store::default_dir() else {
-            app.notice = Some("找不到状态文件夹（没有 HOME）；本次不记住位置".into());
+            app.update(Action::Notice(
+                "找不到状态文件夹（没有 HOME）；本次不记住位置".into(),
+            ));
             return Memory { store: None };
         };
         let store = Store::new(dir, &crate::state::store::file_name(cli.content.as_deref()));
         let loaded = store.load();
         app.recall(loaded.saved);
+        if let Some(notice) = loaded.notice {
+            app.update(Action::Notice(notice));
+        }
         let mut memory = Memory { store: Some(store) };
-        // Find out now, not at the end, whether the state can be written.
-        memory.save(app);
-        if app.notice.is_none() {
-            app.notice = loaded.notice;
+        // Find out now, not at the end, whether the state can be written;
+        // if not, that is what the status bar says.
+        let written = memory.save(&app.memory(), &[]);
+        if let Some(written) = written {
+            app.update(Action::Saved(written));
         }
         memory
     }
 
-    fn save(&mut self, app: &mut App) {
-        let Some(store) = &self.store else { return };
-        match store.save(&app.memory(), &app.bookmarks.deleted) {
-            Ok(written) => app.saved(written),
-            Err(e) => {
-                app.notice = Some(crate::sanitize::for_terminal(&format!(
-                    "无法保存到 {}：{e}；本次不记住位置",
-                    store.path().display()
-                )));
-                self.store = None;
-            }
+    /// Writes the session; what the file holds now, or why it could not be
+    /// written (and from then on, nothing is). None without a state file.
+    fn save(&mut self, saved: &Saved, deleted: &[Spot]) -> Option<Result<Saved, String>> {
+        let store = self.store.as_ref()?;
+        let written = store.save(saved, deleted).map_err(|e| {
+            crate::sanitize::for_terminal(&format!(
+                "无法保存到 {}：{e}；本次不记住位置",
+                store.path().display()
+            ))
+        });
+        if written.is_err() {
+            self.store = None;
         }
+        Some(written)
     }
-}
-
-/// Hands what was copied to the terminal's clipboard.
-fn copy_out(app: &mut App) -> std::io::Result<()> {
-    use std::io::Write as _;
-    if let Some(text) = app.clipboard.take() {
-        let mut out = stdout();
-        out.write_all(crate::app::copy::osc52(&text).as_bytes())?;
-        out.flush()?;
-    }
-    Ok(())
 }
 
 /// The app as the settings and the saved state make it: its theme,
 /// whether the mouse is on, and its memory. A bad settings file leaves the
 /// defaults in force and says so.
-fn open(cli: &Cli, lib: crate::content::Library) -> (App, &'static Theme, bool, Memory) {
+fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Memory) {
     let (config, problem) = cli.settings();
-    let mut app = App::new(lib, cli.widths(&config));
+    let mut app = App::with_index(index, cli.widths(&config));
     let theme = crate::ui::theme::chosen(cli.light(&config));
     let mouse = config.mouse;
     app.configure(config);
     let memory = Memory::open(cli, &mut app);
     if let Some(errors) = problem {
         let first = errors.0.first().map(crate::content::ContentError::headline);
-        app.notice = Some(format!(
+        app.update(Action::Notice(format!(
             "设置文件有误，已用默认设置：{}",
             first.unwrap_or_default()
-        ));
+        )));
     }
     (app, theme, mouse, memory)
 }
@@ -443,13 +461,13 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
 /// Searches off the UI thread: the newest query wins, and an older one still
 /// running is cancelled, so typing never waits for a search.
 struct Searcher {
-    jobs: mpsc::Sender<(u64, u64, String)>,
+    jobs: mpsc::Sender<Job>,
     generation: Arc<Generation>,
 }
 
 impl Searcher {
     fn start(index: Arc<SearchIndex>, outbox: mpsc::Sender<Message>) -> Self {
-        let (jobs, inbox) = mpsc::channel::<(u64, u64, String)>();
+        let (jobs, inbox) = mpsc::channel::<Job>();
         let generation = Arc::new(Generation::default());
         let current = Arc::clone(&generation);
         std::thread::spawn(move || {
@@ -458,8 +476,13 @@ impl Searcher {
                 while let Ok(newer) = inbox.try_recv() {
                     job = newer;
                 }
-                let (serial, mine, query) = job;
-                let found = index.search(&query, RESULTS, last.as_deref(), Some((&current, mine)));
+                let Job {
+                    serial,
+                    mine,
+                    query,
+                    limit,
+                } = job;
+                let found = index.search(&query, limit, last.as_deref(), Some((&current, mine)));
                 if let Some(outcome) = found.map(Arc::new) {
                     if outbox
                         .send(Message::Found(serial, Arc::clone(&outcome)))
@@ -474,8 +497,22 @@ impl Searcher {
         Searcher { jobs, generation }
     }
 
-    fn submit(&self, serial: u64, query: &str) {
+    fn submit(&self, serial: u64, query: &str, limit: usize) {
         let mine = self.generation.bump();
-        let _ = self.jobs.send((serial, mine, query.to_owned()));
+        let _ = self.jobs.send(Job {
+            serial,
+            mine,
+            query: query.to_owned(),
+            limit,
+        });
     }
+}
+
+/// A query for the searcher: the serial its answer carries, its generation
+/// (a newer one cancels it), and how many hits to rank.
+struct Job {
+    serial: u64,
+    mine: u64,
+    query: String,
+    limit: usize,
 }

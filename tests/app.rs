@@ -4,7 +4,8 @@ mod common;
 
 use common::{app, node};
 use zhizao::action::Action;
-use zhizao::app::{Focus, Overlay};
+use zhizao::app::{Effect, Focus, Overlay};
+use zhizao::view::View;
 
 #[test]
 fn readme_lists_every_key_from_the_table() {
@@ -165,7 +166,7 @@ fn plus_and_minus_change_the_measure_and_the_comparison_keeps_it() {
     app.update(Action::WiderMeasure);
     app.update(Action::WiderMeasure);
     assert_eq!(app.reader.doc().width, before + 4);
-    app.update(Action::ShowCompare);
+    app.update(Action::Show(View::Compare));
     assert_eq!(app.compare.columns(), app.reader.measure);
 }
 
@@ -269,8 +270,11 @@ fn help_toggles_and_esc_closes() {
     assert_eq!(app.modes()[0], zhizao::keys::Mode::Help);
     app.update(Action::Close);
     assert_eq!(app.overlay, Overlay::None);
-    app.update(Action::Quit);
-    assert!(app.quit);
+    let effects = app.update(Action::Quit);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save(..), Effect::Quit]),
+        "{effects:?}"
+    );
 }
 
 mod search {
@@ -399,10 +403,10 @@ mod search {
         for c in ['q', '?', 'j', '/', 'n'] {
             let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
             let action = app.keys.action_for(&app.modes(), &ev).unwrap();
-            app.update(action);
+            let effects = app.update(action);
+            assert!(!effects.iter().any(|e| matches!(e, Effect::Quit)), "{c}");
         }
         assert_eq!(app.search.line.text, "q?j/n");
-        assert!(!app.quit);
         assert_eq!(app.overlay, Overlay::Search);
     }
 }
@@ -436,10 +440,10 @@ mod compare {
     #[test]
     fn two_opens_the_comparison_and_one_goes_back() {
         let mut app = app(120, 36);
-        app.update(Action::ShowCompare);
+        app.update(Action::Show(View::Compare));
         assert_eq!(app.view, View::Compare);
         assert_eq!(app.modes()[0], zhizao::keys::Mode::Compare);
-        app.update(Action::ShowReader);
+        app.update(Action::Show(View::Reader));
         assert_eq!(app.view, View::Reader);
         // A click on the tab bar switches too.
         let (x, _) = app.tabs()[1];
@@ -450,7 +454,7 @@ mod compare {
     #[test]
     fn j_k_move_the_pair_and_both_sides_scroll_together() {
         let mut app = app(120, 36);
-        app.update(Action::ShowCompare);
+        app.update(Action::Show(View::Compare));
         app.update(Action::LessonDown);
         app.update(Action::LessonDown);
         assert_eq!(app.compare.selected, 2);
@@ -474,7 +478,7 @@ mod compare {
     #[test]
     fn enter_opens_the_lesson_and_c_comes_back_to_it() {
         let mut app = app(120, 36);
-        app.update(Action::ShowCompare);
+        app.update(Action::Show(View::Compare));
         app.update(Action::LessonDown);
         app.update(Action::OtherSide);
         app.update(Action::OpenLesson);
@@ -492,7 +496,7 @@ mod compare {
     #[test]
     fn choosing_a_place_filters_and_esc_clears() {
         let mut app = app(120, 36);
-        app.update(Action::ShowCompare);
+        app.update(Action::Show(View::Compare));
         app.update(Action::OpenPlaces);
         assert_eq!(app.overlay, Overlay::Picker);
         for c in "sz".chars() {
@@ -526,7 +530,7 @@ mod compare {
     #[test]
     fn the_place_index_opens_a_mention_with_the_place_marked() {
         let mut app = app(120, 36);
-        app.update(Action::ShowPlaces);
+        app.update(Action::Show(View::Places));
         common::deliver(&mut app);
         app.update(Action::OpenPlaces);
         for c in "munich".chars() {
@@ -677,7 +681,15 @@ fn a_key_override_shows_in_help_and_in_the_status_bar() {
 #[test]
 fn the_place_index_waits_for_its_mentions_and_keeps_a_place_picked_meanwhile() {
     let mut app = app(120, 36);
-    app.update(Action::ShowPlaces);
+    let effects = app.update(Action::Show(View::Places));
+    assert!(
+        matches!(effects.as_slice(), [Effect::FindMentions(lib)] if std::sync::Arc::ptr_eq(lib, &app.lib)),
+        "{effects:?}"
+    );
+    assert!(
+        app.update(Action::Show(View::Places)).is_empty(),
+        "asked once"
+    );
     assert!(app.places.rows().is_empty());
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains("正在查找各地点的提及"), "{screen}");
@@ -691,9 +703,9 @@ fn the_place_index_waits_for_its_mentions_and_keeps_a_place_picked_meanwhile() {
     let other = std::sync::Arc::new(zhizao::content::Library::bundled().unwrap());
     let found = std::sync::Arc::new(other.mentions());
     app.update(Action::PlacesFound(other, found));
-    assert!(app.places.wanted().is_some());
+    assert!(app.places.waiting());
     common::deliver(&mut app);
-    assert!(app.places.wanted().is_none());
+    assert!(!app.places.waiting());
     let mention = app.places.current().unwrap();
     assert_eq!(app.lib.places[mention.place].english, "Munich");
     let screen = common::screen(&common::draw(&app));
@@ -707,14 +719,14 @@ fn the_place_index_waits_for_its_mentions_and_keeps_a_place_picked_meanwhile() {
 fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
     use zhizao::app::places::Row;
     let mut app = app(120, 36);
-    app.update(Action::ShowPlaces);
+    app.update(Action::Show(View::Places));
     common::deliver(&mut app);
     let rows: Vec<Row> = app.places.rows().to_vec();
     for row in rows {
         let Row::Place { place, times, .. } = row else {
             continue;
         };
-        app.update(Action::ShowPlaces);
+        app.update(Action::Show(View::Places));
         app.places.select_place(place);
         app.update(Action::OpenLesson);
         let name = app.lib.places[place].name.clone();
@@ -753,13 +765,13 @@ fn a_saved_place_past_the_first_look_is_kept_for_the_whole_collection() {
     let rows = app.tree.rows().len();
     let more = common::first_part();
     let more = zhizao::search::SearchIndex::new(std::sync::Arc::new(more));
-    app.adopt(std::sync::Arc::new(more), Some(2));
+    app.update(Action::Adopt(std::sync::Arc::new(more), Some(2)));
     assert_eq!(
         app.loading.as_ref().map(|l| (l.shown, l.files)),
         Some((2, 3))
     );
     assert_eq!(app.tree.rows().len(), rows);
-    app.adopt(std::sync::Arc::clone(&whole.index), None);
+    app.update(Action::Adopt(std::sync::Arc::clone(&whole.index), None));
     assert!(app.loading.is_none(), "the whole collection is in");
     assert!(app.tree.rows().len() > rows, "the tree grew");
     assert_eq!(app.reader.reading(), node(&app, "models/struggle"));
@@ -770,7 +782,11 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
     let first = common::first_part();
     let mut app = common::app_of(first, zhizao::wrap::Widths::default(), 100, 30);
     app.loading = Some(common::loading(2, 3));
-    for view in [Action::ShowCompare, Action::ShowPlaces, Action::ShowReader] {
+    for view in [
+        Action::Show(View::Compare),
+        Action::Show(View::Places),
+        Action::Show(View::Reader),
+    ] {
         app.update(view.clone());
         common::deliver(&mut app);
         let screen = common::screen(&common::draw(&app));
@@ -788,16 +804,18 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
     // Sitting in the place index as the rest arrives: its mentions are
     // wanted again, of the whole collection, and the mention selected
     // stays selected.
-    app.update(Action::ShowPlaces);
-    assert!(app.places.wanted().is_none(), "found in the first part");
+    app.update(Action::Show(View::Places));
+    assert!(!app.places.waiting(), "found in the first part");
     for _ in 0..3 {
         app.update(Action::MentionDown);
     }
     let selected = app.places.current().map(|m| (m.place, m.anchor));
     let whole = common::app(100, 30);
-    app.adopt(std::sync::Arc::clone(&whole.index), None);
-    let wanted = app.places.wanted().expect("wanted again");
-    assert!(std::sync::Arc::ptr_eq(wanted, &app.lib));
+    let effects = app.update(Action::Adopt(std::sync::Arc::clone(&whole.index), None));
+    assert!(
+        matches!(effects.as_slice(), [Effect::FindMentions(lib)] if std::sync::Arc::ptr_eq(lib, &app.lib)),
+        "wanted again, of the whole: {effects:?}"
+    );
     common::deliver(&mut app);
     assert_eq!(app.places.current().map(|m| (m.place, m.anchor)), selected);
     assert_eq!(app.places.selected, 3);
@@ -836,7 +854,7 @@ examples = [{ place = "munich", text = "慕尼黑集聚了一批企业总部。"
     ])
     .unwrap();
     let mut app = common::app_of(lib, zhizao::wrap::Widths::default(), 120, 30);
-    app.update(Action::ShowCompare);
+    app.update(Action::Show(View::Compare));
     let screen = common::screen(&common::draw(&app));
     assert!(
         screen.contains("此集合中没有国内先进城市的经验"),
@@ -851,7 +869,7 @@ examples = [{ place = "munich", text = "慕尼黑集聚了一批企业总部。"
 #[test]
 fn the_comparison_scrolled_to_its_end_stays_within_it_after_a_resize() {
     let mut app = app(80, 24);
-    app.update(Action::ShowCompare);
+    app.update(Action::Show(View::Compare));
     for _ in 0..60 {
         app.update(Action::PageDown);
     }
@@ -874,8 +892,115 @@ fn a_place_index_without_places_says_so() {
     let lib =
         zhizao::content::Library::from_sources([("a.toml".into(), article.to_owned())]).unwrap();
     let mut app = common::app_of(lib, zhizao::wrap::Widths::default(), 100, 30);
-    app.update(Action::ShowPlaces);
+    app.update(Action::Show(View::Places));
     common::deliver(&mut app);
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains("此集合中没有地点"), "{screen}");
+}
+
+#[test]
+fn every_state_survives_each_step_of_a_growing_collection() {
+    let first = common::first_part();
+    let mut app = common::app_of(first, zhizao::wrap::Widths::default(), 120, 36);
+    app.loading = Some(common::loading(1, 3));
+    // A filtered comparison with a pair chosen on the foreign side.
+    app.update(Action::Show(View::Compare));
+    app.update(Action::OpenPlaces);
+    for c in "austin".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::PickPlace);
+    app.update(Action::LessonDown);
+    let compare = (app.compare.place, app.compare.selected, app.compare.side);
+    assert!(compare.0.is_some());
+    // In the reader: a section opened in the tree, jumps, and a search's hits.
+    app.update(Action::Show(View::Reader));
+    let lessons = node(&app, "capital/lessons");
+    app.update(Action::Select(lessons));
+    app.update(Action::NextPart);
+    common::search(&mut app, "宁波");
+    app.update(Action::OpenResult);
+    app.update(Action::NextHit);
+    let jumps = app.jumps.depth();
+    let reader = (
+        app.reader.position(),
+        app.reader.hits.clone(),
+        app.reader.hit,
+    );
+    assert!(jumps.0 >= 3 && reader.1.len() > 1);
+    let expanded = app.tree.expanded_paths();
+    let whole = common::app(120, 36);
+    let steps = [
+        (
+            std::sync::Arc::new(zhizao::search::SearchIndex::new(std::sync::Arc::new(
+                common::first_part(),
+            ))),
+            Some(2),
+        ),
+        (std::sync::Arc::clone(&whole.index), None),
+    ];
+    for (index, shown) in steps {
+        app.update(Action::Adopt(index, shown));
+        assert_eq!(app.jumps.depth(), jumps, "the jump list");
+        assert_eq!(
+            (
+                app.reader.position(),
+                app.reader.hits.clone(),
+                app.reader.hit
+            ),
+            reader,
+            "where the reader is, and its n/N hits"
+        );
+        assert_eq!(
+            (app.compare.place, app.compare.selected, app.compare.side),
+            compare,
+            "the comparison's filter and pair"
+        );
+        for path in &expanded {
+            assert!(
+                app.tree.expanded_paths().contains(path),
+                "{path} stays open"
+            );
+        }
+    }
+    assert_eq!(app.lib.articles.len(), 2, "the whole collection is in");
+    // Back through the jumps made while it loaded.
+    app.update(Action::JumpBack);
+    assert_ne!(app.reader.position(), reader.0);
+    assert_eq!(app.notice, None);
+}
+
+#[test]
+fn the_popup_and_the_reader_mark_the_same_matches() {
+    use zhizao::search::Target;
+    for query in ["宁波", "nb", "智创", "austin 产业"] {
+        let mut app = app(100, 30);
+        common::search(&mut app, query);
+        let outcome = app.search.outcome.clone().expect("results");
+        app.update(Action::OpenResult);
+        let article = app.reader.article;
+        let mut compared = 0;
+        for (hit, marks) in outcome.hits.iter().zip(&outcome.marks) {
+            let Target::Field(anchor) = app.index.target(hit.entry) else {
+                continue;
+            };
+            if app.lib.node(anchor.node).article != article {
+                continue;
+            }
+            let in_reader: Vec<_> = app
+                .reader
+                .hits
+                .iter()
+                .filter(|(a, _)| *a == anchor)
+                .map(|(_, r)| r.clone())
+                .collect();
+            assert_eq!(&in_reader, marks, "{query}: {anchor:?}");
+            compared += 1;
+        }
+        assert!(compared > 0, "{query}");
+        // The popup counts texts (条), the status bar matches in the article (处).
+        let screen = common::screen(&common::draw(&app));
+        let status = format!("第 {}/{} 处", app.reader.hit + 1, app.reader.hits.len());
+        assert!(screen.contains(&status), "{query}: {status}\n{screen}");
+    }
 }

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use zhizao::content::Library;
-use zhizao::search::SearchIndex;
+use zhizao::search::{SearchIndex, char_positions};
 
 /// A query; what its top three must hold (each string in some top-3 hit's
 /// text); matches (the highlighted characters) that must never appear.
@@ -93,11 +93,12 @@ fn hits(ix: &SearchIndex, query: &str, limit: usize) -> Vec<(String, Vec<String>
     let out = ix.search(query, limit, None, None).expect("not cancelled");
     out.hits
         .iter()
-        .map(|h| {
+        .zip(&out.marks)
+        .map(|(h, marks)| {
             let text: Vec<char> = ix.text(h.entry).chars().collect();
             let mut runs: Vec<String> = Vec::new();
             let mut last = None;
-            for p in ix.positions(h.entry, out.answered()) {
+            for p in char_positions(ix.text(h.entry), marks) {
                 match (last, runs.last_mut()) {
                     (Some(l), Some(run)) if l + 1 == p => run.push(text[p]),
                     _ => runs.push(text[p].to_string()),
@@ -152,17 +153,21 @@ fn characters_in_order_stay_within_a_sentence_and_close_together() {
     for query in ["产学", "产学研", "智创", "宁智", "创都", "全都"] {
         let n = query.chars().count();
         let out = ix.search(query, 1000, None, None).unwrap();
-        for hit in &out.hits {
+        for (hit, marks) in out.hits.iter().zip(&out.marks) {
             let text: Vec<char> = ix.text(hit.entry).chars().collect();
-            let positions = ix.positions(hit.entry, query);
-            assert_eq!(positions.len(), n, "{query}");
-            let (first, last) = (positions[0], positions[n - 1]);
-            assert!(last - first < 3 * n, "{query}: spread over {text:?}");
-            assert!(
-                !text[first..=last].iter().any(|c| "。！？；".contains(*c)),
-                "{query}: across sentences in {:?}",
-                text[first..=last].iter().collect::<String>()
-            );
+            // Each match marks the query's characters: every occurrence of
+            // it as a substring, or one scattered run.
+            let positions = char_positions(ix.text(hit.entry), marks);
+            assert_eq!(positions.len() % n, 0, "{query}");
+            for one in positions.chunks(n) {
+                let (first, last) = (one[0], one[n - 1]);
+                assert!(last - first < 3 * n, "{query}: spread over {text:?}");
+                assert!(
+                    !text[first..=last].iter().any(|c| "。！？；".contains(*c)),
+                    "{query}: across sentences in {:?}",
+                    text[first..=last].iter().collect::<String>()
+                );
+            }
         }
     }
     // 产…学 across a paragraph, as the issue found it, is no match: only 产学研.

@@ -263,11 +263,9 @@ proptest! {
                 let mut app = zhizao::app::App::new(lib, zhizao::wrap::Widths::default());
                 app.update(Action::Resize(w, h));
                 for ev in &events {
-                    if let Some(action) = app.keys.action_for_event(&app.modes(), ev) {
-                        app.update(action);
-                    }
+                    let effects = app.action_for(ev).map(|a| app.update(a)).unwrap_or_default();
                     common::deliver(&mut app);
-                    if app.quit {
+                    if effects.iter().any(|e| matches!(e, zhizao::app::Effect::Quit)) {
                         break;
                     }
                     assert_in_bounds(&app);
@@ -310,7 +308,11 @@ fn assert_frame(buf: &ratatui::buffer::Buffer, r: ratatui::layout::Rect, what: &
 fn check_frames(w: u16, h: u16, steps: usize) {
     use zhizao::app::View;
     use zhizao::areas;
-    for view in [Action::ShowReader, Action::ShowCompare, Action::ShowPlaces] {
+    for view in [
+        Action::Show(View::Reader),
+        Action::Show(View::Compare),
+        Action::Show(View::Places),
+    ] {
         let mut app = common::app(w, h);
         app.update(view);
         for _ in 0..steps {
@@ -345,7 +347,7 @@ fn check_frames(w: u16, h: u16, steps: usize) {
         (Action::ToggleHelp, "help"),
     ] {
         let mut app = common::app(w, h);
-        app.update(Action::ShowCompare);
+        app.update(Action::Show(View::Compare));
         if what == "search" {
             common::search(&mut app, "宁波");
         } else {
@@ -357,7 +359,7 @@ fn check_frames(w: u16, h: u16, steps: usize) {
             "search" => areas::search(w, h).popup,
             "picker" => areas::picker(w, h, app.lib.places.len()).popup,
             _ => {
-                let rows = app.keys.help_rows(app.help_first);
+                let rows = app.keys.help_rows(app.help.first);
                 areas::help(
                     w,
                     h,

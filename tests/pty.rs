@@ -612,7 +612,8 @@ fn y_copies_the_paragraph_with_its_source_through_osc_52() {
     let raw = s.raw.lock().unwrap().clone();
     let raw = String::from_utf8_lossy(&raw);
     let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
-    let end = start + raw[start..].find('\x07').expect("its end");
+    // Ended by ST (ESC \\) as crossterm writes it, or BEL as some do.
+    let end = start + raw[start..].find(['\x1b', '\x07']).expect("its end");
     let text = String::from_utf8(
         base64::engine::general_purpose::STANDARD
             .decode(&raw[start..end])

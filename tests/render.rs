@@ -5,6 +5,7 @@ mod common;
 use common::{app, draw, node, screen};
 use insta::assert_snapshot;
 use zhizao::action::Action;
+use zhizao::view::View;
 
 const SIZES: [(u16, u16); 2] = [(100, 30), (50, 16)];
 
@@ -62,7 +63,9 @@ fn derived_title_is_marked() {
 
 #[test]
 fn help_overlay() {
-    snap("help", |app| app.update(Action::ToggleHelp));
+    snap("help", |app| {
+        app.update(Action::ToggleHelp);
+    });
 }
 
 #[test]
@@ -109,7 +112,9 @@ fn a_popup_never_leaves_half_a_wide_glyph_at_its_edges() {
 
 #[test]
 fn search_popup() {
-    snap("search_empty", |app| app.update(Action::OpenSearch));
+    snap("search_empty", |app| {
+        app.update(Action::OpenSearch);
+    });
     snap("search_nb", |app| {
         common::search(app, "nb");
         app.update(Action::ResultDown);
@@ -129,7 +134,7 @@ const COMPARE_SIZES: [(u16, u16); 3] = [(120, 36), (80, 24), (60, 20)];
 
 fn snap_compare(name: &str, setup: impl Fn(&mut zhizao::app::App)) {
     snap_at(&COMPARE_SIZES, name, |app| {
-        app.update(Action::ShowCompare);
+        app.update(Action::Show(View::Compare));
         setup(app);
     });
 }
@@ -157,7 +162,7 @@ fn place_picker_and_place_index() {
         app.update(Action::Insert('s'));
     });
     snap_compare("places", |app| {
-        app.update(Action::ShowPlaces);
+        app.update(Action::Show(View::Places));
         common::deliver(app);
         app.update(Action::MentionDown);
     });
@@ -166,7 +171,7 @@ fn place_picker_and_place_index() {
 #[test]
 fn help_in_the_comparison_lists_its_keys_first() {
     snap_at(&[(100, 30), (80, 24)], "help_compare", |app| {
-        app.update(Action::ShowCompare);
+        app.update(Action::Show(View::Compare));
         app.update(Action::ToggleHelp);
     });
 }
@@ -174,7 +179,7 @@ fn help_in_the_comparison_lists_its_keys_first() {
 #[test]
 fn the_place_index_at_60x20() {
     snap_at(&[(60, 20)], "places_small", |app| {
-        app.update(Action::ShowPlaces);
+        app.update(Action::Show(View::Places));
         common::deliver(app);
         for _ in 0..5 {
             app.update(Action::MentionDown);
@@ -238,10 +243,10 @@ fn with_ambiguous_characters_wide_nothing_on_a_row_shifts() {
     let views: [(&str, &[Action]); 8] = [
         ("reader", &[]),
         ("tree", &[Action::FocusNext]),
-        ("compare", &[Action::ShowCompare]),
-        ("places", &[Action::ShowPlaces]),
+        ("compare", &[Action::Show(View::Compare)]),
+        ("places", &[Action::Show(View::Places)]),
         ("search", &[Action::OpenSearch, Action::Insert('n')]),
-        ("picker", &[Action::ShowCompare, Action::OpenPlaces]),
+        ("picker", &[Action::Show(View::Compare), Action::OpenPlaces]),
         ("help", &[Action::ToggleHelp]),
         ("bookmarks", &[Action::OpenBookmarks]),
     ];

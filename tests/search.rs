@@ -25,14 +25,15 @@ fn describe(ix: &SearchIndex, entry: u32) -> String {
     }
 }
 
+/// What the `rank`th hit marks: every marked run of its text, which must
+/// all read the same.
 fn highlighted(ix: &SearchIndex, q: &str, rank: usize) -> String {
     let out = ix.search(q, 1000, None, None).unwrap();
-    let entry = out.hits[rank].entry;
-    let chars: Vec<char> = ix.text(entry).chars().collect();
-    ix.positions(entry, q)
-        .into_iter()
-        .map(|p| chars[p])
-        .collect()
+    let text = ix.text(out.hits[rank].entry);
+    let mut runs: Vec<&str> = out.marks[rank].iter().map(|r| &text[r.clone()]).collect();
+    runs.dedup();
+    assert_eq!(runs.len(), 1, "{q}: every mark reads the same: {runs:?}");
+    runs[0].to_owned()
 }
 
 #[test]

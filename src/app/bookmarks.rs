@@ -2,6 +2,7 @@
 //! paragraph is gone after the content changed is kept and shown as
 //! missing, never dropped.
 
+use crate::action::Action;
 use crate::content::{Anchor, Library};
 use crate::state::Spot;
 
@@ -13,18 +14,52 @@ pub struct Bookmarks {
     pub deleted: Vec<Spot>,
     /// The one selected in the list.
     pub selected: usize,
-    /// Changed since the last save.
-    pub changed: bool,
     /// Where each bookmark is in the content now (None: gone), found when
     /// the list opens, not while it is drawn.
     pub found: Vec<Option<Anchor>>,
 }
 
+/// What an action in the list asks of the rest of the app.
+pub enum Next {
+    Stay,
+    Close,
+    /// A bookmark was deleted: the state file is to be written.
+    Changed,
+    /// Go to the selected bookmark's paragraph.
+    Go(Anchor),
+    /// Its paragraph is no longer in the content.
+    Gone,
+}
+
 impl Bookmarks {
+    /// Moves through the list, opens or deletes the selected bookmark.
+    pub fn update(&mut self, action: &Action, lib: &Library) -> Next {
+        match action {
+            Action::ResultDown => self.select(self.selected + 1),
+            Action::ResultUp => self.select(self.selected.saturating_sub(1)),
+            Action::DeleteBookmark if self.selected < self.marks.len() => {
+                self.delete();
+                return Next::Changed;
+            }
+            Action::Close => return Next::Close,
+            Action::OpenBookmarkAt(i) => {
+                self.select(*i);
+                return self.update(&Action::OpenResult, lib);
+            }
+            Action::OpenResult => {
+                let Some(mark) = self.marks.get(self.selected) else {
+                    return Next::Stay;
+                };
+                return mark.resolve(lib).map_or(Next::Gone, Next::Go);
+            }
+            _ => {}
+        }
+        Next::Stay
+    }
+
     /// Marks the paragraph, or unmarks it; true when it is now marked.
     pub fn toggle(&mut self, lib: &Library, anchor: Anchor) -> bool {
         let spot = Spot::of(lib, anchor, 0);
-        self.changed = true;
         if let Some(i) = self.marks.iter().position(|m| m.same(&spot)) {
             self.deleted.push(self.marks.remove(i));
             false
@@ -42,7 +77,6 @@ impl Bookmarks {
             if self.selected < self.found.len() {
                 self.found.remove(self.selected);
             }
-            self.changed = true;
             self.select(self.selected);
         }
     }

@@ -45,13 +45,8 @@ pub struct Compare {
 impl Compare {
     #[must_use]
     pub fn new(lib: Arc<Library>, widths: Widths) -> Self {
-        let heading = [Scope::Domestic, Scope::Foreign]
-            .into_iter()
-            .filter_map(|scope| lib.lesson_list(scope))
-            .find_map(|list| lib.node(list).parent)
-            .and_then(|part| lib.node(part).heading.clone())
-            .unwrap_or_else(|| "国内外对照".to_owned());
         Compare {
+            heading: heading(&lib),
             lib,
             widths,
             scroll: [0, 0],
@@ -60,7 +55,6 @@ impl Compare {
             selected: 0,
             place: None,
             counts: (0, 0),
-            heading,
             layout: (2, false),
             tables: RefCell::new(HashMap::new()),
             rows: 1,
@@ -228,9 +222,32 @@ impl Compare {
         })
     }
 
+    /// The same selection, side, scroll and place in a grown collection;
+    /// its lessons are laid out again when next shown.
+    pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
+        self.heading = heading(&lib);
+        self.lib = lib;
+        self.tables.borrow_mut().clear();
+        self.place = self.place.and_then(|p| moved.place(p));
+        if let Some(place) = self.place {
+            self.counts = crate::compare::mentions(&self.lib, place);
+        }
+    }
+
     fn max_scroll(&self) -> usize {
         self.table().height().saturating_sub(self.height())
     }
+}
+
+/// The part holding the lesson lists, as the page heads it; the view's own
+/// name in a collection that has no such part.
+fn heading(lib: &Library) -> String {
+    [Scope::Domestic, Scope::Foreign]
+        .into_iter()
+        .filter_map(|scope| lib.lesson_list(scope))
+        .find_map(|list| lib.node(list).parent)
+        .and_then(|part| lib.node(part).heading.clone())
+        .unwrap_or_else(|| "国内外对照".to_owned())
 }
 
 #[cfg(test)]

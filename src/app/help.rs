@@ -1,37 +1,64 @@
-//! The help overlay's state: which mode it lists first, how far it has
-//! scrolled, and how wide and tall its rows make it.
+//! The help overlay's state: which mode it lists first and how far it has
+//! scrolled; and how wide and tall its rows make it.
 
-use super::App;
 use crate::action::Action;
 use crate::areas;
-use crate::keys;
+use crate::keys::{self, Keymap, Mode};
 use crate::wrap::Widths;
 
-impl App {
-    /// Keys while help is open: scroll it, close it; the global keys too.
-    pub(super) fn in_help(&mut self, action: Action) {
-        let page = usize::from(self.size.1 / 2);
-        match action {
-            Action::ScrollDown => self.help_scroll += 1,
-            Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::PageDown => self.help_scroll += page,
-            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
-            Action::ToggleHelp | Action::Close => self.overlay = super::Overlay::None,
-            other => self.in_view(&other),
+#[derive(Debug, Clone)]
+pub struct Help {
+    /// First row shown.
+    pub scroll: usize,
+    /// The mode whose keys it lists first: the one help was opened from.
+    pub first: Mode,
+}
+
+impl Default for Help {
+    fn default() -> Self {
+        Help {
+            scroll: 0,
+            first: Mode::Reader,
         }
     }
+}
 
-    /// The furthest help scrolls in its popup.
-    pub(super) fn help_max_scroll(&self) -> usize {
-        let rows = self.keys.help_rows(self.help_first);
-        let popup = areas::help(
-            self.size.0,
-            self.size.1,
-            rows.len(),
-            help_width(&rows, self.widths),
-        );
-        rows.len()
-            .saturating_sub(usize::from(areas::inner(popup).height))
+/// What an action in help asks of the rest of the app.
+pub enum Next {
+    Stay,
+    Close,
+    /// Not help's: the view's and the global keys take it.
+    Pass,
+}
+
+impl Help {
+    /// Opens on the keys of `mode`, at the top.
+    pub fn open(&mut self, mode: Mode) {
+        self.first = mode;
+        self.scroll = 0;
+    }
+
+    /// Scrolls by a row or by `page` rows; closes.
+    pub fn update(&mut self, action: &Action, page: usize) -> Next {
+        match action {
+            Action::ScrollDown => self.scroll += 1,
+            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll += page,
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::ToggleHelp | Action::Close => return Next::Close,
+            _ => return Next::Pass,
+        }
+        Next::Stay
+    }
+
+    /// Keeps the scroll within what the popup at this size can show.
+    pub fn clamp(&mut self, keys: &Keymap, size: (u16, u16), widths: Widths) {
+        let rows = keys.help_rows(self.first);
+        let popup = areas::help(size.0, size.1, rows.len(), help_width(&rows, widths));
+        let max = rows
+            .len()
+            .saturating_sub(usize::from(areas::inner(popup).height));
+        self.scroll = self.scroll.min(max);
     }
 }
 

@@ -2,24 +2,27 @@
 //! a section opened, `[`/`]`, `g`/`G`, a lesson from the comparison or the
 //! place index), so `Ctrl-o` goes back and `Ctrl-n` forward again, as in vim.
 
+use std::collections::VecDeque;
+
 use super::reader::Position;
+use super::rebase::Rebase;
 
 /// Positions kept each way.
 const KEPT: usize = 100;
 
 #[derive(Debug, Default)]
 pub struct Jumps {
-    back: Vec<Position>,
+    back: VecDeque<Position>,
     forward: Vec<Position>,
 }
 
 impl Jumps {
     /// Remembers where a jump starts; a new jump forgets the way forward.
     pub fn push(&mut self, from: Position) {
-        if self.back.last() != Some(&from) {
-            self.back.push(from);
+        if self.back.back() != Some(&from) {
+            self.back.push_back(from);
             if self.back.len() > KEPT {
-                self.back.remove(0);
+                self.back.pop_front();
             }
         }
         self.forward.clear();
@@ -27,21 +30,42 @@ impl Jumps {
 
     /// Forgets the last jump's start when the jump went nowhere.
     pub fn cancel(&mut self, from: Position) {
-        if self.back.last() == Some(&from) {
-            self.back.pop();
+        if self.back.back() == Some(&from) {
+            self.back.pop_back();
         }
     }
 
     /// Where to go back to from `here`, which forward then leads to.
     pub fn back(&mut self, here: Position) -> Option<Position> {
-        let to = self.back.pop()?;
+        let to = self.back.pop_back()?;
         self.forward.push(here);
         Some(to)
     }
 
     pub fn forward(&mut self, here: Position) -> Option<Position> {
         let to = self.forward.pop()?;
-        self.back.push(here);
+        self.back.push_back(here);
         Some(to)
+    }
+
+    /// Every position found again in a grown collection; one that is gone
+    /// is dropped.
+    pub fn rebase(&mut self, moved: &Rebase) {
+        self.back = self
+            .back
+            .iter()
+            .filter_map(|&p| moved.position(p))
+            .collect();
+        self.forward = self
+            .forward
+            .iter()
+            .filter_map(|&p| moved.position(p))
+            .collect();
+    }
+
+    /// How many jumps back there are: what the tests of growth check.
+    #[must_use]
+    pub fn depth(&self) -> (usize, usize) {
+        (self.back.len(), self.forward.len())
     }
 }

@@ -14,6 +14,18 @@ pub struct Line {
 }
 
 impl Line {
+    /// Where the terminal cursor goes for this line drawn in `field`: at
+    /// the caret, in display columns; None where it would fall outside.
+    #[must_use]
+    pub fn cursor(&self, field: ratatui::layout::Rect, widths: Widths) -> Option<(u16, u16)> {
+        if field.width == 0 {
+            return None;
+        }
+        let (_, col) = self.view(usize::from(field.width), widths);
+        let x = field.x + u16::try_from(col).ok()?;
+        (x < field.right()).then_some((x, field.y))
+    }
+
     /// Selects the whole line, caret at its end; nothing to select when empty.
     pub fn select_all(&mut self) {
         self.caret = self.text.len();

@@ -1,126 +1,126 @@
 //! Clicks and the wheel: where each lands comes from `areas`, as the views
-//! draw it, and becomes the same change a key would make.
+//! draw it, and becomes the actions a key would give there. Nothing here
+//! changes state; `App::update` applies what it returns.
 
 use ratatui::layout::Position;
 
-use super::{App, Focus, Overlay, View};
-use crate::action::Action;
+use super::{App, Overlay};
+use crate::action::{Action, Pane};
 use crate::areas;
+use crate::view::View;
 
-impl App {
-    pub(super) fn click(&mut self, x: u16, y: u16) {
-        let pos = Position::new(x, y);
-        let (width, height) = self.size;
-        match self.overlay {
-            Overlay::Help => self.overlay = Overlay::None,
-            Overlay::Picker => {
-                // A click on a place chooses it; anywhere else closes the picker.
-                let picker = areas::picker(width, height, self.lib.places.len());
-                if let Some(i) = picker.place_at(x, y) {
-                    if i < self.picker.places.len() {
-                        self.picker.select(i);
-                        self.update(Action::PickPlace);
-                    }
-                } else if !picker.popup.contains(pos) {
-                    self.overlay = Overlay::None;
-                }
-            }
-            Overlay::Search => {
-                let popup = areas::search(width, height);
-                if !popup.popup.contains(pos) {
-                    self.overlay = Overlay::None;
-                } else if let Some(row) = popup.result_at(y) {
-                    let i = self.search.top(popup.per_page) + row;
-                    if self
-                        .search
+/// What a click or a wheel tick at its spot means, as actions to apply in
+/// turn; anything else is itself.
+#[must_use]
+pub fn actions(app: &App, action: Action) -> Vec<Action> {
+    match action {
+        Action::Click(x, y) => click(app, Position::new(x, y)),
+        Action::WheelDown(x, y) => wheel(app, Position::new(x, y), 3),
+        Action::WheelUp(x, y) => wheel(app, Position::new(x, y), -3),
+        other => vec![other],
+    }
+}
+
+fn click(app: &App, pos: Position) -> Vec<Action> {
+    let (width, height) = app.size;
+    let inside = |hit: bool, on: Option<Action>| match (hit, on) {
+        (false, _) => vec![Action::Close],
+        (true, Some(action)) => vec![action],
+        (true, None) => Vec::new(),
+    };
+    match app.overlay {
+        Overlay::Help => vec![Action::Close],
+        Overlay::Picker => {
+            let picker = areas::picker(width, height, app.lib.places.len());
+            let on = picker
+                .place_at(pos.x, pos.y)
+                .filter(|&i| i < app.picker.places.len())
+                .map(Action::PickPlaceAt);
+            inside(picker.popup.contains(pos), on)
+        }
+        Overlay::Search => {
+            let popup = areas::search(width, height);
+            let on = popup
+                .result_at(pos.y)
+                .map(|row| app.search.top(popup.per_page) + row)
+                .filter(|&i| {
+                    app.search
                         .outcome
                         .as_ref()
                         .is_some_and(|o| i < o.hits.len())
-                    {
-                        self.search.selected = i;
-                        self.update(Action::OpenResult);
-                    }
-                }
-            }
-            Overlay::Bookmarks => {
-                let popup = areas::bookmarks(width, height, self.bookmarks.marks.len());
-                let inner = areas::inner(popup);
-                if !popup.contains(pos) {
-                    self.overlay = Overlay::None;
-                } else if inner.contains(pos) {
-                    let page = usize::from(inner.height / areas::BOOKMARK_ROWS).max(1);
-                    let top = self.bookmarks.selected.saturating_sub(page - 1);
-                    self.bookmarks
-                        .select(top + usize::from((y - inner.y) / areas::BOOKMARK_ROWS));
-                    self.update(Action::OpenResult);
-                }
-            }
-            Overlay::None => self.click_view(pos),
+                })
+                .map(Action::OpenResultAt);
+            inside(popup.popup.contains(pos), on)
         }
+        Overlay::Bookmarks => {
+            let popup = areas::bookmarks(width, height, app.bookmarks.marks.len());
+            let inner = areas::inner(popup);
+            let on = inner.contains(pos).then(|| {
+                let page = usize::from(inner.height / areas::BOOKMARK_ROWS).max(1);
+                let top = app.bookmarks.selected.saturating_sub(page - 1);
+                Action::OpenBookmarkAt(top + usize::from((pos.y - inner.y) / areas::BOOKMARK_ROWS))
+            });
+            inside(popup.contains(pos), on)
+        }
+        Overlay::None => click_view(app, pos),
     }
+}
 
-    fn click_view(&mut self, pos: Position) {
-        let areas = self.areas();
-        if areas.tabs.contains(pos) {
-            if let Some(i) = self
-                .tabs()
-                .iter()
-                .position(|&(tx, w)| (tx..tx + w).contains(&pos.x))
+fn click_view(app: &App, pos: Position) -> Vec<Action> {
+    let areas = app.areas();
+    if areas.tabs.contains(pos) {
+        let tab = app
+            .tabs()
+            .iter()
+            .position(|&(tx, w)| (tx..tx + w).contains(&pos.x));
+        return tab
+            .and_then(|i| View::all().nth(i))
+            .map(Action::Show)
+            .into_iter()
+            .collect();
+    }
+    match app.view {
+        View::Compare => areas::compare_panes(areas.main)
+            .iter()
+            .position(|p| p.contains(pos))
+            .map(|side| Action::Focus(Pane::Side(side)))
+            .into_iter()
+            .collect(),
+        View::Places => Vec::new(),
+        View::Reader => {
+            if let (Some(tree), Some(inner)) = (areas.tree, areas.tree_inner())
+                && tree.contains(pos)
             {
-                self.update(View::ALL[i].action());
-            }
-            return;
-        }
-        match self.view {
-            View::Compare => {
-                if let Some(side) = areas::compare_panes(areas.main)
-                    .iter()
-                    .position(|p| p.contains(pos))
-                {
-                    self.compare.side = side;
+                let mut out = vec![Action::Focus(Pane::Tree)];
+                if inner.contains(pos) {
+                    let row = usize::from(pos.y - inner.y) + app.tree.offset;
+                    out.extend(app.tree.rows().get(row).map(|&node| Action::Select(node)));
                 }
-            }
-            View::Places => {}
-            View::Reader => {
-                if let (Some(tree), Some(inner)) = (areas.tree, areas.tree_inner())
-                    && tree.contains(pos)
-                {
-                    self.focus = Focus::Tree;
-                    if inner.contains(pos) {
-                        let row = usize::from(pos.y - inner.y) + self.tree.offset;
-                        if let Some(&node) = self.tree.rows().get(row) {
-                            self.update(Action::Select(node));
-                        }
-                    }
-                } else if areas.reader.contains(pos) {
-                    self.focus = Focus::Reader;
-                    self.close_floating_tree();
-                }
+                out
+            } else if areas.reader.contains(pos) {
+                vec![Action::Focus(Pane::Reader)]
+            } else {
+                Vec::new()
             }
         }
     }
+}
 
-    pub(super) fn wheel(&mut self, x: u16, y: u16, delta: isize) {
-        let areas = self.areas();
-        let pos = Position::new(x, y);
-        match self.view {
-            View::Compare => {
-                let panes = areas::compare_panes(areas.main);
-                if let Some(side) = panes.iter().position(|p| p.contains(pos)) {
-                    self.compare.scroll(Some(side), delta);
-                }
-            }
-            View::Places => {
-                let at = self.places.selected.saturating_add_signed(delta.signum());
-                self.places.select(at);
-            }
-            View::Reader => {
-                if areas.tree.is_some_and(|t| t.contains(pos)) {
-                    self.tree.move_by(delta);
-                } else if areas.reader.contains(pos) {
-                    self.reader.scroll_by(delta);
-                }
+fn wheel(app: &App, pos: Position, delta: isize) -> Vec<Action> {
+    let areas = app.areas();
+    let pane = match app.view {
+        View::Compare => areas::compare_panes(areas.main)
+            .iter()
+            .position(|p| p.contains(pos))
+            .map(Pane::Side),
+        View::Places => Some(Pane::Places),
+        View::Reader => {
+            if areas.tree.is_some_and(|t| t.contains(pos)) {
+                Some(Pane::Tree)
+            } else {
+                areas.reader.contains(pos).then_some(Pane::Reader)
             }
         }
-    }
+    };
+    pane.map(|p| Action::Wheel(p, delta)).into_iter().collect()
 }

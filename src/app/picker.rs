@@ -71,7 +71,9 @@ impl Picker {
             .map_or(Next::Stay, |&p| Next::Pick(p))
     }
 
-    fn refresh(&mut self, index: &SearchIndex) {
+    /// Offers the places of another index for the same line (a grown
+    /// collection's), from the top.
+    pub fn refresh(&mut self, index: &SearchIndex) {
         self.places = if self.line.text.trim().is_empty() {
             (0..index.library().places.len()).collect()
         } else {

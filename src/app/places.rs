@@ -35,6 +35,8 @@ pub struct Places {
     lib: Arc<Library>,
     /// The index has been shown, so its mentions are wanted.
     asked: bool,
+    /// A worker has been asked to find them.
+    requested: bool,
     /// They have arrived.
     found: bool,
     /// What to select when they arrive: the first mention of a place
@@ -56,6 +58,7 @@ impl Places {
         Places {
             lib,
             asked: false,
+            requested: false,
             found: false,
             picked: None,
             mentions: Vec::new(),
@@ -81,11 +84,19 @@ impl Places {
         self.asked = true;
     }
 
-    /// The collection whose mentions are wanted and not here yet: found
-    /// off the UI thread, as in a big archive that takes a while.
+    /// Shown, and its mentions not here yet: the view says it waits.
     #[must_use]
-    pub fn wanted(&self) -> Option<&Arc<Library>> {
-        (self.asked && !self.found).then_some(&self.lib)
+    pub fn waiting(&self) -> bool {
+        self.asked && !self.found
+    }
+
+    /// The collection whose mentions a worker is to find, once: they are
+    /// wanted, not here yet, and nobody has been asked. Found off the UI
+    /// thread, as in a big archive that takes a while.
+    pub fn request(&mut self) -> Option<Arc<Library>> {
+        let due = self.asked && !self.found && !self.requested;
+        self.requested |= due;
+        due.then(|| Arc::clone(&self.lib))
     }
 
     /// The mentions arrive, for `lib`: if that is still this index's
@@ -133,13 +144,21 @@ impl Places {
         true
     }
 
-    /// The same selection as `before`, the index of a part of this
-    /// collection: kept until the mentions arrive.
-    pub fn keep_from(&mut self, before: &Places) {
-        self.picked = match before.current() {
-            Some(m) if before.found => Some((m.place, Some(m.anchor))),
-            _ => before.picked,
+    /// The index of a grown collection, wanted if this one was: its
+    /// mentions are found again, and the mention selected here (or the
+    /// place picked) is selected when they arrive.
+    pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
+        let picked = match self.current() {
+            Some(m) if self.found => Some((m.place, Some(m.anchor))),
+            _ => self.picked,
         };
+        let mut next = Places::new(lib);
+        next.asked = self.asked;
+        next.height = self.height;
+        next.picked = picked.and_then(|(place, anchor)| {
+            Some((moved.place(place)?, anchor.and_then(|a| moved.anchor(a))))
+        });
+        *self = next;
     }
 
     /// Selects a mention, within bounds, and scrolls to it.
@@ -163,8 +182,10 @@ impl Places {
     }
 
     pub fn resize(&mut self, height: usize) {
-        self.height = height.max(1);
-        self.follow();
+        if height.max(1) != self.height {
+            self.height = height.max(1);
+            self.follow();
+        }
     }
 
     /// The selected mention, for Enter.

@@ -57,6 +57,20 @@ pub enum Step {
     Wrapped,
 }
 
+impl Step {
+    /// What the status bar says of it, stepping `forward` or back; `search`
+    /// is the key that opens search.
+    #[must_use]
+    pub fn notice(self, forward: bool, search: &str) -> Option<String> {
+        match self {
+            Step::Moved => None,
+            Step::Wrapped if forward => Some("已回到第一个结果".into()),
+            Step::Wrapped => Some("已回到最后一个结果".into()),
+            Step::None => Some(format!("没有搜索结果 · 按 {search} 搜索")),
+        }
+    }
+}
+
 impl Reader {
     #[must_use]
     pub fn new(lib: Arc<Library>, widths: Widths) -> Self {
@@ -312,6 +326,33 @@ impl Reader {
             self.scroll = line.saturating_sub(page / 3);
         }
         self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// The paragraph being read: the hit jumped to (it sits below the top
+    /// line), else the one at the top.
+    #[must_use]
+    pub fn selected_anchor(&self) -> Option<Anchor> {
+        let hit = self.hits.get(self.hit).map(|(a, _)| *a);
+        hit.or(self.position().top.map(|(a, _)| a))
+    }
+
+    /// The same place and hits in a grown collection.
+    pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
+        let at = moved.position(self.position());
+        let hits: Vec<_> = self
+            .hits
+            .iter()
+            .filter_map(|(a, r)| moved.anchor(*a).map(|a| (a, r.clone())))
+            .collect();
+        let hit = self.hit;
+        self.lib = lib;
+        self.docs.clear();
+        self.restore(at.unwrap_or(Position {
+            article: 0,
+            top: None,
+        }));
+        self.hit = hit.min(hits.len().saturating_sub(1));
+        self.hits = hits;
     }
 
     /// Lays the article out at the pane's width, from the cache.

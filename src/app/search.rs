@@ -4,8 +4,10 @@
 use std::sync::Arc;
 
 use super::line::Line;
+use super::navigate::Destination;
 use crate::action::Action;
-use crate::search::{Outcome, SearchIndex};
+use crate::content::Anchor;
+use crate::search::{Outcome, SearchIndex, Target};
 
 /// How many ranked results the popup asks for.
 pub const RESULTS: usize = 200;
@@ -15,6 +17,8 @@ pub struct SearchBox {
     pub line: Line,
     /// Bumped on every edit: results answer one serial.
     pub serial: u64,
+    /// The serial last handed to the searcher.
+    asked: Option<u64>,
     /// Results for `serial`, or for an earlier serial while a search runs.
     pub outcome: Option<Arc<Outcome>>,
     /// For each result, the characters of its text to highlight.
@@ -107,6 +111,11 @@ impl SearchBox {
             }
             Action::Close => return Next::Close,
             Action::OpenResult => return self.open(),
+            Action::OpenResultAt(i) => {
+                self.selected = *i;
+                self.move_selection(0);
+                return self.open();
+            }
             _ => false,
         };
         if edited {
@@ -153,8 +162,12 @@ impl SearchBox {
         if serial != self.serial {
             return Next::Stay;
         }
-        let entries: Vec<u32> = outcome.hits.iter().map(|h| h.entry).collect();
-        self.marks = index.positions_of(&entries, outcome.answered());
+        self.marks = outcome
+            .hits
+            .iter()
+            .zip(&outcome.marks)
+            .map(|(h, ranges)| crate::search::char_positions(index.text(h.entry), ranges))
+            .collect();
         self.suggestion = index.suggestion(&outcome);
         self.outcome = Some(outcome);
         self.selected = 0;
@@ -163,6 +176,47 @@ impl SearchBox {
         } else {
             Next::Stay
         }
+    }
+
+    /// The query to run, once for each edit: the shown results are not for
+    /// the line as typed, and the searcher has not been given it.
+    pub fn request(&mut self) -> Option<(u64, String)> {
+        if !self.stale() || self.asked == Some(self.serial) {
+            return None;
+        }
+        self.asked = Some(self.serial);
+        Some((self.serial, self.line.text.clone()))
+    }
+
+    /// The selected result's place in the text, for Enter.
+    #[must_use]
+    pub fn destination(&self, index: &SearchIndex) -> Option<Destination> {
+        let outcome = self.outcome.as_ref()?;
+        let hit = outcome.hits.get(self.selected)?;
+        Some(match index.target(hit.entry) {
+            Target::Field(anchor) => Destination::Text(anchor, Some(outcome.answered().to_owned())),
+            Target::Label(node) => Destination::Node(node),
+            Target::Place(p) => Destination::Place(p),
+        })
+    }
+
+    /// The selected result's paragraph, for `Ctrl-y`.
+    #[must_use]
+    pub fn selected_anchor(&self, index: &SearchIndex) -> Option<Anchor> {
+        let hit = self.outcome.as_ref()?.hits.get(self.selected)?;
+        match index.target(hit.entry) {
+            Target::Field(anchor) => Some(anchor),
+            _ => None,
+        }
+    }
+
+    /// The results of an index that is gone mean nothing in a grown one:
+    /// the line stays and its search runs again.
+    pub fn rebase(&mut self) {
+        self.outcome = None;
+        self.marks.clear();
+        self.suggestion = None;
+        self.edited();
     }
 
     /// True while the shown results are for an older query.

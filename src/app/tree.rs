@@ -95,6 +95,19 @@ impl Tree {
         self.refresh();
     }
 
+    /// Opens these nodes too.
+    pub fn expand(&mut self, nodes: &[NodeId]) {
+        let before = self.expanded.iter().filter(|e| **e).count();
+        for &n in nodes {
+            if let Some(e) = self.expanded.get_mut(n) {
+                *e = true;
+            }
+        }
+        if self.expanded.iter().filter(|e| **e).count() != before {
+            self.refresh();
+        }
+    }
+
     /// Selects a node, opening its ancestors so it has a row.
     pub fn select(&mut self, node: NodeId) {
         for a in self.lib.ancestry(node) {
@@ -117,10 +130,43 @@ impl Tree {
         self.refresh();
     }
 
-    /// The pane's height in rows.
+    /// The pane's height in rows; the rows are laid out again only when
+    /// it changed.
     pub fn resize(&mut self, height: usize) {
-        self.height = height.max(1);
-        self.refresh();
+        if height.max(1) != self.height {
+            self.height = height.max(1);
+            self.refresh();
+        }
+    }
+
+    /// The same nodes open and selected in a grown collection; its new
+    /// articles open, as every article starts.
+    pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
+        let mut next = Tree::new(lib);
+        let root = |l: &Library, n: NodeId| l.node(n).depth == 0;
+        for (n, &open) in self.expanded.iter().enumerate() {
+            if open != root(moved.old, n)
+                && let Some(m) = moved.node(n)
+            {
+                next.expanded[m] = open;
+            }
+        }
+        next.selected = moved.node(self.selected).unwrap_or(next.selected);
+        next.offset = self.offset;
+        next.height = self.height;
+        next.refresh();
+        *self = next;
+    }
+
+    /// Paths of the open nodes, for the state file.
+    #[must_use]
+    pub fn expanded_paths(&self) -> Vec<String> {
+        self.expanded
+            .iter()
+            .enumerate()
+            .filter(|(_, open)| **open)
+            .map(|(n, _)| self.lib.node(n).path.clone())
+            .collect()
     }
 
     /// Marks the node being read (again only when it or the rows changed).

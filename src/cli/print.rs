@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use anyhow::bail;
 
 use crate::content::Library;
-use crate::search::{SearchIndex, snippet};
+use crate::search::{SearchIndex, char_positions, snippet};
 use crate::wrap::Widths;
 
 /// The tree as text: each node's path, then its label indented by depth.
@@ -36,7 +36,6 @@ pub struct Found {
 pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: bool) -> Found {
     const SNIPPET: usize = 60;
     let outcome = index.search(query, limit, None, None).unwrap_or_default();
-    let answered = outcome.answered();
     let widths = Widths::default();
     let mut rows = Vec::new();
     let mut text = String::new();
@@ -45,8 +44,8 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: 
     {
         let _ = writeln!(text, "你要找的是：{found}？（“{query}”没有结果）");
     }
-    for (rank, hit) in outcome.hits.iter().enumerate() {
-        let positions = index.positions(hit.entry, answered);
+    for (rank, (hit, ranges)) in outcome.hits.iter().zip(&outcome.marks).enumerate() {
+        let positions = char_positions(index.text(hit.entry), ranges);
         let (snip, marks) = snippet(index.text(hit.entry), &positions, SNIPPET, widths);
         if json {
             let mut row = serde_json::json!({

@@ -34,10 +34,7 @@ impl Library {
             .iter()
             .map(|p| (Finder::new(p.name.as_bytes()), p.name.chars().count()))
             .collect();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(4);
-        let chunk = order.len().div_ceil(threads).max(64);
+        let chunk = order.len().div_ceil(crate::threads()).max(64);
         let parts: Vec<Vec<Named>> = std::thread::scope(|scope| {
             let handles: Vec<_> = order
                 .chunks(chunk)

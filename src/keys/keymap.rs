@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{BINDINGS, Key, Mode, binding_name};
+use strum::IntoEnumIterator as _;
+
+use super::{BINDINGS, Key, Mode};
 use crate::action::Action;
 
 #[derive(Debug, Clone)]
@@ -33,7 +35,7 @@ impl Default for Keymap {
                     keys: b.keys.to_vec(),
                     action: b.action.clone(),
                     help: b.help,
-                    name: binding_name(b.mode, &b.action),
+                    name: b.name.to_owned(),
                 })
                 .collect(),
         }
@@ -45,19 +47,6 @@ pub enum HelpRow {
     Section(&'static str),
     Binding(String, &'static str),
 }
-
-/// Every mode, in the order help lists them after the current one.
-const MODES: [Mode; 9] = [
-    Mode::Global,
-    Mode::Tree,
-    Mode::Reader,
-    Mode::Compare,
-    Mode::Places,
-    Mode::Search,
-    Mode::Picker,
-    Mode::Bookmarks,
-    Mode::Help,
-];
 
 /// Modes whose keys fall back to the global ones.
 fn falls_back(mode: Mode) -> bool {
@@ -116,10 +105,9 @@ impl Keymap {
     /// them: what status hints and titles show.
     #[must_use]
     pub fn first_keys(&self, mode: Mode, action: &Action, n: usize) -> Vec<String> {
-        let kind = std::mem::discriminant(action);
         self.bound
             .iter()
-            .filter(|b| b.mode == mode && std::mem::discriminant(&b.action) == kind)
+            .filter(|b| b.mode == mode && b.action.same(action))
             .flat_map(|b| &b.keys)
             .take(n)
             .map(|k| k.name())
@@ -142,8 +130,9 @@ impl Keymap {
             Mode::Global => &[],
             _ => &[first],
         };
+        let modes: Vec<Mode> = Mode::iter().collect();
         let order = lead.iter().chain(&[Mode::Global]).chain(
-            MODES
+            modes
                 .iter()
                 .filter(|m| !lead.contains(m) && **m != Mode::Global),
         );

@@ -100,10 +100,7 @@ impl SearchIndex {
         } else {
             Vec::new()
         };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .clamp(1, 4);
-        let chunk = order.len().div_ceil(threads).max(256);
+        let chunk = order.len().div_ceil(crate::threads()).max(256);
         let shares: Vec<Share> = order
             .chunks(chunk)
             .map(Share::Nodes)
@@ -148,12 +145,35 @@ impl SearchIndex {
                 base += chars;
             }
         });
+        let article_starts = article_starts(&lib, &entries);
         SearchIndex {
             lib,
             entries,
             sets,
             sets_on_demand: sets_kept == Sets::OnDemand,
             readings,
+            article_starts,
         }
     }
+}
+
+/// Where each article's entries start, and after the last article where
+/// the places' start: entries are in reading order, article by article.
+fn article_starts(lib: &Library, entries: &[Entry]) -> Vec<u32> {
+    let articles = lib.articles.len();
+    let mut starts = Vec::with_capacity(articles + 1);
+    for (i, e) in entries.iter().enumerate() {
+        let article = match e.target() {
+            Target::Field(a) => lib.node(a.node).article,
+            Target::Label(n) => lib.node(n).article,
+            Target::Place(_) => articles,
+        };
+        let i = u32::try_from(i).expect("entries fit 32 bits");
+        while starts.len() <= article {
+            starts.push(i);
+        }
+    }
+    let end = u32::try_from(entries.len()).expect("entries fit 32 bits");
+    starts.resize(articles + 1, end);
+    starts
 }

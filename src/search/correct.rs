@@ -52,11 +52,12 @@ impl SearchIndex {
     pub fn suggestion(&self, outcome: &Outcome) -> Option<String> {
         outcome.corrected.as_ref()?;
         let top = outcome.hits.first()?;
-        let text: Vec<char> = self.text(top.entry).chars().collect();
-        let shown: String = self
-            .positions(top.entry, outcome.answered())
+        let text = self.text(top.entry);
+        let shown: String = outcome
+            .marks
+            .first()?
             .iter()
-            .filter_map(|&i| text.get(i))
+            .filter_map(|r| text.get(r.clone()))
             .collect();
         (!shown.is_empty()).then_some(shown)
     }

@@ -1,147 +1,130 @@
-//! Highlights: which characters of a hit's text a query matched, every
-//! match in an article for `n`/`N`, and a one-line snippet around a match.
+//! Marks: which bytes of an entry's text a query matched, by the kind of
+//! match the one matcher (`SearchIndex::match_term`) decided; every match in
+//! an article for `n`/`N`; and a one-line snippet around a match.
+
+use std::ops::Range;
 
 use super::{Query, SearchIndex, Target, Term};
 use crate::content::Anchor;
 use crate::wrap::Widths;
 
+/// How a term matched an entry: which of its occurrences are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// As typed, a substring.
+    Text,
+    /// The Chinese name of a place the term names in English.
+    Place,
+    /// Characters whose readings spell the letters.
+    Pinyin,
+    /// The term's characters in order, close together.
+    Scattered,
+}
+
 impl SearchIndex {
-    /// Character positions to highlight for a query in an entry's text:
-    /// substrings, place names and pinyin runs whole, characters in order
-    /// where they matched.
-    #[must_use]
-    pub fn positions(&self, entry: u32, query: &str) -> Vec<usize> {
-        self.positions_of(&[entry], query).pop().unwrap_or_default()
+    /// The byte ranges of an entry's text a query marks, in order and
+    /// apart: every occurrence of each term, of the kind it matched by.
+    /// None when the query does not match the entry.
+    pub(super) fn marks(&self, entry: u32, query: &Query) -> Option<Vec<Range<usize>>> {
+        let text = self.text(entry);
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for term in &query.terms {
+            let (_, kind) = self.match_term(entry, &|| text, term)?;
+            out.extend(self.occurrences(entry, text, term, kind));
+        }
+        out.sort_unstable_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
+        for r in out {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Some(merged)
     }
 
-    /// [`Self::positions`] for several entries, the query parsed once.
-    #[must_use]
-    pub fn positions_of(&self, entries: &[u32], query: &str) -> Vec<Vec<usize>> {
-        let parsed = Query::parse(query, &self.lib);
-        entries
-            .iter()
-            .map(|&entry| {
-                let text = self.text(entry);
+    fn occurrences(&self, entry: u32, text: &str, term: &Term, kind: Kind) -> Vec<Range<usize>> {
+        match kind {
+            Kind::Text => term.find_all(text),
+            Kind::Place => term.find_all_places(text),
+            Kind::Pinyin => {
+                let Some(letters) = &term.letters else {
+                    return Vec::new();
+                };
+                let bytes: Vec<usize> = text
+                    .char_indices()
+                    .map(|(b, _)| b)
+                    .chain([text.len()])
+                    .collect();
+                let initials = self.entries[entry as usize].initials;
                 let mut out = Vec::new();
-                for term in &parsed.terms {
-                    out.extend(self.term_positions(entry, text, term));
-                }
-                out.sort_unstable();
-                out.dedup();
+                self.with_sets(entry, &|| text, |sets| {
+                    let mut from = 0;
+                    while let Some((a, b, _)) =
+                        self.readings.find_from(sets, letters, initials, from)
+                    {
+                        out.push(bytes[a]..bytes[b]);
+                        from = b.max(a + 1);
+                    }
+                });
                 out
-            })
-            .collect()
+            }
+            Kind::Scattered => {
+                let chars: Vec<(usize, char)> = text.char_indices().collect();
+                term.subsequence_positions(text)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|p| chars.get(p).map(|&(b, c)| b..b + c.len_utf8()))
+                    .collect()
+            }
+        }
     }
 
-    fn term_positions(&self, entry: u32, text: &str, term: &Term) -> Vec<usize> {
-        let char_range = |byte: usize, len: usize| {
-            let start = text[..byte].chars().count();
-            start..start + text[byte..byte + len].chars().count()
-        };
-        if let Some(i) = term.find_in(text) {
-            return char_range(i, term.text.len()).collect();
-        }
-        if term.exact {
-            return Vec::new();
-        }
-        if let Some((i, name)) = term
-            .place_names
-            .iter()
-            .filter_map(|name| text.find(name.as_str()).map(|i| (i, name)))
-            .min()
-        {
-            return char_range(i, name.len()).collect();
-        }
-        if let Some(letters) = &term.letters
-            && let Some((a, b, _)) = self.with_sets(entry, &|| text, |sets| {
-                self.readings
-                    .find(sets, letters, self.entries[entry as usize].initials)
-            })
-        {
-            return (a..b).collect();
-        }
-        term.subsequence_positions(text).unwrap_or_default()
-    }
-
-    /// Every contiguous match of a query in one article's text, in reading
-    /// order, as byte ranges: what `n` and `N` step through.
+    /// Every match of a query in one article's text, in reading order, as
+    /// byte ranges: what `n` and `N` step through. Costs that article's
+    /// entries, not the collection's.
     #[must_use]
-    pub fn matches_in_article(
-        &self,
-        article: usize,
-        query: &str,
-    ) -> Vec<(Anchor, std::ops::Range<usize>)> {
+    pub fn matches_in_article(&self, article: usize, query: &str) -> Vec<(Anchor, Range<usize>)> {
         let parsed = Query::parse(query, &self.lib);
         if parsed.terms.is_empty() {
             return Vec::new();
         }
+        let (Some(&start), Some(&end)) = (
+            self.article_starts.get(article),
+            self.article_starts.get(article + 1),
+        ) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            let Target::Field(anchor) = e.target() else {
+        for entry in start..end {
+            let Target::Field(anchor) = self.target(entry) else {
                 continue;
             };
-            if self.lib.node(anchor.node).article != article {
-                continue;
+            if let Some(ranges) = self.marks(entry, &parsed) {
+                out.extend(ranges.into_iter().map(|r| (anchor, r)));
             }
-            let entry = u32::try_from(i).unwrap_or(u32::MAX);
-            let text = self.text(entry);
-            if self.rank(entry, &parsed).is_none() {
-                continue;
-            }
-            let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-            for term in &parsed.terms {
-                ranges.extend(self.all_term_ranges(entry, text, term));
-            }
-            ranges.sort_by_key(|r| (r.start, r.end));
-            ranges.dedup_by(|b, a| b.start < a.end);
-            out.extend(ranges.into_iter().map(|r| (anchor, r)));
         }
         out
     }
+}
 
-    fn all_term_ranges(&self, entry: u32, text: &str, term: &Term) -> Vec<std::ops::Range<usize>> {
-        let mut out: Vec<std::ops::Range<usize>> = term.find_all(text);
-        if !out.is_empty() || term.exact {
-            return out;
+/// The characters (indices) that byte ranges of `text` cover: what a view
+/// highlights.
+#[must_use]
+pub fn char_positions(text: &str, ranges: &[Range<usize>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut ranges = ranges.iter().peekable();
+    for (i, (b, _)) in text.char_indices().enumerate() {
+        while ranges.peek().is_some_and(|r| r.end <= b) {
+            ranges.next();
         }
-        for name in &term.place_names {
-            out.extend(
-                text.match_indices(name.as_str())
-                    .map(|(i, s)| i..i + s.len()),
-            );
+        match ranges.peek() {
+            Some(r) if r.start <= b => out.push(i),
+            Some(_) => {}
+            None => break,
         }
-        if out.is_empty()
-            && let Some(letters) = &term.letters
-        {
-            let bytes: Vec<usize> = text
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain([text.len()])
-                .collect();
-            self.with_sets(entry, &|| text, |sets| {
-                let mut from = 0;
-                while let Some((a, b, _)) = self.readings.find_from(
-                    sets,
-                    letters,
-                    self.entries[entry as usize].initials,
-                    from,
-                ) {
-                    out.push(bytes[a]..bytes[b]);
-                    from = b.max(a + 1);
-                }
-            });
-        }
-        if out.is_empty() {
-            // A scattered match highlights each character it uses.
-            let bytes: Vec<(usize, char)> = text.char_indices().collect();
-            for p in self.term_positions(entry, text, term) {
-                if let Some(&(b, c)) = bytes.get(p) {
-                    out.push(b..b + c.len_utf8());
-                }
-            }
-        }
-        out
     }
+    out
 }
 
 /// A one-line excerpt of `text` at most `width` columns wide, centred on the

@@ -94,6 +94,9 @@ pub struct Outcome {
     pub corrected: Option<String>,
     /// The best hits, ranked, at most the limit asked for.
     pub hits: Vec<Hit>,
+    /// For each hit, the byte ranges of its text the query matched: what
+    /// the popup, `zhizao search` and the reader mark.
+    pub marks: Vec<Vec<std::ops::Range<usize>>>,
     /// Every matching entry, in index order: what a longer query re-checks.
     pub(super) matched: Vec<u32>,
 }

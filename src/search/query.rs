@@ -155,6 +155,21 @@ impl Term {
             .min()
     }
 
+    /// Every match of the place names this term stands for, as byte ranges.
+    #[must_use]
+    pub fn find_all_places(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = self
+            .place_finders
+            .iter()
+            .flat_map(|f| {
+                f.find_iter(text.as_bytes())
+                    .map(|i| i..i + f.needle().len())
+            })
+            .collect();
+        out.sort_unstable_by_key(|r| r.start);
+        out
+    }
+
     /// Every non-overlapping substring match, as byte ranges.
     #[must_use]
     pub fn find_all(&self, text: &str) -> Vec<std::ops::Range<usize>> {

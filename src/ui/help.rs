@@ -12,7 +12,7 @@ use crate::app::help::{help_key_width, help_width};
 use crate::keys::{HelpRow, Mode};
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let rows = app.keys.help_rows(app.help_first);
+    let rows = app.keys.help_rows(app.help.first);
     let w = app.widths;
     let popup = crate::areas::help(app.size.0, app.size.1, rows.len(), help_width(&rows, w));
     clear_popup(buf, popup);
@@ -30,7 +30,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
             "关闭".into(),
         ),
     ]);
-    let shown = app.help_scroll + usize::from(crate::areas::inner(popup).height);
+    let shown = app.help.scroll + usize::from(crate::areas::inner(popup).height);
     let position = format!(" {}/{} ", shown.min(rows.len()), rows.len());
     super::pane(theme, format!(" 帮助 ·{title}"), true, app.widths)
         .bottom(position)
@@ -43,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let room = inner.width.saturating_sub(2);
     for (i, row) in rows
         .iter()
-        .skip(app.help_scroll)
+        .skip(app.help.scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {

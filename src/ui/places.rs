@@ -29,7 +29,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let places = &app.places;
-    let notice = if places.wanted().is_some() {
+    let notice = if places.waiting() {
         Some("正在查找各地点的提及…")
     } else if app.lib.places.is_empty() {
         Some("此集合中没有地点")

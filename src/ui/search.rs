@@ -111,7 +111,7 @@ fn input_line(app: &App, theme: &Theme, areas: &areas::SearchAreas, buf: &mut Bu
                 search.selected + 1
             };
             let pending = if search.stale() { " …" } else { "" };
-            format!("{} / {}{pending}", thousands(at), thousands(o.total()))
+            format!("{} / {} 条{pending}", thousands(at), thousands(o.total()))
         }
         None => String::new(),
     };

@@ -68,7 +68,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     true,
                 ));
                 right.push((
-                    format!(" {}/{}  ", reader.hit + 1, reader.hits.len()),
+                    // Matches in this article (处), where the popup
+                    // counts matching texts in the collection (条).
+                    format!(" 第 {}/{} 处  ", reader.hit + 1, reader.hits.len()),
                     false,
                 ));
             }
@@ -98,7 +100,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             None => app.compare.heading.clone(),
         },
-        View::Places if app.places.wanted().is_some() => {
+        View::Places if app.places.waiting() => {
             format!("{} 个地点 · 正在查找提及…", app.lib.places.len())
         }
         View::Places => format!(

@@ -10,8 +10,8 @@ use crate::app::{App, View};
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     fill(buf, area, theme.status);
     let texts = app.tab_texts();
-    for ((view, (key, label)), (x, w)) in View::ALL.iter().zip(&texts).zip(app.tabs()) {
-        let current = *view == app.view;
+    for ((view, (key, label)), (x, w)) in View::all().zip(&texts).zip(app.tabs()) {
+        let current = view == app.view;
         let (key_style, style) = if current {
             (theme.selected, theme.selected)
         } else {

@@ -113,21 +113,31 @@ pub fn search(app: &mut App, query: &str) {
     deliver(app);
 }
 
-/// Does what the terminal's workers do: runs the search the app wants,
-/// and finds the place index's mentions when it wants them; hands each
-/// over.
+/// Does what the terminal's workers do: runs the search the popup is
+/// waiting for, and finds the place index's mentions while it waits for
+/// them; hands each over.
 pub fn deliver(app: &mut App) {
-    if let Some((serial, q)) = app.wanted_search() {
+    if app.overlay == zhizao::app::Overlay::Search && app.search.stale() {
+        let (serial, q) = (app.search.serial, app.search.line.text.clone());
         let outcome = app
             .index
-            .search(q, zhizao::app::search::RESULTS, None, None)
+            .search(&q, zhizao::app::search::RESULTS, None, None)
             .expect("not cancelled");
         app.update(Action::SearchDone(serial, std::sync::Arc::new(outcome)));
     }
-    if let Some(lib) = app.places.wanted().cloned() {
+    if app.places.waiting() {
+        let lib = std::sync::Arc::clone(&app.lib);
         let found = lib.mentions();
         app.update(Action::PlacesFound(lib, std::sync::Arc::new(found)));
     }
+}
+
+/// Applies an action as the runtime does, workers included: searches and
+/// mentions are delivered at once; every effect is returned.
+pub fn act(app: &mut App, action: Action) -> Vec<zhizao::app::Effect> {
+    let effects = app.update(action);
+    deliver(app);
+    effects
 }
 
 /// Every piece of the authors' text in the library, in reading order:

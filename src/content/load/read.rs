@@ -66,9 +66,7 @@ pub(super) fn from_files(
     let mut complete = true;
     let mut next_look = FIRST_LOOK;
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, 4);
+    let workers = crate::threads();
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel(8);
         for _ in 0..workers {

@@ -1,0 +1,60 @@
+//! A growing collection: what a state held in the part shown before, found
+//! again in the larger part that replaces it, by path (nodes) and id
+//! (articles, places), so each state re-targets itself in place.
+
+use super::reader::Position;
+use crate::content::{Anchor, Library, NodeId, PlaceId};
+
+pub struct Rebase<'a> {
+    pub old: &'a Library,
+    pub new: &'a Library,
+}
+
+impl Rebase<'_> {
+    /// The same node in the new collection.
+    #[must_use]
+    pub fn node(&self, node: NodeId) -> Option<NodeId> {
+        let path = &self.old.nodes.get(node)?.path;
+        // A part is the start of the whole: the same id, nearly always.
+        if self.new.nodes.get(node).is_some_and(|n| &n.path == path) {
+            return Some(node);
+        }
+        self.new.find(path)
+    }
+
+    /// The same text, if it is still there.
+    #[must_use]
+    pub fn anchor(&self, anchor: Anchor) -> Option<Anchor> {
+        let moved = Anchor {
+            node: self.node(anchor.node)?,
+            field: anchor.field,
+        };
+        self.new.text(moved).map(|_| moved)
+    }
+
+    /// The same place in the text.
+    #[must_use]
+    pub fn position(&self, at: Position) -> Option<Position> {
+        match at.top {
+            Some((anchor, byte)) => {
+                let anchor = self.anchor(anchor)?;
+                Some(Position {
+                    article: self.new.node(anchor.node).article,
+                    top: Some((anchor, byte)),
+                })
+            }
+            None => {
+                let id = &self.old.articles.get(at.article)?.id;
+                let article = self.new.articles.iter().position(|a| &a.id == id)?;
+                Some(Position { article, top: None })
+            }
+        }
+    }
+
+    /// The same place of the place list, by its id.
+    #[must_use]
+    pub fn place(&self, place: PlaceId) -> Option<PlaceId> {
+        let id = &self.old.places.get(place)?.id;
+        self.new.places.iter().position(|p| &p.id == id)
+    }
+}
