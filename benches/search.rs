@@ -314,7 +314,10 @@ fn place_result(name: &str, ix: &Arc<SearchIndex>, rows: &mut Vec<Row>) {
         app.update(Action::OpenResultAt(row));
         draw(&app);
         times.push(start.elapsed());
-        assert!(!app.reader.hits.is_empty(), "the mentions are marked");
+        assert!(
+            !app.reading.reader.hits.is_empty(),
+            "the mentions are marked"
+        );
     }
     rows.push(Row::timed(
         format!("{name}: Enter on a place's search result, drawn"),

@@ -8,21 +8,24 @@ pub mod compare;
 pub mod copy;
 mod effect;
 pub mod help;
-mod jumps;
+pub mod jumps;
 pub mod line;
 mod loading;
+mod memory;
 mod mouse;
 pub mod navigate;
+mod panes;
 pub mod picker;
 pub mod places;
 pub mod reader;
+pub mod reading;
 mod rebase;
 pub mod search;
 pub mod tree;
 
 pub use effect::Effect;
 pub use loading::Loading;
-use std::collections::BTreeMap;
+pub use panes::{Focus, Panes};
 use std::sync::Arc;
 
 use crate::action::{Action, Pane};
@@ -30,16 +33,10 @@ use crate::areas::{self, Areas};
 use crate::content::Library;
 use crate::keys::{self, Mode};
 use crate::search::SearchIndex;
-use crate::state::{Saved, Spot};
+use crate::state::Saved;
 pub use crate::view::View;
 use crate::wrap::Widths;
-use navigate::{Arrival, Destination};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Tree,
-    Reader,
-}
+use navigate::Destination;
 
 /// The popup over the panes: at most one at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,28 +59,19 @@ pub struct App {
     pub view: View,
     /// What floats over the panes, if anything.
     pub overlay: Overlay,
-    pub focus: Focus,
-    /// Wide terminals: the tree pane is shown. Narrow: the tree overlay is open.
-    pub show_tree: bool,
     pub help: help::Help,
     /// A message for the status bar, until the next key.
     pub notice: Option<String>,
-    pub jumps: jumps::Jumps,
-    pub reader: reader::Reader,
-    pub tree: tree::Tree,
+    /// The text, its table of contents, their focus and the jump list.
+    pub reading: reading::Reading,
     pub compare: compare::Compare,
     pub places: places::Places,
     /// The search line and its results, kept while the popup is closed.
     pub search: search::SearchBox,
     pub picker: picker::Picker,
     pub bookmarks: bookmarks::Bookmarks,
-    /// Article id → how far through it the reader got, in percent.
-    pub progress: BTreeMap<String, u8>,
     /// While a big collection loads behind what is shown.
     pub loading: Option<Loading>,
-    /// The session recalled at the start, and where that left the reader:
-    /// what a first look could not place waits for the whole collection.
-    recalled: Option<(Saved, reader::Position)>,
     /// What the action being applied asks of the runtime.
     effects: Vec<Effect>,
 }
@@ -99,8 +87,7 @@ impl App {
     pub fn with_index(index: Arc<SearchIndex>, widths: Widths) -> Self {
         let lib = Arc::clone(index.library());
         let mut app = App {
-            reader: reader::Reader::new(Arc::clone(&lib), widths),
-            tree: tree::Tree::new(Arc::clone(&lib)),
+            reading: reading::Reading::new(&lib, widths),
             compare: compare::Compare::new(Arc::clone(&lib), widths),
             places: places::Places::new(Arc::clone(&lib)),
             search: search::SearchBox::default(),
@@ -112,15 +99,10 @@ impl App {
             size: (0, 0),
             view: View::Reader,
             overlay: Overlay::None,
-            focus: Focus::Reader,
-            show_tree: true,
             help: help::Help::default(),
             notice: None,
-            jumps: jumps::Jumps::default(),
             bookmarks: bookmarks::Bookmarks::default(),
-            progress: BTreeMap::new(),
             loading: None,
-            recalled: None,
             effects: Vec::new(),
         };
         app.update(Action::Resize(100, 30));
@@ -129,14 +111,14 @@ impl App {
 
     #[must_use]
     pub fn areas(&self) -> Areas {
-        Areas::compute(self.size.0, self.size.1, self.show_tree)
+        Areas::compute(self.size.0, self.size.1, self.reading.panes.show_tree)
     }
 
     /// The mode whose keys come first: the popup on top, else the view's
     /// focused pane.
     #[must_use]
     pub fn mode(&self) -> Mode {
-        match (self.overlay, self.view, self.focus) {
+        match (self.overlay, self.view, self.reading.panes.focus) {
             (Overlay::Search, ..) => Mode::Search,
             (Overlay::Picker, ..) => Mode::Picker,
             (Overlay::Help, ..) => Mode::Help,
@@ -207,8 +189,8 @@ impl App {
             Action::Copy | Action::CopySection => self.copy(matches!(action, Action::CopySection)),
             Action::Focus(pane) => self.focus_pane(pane),
             Action::Wheel(pane, delta) => match pane {
-                Pane::Tree => self.tree.move_by(delta),
-                Pane::Reader => self.reader.scroll_by(delta),
+                Pane::Tree => self.reading.tree.move_by(delta),
+                Pane::Reader => self.reading.reader.scroll_by(delta),
                 Pane::Side(side) => self.compare.scroll(Some(side), delta),
                 Pane::Places => self
                     .places
@@ -220,20 +202,11 @@ impl App {
                     search::Next::Close => self.overlay = Overlay::None,
                     search::Next::Open => self.open_result(),
                 },
-                Mode::Picker => {
-                    if let Action::PickPlaceAt(i) = action {
-                        self.picker.select(i);
-                    }
-                    let action = match action {
-                        Action::PickPlaceAt(_) => Action::PickPlace,
-                        other => other,
-                    };
-                    match self.picker.update(&action, &self.index) {
-                        picker::Next::Stay => {}
-                        picker::Next::Close => self.overlay = Overlay::None,
-                        picker::Next::Pick(p) => self.pick_place(p),
-                    }
-                }
+                Mode::Picker => match self.picker.update(&action, &self.index) {
+                    picker::Next::Stay => {}
+                    picker::Next::Close => self.overlay = Overlay::None,
+                    picker::Next::Pick(p) => self.pick_place(p),
+                },
                 Mode::Bookmarks => match self.bookmarks.update(&action, &self.lib) {
                     bookmarks::Next::Stay => {}
                     bookmarks::Next::Close => self.overlay = Overlay::None,
@@ -260,20 +233,7 @@ impl App {
     /// read, progress kept, and the work the new state wants asked for.
     fn settle(&mut self) {
         self.layout();
-        // The tree follows the text, unless the tree is being moved through.
-        let reading = self.reader.reading();
-        if (self.focus == Focus::Reader || self.areas().tree.is_none())
-            && self.tree.selected != reading
-        {
-            self.tree.select(reading);
-        }
-        self.tree.follow(reading);
         self.help.clamp(&self.keys, self.size, self.widths);
-        let article = &self.lib.articles[self.reader.article].id;
-        let percent = u8::try_from(self.reader.percent()).unwrap_or(100);
-        if self.progress.get(article) != Some(&percent) {
-            self.progress.insert(article.clone(), percent);
-        }
         if self.overlay == Overlay::Search
             && let Some((serial, query)) = self.search.request()
         {
@@ -296,19 +256,10 @@ impl App {
                 self.overlay = Overlay::Help;
             }
             Action::JumpBack | Action::JumpForward => {
-                let here = self.reader.position();
-                let to = if matches!(action, Action::JumpBack) {
-                    self.jumps.back(here)
+                if self.reading.jump(matches!(action, Action::JumpBack)) {
+                    self.view = View::Reader;
                 } else {
-                    self.jumps.forward(here)
-                };
-                match to {
-                    Some(to) => {
-                        self.view = View::Reader;
-                        self.focus = Focus::Reader;
-                        self.reader.restore(to);
-                    }
-                    None => self.notice = Some("跳转记录已到头".into()),
+                    self.notice = Some("跳转记录已到头".into());
                 }
             }
             Action::Close => self.close(),
@@ -326,27 +277,18 @@ impl App {
                 self.bookmarks.select(self.bookmarks.selected);
             }
             Action::Show(view) => self.show(*view),
-            Action::FocusNext => {
-                self.focus = match self.focus {
-                    Focus::Tree => Focus::Reader,
-                    Focus::Reader => {
-                        self.show_tree = true;
-                        Focus::Tree
-                    }
+            Action::FocusNext => self.reading.panes.next(self.areas().tree_floats),
+            Action::ToggleTree => self.reading.panes.toggle_tree(),
+            Action::OpenLesson => {
+                let to = match self.view {
+                    View::Compare => self.compare.destination(),
+                    View::Places => self.places.destination(),
+                    View::Reader => None,
                 };
-                if self.areas().tree_floats {
-                    self.show_tree = self.focus == Focus::Tree;
+                if let Some(to) = to {
+                    self.go(to);
                 }
             }
-            Action::ToggleTree => {
-                self.show_tree = !self.show_tree;
-                self.focus = if self.show_tree {
-                    Focus::Tree
-                } else {
-                    Focus::Reader
-                };
-            }
-            Action::OpenLesson => self.open_lesson(),
             _ => match self.view {
                 View::Reader => self.in_reader(action),
                 View::Compare => {
@@ -359,40 +301,16 @@ impl App {
         }
     }
 
-    /// The tree and the reading pane.
+    /// The reading view's keys, and what they ask of the rest.
     fn in_reader(&mut self, action: &Action) {
-        if self.tree.update(action) {
-            if self.areas().tree.is_some() {
-                self.focus = Focus::Tree;
-            }
-            return;
-        }
-        let jump = matches!(
-            action,
-            Action::PrevPart | Action::NextPart | Action::ScrollTop | Action::ScrollBottom
-        );
-        let from = self.reader.position();
-        if jump {
-            self.jumps.push(from);
-        }
-        if self.reader.update(action) {
-            if jump && self.reader.position() == from {
-                self.jumps.cancel(from);
-            }
-            if matches!(action, Action::WiderMeasure | Action::NarrowerMeasure) {
-                self.notice = Some(format!("版心 {} 列", self.reader.measure));
-            }
-            return;
-        }
-        match action {
-            Action::NextHit | Action::PrevHit => {
-                let forward = matches!(action, Action::NextHit);
-                let step = self.reader.step_hit(if forward { 1 } else { -1 });
+        match self.reading.update(action, &self.areas()) {
+            reading::Next::Stay => {}
+            reading::Next::Say(text) => self.notice = Some(text),
+            reading::Next::Stepped(step, forward) => {
                 let search = self.keys.first_key(Mode::Global, &Action::OpenSearch);
                 self.notice = step.notice(forward, &search);
             }
-            Action::ToggleBookmark => {
-                let Some((anchor, _)) = from.top else { return };
+            reading::Next::ToggleBookmark(anchor) => {
                 let marked = self.bookmarks.toggle(&self.lib, anchor);
                 self.notice = Some(
                     if marked {
@@ -404,33 +322,10 @@ impl App {
                 );
                 self.effects.push(self.save());
             }
-            Action::TreeOpen => {
-                self.jumps.push(from);
-                self.reader.open(self.tree.selected);
-                self.focus = Focus::Reader;
-                self.close_floating_tree();
-            }
-            Action::Select(node) => {
-                self.jumps.push(from);
-                self.tree.select(*node);
-                self.reader.open(*node);
-                if self.areas().tree_floats {
-                    self.show_tree = false;
-                    self.focus = Focus::Reader;
-                }
-            }
-            Action::CompareHere => {
-                // The current search hit first: after a jump it sits below the top line.
-                let hit = self.reader.hits.get(self.reader.hit).map(|(a, _)| a.node);
-                let nodes: Vec<_> = hit
-                    .into_iter()
-                    .chain([self.reader.reading(), self.tree.selected])
-                    .collect();
-                self.jumps.push(from);
+            reading::Next::Compare(nodes) => {
                 self.show(View::Compare);
                 self.compare.select_node(&nodes);
             }
-            _ => {}
         }
     }
 
@@ -440,17 +335,8 @@ impl App {
             return;
         };
         self.overlay = Overlay::None;
-        self.jumps.push(self.reader.position());
         self.view = View::Reader;
-        self.focus = Focus::Reader;
-        self.close_floating_tree();
-        match arrival {
-            Arrival::Node(node) => {
-                self.reader.open(node);
-                self.reader.hits.clear();
-            }
-            Arrival::Text(anchor, hits) => self.reader.jump(anchor, hits),
-        }
+        self.reading.arrive(arrival, self.areas().tree_floats);
     }
 
     /// Jumps to the selected search result; the query joins the history.
@@ -462,26 +348,6 @@ impl App {
             crate::state::remember_search(&mut self.search.history, &outcome.query);
         }
         self.go(to);
-    }
-
-    /// Enter in the comparison or the place index: that lesson or paragraph
-    /// in the reader, the chosen place marked.
-    fn open_lesson(&mut self) {
-        let (anchor, place) = match self.view {
-            View::Compare => match self.compare.target() {
-                Some(anchor) => (anchor, self.compare.place),
-                None => return,
-            },
-            View::Places => match self.places.current() {
-                Some(m) => (m.anchor, Some(m.place)),
-                None => return,
-            },
-            View::Reader => return,
-        };
-        self.go(match place {
-            Some(p) => Destination::Text(anchor, Some(Destination::quoted(&self.lib, p))),
-            None => Destination::Node(anchor.node),
-        });
     }
 
     /// Enter in the place picker: filter the comparison by that place, or
@@ -502,7 +368,7 @@ impl App {
             (Overlay::Search, _) => self.search.selected_anchor(&self.index),
             (_, View::Compare) => self.compare.target(),
             (_, View::Places) => self.places.current().map(|m| m.anchor),
-            (_, View::Reader) => self.reader.selected_anchor(),
+            (_, View::Reader) => self.reading.reader.selected_anchor(),
         };
         let Some(anchor) = target else {
             self.notice = Some("这里没有可复制的段落".into());
@@ -515,31 +381,19 @@ impl App {
 
     /// Esc with no popup: close the floating tree, else clear the highlights.
     fn close(&mut self) {
-        if self.overlay != Overlay::None {
-            self.overlay = Overlay::None;
-        } else if self.areas().tree_floats && self.show_tree {
-            self.show_tree = false;
-            self.focus = Focus::Reader;
+        if self.overlay == Overlay::None {
+            self.reading.close(self.areas().tree_floats);
         } else {
-            self.reader.hits.clear();
+            self.overlay = Overlay::None;
         }
     }
 
     fn focus_pane(&mut self, pane: Pane) {
         match pane {
-            Pane::Tree => self.focus = Focus::Tree,
-            Pane::Reader => {
-                self.focus = Focus::Reader;
-                self.close_floating_tree();
-            }
+            Pane::Tree => self.reading.panes.focus = Focus::Tree,
+            Pane::Reader => self.reading.panes.read(self.areas().tree_floats),
             Pane::Side(side) => self.compare.side = side,
             Pane::Places => {}
-        }
-    }
-
-    fn close_floating_tree(&mut self) {
-        if self.areas().tree_floats {
-            self.show_tree = false;
         }
     }
 
@@ -551,80 +405,19 @@ impl App {
         }
     }
 
-    /// Where the terminal cursor goes: at the caret of a text line, so an
-    /// input method's candidate window follows it.
-    #[must_use]
-    pub fn cursor(&self) -> Option<(u16, u16)> {
-        if self.areas().too_small {
-            return None;
-        }
-        let (w, h) = self.size;
-        match self.overlay {
-            Overlay::Picker => {
-                let field = areas::picker(w, h, self.lib.places.len()).field;
-                self.picker.line.cursor(field, self.widths)
-            }
-            Overlay::Search => self
-                .search
-                .line
-                .cursor(areas::search(w, h).field, self.widths),
-            _ => None,
-        }
-    }
-
-    /// Each tab's text: its key and its label.
-    #[must_use]
-    pub fn tab_texts(&self) -> Vec<(String, &'static str)> {
-        View::all()
-            .map(|v| {
-                (
-                    self.keys.first_key(Mode::Global, &Action::Show(v)),
-                    v.label(),
-                )
-            })
-            .collect()
-    }
-
-    /// The columns each tab covers, for drawing and for clicks.
-    #[must_use]
-    pub fn tabs(&self) -> Vec<(u16, u16)> {
-        areas::tabs(
-            self.tab_texts()
-                .iter()
-                .map(|(key, label)| self.widths.str(key) + 1 + self.widths.str(label)),
-        )
-    }
-
     fn resize(&mut self, w: u16, h: u16) {
         let was_narrow = self.size.0 < areas::SIDE_BY_SIDE;
         self.size = (w, h);
-        let narrow = w < areas::SIDE_BY_SIDE;
-        if narrow && !was_narrow {
-            // The overlay starts closed; reading takes the screen.
-            self.show_tree = false;
-            self.focus = Focus::Reader;
-        } else if !narrow && was_narrow {
-            self.show_tree = true;
-        }
+        self.reading
+            .panes
+            .resize(was_narrow, w < areas::SIDE_BY_SIDE);
     }
 
     /// Tells each view the size of its panes; each keeps its place.
     fn layout(&mut self) {
         let areas = self.areas();
-        let reader = areas.reader_inner();
-        self.reader
-            .resize(usize::from(reader.height), usize::from(reader.width));
-        self.tree
-            .resize(areas.tree_inner().map_or(1, |r| usize::from(r.height)));
-        let panes = areas::compare_panes(areas.main);
-        let text = panes.first().map(|p| areas::compare_text(*p));
-        // Each column at most the reader's measure, not 47 hanzi at 200 columns.
-        self.compare.resize(
-            text.map_or(2, |t| usize::from(t.width))
-                .min(self.reader.measure),
-            text.map_or(1, |t| usize::from(t.height)),
-            panes.len() == 1,
-        );
+        self.reading.settle(&areas);
+        self.compare.settle(&areas, self.reading.reader.measure);
         self.places
             .resize(usize::from(areas::inner(areas.main).height));
     }
@@ -640,32 +433,22 @@ impl App {
             old: &old,
             new: &lib,
         };
-        let recalled = self.recalled.take();
-        self.reader.rebase(Arc::clone(&lib), &moved);
-        self.tree.rebase(Arc::clone(&lib), &moved);
+        self.reading.rebase(&lib, &moved);
         self.compare.rebase(Arc::clone(&lib), &moved);
         self.places.rebase(Arc::clone(&lib), &moved);
-        self.jumps.rebase(&moved);
         self.search.rebase();
         self.picker.refresh(&index);
         self.bookmarks.locate(&lib);
         self.lib = Arc::clone(&lib);
         self.index = index;
-        // Unless the reader moved meanwhile, on to where the saved session
-        // was, which may be past what the first look held.
-        self.recalled = recalled.and_then(|(saved, at)| Some((saved, moved.position(at)?)));
-        self.place_recalled();
-        self.loading = self.loading.take().filter(|_| shown.is_some());
-        if let (Some(loading), Some(shown)) = (&mut self.loading, shown) {
-            loading.shown = shown;
-        }
+        self.loading = self.loading.take().and_then(|l| l.grown(shown));
     }
 
     /// Takes the settings: keys, measure and indent (a saved session's
     /// measure, recalled after, wins over the config's).
     pub fn configure(&mut self, config: crate::config::Config) {
-        self.reader.set_indent(config.indent_text());
-        self.reader.set_measure(config.measure);
+        self.reading.reader.set_indent(config.indent_text());
+        self.reading.reader.set_measure(config.measure);
         self.keys = config.keys;
         self.update(Action::Resize(self.size.0, self.size.1));
     }
@@ -673,19 +456,15 @@ impl App {
     /// What to remember of this session, as the state file keeps it.
     #[must_use]
     pub fn memory(&self) -> Saved {
-        let position = self.reader.position();
-        Saved {
+        let mut saved = Saved {
             format: crate::state::FORMAT,
             view: Some(self.view),
-            at: position
-                .top
-                .map(|(anchor, byte)| Spot::of(&self.lib, anchor, byte)),
-            measure: Some(self.reader.measure),
-            expanded: self.tree.expanded_paths(),
             searches: self.search.history.clone(),
             bookmarks: self.bookmarks.marks.clone(),
-            progress: self.progress.clone(),
-        }
+            ..Saved::default()
+        };
+        self.reading.save_into(&mut saved);
+        saved
     }
 
     fn save(&self) -> Effect {
@@ -695,56 +474,13 @@ impl App {
     /// Picks up where a saved session left off; what is not in the content
     /// (yet, while a big collection loads) waits for more of it.
     pub fn recall(&mut self, saved: Saved) {
-        if let Some(measure) = saved.measure {
-            self.reader.set_measure(measure);
-        }
-        if !saved.expanded.is_empty() {
-            let nodes: Vec<usize> = saved
-                .expanded
-                .iter()
-                .filter_map(|p| self.lib.find(p))
-                .collect();
-            self.tree.set_expanded(&nodes);
-        }
+        self.reading.recall(&saved);
         if let Some(view) = saved.view {
             self.show(view);
         }
-        self.search.history.clone_from(&saved.searches);
-        self.bookmarks.marks.clone_from(&saved.bookmarks);
-        self.progress.clone_from(&saved.progress);
-        self.recalled = Some((saved, self.reader.position()));
-        self.place_recalled();
-    }
-
-    /// The saved spot and open nodes, as far as the collection holds them,
-    /// unless the reader has moved since; a spot not here yet waits.
-    fn place_recalled(&mut self) {
-        let Some((saved, placed)) = self.recalled.take() else {
-            return;
-        };
-        if self.reader.position() != placed {
-            return;
-        }
-        let open: Vec<usize> = saved
-            .expanded
-            .iter()
-            .filter_map(|p| self.lib.find(p))
-            .collect();
-        self.tree.expand(&open);
-        let at = saved
-            .at
-            .as_ref()
-            .and_then(|s| Some((s.resolve(&self.lib)?, s.byte)));
-        if let Some((anchor, byte)) = at {
-            self.reader.restore(reader::Position {
-                article: self.lib.node(anchor.node).article,
-                top: Some((anchor, byte)),
-            });
-        }
+        self.search.history = saved.searches;
+        self.bookmarks.marks = saved.bookmarks;
         self.settle();
-        if saved.at.is_some() && at.is_none() {
-            self.recalled = Some((saved, self.reader.position()));
-        }
     }
 
     /// After a save: what was written, another reader's bookmarks and
@@ -752,10 +488,7 @@ impl App {
     fn saved(&mut self, written: Result<Saved, String>) {
         match written {
             Ok(written) => {
-                self.bookmarks.marks = written.bookmarks;
-                self.bookmarks.locate(&self.lib);
-                self.bookmarks.deleted.clear();
-                self.bookmarks.select(self.bookmarks.selected);
+                self.bookmarks.saved(written.bookmarks, &self.lib);
                 self.search.history = written.searches;
             }
             Err(why) => self.notice = Some(why),

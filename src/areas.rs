@@ -1,7 +1,7 @@
 //! Where each pane sits for a terminal size: one function shared by the views
 //! and by mouse hit-testing, so a click lands where the eye sees.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Margin, Rect};
 
 /// Below this the notice replaces the interface.
 pub const MIN_WIDTH: u16 = 20;
@@ -76,8 +76,7 @@ impl Areas {
     /// on each side so text never touches the frame.
     #[must_use]
     pub fn reader_inner(&self) -> Rect {
-        let r = inner(self.reader);
-        Rect::new(r.x + 1, r.y, r.width.saturating_sub(2), r.height)
+        inner(self.reader).inner(Margin::new(1, 0))
     }
 
     #[must_use]
@@ -86,14 +85,10 @@ impl Areas {
     }
 }
 
+/// Inside a frame: a cell in from each side.
 #[must_use]
 pub fn inner(r: Rect) -> Rect {
-    Rect::new(
-        r.x + 1,
-        r.y + 1,
-        r.width.saturating_sub(2),
-        r.height.saturating_sub(2),
-    )
+    r.inner(Margin::new(1, 1))
 }
 
 /// Below this width the two lesson lists stack instead of standing side by side.
@@ -116,8 +111,7 @@ pub fn compare_panes(main: Rect) -> Vec<Rect> {
 /// The text area of a comparison pane: inside its border, a column of margin.
 #[must_use]
 pub fn compare_text(pane: Rect) -> Rect {
-    let r = inner(pane);
-    Rect::new(r.x + 1, r.y, r.width.saturating_sub(2), r.height)
+    inner(pane).inner(Margin::new(1, 0))
 }
 
 /// The search popup: most of the screen, at most 100 columns wide; all of it
@@ -268,14 +262,7 @@ pub fn help(width: u16, height: u16, rows: usize, row_width: usize) -> Rect {
 /// A rectangle of at most `w`×`h`, centred in `area`.
 #[must_use]
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
+    area.centered(Constraint::Max(w), Constraint::Max(h))
 }
 
 /// The columns each tab covers on the tab bar, from the widths of their

@@ -2,6 +2,8 @@
 //! the terminal back on every way out (quit, error, panic, SIGTERM, SIGHUP,
 //! SIGINT) and while suspended (Ctrl-Z).
 
+mod searcher;
+
 use std::io::{IsTerminal as _, Read as _, stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -22,11 +24,12 @@ use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::cli::Cli;
 use crate::input;
-use crate::search::{Generation, Outcome, SearchIndex};
+use crate::search::{Outcome, SearchIndex};
 use crate::state::store::Store;
 use crate::state::{Saved, Spot};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
+use searcher::Searcher;
 
 /// Undoes what ratatui's `init` does not know about, then restores the
 /// terminal; runs on return, on error and while a panic unwinds.
@@ -397,7 +400,7 @@ fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Memor
 fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> anyhow::Result<()> {
     terminal.draw(|frame| {
         frame.render_widget(Screen { app, theme }, frame.area());
-        if let Some((x, y)) = app.cursor() {
+        if let Some((x, y)) = crate::ui::cursor(app) {
             frame.set_cursor_position((x, y));
         }
     })?;
@@ -456,63 +459,4 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
             }
         }
     });
-}
-
-/// Searches off the UI thread: the newest query wins, and an older one still
-/// running is cancelled, so typing never waits for a search.
-struct Searcher {
-    jobs: mpsc::Sender<Job>,
-    generation: Arc<Generation>,
-}
-
-impl Searcher {
-    fn start(index: Arc<SearchIndex>, outbox: mpsc::Sender<Message>) -> Self {
-        let (jobs, inbox) = mpsc::channel::<Job>();
-        let generation = Arc::new(Generation::default());
-        let current = Arc::clone(&generation);
-        std::thread::spawn(move || {
-            let mut last: Option<Arc<Outcome>> = None;
-            while let Ok(mut job) = inbox.recv() {
-                while let Ok(newer) = inbox.try_recv() {
-                    job = newer;
-                }
-                let Job {
-                    serial,
-                    mine,
-                    query,
-                    limit,
-                } = job;
-                let found = index.search(&query, limit, last.as_deref(), Some((&current, mine)));
-                if let Some(outcome) = found.map(Arc::new) {
-                    if outbox
-                        .send(Message::Found(serial, Arc::clone(&outcome)))
-                        .is_err()
-                    {
-                        return;
-                    }
-                    last = Some(outcome);
-                }
-            }
-        });
-        Searcher { jobs, generation }
-    }
-
-    fn submit(&self, serial: u64, query: &str, limit: usize) {
-        let mine = self.generation.bump();
-        let _ = self.jobs.send(Job {
-            serial,
-            mine,
-            query: query.to_owned(),
-            limit,
-        });
-    }
-}
-
-/// A query for the searcher: the serial its answer carries, its generation
-/// (a newer one cancels it), and how many hits to rank.
-struct Job {
-    serial: u64,
-    mine: u64,
-    query: String,
-    limit: usize,
 }

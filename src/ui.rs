@@ -59,6 +59,27 @@ impl Widget for Screen<'_> {
     }
 }
 
+/// Where the terminal cursor goes: at the caret of the text line being
+/// edited, so an input method's candidate window follows it.
+#[must_use]
+pub fn cursor(app: &App) -> Option<(u16, u16)> {
+    if app.areas().too_small {
+        return None;
+    }
+    let (w, h) = app.size;
+    match app.overlay {
+        Overlay::Picker => {
+            let field = crate::areas::picker(w, h, app.lib.places.len()).field;
+            app.picker.line.cursor(field, app.widths)
+        }
+        Overlay::Search => app
+            .search
+            .line
+            .cursor(crate::areas::search(w, h).field, app.widths),
+        _ => None,
+    }
+}
+
 /// A pane's frame: rounded, its border brighter while it has focus, its
 /// title at the top left in the pane-title style and an optional note at
 /// the bottom right. Titles are written cell by cell like all our text, so

@@ -30,10 +30,16 @@ fn enter_opens_the_selected_node_in_the_reader() {
     ] {
         app.update(a);
     }
-    assert_eq!(app.tree.selected, node(&app, "capital/lessons/foreign"));
-    assert_eq!(app.focus, Focus::Reader);
-    assert_eq!(app.reader.reading(), node(&app, "capital/lessons/foreign"));
-    let top = &app.reader.doc().lines[app.reader.scroll];
+    assert_eq!(
+        app.reading.tree.selected,
+        node(&app, "capital/lessons/foreign")
+    );
+    assert_eq!(app.reading.panes.focus, Focus::Reader);
+    assert_eq!(
+        app.reading.reader.reading(),
+        node(&app, "capital/lessons/foreign")
+    );
+    let top = &app.reading.reader.doc().lines[app.reading.reader.scroll];
     assert_eq!(top.text, "2、国外发达城市地区发展对宁波的启示");
 }
 
@@ -42,33 +48,39 @@ fn h_on_a_leaf_goes_to_the_parent_and_collapses_there() {
     let mut app = app(100, 30);
     app.update(Action::Select(node(&app, "capital/traits/2")));
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Focus::Tree);
+    assert_eq!(app.reading.panes.focus, Focus::Tree);
     app.update(Action::TreeCollapse);
-    assert_eq!(app.tree.selected, node(&app, "capital/traits"));
+    assert_eq!(app.reading.tree.selected, node(&app, "capital/traits"));
     app.update(Action::TreeCollapse);
-    assert!(!app.tree.expanded[node(&app, "capital/traits")]);
-    assert!(!app.tree.rows().contains(&node(&app, "capital/traits/2")));
+    assert!(!app.reading.tree.expanded[node(&app, "capital/traits")]);
+    assert!(
+        !app.reading
+            .tree
+            .rows()
+            .contains(&node(&app, "capital/traits/2"))
+    );
 }
 
 #[test]
 fn scrolling_stays_in_bounds_and_parts_jump() {
     let mut app = app(100, 30);
     app.update(Action::ScrollBottom);
-    assert_eq!(app.reader.scroll, app.reader.max_scroll());
-    assert_eq!(app.reader.percent(), 100);
+    assert_eq!(app.reading.reader.scroll, app.reading.reader.max_scroll());
+    assert_eq!(app.reading.reader.percent(), 100);
     app.update(Action::ScrollDown);
-    assert_eq!(app.reader.scroll, app.reader.max_scroll());
+    assert_eq!(app.reading.reader.scroll, app.reading.reader.max_scroll());
     app.update(Action::ScrollTop);
     app.update(Action::NextPart);
-    assert_eq!(app.reader.reading(), node(&app, "capital/traits"));
+    assert_eq!(app.reading.reader.reading(), node(&app, "capital/traits"));
     app.update(Action::NextPart);
-    assert_eq!(app.reader.reading(), node(&app, "capital/traits/1"));
+    assert_eq!(app.reading.reader.reading(), node(&app, "capital/traits/1"));
     app.update(Action::PrevPart);
-    assert_eq!(app.reader.reading(), node(&app, "capital/traits"));
+    assert_eq!(app.reading.reader.reading(), node(&app, "capital/traits"));
     app.update(Action::HalfPageDown);
     assert_eq!(
-        app.reader.scroll,
-        app.reader
+        app.reading.reader.scroll,
+        app.reading
+            .reader
             .doc()
             .line_of_node(node(&app, "capital/traits"))
             .unwrap()
@@ -82,55 +94,61 @@ fn reading_runs_on_from_one_article_into_the_next_and_back() {
     let essay = node(&app, "models");
     app.update(Action::ScrollBottom);
     app.update(Action::PageDown);
-    assert_eq!((app.reader.article, app.reader.scroll), (1, 0));
     assert_eq!(
-        app.reader.reading(),
+        (app.reading.reader.article, app.reading.reader.scroll),
+        (1, 0)
+    );
+    assert_eq!(
+        app.reading.reader.reading(),
         essay,
         "the next title is the boundary"
     );
     app.update(Action::PageUp);
-    assert_eq!(app.reader.article, 0);
+    assert_eq!(app.reading.reader.article, 0);
     assert_eq!(
-        app.reader.scroll,
-        app.reader.max_scroll(),
+        app.reading.reader.scroll,
+        app.reading.reader.max_scroll(),
         "back at the end"
     );
     // `]` past the last part runs on too, and `[` at the top runs back.
     for _ in 0..40 {
         app.update(Action::NextPart);
     }
-    assert_eq!(app.reader.article, 1);
+    assert_eq!(app.reading.reader.article, 1);
     app.update(Action::ScrollTop);
     app.update(Action::PrevPart);
-    assert_eq!(app.reader.article, 0);
+    assert_eq!(app.reading.reader.article, 0);
     // The last article has nothing after it.
     app.update(Action::Select(essay));
     app.update(Action::ScrollBottom);
     app.update(Action::PageDown);
-    assert_eq!(app.reader.article, 1);
+    assert_eq!(app.reading.reader.article, 1);
 }
 
 #[test]
 fn the_tree_follows_the_text_and_ctrl_o_goes_back_after_a_jump() {
     let mut app = app(100, 30);
     app.update(Action::Select(node(&app, "capital/lessons/foreign/3")));
-    assert_eq!(app.tree.selected, node(&app, "capital/lessons/foreign/3"));
-    let there = app.reader.position();
+    assert_eq!(
+        app.reading.tree.selected,
+        node(&app, "capital/lessons/foreign/3")
+    );
+    let there = app.reading.reader.position();
     app.update(Action::ScrollTop);
     assert_eq!(
-        app.tree.selected,
+        app.reading.tree.selected,
         node(&app, "capital"),
         "selection follows the top line"
     );
     for _ in 0..12 {
         app.update(Action::ScrollDown);
     }
-    assert_eq!(app.tree.selected, app.reader.reading());
-    let here = app.reader.position();
+    assert_eq!(app.reading.tree.selected, app.reading.reader.reading());
+    let here = app.reading.reader.position();
     app.update(Action::JumpBack);
-    assert_eq!(app.reader.position(), there, "back to before g");
+    assert_eq!(app.reading.reader.position(), there, "back to before g");
     app.update(Action::JumpForward);
-    assert_eq!(app.reader.position().article, here.article);
+    assert_eq!(app.reading.reader.position().article, here.article);
     app.update(Action::JumpForward);
     assert_eq!(app.notice.as_deref(), Some("跳转记录已到头"));
 }
@@ -142,32 +160,32 @@ fn n_says_when_it_wraps_and_hints_search_when_there_is_none() {
     assert_eq!(app.notice.as_deref(), Some("没有搜索结果 · 按 / 搜索"));
     common::search(&mut app, "筑波");
     app.update(Action::OpenResult);
-    let n = app.reader.hits.len();
+    let n = app.reading.reader.hits.len();
     assert!(n > 2);
-    while app.reader.hit + 1 < n {
+    while app.reading.reader.hit + 1 < n {
         app.update(Action::NextHit);
         assert_eq!(app.notice, None, "no word while moving on");
     }
     app.update(Action::NextHit);
-    assert_eq!(app.reader.hit, 0);
+    assert_eq!(app.reading.reader.hit, 0);
     assert_eq!(app.notice.as_deref(), Some("已回到第一个结果"));
     app.update(Action::PrevHit);
-    assert_eq!(app.reader.hit, n - 1);
+    assert_eq!(app.reading.reader.hit, n - 1);
     assert_eq!(app.notice.as_deref(), Some("已回到最后一个结果"));
 }
 
 #[test]
 fn plus_and_minus_change_the_measure_and_the_comparison_keeps_it() {
     let mut app = app(200, 50);
-    let before = app.reader.doc().width;
+    let before = app.reading.reader.doc().width;
     app.update(Action::NarrowerMeasure);
-    assert_eq!(app.reader.doc().width, before - 4);
+    assert_eq!(app.reading.reader.doc().width, before - 4);
     assert_eq!(app.notice.as_deref(), Some("版心 76 列"));
     app.update(Action::WiderMeasure);
     app.update(Action::WiderMeasure);
-    assert_eq!(app.reader.doc().width, before + 4);
+    assert_eq!(app.reading.reader.doc().width, before + 4);
     app.update(Action::Show(View::Compare));
-    assert_eq!(app.compare.columns(), app.reader.measure);
+    assert_eq!(app.compare.columns(), app.reading.reader.measure);
 }
 
 #[test]
@@ -197,30 +215,31 @@ fn after_a_resize_the_tree_shows_its_selection_and_no_blank_rows() {
     }
     app.update(Action::TreeBottom);
     app.update(Action::Resize(100, 30));
-    let rows = app.tree.rows().len();
+    let rows = app.reading.tree.rows().len();
     let height = usize::from(app.areas().tree_inner().unwrap().height);
     assert_eq!(
-        app.tree.offset,
+        app.reading.tree.offset,
         rows.saturating_sub(height),
         "no blank rows"
     );
     let at = app
+        .reading
         .tree
         .rows()
         .iter()
-        .position(|&n| n == app.tree.selected)
+        .position(|&n| n == app.reading.tree.selected)
         .unwrap();
-    assert!((app.tree.offset..app.tree.offset + height).contains(&at));
+    assert!((app.reading.tree.offset..app.reading.tree.offset + height).contains(&at));
 }
 
 #[test]
 fn resizing_keeps_the_paragraph_at_the_top() {
     let mut app = app(120, 40);
     app.update(Action::Select(node(&app, "capital/lessons/domestic/2")));
-    let before = app.reader.doc().lines[app.reader.scroll].anchor;
+    let before = app.reading.reader.doc().lines[app.reading.reader.scroll].anchor;
     for (w, h) in [(60, 20), (200, 50), (81, 24), (100, 30)] {
         app.update(Action::Resize(w, h));
-        let line = &app.reader.doc().lines[app.reader.scroll];
+        let line = &app.reading.reader.doc().lines[app.reading.reader.scroll];
         assert_eq!(line.anchor, before, "at {w}×{h}");
     }
 }
@@ -229,17 +248,17 @@ fn resizing_keeps_the_paragraph_at_the_top() {
 fn narrow_terminals_float_the_tree_and_t_toggles_it() {
     let mut app = app(60, 20);
     assert!(app.areas().tree.is_none());
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.reading.panes.focus, Focus::Reader);
     app.update(Action::ToggleTree);
     assert!(app.areas().tree_floats);
-    assert_eq!(app.focus, Focus::Tree);
+    assert_eq!(app.reading.panes.focus, Focus::Tree);
     app.update(Action::TreeDown);
     app.update(Action::TreeOpen);
     assert!(
         app.areas().tree.is_none(),
         "opening a node closes the overlay"
     );
-    assert_eq!(app.reader.reading(), node(&app, "capital/traits"));
+    assert_eq!(app.reading.reader.reading(), node(&app, "capital/traits"));
 }
 
 #[test]
@@ -247,16 +266,16 @@ fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app(100, 30);
     // Below the tab bar and the tree's border, row 4 is the third visible node.
     app.update(Action::Click(5, 4));
-    assert_eq!(app.tree.selected, node(&app, "capital/lessons"));
-    assert_eq!(app.reader.reading(), node(&app, "capital/lessons"));
-    let scroll = app.reader.scroll;
+    assert_eq!(app.reading.tree.selected, node(&app, "capital/lessons"));
+    assert_eq!(app.reading.reader.reading(), node(&app, "capital/lessons"));
+    let scroll = app.reading.reader.scroll;
     app.update(Action::WheelDown(60, 10));
-    assert_eq!(app.reader.scroll, scroll + 3);
+    assert_eq!(app.reading.reader.scroll, scroll + 3);
     app.update(Action::Click(60, 10));
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.reading.panes.focus, Focus::Reader);
     app.update(Action::WheelDown(5, 10));
     assert_eq!(
-        app.reader.scroll,
+        app.reading.reader.scroll,
         scroll + 3,
         "the wheel over the tree leaves the reader alone"
     );
@@ -309,13 +328,13 @@ mod search {
     fn the_cursor_sits_at_the_caret_in_display_columns() {
         let mut app = app(100, 30);
         super::common::search(&mut app, "宁波");
-        let (x, y) = app.cursor().expect("a cursor while searching");
+        let (x, y) = zhizao::ui::cursor(&app).expect("a cursor while searching");
         // The popup's text starts at column 3; "/ " then two hanzi of two columns.
         assert_eq!((x, y), (3 + 2 + 4, 2));
         app.update(Action::CaretLeft);
-        assert_eq!(app.cursor(), Some((3 + 2 + 2, 2)));
+        assert_eq!(zhizao::ui::cursor(&app), Some((3 + 2 + 2, 2)));
         app.update(Action::Close);
-        assert_eq!(app.cursor(), None);
+        assert_eq!(zhizao::ui::cursor(&app), None);
     }
 
     #[test]
@@ -333,29 +352,48 @@ mod search {
         }
         app.update(Action::OpenResult);
         assert_eq!(app.overlay, Overlay::None);
-        assert_eq!(app.focus, Focus::Reader);
-        let (anchor, range) = app.reader.hits[app.reader.hit].clone();
+        assert_eq!(app.reading.panes.focus, Focus::Reader);
+        let (anchor, range) = app.reading.reader.hits[app.reading.reader.hit].clone();
         assert_eq!(&app.lib.text(anchor).unwrap()[range.clone()], "宁波");
-        let line = app.reader.doc().line_of(anchor, range.start).unwrap();
+        let line = app
+            .reading
+            .reader
+            .doc()
+            .line_of(anchor, range.start)
+            .unwrap();
         assert!(
-            (app.reader.scroll..app.reader.scroll + app.reader.page_height()).contains(&line),
+            (app.reading.reader.scroll
+                ..app.reading.reader.scroll + app.reading.reader.page_height())
+                .contains(&line),
             "the hit is on screen"
         );
-        let n = app.reader.hits.len();
+        let n = app.reading.reader.hits.len();
         assert!(n > 10);
-        let at = app.reader.hit;
+        let at = app.reading.reader.hit;
         app.update(Action::NextHit);
-        assert_eq!(app.reader.hit, (at + 1) % n);
+        assert_eq!(app.reading.reader.hit, (at + 1) % n);
         app.update(Action::PrevHit);
         app.update(Action::PrevHit);
-        assert_eq!(app.reader.hit, (at + n - 1) % n);
+        assert_eq!(app.reading.reader.hit, (at + n - 1) % n);
         // Highlights survive a resize: they are kept against the text, not the lines.
         app.update(Action::Resize(60, 20));
-        let (anchor, range) = app.reader.hits[app.reader.hit].clone();
-        let line = app.reader.doc().line_of(anchor, range.start).unwrap();
-        assert!(app.reader.doc().lines[line].range.contains(&range.start));
+        let (anchor, range) = app.reading.reader.hits[app.reading.reader.hit].clone();
+        let line = app
+            .reading
+            .reader
+            .doc()
+            .line_of(anchor, range.start)
+            .unwrap();
+        assert!(
+            app.reading.reader.doc().lines[line]
+                .range
+                .contains(&range.start)
+        );
         app.update(Action::Close);
-        assert!(app.reader.hits.is_empty(), "Esc clears the highlights");
+        assert!(
+            app.reading.reader.hits.is_empty(),
+            "Esc clears the highlights"
+        );
     }
 
     #[test]
@@ -370,11 +408,15 @@ mod search {
         assert_eq!(app.overlay, Overlay::Search, "stale results are not opened");
         super::common::deliver(&mut app);
         assert_eq!(app.overlay, Overlay::None);
-        assert_eq!(app.reader.hit, 0, "the place opens at its first mention");
-        let (anchor, range) = app.reader.hits[0].clone();
+        assert_eq!(
+            app.reading.reader.hit, 0,
+            "the place opens at its first mention"
+        );
+        let (anchor, range) = app.reading.reader.hits[0].clone();
         assert_eq!(&app.lib.text(anchor).unwrap()[range], "奥斯汀");
         assert!(
-            app.reader
+            app.reading
+                .reader
                 .hits
                 .iter()
                 .any(|(a, _)| a.node == node(&app, "capital/lessons/foreign/2")),
@@ -386,13 +428,13 @@ mod search {
     fn esc_closes_the_popup_and_leaves_the_reader_where_it_was() {
         let mut app = app(100, 30);
         app.update(Action::Select(node(&app, "models/struggle")));
-        let scroll = app.reader.scroll;
+        let scroll = app.reading.reader.scroll;
         super::common::search(&mut app, "austin");
         app.update(Action::ResultDown);
         app.update(Action::Close);
         assert_eq!(app.overlay, Overlay::None);
-        assert_eq!(app.reader.scroll, scroll);
-        assert_eq!(app.reader.reading(), node(&app, "models/struggle"));
+        assert_eq!(app.reading.reader.scroll, scroll);
+        assert_eq!(app.reading.reader.reading(), node(&app, "models/struggle"));
     }
 
     #[test]
@@ -446,7 +488,7 @@ mod compare {
         app.update(Action::Show(View::Reader));
         assert_eq!(app.view, View::Reader);
         // A click on the tab bar switches too.
-        let (x, _) = app.tabs()[1];
+        let (x, _) = app.keys.tabs(app.widths)[1];
         app.update(Action::Click(x + 1, 0));
         assert_eq!(app.view, View::Compare);
     }
@@ -484,7 +526,7 @@ mod compare {
         app.update(Action::OpenLesson);
         assert_eq!(app.view, View::Reader);
         assert_eq!(
-            app.reader.reading(),
+            app.reading.reader.reading(),
             node(&app, "capital/lessons/foreign/2")
         );
         app.update(Action::Select(node(&app, "capital/lessons/domestic/4")));
@@ -539,7 +581,7 @@ mod compare {
         app.update(Action::PickPlace);
         app.update(Action::OpenLesson);
         assert_eq!(app.view, View::Reader);
-        let (anchor, range) = app.reader.hits[app.reader.hit].clone();
+        let (anchor, range) = app.reading.reader.hits[app.reading.reader.hit].clone();
         assert_eq!(&app.lib.text(anchor).unwrap()[range], "慕尼黑");
     }
 }
@@ -574,7 +616,7 @@ mod memory {
         app.update(Action::OpenResult);
         assert_eq!(app.overlay, Overlay::None);
         assert_eq!(
-            app.reader.reading(),
+            app.reading.reader.reading(),
             node(&app, "capital/lessons/foreign/3")
         );
         app.update(Action::ToggleBookmark);
@@ -648,14 +690,14 @@ mod memory {
         app.update(Action::ScrollDown);
         app.update(Action::NarrowerMeasure);
         app.update(Action::ToggleBookmark);
-        let top = app.reader.position();
+        let top = app.reading.reader.position();
         let saved = app.memory();
         let mut again = common::app(100, 30);
         again.recall(saved);
-        assert_eq!(again.reader.position(), top);
-        assert_eq!(again.reader.measure, app.reader.measure);
+        assert_eq!(again.reading.reader.position(), top);
+        assert_eq!(again.reading.reader.measure, app.reading.reader.measure);
         assert_eq!(again.bookmarks.marks, app.bookmarks.marks);
-        assert!(again.progress.contains_key("models"));
+        assert!(again.reading.progress.contains_key("models"));
     }
 }
 
@@ -739,7 +781,7 @@ fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
             .sum();
         assert_eq!(times, in_reader, "{name}: the index and n/N count alike");
         assert_eq!(
-            app.reader.hit, 0,
+            app.reading.reader.hit, 0,
             "{name}: Enter lands on the first mention"
         );
     }
@@ -762,7 +804,7 @@ fn a_saved_place_past_the_first_look_is_kept_for_the_whole_collection() {
     );
     app.loading = Some(common::loading(2, 3));
     // More arrives, still without the essay: the saved place keeps waiting.
-    let rows = app.tree.rows().len();
+    let rows = app.reading.tree.rows().len();
     let more = common::first_part();
     let more = zhizao::search::SearchIndex::new(std::sync::Arc::new(more));
     app.update(Action::Adopt(std::sync::Arc::new(more), Some(2)));
@@ -770,11 +812,11 @@ fn a_saved_place_past_the_first_look_is_kept_for_the_whole_collection() {
         app.loading.as_ref().map(|l| (l.shown, l.files)),
         Some((2, 3))
     );
-    assert_eq!(app.tree.rows().len(), rows);
+    assert_eq!(app.reading.tree.rows().len(), rows);
     app.update(Action::Adopt(std::sync::Arc::clone(&whole.index), None));
     assert!(app.loading.is_none(), "the whole collection is in");
-    assert!(app.tree.rows().len() > rows, "the tree grew");
-    assert_eq!(app.reader.reading(), node(&app, "models/struggle"));
+    assert!(app.reading.tree.rows().len() > rows, "the tree grew");
+    assert_eq!(app.reading.reader.reading(), node(&app, "models/struggle"));
 }
 
 #[test]
@@ -921,14 +963,14 @@ fn every_state_survives_each_step_of_a_growing_collection() {
     common::search(&mut app, "宁波");
     app.update(Action::OpenResult);
     app.update(Action::NextHit);
-    let jumps = app.jumps.depth();
+    let jumps = app.reading.jumps.depth();
     let reader = (
-        app.reader.position(),
-        app.reader.hits.clone(),
-        app.reader.hit,
+        app.reading.reader.position(),
+        app.reading.reader.hits.clone(),
+        app.reading.reader.hit,
     );
     assert!(jumps.0 >= 3 && reader.1.len() > 1);
-    let expanded = app.tree.expanded_paths();
+    let expanded = app.reading.tree.expanded_paths();
     let whole = common::app(120, 36);
     let steps = [
         (
@@ -941,12 +983,12 @@ fn every_state_survives_each_step_of_a_growing_collection() {
     ];
     for (index, shown) in steps {
         app.update(Action::Adopt(index, shown));
-        assert_eq!(app.jumps.depth(), jumps, "the jump list");
+        assert_eq!(app.reading.jumps.depth(), jumps, "the jump list");
         assert_eq!(
             (
-                app.reader.position(),
-                app.reader.hits.clone(),
-                app.reader.hit
+                app.reading.reader.position(),
+                app.reading.reader.hits.clone(),
+                app.reading.reader.hit
             ),
             reader,
             "where the reader is, and its n/N hits"
@@ -958,7 +1000,7 @@ fn every_state_survives_each_step_of_a_growing_collection() {
         );
         for path in &expanded {
             assert!(
-                app.tree.expanded_paths().contains(path),
+                app.reading.tree.expanded_paths().contains(path),
                 "{path} stays open"
             );
         }
@@ -966,7 +1008,7 @@ fn every_state_survives_each_step_of_a_growing_collection() {
     assert_eq!(app.lib.articles.len(), 2, "the whole collection is in");
     // Back through the jumps made while it loaded.
     app.update(Action::JumpBack);
-    assert_ne!(app.reader.position(), reader.0);
+    assert_ne!(app.reading.reader.position(), reader.0);
     assert_eq!(app.notice, None);
 }
 
@@ -978,7 +1020,7 @@ fn the_popup_and_the_reader_mark_the_same_matches() {
         common::search(&mut app, query);
         let outcome = app.search.outcome.clone().expect("results");
         app.update(Action::OpenResult);
-        let article = app.reader.article;
+        let article = app.reading.reader.article;
         let mut compared = 0;
         for (hit, marks) in outcome.hits.iter().zip(&outcome.marks) {
             let Target::Field(anchor) = app.index.target(hit.entry) else {
@@ -988,6 +1030,7 @@ fn the_popup_and_the_reader_mark_the_same_matches() {
                 continue;
             }
             let in_reader: Vec<_> = app
+                .reading
                 .reader
                 .hits
                 .iter()
@@ -1000,7 +1043,11 @@ fn the_popup_and_the_reader_mark_the_same_matches() {
         assert!(compared > 0, "{query}");
         // The popup counts texts (条), the status bar matches in the article (处).
         let screen = common::screen(&common::draw(&app));
-        let status = format!("第 {}/{} 处", app.reader.hit + 1, app.reader.hits.len());
+        let status = format!(
+            "第 {}/{} 处",
+            app.reading.reader.hit + 1,
+            app.reading.reader.hits.len()
+        );
         assert!(screen.contains(&status), "{query}: {status}\n{screen}");
     }
 }

@@ -51,18 +51,18 @@ fn input() -> impl Strategy<Value = Event> {
 }
 
 fn assert_in_bounds(app: &zhizao::app::App) {
-    assert!(app.reader.article < app.lib.articles.len());
+    assert!(app.reading.reader.article < app.lib.articles.len());
     assert!(
-        app.reader.scroll <= app.reader.max_scroll(),
+        app.reading.reader.scroll <= app.reading.reader.max_scroll(),
         "scroll {} past {}",
-        app.reader.scroll,
-        app.reader.max_scroll()
+        app.reading.reader.scroll,
+        app.reading.reader.max_scroll()
     );
-    let rows = app.tree.rows();
-    let at = rows.iter().position(|&n| n == app.tree.selected);
+    let rows = app.reading.tree.rows();
+    let at = rows.iter().position(|&n| n == app.reading.tree.selected);
     assert!(at.is_some(), "the selection has a row");
-    assert!(app.tree.offset < rows.len());
-    assert!(app.reader.article < app.lib.articles.len());
+    assert!(app.reading.tree.offset < rows.len());
+    assert!(app.reading.reader.article < app.lib.articles.len());
 }
 
 proptest! {

@@ -81,6 +81,15 @@ impl Bookmarks {
         }
     }
 
+    /// What the state file holds after a save (another reader's marks
+    /// included): the deletions are in it now.
+    pub fn saved(&mut self, marks: Vec<Spot>, lib: &Library) {
+        self.marks = marks;
+        self.deleted.clear();
+        self.locate(lib);
+        self.select(self.selected);
+    }
+
     /// Finds every bookmark in the content, for the list.
     pub fn locate(&mut self, lib: &Library) {
         self.found = self.marks.iter().map(|m| m.resolve(lib)).collect();

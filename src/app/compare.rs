@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use super::navigate::Destination;
 use crate::action::Action;
 use crate::compare::Table;
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId, Scope};
@@ -208,6 +209,29 @@ impl Compare {
         self.side = side;
         self.select_pair(i);
         true
+    }
+
+    /// Enter: the selected lesson in the reader, the chosen place marked;
+    /// from its heading when no place is chosen.
+    #[must_use]
+    pub fn destination(&self) -> Option<Destination> {
+        let anchor = self.target()?;
+        Some(match self.place {
+            Some(p) => Destination::Text(anchor, Some(Destination::quoted(&self.lib, p))),
+            None => Destination::Node(anchor.node),
+        })
+    }
+
+    /// Lays the table out for the panes `areas` gives, each column at most
+    /// `measure` wide (not 47 hanzi at 200 columns).
+    pub fn settle(&mut self, areas: &crate::areas::Areas, measure: usize) {
+        let panes = crate::areas::compare_panes(areas.main);
+        let text = panes.first().map(|p| crate::areas::compare_text(*p));
+        self.resize(
+            text.map_or(2, |t| usize::from(t.width)).min(measure),
+            text.map_or(1, |t| usize::from(t.height)),
+            panes.len() == 1,
+        );
     }
 
     /// The selected lesson's paragraph, on the focused side (or the other

@@ -35,6 +35,15 @@ impl Jumps {
         }
     }
 
+    /// `Ctrl-o` and `Ctrl-n`: where to go from `here`, back or forward.
+    pub fn step(&mut self, back: bool, here: Position) -> Option<Position> {
+        if back {
+            self.back(here)
+        } else {
+            self.forward(here)
+        }
+    }
+
     /// Where to go back to from `here`, which forward then leads to.
     pub fn back(&mut self, here: Position) -> Option<Position> {
         let to = self.back.pop_back()?;
@@ -51,15 +60,11 @@ impl Jumps {
     /// Every position found again in a grown collection; one that is gone
     /// is dropped.
     pub fn rebase(&mut self, moved: &Rebase) {
-        self.back = self
-            .back
-            .iter()
-            .filter_map(|&p| moved.position(p))
-            .collect();
+        self.back = self.back.iter().filter_map(|p| p.rebase(moved)).collect();
         self.forward = self
             .forward
             .iter()
-            .filter_map(|&p| moved.position(p))
+            .filter_map(|p| p.rebase(moved))
             .collect();
     }
 

@@ -20,6 +20,13 @@ impl Loading {
         self.built.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// More is shown: `shown` files of it, or the whole (and then nothing
+    /// is loading any more).
+    #[must_use]
+    pub fn grown(self, shown: Option<usize>) -> Option<Self> {
+        shown.map(|shown| Loading { shown, ..self })
+    }
+
     /// How much of the collection is shown and searched, in percent.
     #[must_use]
     pub fn shown_percent(&self) -> usize {

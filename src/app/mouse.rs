@@ -70,7 +70,8 @@ fn click_view(app: &App, pos: Position) -> Vec<Action> {
     let areas = app.areas();
     if areas.tabs.contains(pos) {
         let tab = app
-            .tabs()
+            .keys
+            .tabs(app.widths)
             .iter()
             .position(|&(tx, w)| (tx..tx + w).contains(&pos.x));
         return tab
@@ -93,8 +94,14 @@ fn click_view(app: &App, pos: Position) -> Vec<Action> {
             {
                 let mut out = vec![Action::Focus(Pane::Tree)];
                 if inner.contains(pos) {
-                    let row = usize::from(pos.y - inner.y) + app.tree.offset;
-                    out.extend(app.tree.rows().get(row).map(|&node| Action::Select(node)));
+                    let row = usize::from(pos.y - inner.y) + app.reading.tree.offset;
+                    out.extend(
+                        app.reading
+                            .tree
+                            .rows()
+                            .get(row)
+                            .map(|&node| Action::Select(node)),
+                    );
                 }
                 out
             } else if areas.reader.contains(pos) {

@@ -49,6 +49,10 @@ impl Picker {
                 false
             }
             Action::PickPlace => return self.pick(),
+            Action::PickPlaceAt(i) => {
+                self.select(*i);
+                return self.pick();
+            }
             Action::Close => return Next::Close,
             _ => false,
         };

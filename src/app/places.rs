@@ -188,6 +188,14 @@ impl Places {
         }
     }
 
+    /// Enter: the selected mention in the reader, the place marked.
+    #[must_use]
+    pub fn destination(&self) -> Option<super::navigate::Destination> {
+        let m = self.current()?;
+        let query = super::navigate::Destination::quoted(&self.lib, m.place);
+        Some(super::navigate::Destination::Text(m.anchor, Some(query)))
+    }
+
     /// The selected mention, for Enter.
     #[must_use]
     pub fn current(&self) -> Option<&Mention> {

@@ -47,6 +47,27 @@ pub struct Position {
     pub top: Option<(Anchor, usize)>,
 }
 
+impl Position {
+    /// The same place in a grown collection, if the text is still there.
+    #[must_use]
+    pub fn rebase(self, moved: &super::rebase::Rebase) -> Option<Position> {
+        match self.top {
+            Some((anchor, byte)) => {
+                let anchor = moved.anchor(anchor)?;
+                Some(Position {
+                    article: moved.new.node(anchor.node).article,
+                    top: Some((anchor, byte)),
+                })
+            }
+            None => {
+                let id = &moved.old.articles.get(self.article)?.id;
+                let article = moved.new.articles.iter().position(|a| &a.id == id)?;
+                Some(Position { article, top: None })
+            }
+        }
+    }
+}
+
 /// What moving through the hits did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -90,6 +111,12 @@ impl Reader {
         };
         reader.relayout();
         reader
+    }
+
+    /// The collection it reads.
+    #[must_use]
+    pub fn library(&self) -> &Arc<Library> {
+        &self.lib
     }
 
     /// The article laid out at the pane's width.
@@ -338,7 +365,7 @@ impl Reader {
 
     /// The same place and hits in a grown collection.
     pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
-        let at = moved.position(self.position());
+        let at = self.position().rebase(moved);
         let hits: Vec<_> = self
             .hits
             .iter()

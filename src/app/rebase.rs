@@ -2,7 +2,6 @@
 //! again in the larger part that replaces it, by path (nodes) and id
 //! (articles, places), so each state re-targets itself in place.
 
-use super::reader::Position;
 use crate::content::{Anchor, Library, NodeId, PlaceId};
 
 pub struct Rebase<'a> {
@@ -30,25 +29,6 @@ impl Rebase<'_> {
             field: anchor.field,
         };
         self.new.text(moved).map(|_| moved)
-    }
-
-    /// The same place in the text.
-    #[must_use]
-    pub fn position(&self, at: Position) -> Option<Position> {
-        match at.top {
-            Some((anchor, byte)) => {
-                let anchor = self.anchor(anchor)?;
-                Some(Position {
-                    article: self.new.node(anchor.node).article,
-                    top: Some((anchor, byte)),
-                })
-            }
-            None => {
-                let id = &self.old.articles.get(at.article)?.id;
-                let article = self.new.articles.iter().position(|a| &a.id == id)?;
-                Some(Position { article, top: None })
-            }
-        }
     }
 
     /// The same place of the place list, by its id.

@@ -114,6 +114,24 @@ impl Keymap {
             .collect()
     }
 
+    /// Each tab's text: the key that shows its view, and its label.
+    #[must_use]
+    pub fn tab_texts(&self) -> Vec<(String, &'static str)> {
+        crate::view::View::all()
+            .map(|v| (self.first_key(Mode::Global, &Action::Show(v)), v.label()))
+            .collect()
+    }
+
+    /// The columns each tab covers, for drawing and for clicks.
+    #[must_use]
+    pub fn tabs(&self, widths: crate::wrap::Widths) -> Vec<(u16, u16)> {
+        crate::areas::tabs(
+            self.tab_texts()
+                .iter()
+                .map(|(key, label)| widths.str(key) + 1 + widths.str(label)),
+        )
+    }
+
     /// The first key bound to an action in a mode.
     #[must_use]
     pub fn first_key(&self, mode: Mode, action: &Action) -> String {

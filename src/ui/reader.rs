@@ -12,8 +12,8 @@ use crate::app::{App, Focus};
 use crate::layout::{DocLine, LineKind};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Reader || app.areas().tree.is_none();
-    let root = app.lib.articles[app.reader.article].root;
+    let focused = app.reading.panes.focus == Focus::Reader || app.areas().tree.is_none();
+    let root = app.lib.articles[app.reading.reader.article].root;
     let label = app.lib.display_label(root);
     let title_room = usize::from(area.width.saturating_sub(12));
     let title = format!(
@@ -21,13 +21,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         super::text::truncate(&label, title_room, app.widths)
     );
     super::pane(theme, title, focused, app.widths)
-        .bottom(format!(" {}% ", app.reader.percent()))
+        .bottom(format!(" {}% ", app.reading.reader.percent()))
         .render(area, buf);
     let inner = app.areas().reader_inner();
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let doc = app.reader.doc();
+    let doc = app.reading.reader.doc();
     let measure = u16::try_from(doc.width)
         .unwrap_or(u16::MAX)
         .min(inner.width);
@@ -35,7 +35,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (row, line) in doc
         .lines
         .iter()
-        .skip(app.reader.scroll)
+        .skip(app.reading.reader.scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
@@ -103,13 +103,14 @@ fn highlighted<'a>(
         return vec![(body, style)];
     };
     let mut cuts: Vec<(usize, usize, Style)> = app
+        .reading
         .reader
         .hits
         .iter()
         .enumerate()
         .filter(|(_, (a, r))| *a == anchor && r.start < line.range.end && r.end > line.range.start)
         .map(|(i, (_, r))| {
-            let s = if i == app.reader.hit {
+            let s = if i == app.reading.reader.hit {
                 theme.hit_current
             } else {
                 theme.hit

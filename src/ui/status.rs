@@ -57,7 +57,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut right: Vec<(String, bool)> = Vec::new();
     let crumb = match app.view {
         View::Reader => {
-            let reader = &app.reader;
+            let reader = &app.reading.reader;
             if !reader.hits.is_empty() {
                 right.push((
                     format!(

@@ -9,8 +9,8 @@ use crate::app::{App, View};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     fill(buf, area, theme.status);
-    let texts = app.tab_texts();
-    for ((view, (key, label)), (x, w)) in View::all().zip(&texts).zip(app.tabs()) {
+    let texts = app.keys.tab_texts();
+    for ((view, (key, label)), (x, w)) in View::all().zip(&texts).zip(app.keys.tabs(app.widths)) {
         let current = view == app.view;
         let (key_style, style) = if current {
             (theme.selected, theme.selected)

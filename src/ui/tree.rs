@@ -10,24 +10,24 @@ use super::theme::Theme;
 use crate::app::{App, Focus};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Tree;
+    let focused = app.reading.panes.focus == Focus::Tree;
     super::text::clear_popup(buf, area);
     super::pane(theme, " 目录 ", focused, app.widths).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let rows = app.tree.rows();
-    let reading = app.tree.reading;
+    let rows = app.reading.tree.rows();
+    let reading = app.reading.tree.reading;
     for (i, &node) in rows
         .iter()
-        .skip(app.tree.offset)
+        .skip(app.reading.tree.offset)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         let n = app.lib.node(node);
-        let fold = match (n.children.is_empty(), app.tree.expanded[node]) {
+        let fold = match (n.children.is_empty(), app.reading.tree.expanded[node]) {
             (true, _) => "  ",
             (false, true) => "▾ ",
             (false, false) => "▸ ",
@@ -37,7 +37,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let head = format!("{mark}{indent}{fold}");
         // How far each article has been read, at the right of its row.
         let progress = (n.depth == 0)
-            .then(|| app.progress.get(&app.lib.articles[n.article].id))
+            .then(|| app.reading.progress.get(&app.lib.articles[n.article].id))
             .flatten()
             .map(|p| format!(" {p}%"))
             .unwrap_or_default();
@@ -52,7 +52,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if n.depth == 0 {
             style = style.add_modifier(ratatui::style::Modifier::BOLD);
         }
-        if node == app.tree.selected {
+        if node == app.reading.tree.selected {
             fill(
                 buf,
                 Rect::new(inner.x, y, inner.width, 1),
