@@ -461,6 +461,7 @@ impl App {
             view: Some(self.view),
             searches: self.search.history.clone(),
             bookmarks: self.bookmarks.marks.clone(),
+            deleted: self.bookmarks.deleted.clone(),
             ..Saved::default()
         };
         self.reading.save_into(&mut saved);
@@ -468,7 +469,7 @@ impl App {
     }
 
     fn save(&self) -> Effect {
-        Effect::Save(Box::new(self.memory()), self.bookmarks.deleted.clone())
+        Effect::Save(Box::new(self.memory()))
     }
 
     /// Picks up where a saved session left off; what is not in the content
@@ -479,7 +480,7 @@ impl App {
             self.show(view);
         }
         self.search.history = saved.searches;
-        self.bookmarks.marks = saved.bookmarks;
+        self.bookmarks.saved(saved.bookmarks, &self.lib);
         self.settle();
     }
 

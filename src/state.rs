@@ -12,10 +12,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Anchor, Field, Library};
 
-/// The file format; a file from a newer one is set aside, not read.
-pub const FORMAT: u32 = 1;
+/// The file format; a file from a newer one is set aside, not read. 2:
+/// bookmarks carry the time they were made, deletions are kept as
+/// tombstones with theirs.
+pub const FORMAT: u32 = 2;
 /// Searches kept.
 pub const SEARCHES: usize = 100;
+/// How long a deletion is remembered, so a reader opened before it cannot
+/// bring the bookmark back: longer than any reader stays open.
+const TOMBSTONE_MS: u64 = 180 * 24 * 3600 * 1000;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -32,6 +37,9 @@ pub struct Saved {
     /// Oldest first.
     pub searches: Vec<String>,
     pub bookmarks: Vec<Spot>,
+    /// Bookmarks deleted, each with the time it was (`marked`): a copy of
+    /// one made before that does not come back in a merge.
+    pub deleted: Vec<Spot>,
     /// Article id → how far through it the reader got, in percent.
     pub progress: BTreeMap<String, u8>,
 }
@@ -55,6 +63,23 @@ pub struct Spot {
     pub byte: usize,
     #[serde(default)]
     pub excerpt: String,
+    /// For a bookmark, when it was made; for a tombstone, when it was
+    /// deleted (milliseconds since 1970; 0 in files before format 2).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub marked: u64,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde hands a reference
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// Now, in milliseconds since 1970: when a bookmark is made or deleted.
+#[must_use]
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 impl Spot {
@@ -70,6 +95,7 @@ impl Spot {
             field: anchor.field,
             byte,
             excerpt,
+            marked: 0,
         }
     }
 
@@ -91,18 +117,67 @@ impl Spot {
 }
 
 impl Saved {
-    /// Ours, with what another reader wrote meanwhile: the bookmarks of
-    /// both (less those we deleted), the searches of both (ours the newest),
-    /// progress of both (ours where both read); where we are, ours.
+    /// As read from a file: no more searches than are kept, progress within
+    /// 100%, each bookmark once, the newest copy of it.
     #[must_use]
-    pub fn merged(mut self, theirs: Saved, deleted: &[Spot]) -> Saved {
-        for mark in theirs.bookmarks {
-            if !deleted.iter().any(|d| d.same(&mark))
-                && !self.bookmarks.iter().any(|b| b.same(&mark))
-            {
-                self.bookmarks.push(mark);
+    pub fn bounded(mut self) -> Saved {
+        let drop = self.searches.len().saturating_sub(SEARCHES);
+        self.searches.drain(..drop);
+        for percent in self.progress.values_mut() {
+            *percent = (*percent).min(100);
+        }
+        self.merged(Saved::default())
+    }
+
+    /// Ours, with what another reader wrote meanwhile: every bookmark and
+    /// deletion of both, the newest word on each paragraph winning (a
+    /// bookmark made after a deletion stays, one made before it goes); the
+    /// searches of both (ours the newest), progress of both (ours where
+    /// both read); where we are, ours. Keyed maps: linear in the marks.
+    #[must_use]
+    pub fn merged(mut self, theirs: Saved) -> Saved {
+        use std::collections::HashMap;
+        type Key = (String, Field);
+        // The newest event per paragraph: (time, made or deleted, order seen).
+        let mut last: HashMap<Key, (u64, bool, usize)> = HashMap::new();
+        let marks = self
+            .bookmarks
+            .iter()
+            .chain(&theirs.bookmarks)
+            .map(|s| (s, true));
+        let tombs = self
+            .deleted
+            .iter()
+            .chain(&theirs.deleted)
+            .map(|s| (s, false));
+        for (i, (spot, made)) in marks.chain(tombs).enumerate() {
+            let key = (spot.node.clone(), spot.field);
+            let newer = last
+                .get(&key)
+                .is_none_or(|&(t, _, _)| spot.marked > t || (spot.marked == t && !made));
+            if newer {
+                last.insert(key, (spot.marked, made, i));
             }
         }
+        let winner = |spot: &Spot, made: bool, i: usize| {
+            last.get(&(spot.node.clone(), spot.field)) == Some(&(spot.marked, made, i))
+        };
+        let all: Vec<Spot> = self.bookmarks.drain(..).chain(theirs.bookmarks).collect();
+        let deletions: Vec<Spot> = self.deleted.drain(..).chain(theirs.deleted).collect();
+        let marks_len = all.len();
+        self.bookmarks = all
+            .into_iter()
+            .enumerate()
+            .filter(|(i, s)| winner(s, true, *i))
+            .map(|(_, s)| s)
+            .collect();
+        let horizon = now_ms().saturating_sub(TOMBSTONE_MS);
+        self.deleted = deletions
+            .into_iter()
+            .enumerate()
+            .filter(|(i, s)| winner(s, false, marks_len + i) && s.marked >= horizon)
+            .map(|(_, s)| s)
+            .collect();
         let mut searches: Vec<String> = theirs
             .searches
             .into_iter()
@@ -143,13 +218,17 @@ pub(crate) mod tests {
             field: Field::Paragraph(0),
             byte: 0,
             excerpt: String::new(),
+            marked: 1,
         }
     }
 
     #[test]
     fn merging_keeps_both_readers_bookmarks_but_not_a_deleted_one() {
+        let mut gone = mark("c");
+        gone.marked = now_ms();
         let ours = Saved {
             bookmarks: vec![mark("a")],
+            deleted: vec![gone],
             searches: vec!["nb".into()],
             ..Saved::default()
         };
@@ -158,10 +237,50 @@ pub(crate) mod tests {
             searches: vec!["austin".into(), "nb".into()],
             ..Saved::default()
         };
-        let merged = ours.merged(theirs, &[mark("c")]);
+        let merged = ours.merged(theirs);
         let nodes: Vec<&str> = merged.bookmarks.iter().map(|b| b.node.as_str()).collect();
         assert_eq!(nodes, ["a", "b"]);
         assert_eq!(merged.searches, ["austin", "nb"]);
+        assert_eq!(merged.deleted.len(), 1, "the tombstone is kept");
+    }
+
+    #[test]
+    fn a_deletion_wins_over_an_older_copy_and_loses_to_a_newer_one() {
+        let at = |node: &str, t: u64| Spot {
+            marked: t,
+            ..mark(node)
+        };
+        let now = now_ms();
+        // Another reader deleted "a" at now; ours still has the copy made
+        // before; "b" we made again after their deletion.
+        let theirs = Saved {
+            deleted: vec![at("a", now), at("b", now - 10)],
+            ..Saved::default()
+        };
+        let ours = Saved {
+            bookmarks: vec![at("a", now - 1000), at("b", now)],
+            ..Saved::default()
+        };
+        let merged = ours.merged(theirs);
+        let nodes: Vec<&str> = merged.bookmarks.iter().map(|b| b.node.as_str()).collect();
+        assert_eq!(nodes, ["b"]);
+        let gone: Vec<&str> = merged.deleted.iter().map(|b| b.node.as_str()).collect();
+        assert_eq!(gone, ["a"]);
+    }
+
+    #[test]
+    fn a_file_read_is_held_to_what_is_kept() {
+        let saved = Saved {
+            searches: (0..100_000).map(|i| format!("q{i}")).collect(),
+            progress: [("capital".to_owned(), 200)].into(),
+            bookmarks: vec![mark("a"), mark("a")],
+            ..Saved::default()
+        }
+        .bounded();
+        assert_eq!(saved.searches.len(), SEARCHES);
+        assert_eq!(saved.searches.last().map(String::as_str), Some("q99999"));
+        assert_eq!(saved.progress["capital"], 100);
+        assert_eq!(saved.bookmarks.len(), 1);
     }
 
     #[test]

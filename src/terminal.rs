@@ -25,8 +25,8 @@ use crate::app::{App, Effect};
 use crate::cli::Cli;
 use crate::input;
 use crate::search::{Outcome, SearchIndex};
+use crate::state::Saved;
 use crate::state::store::Store;
-use crate::state::{Saved, Spot};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
 use searcher::Searcher;
@@ -159,8 +159,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // However the session ends, where the reader was is kept.
     if code.is_ok() {
         for effect in session.app.update(Action::Quit) {
-            if let Effect::Save(saved, deleted) = effect {
-                session.memory.save(&saved, &deleted);
+            if let Effect::Save(saved) = effect {
+                session.memory.save(&saved);
             }
         }
     }
@@ -270,8 +270,8 @@ impl Session {
                         CopyToClipboard::to_clipboard_from(text.as_bytes())
                     )?;
                 }
-                Effect::Save(saved, deleted) => {
-                    let written = self.memory.save(&saved, &deleted);
+                Effect::Save(saved) => {
+                    let written = self.memory.save(&saved);
                     if let Some(written) = written {
                         self.app.update(Action::Saved(written));
                     }
@@ -353,7 +353,7 @@ impl Memory {
         let mut memory = Memory { store: Some(store) };
         // Find out now, not at the end, whether the state can be written;
         // if not, that is what the status bar says.
-        let written = memory.save(&app.memory(), &[]);
+        let written = memory.save(&app.memory());
         if let Some(written) = written {
             app.update(Action::Saved(written));
         }
@@ -362,11 +362,17 @@ impl Memory {
 
     /// Writes the session; what the file holds now, or why it could not be
     /// written (and from then on, nothing is). None without a state file.
-    fn save(&mut self, saved: &Saved, deleted: &[Spot]) -> Option<Result<Saved, String>> {
+    fn save(&mut self, saved: &Saved) -> Option<Result<Saved, String>> {
         let store = self.store.as_ref()?;
-        let written = store.save(saved, deleted).map_err(|e| {
+        let written = store.save(saved).map_err(|e| {
+            // Why first: a long path is cut at the right edge of the bar.
+            let why = if e.kind() == std::io::ErrorKind::WouldBlock {
+                "另一个 zhizao 正占用状态文件夹".to_owned()
+            } else {
+                e.to_string()
+            };
             crate::sanitize::for_terminal(&format!(
-                "无法保存到 {}：{e}；本次不记住位置",
+                "无法保存，本次不记住位置：{why}（{}）",
                 store.path().display()
             ))
         });

@@ -641,6 +641,7 @@ mod memory {
             field: zhizao::content::Field::Paragraph(3),
             byte: 0,
             excerpt: "旧的段落".into(),
+            marked: 0,
         });
         app.recall(saved);
         app.update(Action::OpenBookmarks);

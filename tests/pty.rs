@@ -557,7 +557,7 @@ mod memory {
             assert!(
                 std::fs::read_to_string(state_file(&state))
                     .unwrap()
-                    .contains("\"format\": 1")
+                    .contains(&format!("\"format\": {}", zhizao::state::FORMAT))
             );
             std::fs::remove_dir_all(&state).unwrap();
         }
@@ -578,7 +578,7 @@ mod memory {
         // A file where the folder should be.
         std::fs::write(state.join("zhizao"), "not a folder").unwrap();
         let mut s = start(&state, &[]);
-        s.wait_for("无法保存到");
+        s.wait_for("无法保存，本次不记住位置");
         s.keys(" ");
         s.wait_for("第 1/2 篇");
         s.keys("q");
@@ -598,6 +598,115 @@ mod memory {
         s.keys("mq");
         assert!(s.wait_exit().success());
         assert!(!state.join("zhizao").exists());
+        std::fs::remove_dir_all(&state).unwrap();
+    }
+
+    /// A FIFO at `path`, through the coreutils command.
+    fn fifo(path: &Path) {
+        let made = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    }
+
+    #[test]
+    fn links_planted_in_the_state_folder_are_never_written_through() {
+        let state = home("links");
+        let folder = state.join("zhizao");
+        std::fs::create_dir_all(&folder).unwrap();
+        let outside = state.join("outside.txt");
+        std::fs::write(&outside, "theirs").unwrap();
+        let lock_target = state.join("made-by-the-lock");
+        std::os::unix::fs::symlink(&outside, state_file(&state)).unwrap();
+        std::os::unix::fs::symlink(&lock_target, folder.join(".lock")).unwrap();
+        let mut s = start(&state, &[]);
+        s.wait_for("第 1/2 篇");
+        s.keys("mq");
+        assert!(s.wait_exit().success());
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "theirs");
+        assert!(
+            !lock_target.exists(),
+            "a dangling lock link makes nothing outside"
+        );
+        let file = std::fs::symlink_metadata(state_file(&state)).unwrap();
+        assert!(file.is_file(), "the link was replaced by our file");
+        // Nothing but ours is left in the folder: no temporary file.
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            assert!(!name.contains(".tmp"), "{name} left behind");
+        }
+        std::fs::remove_dir_all(&state).unwrap();
+        // A folder made fresh is the user's alone.
+        let state = home("mode");
+        let mut s = start(&state, &[]);
+        s.wait_for("第 1/2 篇");
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        let permissions = std::fs::metadata(state.join("zhizao"))
+            .unwrap()
+            .permissions();
+        let mode = std::os::unix::fs::PermissionsExt::mode(&permissions);
+        assert_eq!(mode & 0o777, 0o700);
+        std::fs::remove_dir_all(&state).unwrap();
+    }
+
+    #[test]
+    fn a_device_or_a_fifo_for_the_state_never_hangs_the_start() {
+        for name in ["zero", "fifo-file", "fifo-lock"] {
+            let state = home(name);
+            let folder = state.join("zhizao");
+            std::fs::create_dir_all(&folder).unwrap();
+            match name {
+                "zero" => std::os::unix::fs::symlink("/dev/zero", state_file(&state)).unwrap(),
+                "fifo-file" => fifo(&state_file(&state)),
+                _ => fifo(&folder.join(".lock")),
+            }
+            let started = Instant::now();
+            let mut s = start(&state, &[]);
+            s.wait_for("第 1/2 篇");
+            assert!(started.elapsed() < Duration::from_secs(5), "{name}");
+            if name != "fifo-lock" {
+                assert!(
+                    s.screen().contains("不是普通文件"),
+                    "{name}:\n{}",
+                    s.screen()
+                );
+            }
+            s.keys("q");
+            assert!(s.wait_exit().success(), "{name}");
+            assert!(
+                std::fs::symlink_metadata(state_file(&state))
+                    .unwrap()
+                    .is_file(),
+                "{name}"
+            );
+            std::fs::remove_dir_all(&state).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_lock_another_reader_holds_is_waited_for_a_while_then_the_reader_runs_on() {
+        let state = home("held");
+        let folder = state.join("zhizao");
+        std::fs::create_dir_all(&folder).unwrap();
+        let lock = std::fs::File::create(folder.join(".lock")).unwrap();
+        lock.lock().unwrap();
+        let started = Instant::now();
+        let mut s = start(&state, &[]);
+        s.wait_for("无法保存");
+        assert!(started.elapsed() < Duration::from_secs(6));
+        assert!(
+            s.screen().contains("本次不记住位置：另一个 zhizao"),
+            "{}",
+            s.screen()
+        );
+        // Quitting ends at once: nothing more is tried.
+        let quitting = Instant::now();
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        assert!(quitting.elapsed() < Duration::from_secs(1));
+        drop(lock);
         std::fs::remove_dir_all(&state).unwrap();
     }
 }

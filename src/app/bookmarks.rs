@@ -3,8 +3,10 @@
 //! missing, never dropped.
 
 use crate::action::Action;
-use crate::content::{Anchor, Library};
-use crate::state::Spot;
+use std::collections::HashSet;
+
+use crate::content::{Anchor, Field, Library};
+use crate::state::{Spot, now_ms};
 
 #[derive(Debug, Default)]
 pub struct Bookmarks {
@@ -17,6 +19,8 @@ pub struct Bookmarks {
     /// Where each bookmark is in the content now (None: gone), found when
     /// the list opens, not while it is drawn.
     pub found: Vec<Option<Anchor>>,
+    /// Each bookmark's paragraph, so drawing a line asks a set, not the list.
+    marked: HashSet<(String, Field)>,
 }
 
 /// What an action in the list asks of the rest of the app.
@@ -59,21 +63,34 @@ impl Bookmarks {
 
     /// Marks the paragraph, or unmarks it; true when it is now marked.
     pub fn toggle(&mut self, lib: &Library, anchor: Anchor) -> bool {
-        let spot = Spot::of(lib, anchor, 0);
+        let spot = Spot {
+            marked: now_ms(),
+            ..Spot::of(lib, anchor, 0)
+        };
         if let Some(i) = self.marks.iter().position(|m| m.same(&spot)) {
-            self.deleted.push(self.marks.remove(i));
+            self.forget(i);
             false
         } else {
             self.deleted.retain(|d| !d.same(&spot));
+            self.marked.insert((spot.node.clone(), spot.field));
             self.marks.push(spot);
             true
         }
     }
 
+    /// Deletes bookmark `i`, remembering when, so no older copy of it in
+    /// another reader's file brings it back.
+    fn forget(&mut self, i: usize) {
+        let mut gone = self.marks.remove(i);
+        self.marked.remove(&(gone.node.clone(), gone.field));
+        gone.marked = now_ms();
+        self.deleted.push(gone);
+    }
+
     /// Deletes the selected bookmark.
     pub fn delete(&mut self) {
         if self.selected < self.marks.len() {
-            self.deleted.push(self.marks.remove(self.selected));
+            self.forget(self.selected);
             if self.selected < self.found.len() {
                 self.found.remove(self.selected);
             }
@@ -81,9 +98,10 @@ impl Bookmarks {
         }
     }
 
-    /// What the state file holds after a save (another reader's marks
+    /// What the state file holds after a save (or at the start) (another reader's marks
     /// included): the deletions are in it now.
     pub fn saved(&mut self, marks: Vec<Spot>, lib: &Library) {
+        self.marked = marks.iter().map(|m| (m.node.clone(), m.field)).collect();
         self.marks = marks;
         self.deleted.clear();
         self.locate(lib);
@@ -103,8 +121,6 @@ impl Bookmarks {
     #[must_use]
     pub fn has(&self, lib: &Library, anchor: Anchor) -> bool {
         let path = &lib.node(anchor.node).path;
-        self.marks
-            .iter()
-            .any(|m| &m.node == path && m.field == anchor.field)
+        self.marked.contains(&(path.clone(), anchor.field))
     }
 }

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::content::Library;
-use crate::state::{Saved, Spot};
+use crate::state::Saved;
 
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -20,9 +20,9 @@ pub enum Effect {
     FindMentions(Arc<Library>),
     /// Put this text on the terminal's clipboard.
     Copy(String),
-    /// Write the state file: the session, and the bookmarks deleted in it
+    /// Write the state file: the session, with the bookmarks deleted in it
     /// (which a merge with another reader's file must not bring back).
-    Save(Box<Saved>, Vec<Spot>),
+    Save(Box<Saved>),
     /// Hand the terminal back to the shell until `fg`.
     Suspend,
     Quit,

@@ -1,14 +1,17 @@
 //! Where the state lives and how it is written: one JSON file per
-//! collection in `$XDG_STATE_HOME/zhizao/` (`~/.local/state/zhizao/`),
-//! written atomically (a temporary file in the same folder, fsync, rename)
-//! under a lock, merged with what another reader wrote since. A file that
-//! cannot be read is set aside, never fatal.
+//! collection in `$XDG_STATE_HOME/zhizao/` (`~/.local/state/zhizao/`, made
+//! private), written atomically (a temporary file of unpredictable name,
+//! fsync, rename) under a lock waited for a bounded time, merged with what
+//! another reader wrote since. A file that cannot be read, is not a regular
+//! file or is too big is set aside, never fatal (see `crate::private`).
 
-use std::fs::{self, File};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{FORMAT, Saved, Spot};
+use super::{FORMAT, Saved};
+use crate::private::{self, Found};
+
+/// The largest state file read: 100,000 bookmarks take under 10 MiB.
+const MAX_BYTES: u64 = 64 << 20;
 
 /// The state folder: `$XDG_STATE_HOME/zhizao`, else `~/.local/state/zhizao`.
 #[must_use]
@@ -82,49 +85,42 @@ impl Store {
     }
 
     /// Reads the state. No file is a fresh start; a file that is corrupt,
-    /// unreadable, a folder, or from a newer format is moved aside as
-    /// `NAME.corrupt-SECONDS` and the reader starts fresh.
+    /// unreadable, not a regular file (a link, FIFO, folder), too big, or
+    /// from a newer format is moved aside as `NAME.corrupt-SECONDS` and the
+    /// reader starts fresh.
     #[must_use]
     pub fn load(&self) -> Loaded {
         let fresh = |notice: Option<String>| Loaded {
             saved: Saved::default(),
             notice,
         };
-        let problem = match fs::read(&self.file) {
-            Ok(bytes) => match serde_json::from_slice::<Saved>(&bytes) {
-                Ok(saved) if saved.format <= FORMAT => return fresh(None).with(saved),
+        let problem = match private::read(&self.file, MAX_BYTES) {
+            Ok(Found::Bytes(bytes)) => match serde_json::from_slice::<Saved>(&bytes) {
+                Ok(saved) if saved.format <= FORMAT => return fresh(None).with(saved.bounded()),
                 Ok(saved) => format!("它来自更新的版本（格式 {}）", saved.format),
                 Err(e) => format!("无法解析：{e}"),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return fresh(None),
+            Ok(Found::Missing) => return fresh(None),
+            Ok(Found::NotAFile) => "不是普通文件".to_owned(),
+            Ok(Found::TooBig(n)) => format!("过大（{n} 字节）"),
             Err(e) => format!("无法读取：{e}"),
         };
-        let aside = self.set_aside();
-        let notice = match aside {
+        let notice = match private::set_aside(&self.file) {
             Some(to) => format!("状态文件{problem}；已另存为 {}，从头开始", to.display()),
             None => format!("状态文件{problem}；从头开始"),
         };
         fresh(Some(crate::sanitize::for_terminal(&notice)))
     }
 
-    fn set_aside(&self) -> Option<PathBuf> {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let mut to = self.file.as_os_str().to_owned();
-        to.push(format!(".corrupt-{seconds}"));
-        let to = PathBuf::from(to);
-        fs::rename(&self.file, &to).ok().map(|()| to)
-    }
-
     /// Writes `ours`, merged with the file as another reader may have left
-    /// it (`deleted`: bookmarks we removed, which a merge must not bring
-    /// back). Returns what was written.
+    /// it (its bookmarks and tombstones, each paragraph's newest word
+    /// winning). Returns what was written.
     ///
     /// # Errors
-    /// The folder cannot be made or written.
-    pub fn save(&self, ours: &Saved, deleted: &[Spot]) -> std::io::Result<Saved> {
-        self.save_with(ours, deleted, |_| Ok(()))
+    /// The folder cannot be made or written, or another reader held the
+    /// lock longer than [`private::LOCK_WAIT`].
+    pub fn save(&self, ours: &Saved) -> std::io::Result<Saved> {
+        self.save_with(ours, |_| Ok(()))
     }
 
     /// [`Self::save`], with a step between writing the temporary file and
@@ -132,41 +128,21 @@ impl Store {
     fn save_with(
         &self,
         ours: &Saved,
-        deleted: &[Spot],
         before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
     ) -> std::io::Result<Saved> {
-        fs::create_dir_all(&self.dir)?;
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(".lock"))?;
-        lock.lock()?;
-        let theirs = fs::read(&self.file)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Saved>(&b).ok())
-            .filter(|s| s.format <= FORMAT)
-            .unwrap_or_default();
-        let merged = ours.clone().merged(theirs, deleted);
-        let json = serde_json::to_vec_pretty(&merged).map_err(std::io::Error::other)?;
-        let tmp = self.dir.join(format!(
-            ".{}.{}.tmp",
-            self.file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
+        private::folder(&self.dir)?;
+        let lock = private::lock(&self.dir)?;
+        let theirs = match private::read(&self.file, MAX_BYTES) {
+            Ok(Found::Bytes(bytes)) => serde_json::from_slice::<Saved>(&bytes)
+                .ok()
+                .filter(|s| s.format <= FORMAT)
+                .map(Saved::bounded)
                 .unwrap_or_default(),
-            std::process::id()
-        ));
-        let mut out = File::create(&tmp)?;
-        out.write_all(&json)?;
-        out.sync_all()?;
-        drop(out);
-        before_rename(&tmp)?;
-        fs::rename(&tmp, &self.file)?;
-        // The rename itself lasts once the folder is on disk too.
-        if let Ok(dir) = File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
+            _ => Saved::default(),
+        };
+        let merged = ours.clone().merged(theirs);
+        let json = serde_json::to_vec_pretty(&merged).map_err(std::io::Error::other)?;
+        private::write_with(&self.dir, &self.file, &json, before_rename)?;
         drop(lock);
         Ok(merged)
     }
@@ -184,6 +160,8 @@ mod tests {
     use super::*;
     use crate::state::tests::mark;
 
+    use std::fs;
+
     fn folder(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("zhizao-store-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
@@ -198,12 +176,12 @@ mod tests {
             searches: vec!["nb".into()],
             ..Saved::default()
         };
-        store.save(&first, &[]).unwrap();
+        store.save(&first).unwrap();
         let second = Saved {
             searches: vec!["austin".into()],
             ..Saved::default()
         };
-        let died = store.save_with(&second, &[], |_| Err(std::io::Error::other("killed")));
+        let died = store.save_with(&second, |_| Err(std::io::Error::other("killed")));
         assert!(died.is_err());
         let loaded = store.load();
         assert_eq!(loaded.notice, None);
@@ -241,7 +219,7 @@ mod tests {
                 let store = store.clone();
                 std::thread::spawn(move || {
                     for _ in 0..20 {
-                        store.save(&s, &[]).unwrap();
+                        store.save(&s).unwrap();
                     }
                 })
             })

@@ -66,8 +66,11 @@ impl Key {
 /// so the file is never in memory beside the library; checked against its
 /// length and checksum once read.
 pub(super) fn get(dir: &Path, key: Key) -> Option<Library> {
+    // Copies half written by a reader that was killed go, found or not.
+    prune(dir);
     let path = key.path(dir);
-    let file = std::fs::File::open(&path).ok()?;
+    // A link, FIFO or folder at the copy's name is set aside, not read.
+    let file = crate::private::open_regular(&path)?;
     let found = decode(std::io::BufReader::with_capacity(1 << 16, file), key);
     if found.is_none() {
         let _ = std::fs::remove_file(&path);
@@ -135,16 +138,18 @@ impl<R: Read> Read for Summed<R> {
 pub(super) fn put(dir: &Path, key: Key, lib: &Library) {
     prune(dir);
     let path = key.path(dir);
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let written = std::fs::create_dir_all(dir).and_then(|()| {
-        let mut file = std::fs::File::create(&tmp)?;
+    let written = crate::private::folder(dir).and_then(|()| {
+        // An unguessable name, made with O_EXCL: a planted link is never
+        // written through, and a copy left half written is removed on drop.
+        let mut tmp = crate::private::temporary(dir, "library-")?;
+        let file = tmp.as_file_mut();
         file.write_all(FORMAT)?;
         file.write_all(&key.0.to_le_bytes())?;
         // Length and checksum, filled in once the library has streamed
         // past: it is never held twice in memory.
         file.write_all(&[0; 16])?;
         let mut out = Summed {
-            inner: std::io::BufWriter::with_capacity(1 << 16, &mut file),
+            inner: std::io::BufWriter::with_capacity(1 << 16, &mut *file),
             hash: Xxh3::new(),
             bytes: 0,
         };
@@ -155,13 +160,12 @@ pub(super) fn put(dir: &Path, key: Key, lib: &Library) {
         file.seek(std::io::SeekFrom::Start((FORMAT.len() + 16) as u64))?;
         file.write_all(&len.to_le_bytes())?;
         file.write_all(&sum.to_le_bytes())?;
-        std::fs::rename(&tmp, &path)
+        tmp.persist(&path).map_err(|e| e.error)?;
+        Ok(())
     });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        return;
+    if written.is_ok() {
+        prune(dir);
     }
-    prune(dir);
 }
 
 /// Removes all but the [`KEEP`] newest copies, and copies abandoned half
@@ -181,7 +185,11 @@ fn prune(dir: &Path) {
         if !name.starts_with("library-") {
             continue;
         }
-        if name.ends_with(".bin") {
+        if name.contains(".corrupt-") {
+            // Set aside as not a file; a cache need not keep it.
+            let _ = std::fs::remove_file(entry.path())
+                .or_else(|_| std::fs::remove_dir_all(entry.path()));
+        } else if name.ends_with(".bin") {
             copies.push((modified, entry.path()));
         } else if name.contains(".tmp")
             && now.duration_since(modified).unwrap_or_default() > ABANDONED
@@ -252,5 +260,41 @@ mod tests {
         assert!(other.exists(), "not ours");
         assert!(get(&dir, Key(9, 64 * 1024)).is_some());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_fifo_folder_or_link_at_the_copy_is_set_aside_and_the_copy_made_again() {
+        let dir = std::env::temp_dir().join(format!("zhizao-cache-odd-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let lib = Library::bundled().unwrap();
+        let outside = dir.with_extension("outside");
+        std::fs::write(&outside, "theirs").unwrap();
+        for (i, odd) in ["fifo", "folder", "link"].into_iter().enumerate() {
+            let key = Key(100 + i as u128, 64 * 1024);
+            let path = key.path(&dir);
+            match odd {
+                "fifo" => assert!(
+                    std::process::Command::new("mkfifo")
+                        .arg(&path)
+                        .status()
+                        .unwrap()
+                        .success()
+                ),
+                "folder" => std::fs::create_dir(&path).unwrap(),
+                _ => std::os::unix::fs::symlink(&outside, &path).unwrap(),
+            }
+            let start = std::time::Instant::now();
+            assert!(get(&dir, key).is_none(), "{odd}");
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(1),
+                "{odd} never hangs"
+            );
+            put(&dir, key, &lib);
+            assert!(get(&dir, key).is_some(), "{odd}: the copy is made again");
+        }
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "theirs");
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_file(&outside).unwrap();
     }
 }
