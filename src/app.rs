@@ -199,8 +199,16 @@ impl App {
             action => match self.mode() {
                 Mode::Search => match self.search.update(&action) {
                     search::Next::Stay => {}
-                    search::Next::Close => self.overlay = Overlay::None,
+                    search::Next::Close => {
+                        self.overlay = Overlay::None;
+                        self.search.cancel();
+                        self.effects.push(Effect::CancelSearch);
+                    }
                     search::Next::Open => self.open_result(),
+                    search::Next::Full => {
+                        self.notice =
+                            Some(format!("搜索词最多 {} 字，多出的已略去", line::MAX_CHARS));
+                    }
                 },
                 Mode::Picker => match self.picker.update(&action, &self.index) {
                     picker::Next::Stay => {}
@@ -480,7 +488,8 @@ impl App {
             self.show(view);
         }
         self.search.history = saved.searches;
-        self.bookmarks.saved(saved.bookmarks, &self.lib);
+        self.bookmarks
+            .saved(saved.bookmarks, saved.deleted, &self.lib);
         self.settle();
     }
 
@@ -489,7 +498,8 @@ impl App {
     fn saved(&mut self, written: Result<Saved, String>) {
         match written {
             Ok(written) => {
-                self.bookmarks.saved(written.bookmarks, &self.lib);
+                self.bookmarks
+                    .saved(written.bookmarks, written.deleted, &self.lib);
                 self.search.history = written.searches;
             }
             Err(why) => self.notice = Some(why),

@@ -250,8 +250,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             let dir = dir.as_deref().or(cli.content.as_deref());
             let lib = load(dir)?;
             let sections = lib.nodes.len() - lib.articles.len();
-            let name =
-                dir.map_or_else(|| "bundled content".to_owned(), |d| d.display().to_string());
+            // A folder's name is the user's bytes: filtered like all we print.
+            let name = dir.map_or_else(
+                || "bundled content".to_owned(),
+                |d| crate::sanitize::for_terminal(&d.display().to_string()),
+            );
             writeln!(
                 out,
                 "{name}: ok, {} articles, {sections} sections, {} places",
@@ -264,6 +267,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             write!(out, "{}", list(&lib))?;
         }
         Command::Search { query, limit, json } => {
+            let chars = query.chars().count();
+            if chars > crate::search::MAX_QUERY {
+                anyhow::bail!(
+                    "the query is {chars} characters long; a query is at most {}",
+                    crate::search::MAX_QUERY
+                );
+            }
             let lib = std::sync::Arc::new(cli.library()?);
             let index = SearchIndex::for_one_query(lib);
             let found = search(

@@ -62,9 +62,10 @@ fn markdown(lib: &Library, top: NodeId) -> String {
     let article = &lib.articles[node.article];
     if node.depth == 0 {
         if let Some(deck) = &article.deck {
-            let _ = writeln!(out, "*{deck}*\n");
+            let _ = writeln!(out, "*{}*\n", md(deck));
         }
         let (text, derived) = title(lib, top);
+        let text = md(&text);
         if derived {
             let _ = writeln!(out, "# {text}{DERIVED_MARK}\n\n*{DERIVED_TITLE_NOTE}*\n");
         } else {
@@ -74,10 +75,10 @@ fn markdown(lib: &Library, top: NodeId) -> String {
             .into_iter()
             .flatten()
         {
-            let _ = writeln!(out, "**{line}**\n");
+            let _ = writeln!(out, "**{}**\n", md(line));
         }
         if let Some(note) = &article.editor_note {
-            let _ = writeln!(out, "> **编者按** {note}\n");
+            let _ = writeln!(out, "> **编者按** {}\n", md(note));
         }
     }
     for n in lib.subtree(top) {
@@ -87,23 +88,57 @@ fn markdown(lib: &Library, top: NodeId) -> String {
             let heading = node.heading.as_deref().unwrap_or_default();
             let mut text = lesson.lead.clone();
             text.extend(lesson.examples.iter().map(|e| e.text.as_str()));
-            let _ = writeln!(out, "- **{heading}** {text}\n");
+            let _ = writeln!(out, "- **{}** {}\n", md(heading), md(&text));
             continue;
         }
         if node.depth > 0
             && let Some(heading) = &node.heading
         {
             let level = "#".repeat((node.depth + 1).min(6));
-            let _ = writeln!(out, "{level} {heading}\n");
+            let _ = writeln!(out, "{level} {}\n", md(heading));
         }
         for p in &node.paragraphs {
-            let _ = writeln!(out, "{p}\n");
+            let _ = writeln!(out, "{}\n", md(p));
         }
     }
     if node.depth == 0 && !article.notes.is_empty() {
+        // Notes close the article as quotes: the page prints no mark in the
+        // text that a footnote could hang on, and an unreferenced footnote
+        // is dropped by renderers.
         out.push_str("---\n\n");
-        for (i, note) in article.notes.iter().enumerate() {
-            let _ = writeln!(out, "[^{}]: {note}\n", i + 1);
+        for note in &article.notes {
+            let _ = writeln!(out, "> {}\n", md(note));
+        }
+    }
+    out
+}
+
+/// The authors' text for Markdown: everything `CommonMark` could read as
+/// syntax escaped (emphasis, code, links, HTML, entities; at a line's start
+/// headings, lists, quotes, rules), so it renders as exactly these words.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start_matches(' ');
+        out.push_str(&line[..line.len() - body.len()]);
+        // A run of digits then `.` or `)` starts an ordered list.
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        for (j, c) in body.char_indices() {
+            let at_start = j == 0 && matches!(c, '#' | '>' | '-' | '+' | '=' | '~' | '|');
+            let ordinal = digits > 0 && j == digits && matches!(c, '.' | ')');
+            if at_start
+                || ordinal
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '!' | '~'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
         }
     }
     out

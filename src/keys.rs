@@ -253,6 +253,14 @@ impl Key {
         };
         let mut chars = base.chars();
         let code = match (chars.next(), chars.next()) {
+            // A terminal sends Ctrl with a letter, Space and a few marks;
+            // with anything else (ctrl-中, ctrl-1) no key ever arrives.
+            (Some(c), None)
+                if mods == KeyModifiers::CONTROL
+                    && !(c.is_ascii_alphabetic() || " @[\\]^_".contains(c)) =>
+            {
+                return None;
+            }
             (Some(c), None) if !c.is_control() => {
                 // A control key is written lower case: Ctrl-F is Ctrl-f.
                 KeyCode::Char(if mods.is_empty() {
@@ -347,6 +355,10 @@ mod tests {
         }
         assert_eq!(Key::parse("Ctrl-F"), Key::parse("ctrl-f"));
         assert_eq!(Key::parse("wat"), None);
+        // No terminal sends these.
+        assert_eq!(Key::parse("ctrl-中"), None);
+        assert_eq!(Key::parse("ctrl-1"), None);
+        assert!(Key::parse("alt-中").is_some() && Key::parse("ctrl-space").is_some());
         assert_eq!(Key::parse("f13"), None);
     }
 

@@ -72,6 +72,10 @@ type Part = (Vec<u32>, BinaryHeap<Reverse<(Rank, u32)>>);
 
 const CHECK_EVERY: usize = 512;
 
+/// The longest query searched, in characters: far past any phrase a reader
+/// looks for; a longer one (a paste gone wrong) matches nothing at no cost.
+pub const MAX_QUERY: usize = 2048;
+
 impl SearchIndex {
     #[must_use]
     pub fn new(lib: Arc<Library>) -> Self {
@@ -195,6 +199,12 @@ impl SearchIndex {
         previous: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
     ) -> Option<Outcome> {
+        if query.chars().nth(MAX_QUERY).is_some() {
+            return Some(Outcome {
+                query: query.to_owned(),
+                ..Outcome::default()
+            });
+        }
         let found = self.run(query, limit, previous, cancel)?;
         if found.total() > 0 {
             return Some(found);

@@ -6,7 +6,7 @@
 
 pub mod store;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -135,49 +135,57 @@ impl Saved {
     /// searches of both (ours the newest), progress of both (ours where
     /// both read); where we are, ours. Keyed maps: linear in the marks.
     #[must_use]
-    pub fn merged(mut self, theirs: Saved) -> Saved {
-        use std::collections::HashMap;
-        type Key = (String, Field);
-        // The newest event per paragraph: (time, made or deleted, order seen).
-        let mut last: HashMap<Key, (u64, bool, usize)> = HashMap::new();
-        let marks = self
-            .bookmarks
-            .iter()
-            .chain(&theirs.bookmarks)
-            .map(|s| (s, true));
-        let tombs = self
-            .deleted
-            .iter()
-            .chain(&theirs.deleted)
-            .map(|s| (s, false));
-        for (i, (spot, made)) in marks.chain(tombs).enumerate() {
-            let key = (spot.node.clone(), spot.field);
-            let newer = last
-                .get(&key)
-                .is_none_or(|&(t, _, _)| spot.marked > t || (spot.marked == t && !made));
-            if newer {
-                last.insert(key, (spot.marked, made, i));
-            }
-        }
-        let winner = |spot: &Spot, made: bool, i: usize| {
-            last.get(&(spot.node.clone(), spot.field)) == Some(&(spot.marked, made, i))
-        };
-        let all: Vec<Spot> = self.bookmarks.drain(..).chain(theirs.bookmarks).collect();
-        let deletions: Vec<Spot> = self.deleted.drain(..).chain(theirs.deleted).collect();
-        let marks_len = all.len();
-        self.bookmarks = all
-            .into_iter()
-            .enumerate()
-            .filter(|(i, s)| winner(s, true, *i))
-            .map(|(_, s)| s)
-            .collect();
+    pub fn merged(mut self, mut theirs: Saved) -> Saved {
         let horizon = now_ms().saturating_sub(TOMBSTONE_MS);
-        self.deleted = deletions
-            .into_iter()
-            .enumerate()
-            .filter(|(i, s)| winner(s, false, marks_len + i) && s.marked >= horizon)
-            .map(|(_, s)| s)
+        // What both hold alike from the start (what we last wrote, when no
+        // other reader wrote since) needs no weighing unless a paragraph of
+        // it is spoken of again in the rest: a new bookmark costs its own
+        // weight, not the whole list's.
+        let shared = |a: &[Spot], b: &[Spot]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let (sm, st) = (
+            shared(&self.bookmarks, &theirs.bookmarks),
+            shared(&self.deleted, &theirs.deleted),
+        );
+        let shared_marks: Vec<Spot> = self.bookmarks.drain(..sm).collect();
+        let shared_tombs: Vec<Spot> = self.deleted.drain(..st).collect();
+        let marks: Vec<Spot> = self
+            .bookmarks
+            .drain(..)
+            .chain(theirs.bookmarks.drain(sm..))
             .collect();
+        let tombs: Vec<Spot> = self
+            .deleted
+            .drain(..)
+            .chain(theirs.deleted.drain(st..))
+            .collect();
+        let spoken: HashSet<(&str, Field), Fast> = marks
+            .iter()
+            .chain(&tombs)
+            .map(|s| (s.node.as_str(), s.field))
+            .collect();
+        let (weigh_marks, kept_marks): (Vec<Spot>, Vec<Spot>) = shared_marks
+            .into_iter()
+            .partition(|s| spoken.contains(&(s.node.as_str(), s.field)));
+        let (weigh_tombs, kept_tombs): (Vec<Spot>, Vec<Spot>) = shared_tombs
+            .into_iter()
+            .partition(|s| spoken.contains(&(s.node.as_str(), s.field)));
+        drop(spoken);
+        let (won_marks, won_tombs) = weigh(
+            weigh_marks.into_iter().chain(marks).collect(),
+            weigh_tombs.into_iter().chain(tombs).collect(),
+        );
+        self.bookmarks = kept_marks.into_iter().chain(won_marks).collect();
+        self.deleted = kept_tombs
+            .into_iter()
+            .chain(won_tombs)
+            .filter(|s| s.marked >= horizon)
+            .collect();
+        self.merge_rest(theirs)
+    }
+
+    /// The searches of both (ours the newest) and the progress of both
+    /// (ours where both read).
+    fn merge_rest(mut self, theirs: Saved) -> Saved {
         let mut searches: Vec<String> = theirs
             .searches
             .into_iter()
@@ -193,6 +201,51 @@ impl Saved {
         self.format = FORMAT;
         self
     }
+}
+
+/// A fast hash for our own paths (a file is capped, so nobody can make a
+/// merge slow by choosing keys that collide).
+type Fast = xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
+/// The newest word on each paragraph: of its marks and tombstones, the one
+/// made last (on a tie the deletion, and of two marks the first) is kept.
+fn weigh(marks: Vec<Spot>, tombs: Vec<Spot>) -> (Vec<Spot>, Vec<Spot>) {
+    let mut newest: HashMap<(&str, Field), usize, Fast> =
+        HashMap::with_capacity_and_hasher(marks.len() + tombs.len(), Fast::default());
+    let spot_at = |j: usize| {
+        if j < marks.len() {
+            &marks[j]
+        } else {
+            &tombs[j - marks.len()]
+        }
+    };
+    for (i, spot) in marks.iter().chain(&tombs).enumerate() {
+        let key = (spot.node.as_str(), spot.field);
+        let wins = newest.get(&key).is_none_or(|&j| {
+            let other = spot_at(j);
+            spot.marked > other.marked || (spot.marked == other.marked && i >= marks.len())
+        });
+        if wins {
+            newest.insert(key, i);
+        }
+    }
+    let kept: Vec<bool> = marks
+        .iter()
+        .chain(&tombs)
+        .enumerate()
+        .map(|(i, s)| newest.get(&(s.node.as_str(), s.field)) == Some(&i))
+        .collect();
+    drop(newest);
+    let mut kept = kept.into_iter();
+    let marks = marks
+        .into_iter()
+        .filter(|_| kept.next() == Some(true))
+        .collect();
+    let tombs = tombs
+        .into_iter()
+        .filter(|_| kept.next() == Some(true))
+        .collect();
+    (marks, tombs)
 }
 
 /// Adds a search to the history, newest last, once.

@@ -160,7 +160,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     if code.is_ok() {
         for effect in session.app.update(Action::Quit) {
             if let Effect::Save(saved) = effect {
-                session.memory.save(&saved);
+                session.memory.save(*saved);
             }
         }
     }
@@ -257,6 +257,7 @@ impl Session {
                     query,
                     limit,
                 } => self.searcher.submit(serial, &query, limit),
+                Effect::CancelSearch => self.searcher.cancel(),
                 Effect::FindMentions(lib) => {
                     let tx = self.tx.clone();
                     std::thread::spawn(move || {
@@ -271,7 +272,7 @@ impl Session {
                     )?;
                 }
                 Effect::Save(saved) => {
-                    let written = self.memory.save(&saved);
+                    let written = self.memory.save(*saved);
                     if let Some(written) = written {
                         self.app.update(Action::Saved(written));
                     }
@@ -353,7 +354,7 @@ impl Memory {
         let mut memory = Memory { store: Some(store) };
         // Find out now, not at the end, whether the state can be written;
         // if not, that is what the status bar says.
-        let written = memory.save(&app.memory());
+        let written = memory.save(app.memory());
         if let Some(written) = written {
             app.update(Action::Saved(written));
         }
@@ -362,7 +363,7 @@ impl Memory {
 
     /// Writes the session; what the file holds now, or why it could not be
     /// written (and from then on, nothing is). None without a state file.
-    fn save(&mut self, saved: &Saved) -> Option<Result<Saved, String>> {
+    fn save(&mut self, saved: Saved) -> Option<Result<Saved, String>> {
         let store = self.store.as_ref()?;
         let written = store.save(saved).map_err(|e| {
             // Why first: a long path is cut at the right edge of the bar.

@@ -1052,3 +1052,85 @@ fn the_popup_and_the_reader_mark_the_same_matches() {
         assert!(screen.contains(&status), "{query}: {status}\n{screen}");
     }
 }
+
+#[test]
+fn a_huge_paste_fills_the_search_line_to_its_cap_and_says_so() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenSearch);
+    let effects = app.update(Action::Paste("宁波".repeat(500_000)));
+    assert_eq!(
+        app.search.line.text.chars().count(),
+        zhizao::app::line::MAX_CHARS
+    );
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("多出的已略去")),
+        "{:?}",
+        app.notice
+    );
+    let Some(Effect::Search { query, .. }) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(query.chars().count(), zhizao::app::line::MAX_CHARS);
+    // Typing on a full line types nothing and says why.
+    app.update(Action::Insert('x'));
+    assert!(!app.search.line.text.ends_with('x'));
+    assert!(app.notice.is_some());
+    // Closing the box stops the search nobody waits for; it runs again
+    // when the box opens on the same line.
+    let effects = app.update(Action::Close);
+    assert!(
+        matches!(effects.as_slice(), [Effect::CancelSearch]),
+        "{effects:?}"
+    );
+    let effects = app.update(Action::OpenSearch);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Search { .. }]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_bookmark_deleted_in_one_reader_stays_deleted_when_an_older_reader_saves() {
+    use zhizao::state::store::Store;
+    let dir = std::env::temp_dir().join(format!("zhizao-two-readers-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = Store::new(dir.clone(), "bundled.json");
+    let save = |app: &mut zhizao::app::App| {
+        let written = store.save(app.memory()).map_err(|e| e.to_string());
+        app.update(Action::Saved(written));
+    };
+    // One reader marks a paragraph; both readers then open on that state.
+    let mut first = app(100, 30);
+    first.update(Action::ToggleBookmark);
+    save(&mut first);
+    let mut a = app(100, 30);
+    a.recall(store.load().saved);
+    let mut b = app(100, 30);
+    b.recall(store.load().saved);
+    assert_eq!((a.bookmarks.marks.len(), b.bookmarks.marks.len()), (1, 1));
+    // A deletes it and saves; B, opened before, quits later and saves.
+    a.update(Action::OpenBookmarks);
+    a.update(Action::DeleteBookmark);
+    save(&mut a);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    save(&mut b);
+    let after = store.load().saved;
+    assert!(
+        after.bookmarks.is_empty(),
+        "it came back: {:?}",
+        after.bookmarks
+    );
+    assert!(
+        b.bookmarks.marks.is_empty(),
+        "B shows the file as it now is"
+    );
+    // Marked again after the deletion, it stays.
+    b.update(Action::Close);
+    b.update(Action::ToggleBookmark);
+    save(&mut b);
+    save(&mut a);
+    assert_eq!(store.load().saved.bookmarks.len(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -489,6 +489,55 @@ mod settings {
     }
 
     #[test]
+    fn keys_no_terminal_can_send_are_refused_and_ctrl_c_always_quits() {
+        use zhizao::keys::Mode;
+        let modes = [
+            "quit",
+            "suspend",
+            "search_box.quit",
+            "picker.quit",
+            "search_box.suspend",
+        ];
+        let text: String = std::iter::once("[keys]\n".to_owned())
+            .chain(modes.iter().map(|m| format!("{m:?} = \"ctrl-中\"\n")))
+            .collect();
+        let bad = file("unsendable", &text);
+        let out = zhizao(&["config", "check", bad.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.matches("unknown key `ctrl-中`").count(),
+            modes.len(),
+            "{err}"
+        );
+        // Whatever a file binds, Ctrl-c quits in every mode.
+        let mut keys = zhizao::keys::Keymap::default();
+        for m in modes {
+            keys.rebind(m, vec![zhizao::keys::Key::parse("x").unwrap()])
+                .unwrap();
+        }
+        let ctrl_c = ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('c'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        );
+        for mode in [
+            Mode::Reader,
+            Mode::Search,
+            Mode::Picker,
+            Mode::Help,
+            Mode::Compare,
+        ] {
+            assert!(
+                matches!(
+                    keys.action_for(&[mode, Mode::Global], &ctrl_c),
+                    Some(zhizao::action::Action::Quit)
+                ),
+                "{mode:?}"
+            );
+        }
+    }
+
+    #[test]
     fn config_default_names_every_setting_and_binding() {
         let out = zhizao(&["config", "default"]);
         assert!(out.status.success());
@@ -599,4 +648,63 @@ fn a_big_collections_copy_never_shows_stale_text() {
     assert_eq!(search("裕廊").0, Some(0));
     std::fs::remove_dir_all(&dir).unwrap();
     std::fs::remove_dir_all(&cache).unwrap();
+}
+
+#[test]
+fn a_query_past_the_cap_is_refused_with_its_length() {
+    let flood = "ningbo".repeat(20_000);
+    let out = zhizao(&["search", &flood]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("120000 characters") && err.contains("at most 2048"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder_named_with_escape_sequences_never_reaches_the_terminal_raw() {
+    // OSC 52 (a clipboard write), a screen clear and a C1 control in the name.
+    let name = "evil\u{1b}]52;c;SGk=\u{7}\u{1b}[2J\u{9b}31m";
+    let root = std::env::temp_dir().join(format!("zhizao-evil-{}", std::process::id()));
+    let dir = root.join(name);
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, text) in zhizao::content::BUNDLED {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    // And one bad file, so errors quote the folder too.
+    let broken = root.join(format!("{name}-broken"));
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("x.toml"), "[article\n").unwrap();
+    let d = dir.to_str().unwrap();
+    let b = broken.to_str().unwrap();
+    let missing = format!("{d}-missing");
+    let no_config = format!("{d}/no-such.toml");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", d],
+        vec!["check", b],
+        vec!["--content", d, "list"],
+        vec!["--content", d, "show", "capital"],
+        vec!["--content", d, "search", "nb"],
+        vec!["--content", d, "search", "nb", "--json"],
+        vec!["--content", d, "lessons"],
+        vec!["--content", d, "export", "--format", "markdown"],
+        vec!["--content", d, "export", "--format", "html"],
+        vec!["--content", b, "list"],
+        vec!["--content", &missing, "list"],
+        vec!["--config", &no_config, "config", "check"],
+        vec!["config", "check", &no_config],
+    ];
+    for args in runs {
+        let out = zhizao(&args);
+        for (what, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(bytes);
+            let raw = text
+                .chars()
+                .find(|&c| c != '\n' && zhizao::sanitize::is_forbidden(c));
+            assert!(raw.is_none(), "{args:?} {what}: {raw:?} in\n{text}");
+        }
+    }
+    std::fs::remove_dir_all(&root).unwrap();
 }

@@ -112,3 +112,82 @@ fn each_format_as_a_snapshot() {
         export(&lib, Some(one), Format::Markdown)
     );
 }
+
+/// Markdown as a `CommonMark` renderer shows it: its HTML, and the tags used.
+fn rendered(md: &str) -> (String, Vec<String>) {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
+    let mut tags: Vec<String> = html
+        .split('<')
+        .skip(1)
+        .filter_map(|t| {
+            let name: String = t.chars().take_while(char::is_ascii_alphanumeric).collect();
+            (!name.is_empty()).then_some(name)
+        })
+        .collect();
+    tags.sort();
+    tags.dedup();
+    (format!("<body>{html}"), tags)
+}
+
+/// The tags our Markdown asks for: headings, paragraphs, emphasis for the
+/// deck, bold for bylines and lesson headings, lists, quotes and a rule.
+const OUR_TAGS: &[&str] = &[
+    "blockquote",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "p",
+    "strong",
+    "ul",
+];
+
+#[test]
+fn rendered_markdown_holds_every_character_and_no_element_the_text_did_not_ask_for() {
+    let hostile = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "```",
+        "# 不是标题",
+        "1. 不是列表",
+        "2) 也不是",
+        "- 不是列表",
+        "+ 也不是",
+        "> 不是引用",
+        "---",
+        "===",
+        "**不加粗** _不斜体_ `不是代码` ~~不删除~~",
+        "[链接](http://x) ![图](x) <http://auto.link>",
+        "&amp; &lt; &#65; a\\b \\* 数字+ “智能+”",
+    ];
+    let list = hostile
+        .iter()
+        .map(|p| format!("{p:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let toml =
+        format!("[article]\nid = \"t\"\ntitle = \"<b>标题</b> *星*\"\nparagraphs = [{list}]\n");
+    let lib = Library::from_sources([("t.toml".into(), toml)]).unwrap();
+    for lib in [lib, self::lib()] {
+        let md = export(&lib, None, Format::Markdown);
+        let (html, tags) = rendered(&md);
+        for tag in &tags {
+            assert!(OUR_TAGS.contains(&tag.as_str()), "<{tag}> from:\n{md}");
+        }
+        let text = html_text(&html);
+        let mut units = common::authored(&lib, true);
+        units.retain(|u| !u.is_empty());
+        for unit in units {
+            assert!(
+                text.contains(unit.trim()),
+                "not as written: {unit}\nin: {text}"
+            );
+        }
+    }
+}

@@ -525,7 +525,7 @@ mod memory {
         assert_eq!(s.wait_exit().exit_code(), 143);
         s.assert_terminal_restored();
         let saved = std::fs::read_to_string(state_file(&state)).unwrap();
-        assert!(saved.contains("\"view\": \"compare\""), "{saved}");
+        assert!(saved.contains("\"view\":\"compare\""), "{saved}");
         std::fs::remove_dir_all(&state).unwrap();
     }
 
@@ -557,7 +557,7 @@ mod memory {
             assert!(
                 std::fs::read_to_string(state_file(&state))
                     .unwrap()
-                    .contains(&format!("\"format\": {}", zhizao::state::FORMAT))
+                    .contains(&format!("\"format\":{}", zhizao::state::FORMAT))
             );
             std::fs::remove_dir_all(&state).unwrap();
         }

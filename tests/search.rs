@@ -317,3 +317,35 @@ ours = { english = "Nantong", country = "China", country_zh = "中国" }
         }
     }
 }
+
+#[test]
+fn a_pasted_flood_matches_nothing_and_long_queries_are_not_corrected() {
+    let ix = index();
+    // 120,000 letters: once 372 s and 14 GB in the one-slip retry.
+    let flood = "ningbo".repeat(20_000);
+    let out = ix.search(&flood, 200, None, None).unwrap();
+    assert_eq!((out.total(), out.corrected.as_deref()), (0, None));
+    // Under the cap but past any phrase: searched, never retried.
+    let long = "ningbo".repeat(340);
+    let out = ix.search(&long, 200, None, None).unwrap();
+    assert_eq!((out.total(), out.corrected.as_deref()), (0, None));
+    let long = "qx".repeat(60);
+    let out = ix.search(&long, 200, None, None).unwrap();
+    assert_eq!((out.total(), out.corrected.as_deref()), (0, None));
+    // A slip within reach is still put right.
+    let out = ix.search("ningob", 200, None, None).unwrap();
+    assert_eq!(out.corrected.as_deref(), Some("ningbo"));
+}
+
+#[test]
+fn a_newer_query_stops_the_retry_too() {
+    let ix = index();
+    let generation = Generation::default();
+    let mine = generation.bump();
+    generation.bump();
+    // Nothing matches as typed, so the retry would run: it is cancelled.
+    assert!(
+        ix.search("ningob", 200, None, Some((&generation, mine)))
+            .is_none()
+    );
+}

@@ -11,8 +11,8 @@ use crate::state::{Spot, now_ms};
 #[derive(Debug, Default)]
 pub struct Bookmarks {
     pub marks: Vec<Spot>,
-    /// Removed this session: a merge with another reader's file must not
-    /// bring them back.
+    /// Tombstones: removed here or by another reader, each with when, so a
+    /// merge with another reader's file does not bring them back.
     pub deleted: Vec<Spot>,
     /// The one selected in the list.
     pub selected: usize,
@@ -98,12 +98,13 @@ impl Bookmarks {
         }
     }
 
-    /// What the state file holds after a save (or at the start) (another reader's marks
-    /// included): the deletions are in it now.
-    pub fn saved(&mut self, marks: Vec<Spot>, lib: &Library) {
+    /// What the state file holds after a save (or at the start), another
+    /// reader's marks and deletions included: kept whole, so the next save
+    /// of an unchanged list finds the file as it left it.
+    pub fn saved(&mut self, marks: Vec<Spot>, deleted: Vec<Spot>, lib: &Library) {
         self.marked = marks.iter().map(|m| (m.node.clone(), m.field)).collect();
         self.marks = marks;
-        self.deleted.clear();
+        self.deleted = deleted;
         self.locate(lib);
         self.select(self.selected);
     }

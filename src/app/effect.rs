@@ -16,6 +16,8 @@ pub enum Effect {
         query: String,
         limit: usize,
     },
+    /// Stop the search that is running: nobody waits for it.
+    CancelSearch,
     /// Find the place index's mentions in this collection.
     FindMentions(Arc<Library>),
     /// Put this text on the terminal's clipboard.

@@ -3,6 +3,10 @@
 
 use crate::wrap::Widths;
 
+/// The most characters a line holds: longer than any query a reader types,
+/// short enough that no paste makes matching slow.
+pub const MAX_CHARS: usize = crate::search::MAX_QUERY;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
     pub text: String,
@@ -40,15 +44,23 @@ impl Line {
         }
     }
 
-    pub fn insert(&mut self, c: char) {
+    /// Types a character; false (and nothing typed) when the line is full.
+    pub fn insert(&mut self, c: char) -> bool {
         self.replace_selection();
+        if self.text.chars().count() >= MAX_CHARS {
+            return false;
+        }
         self.text.insert(self.caret, c);
         self.caret += c.len_utf8();
+        true
     }
 
     /// Inserts pasted text at the caret: line breaks and tabs become spaces,
-    /// other control characters are dropped. True when anything was added.
+    /// other control characters are dropped, and what would overfill the
+    /// line is left out. True when anything was added.
     pub fn paste(&mut self, pasted: &str) -> bool {
+        self.replace_selection();
+        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
         let clean: String = pasted
             .chars()
             .filter_map(|c| match c {
@@ -56,8 +68,8 @@ impl Line {
                 c if crate::sanitize::is_forbidden(c) => None,
                 c => Some(c),
             })
+            .take(room)
             .collect();
-        self.replace_selection();
         self.text.insert_str(self.caret, &clean);
         self.caret += clean.len();
         !clean.is_empty()
@@ -124,6 +136,12 @@ impl Line {
         self.text.drain(start..self.caret);
         self.caret = start;
         true
+    }
+
+    /// The line holds all it can.
+    #[must_use]
+    pub fn full(&self) -> bool {
+        self.text.chars().count() >= MAX_CHARS
     }
 
     /// The part of the line from where it is shown, and the caret's column

@@ -33,10 +33,7 @@ impl Picker {
 
     pub fn update(&mut self, action: &Action, index: &SearchIndex) -> Next {
         let edited = match action {
-            Action::Insert(c) => {
-                self.line.insert(*c);
-                true
-            }
+            Action::Insert(c) => self.line.insert(*c),
             Action::Paste(text) => self.line.paste(text),
             Action::Backspace => self.line.backspace(),
             Action::DeleteToStart => self.line.delete_to_start(),

@@ -42,6 +42,8 @@ pub enum Next {
     Stay,
     Close,
     Open,
+    /// The line is full: what did not fit was left out.
+    Full,
 }
 
 impl SearchBox {
@@ -50,10 +52,21 @@ impl SearchBox {
         let line = &mut self.line;
         let edited = match action {
             Action::Insert(c) => {
-                line.insert(*c);
+                if !line.insert(*c) {
+                    return Next::Full;
+                }
                 true
             }
-            Action::Paste(text) => line.paste(text),
+            Action::Paste(text) => {
+                let added = line.paste(text);
+                let cut = line.full() && !text.is_empty();
+                if added {
+                    self.edited();
+                    self.recall = None;
+                    self.filter = None;
+                }
+                return if cut { Next::Full } else { Next::Stay };
+            }
             Action::Backspace => line.backspace(),
             Action::DeleteToStart => line.delete_to_start(),
             Action::DeleteWord => line.delete_word(),
@@ -207,6 +220,14 @@ impl SearchBox {
         match index.target(hit.entry) {
             Target::Field(anchor) => Some(anchor),
             _ => None,
+        }
+    }
+
+    /// The popup closed: a search still running is of no use, and the line
+    /// is searched again when it opens.
+    pub fn cancel(&mut self) {
+        if self.stale() {
+            self.asked = None;
         }
     }
 

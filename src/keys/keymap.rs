@@ -61,6 +61,11 @@ impl Keymap {
         if ev.kind == KeyEventKind::Release {
             return None;
         }
+        // Ctrl-c always quits, whatever the settings bound: no file can
+        // leave the reader without a way out.
+        if ev.code == KeyCode::Char('c') && ev.modifiers == KeyModifiers::CONTROL {
+            return Some(Action::Quit);
+        }
         modes
             .iter()
             .find_map(|&mode| {

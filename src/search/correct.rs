@@ -11,6 +11,9 @@ use super::{Generation, Outcome, SearchIndex};
 const MIN_LETTERS: usize = 5;
 /// Most variants searched before giving up.
 const MAX_TRIES: usize = 60;
+/// Longest query corrected: the longest pinyin of a phrase anyone types,
+/// and a bound on the variants (a thousand times the length) made.
+const MAX_LETTERS: usize = 40;
 
 impl SearchIndex {
     /// The outcome of the first plausible one-edit variant of `query` that
@@ -23,7 +26,9 @@ impl SearchIndex {
         cancel: Option<(&Generation, u64)>,
     ) -> Option<Outcome> {
         let typed = query.trim();
-        if typed.len() < MIN_LETTERS || !typed.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if !(MIN_LETTERS..=MAX_LETTERS).contains(&typed.len())
+            || !typed.bytes().all(|b| b.is_ascii_alphabetic())
+        {
             return None;
         }
         let typed = typed.to_ascii_lowercase().into_bytes();
@@ -33,6 +38,9 @@ impl SearchIndex {
             .filter(|v| self.plausible(v))
             .take(MAX_TRIES);
         for variant in variants {
+            if cancel.is_some_and(|(g, mine)| g.current() != mine) {
+                return None;
+            }
             let text = String::from_utf8(variant).ok()?;
             let found = self.run(&text, limit, None, cancel)?;
             if found.total() > 0 {

@@ -119,7 +119,7 @@ impl Store {
     /// # Errors
     /// The folder cannot be made or written, or another reader held the
     /// lock longer than [`private::LOCK_WAIT`].
-    pub fn save(&self, ours: &Saved) -> std::io::Result<Saved> {
+    pub fn save(&self, ours: Saved) -> std::io::Result<Saved> {
         self.save_with(ours, |_| Ok(()))
     }
 
@@ -127,21 +127,21 @@ impl Store {
     /// renaming it, where a test makes the write die.
     fn save_with(
         &self,
-        ours: &Saved,
+        ours: Saved,
         before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
     ) -> std::io::Result<Saved> {
         private::folder(&self.dir)?;
         let lock = private::lock(&self.dir)?;
         let theirs = match private::read(&self.file, MAX_BYTES) {
+            // The merge holds it to what is kept, as `bounded` would.
             Ok(Found::Bytes(bytes)) => serde_json::from_slice::<Saved>(&bytes)
                 .ok()
                 .filter(|s| s.format <= FORMAT)
-                .map(Saved::bounded)
                 .unwrap_or_default(),
             _ => Saved::default(),
         };
-        let merged = ours.clone().merged(theirs);
-        let json = serde_json::to_vec_pretty(&merged).map_err(std::io::Error::other)?;
+        let merged = ours.merged(theirs);
+        let json = serde_json::to_vec(&merged).map_err(std::io::Error::other)?;
         private::write_with(&self.dir, &self.file, &json, before_rename)?;
         drop(lock);
         Ok(merged)
@@ -176,12 +176,12 @@ mod tests {
             searches: vec!["nb".into()],
             ..Saved::default()
         };
-        store.save(&first).unwrap();
+        store.save(first).unwrap();
         let second = Saved {
             searches: vec!["austin".into()],
             ..Saved::default()
         };
-        let died = store.save_with(&second, |_| Err(std::io::Error::other("killed")));
+        let died = store.save_with(second, |_| Err(std::io::Error::other("killed")));
         assert!(died.is_err());
         let loaded = store.load();
         assert_eq!(loaded.notice, None);
@@ -219,7 +219,7 @@ mod tests {
                 let store = store.clone();
                 std::thread::spawn(move || {
                     for _ in 0..20 {
-                        store.save(&s).unwrap();
+                        store.save(s.clone()).unwrap();
                     }
                 })
             })

@@ -46,6 +46,11 @@ impl Searcher {
         Searcher { jobs, generation }
     }
 
+    /// Stops the search running, if any: a newer generation has begun.
+    pub(super) fn cancel(&self) {
+        self.generation.bump();
+    }
+
     pub(super) fn submit(&self, serial: u64, query: &str, limit: usize) {
         let mine = self.generation.bump();
         let _ = self.jobs.send(Job {
