@@ -383,6 +383,14 @@ impl App {
             return;
         };
         let text = copy::clip(&self.lib, anchor, section);
+        if text.len() > copy::MAX_BYTES {
+            self.notice = Some(format!(
+                "太长，未复制：{} 字，终端剪贴板最多约 {} 字",
+                text.chars().count(),
+                copy::MAX_BYTES / 3
+            ));
+            return;
+        }
         self.notice = Some(format!("已复制 {} 字（含出处）", text.chars().count()));
         self.effects.push(Effect::Copy(text));
     }

@@ -169,6 +169,31 @@ impl Cli {
         }
     }
 
+    /// The settings for a headless command. A file named on purpose
+    /// (`--config`, `$ZHIZAO_CONFIG`) must be right; the usual one, if
+    /// broken, is said on stderr and passed over, as the reader does.
+    ///
+    /// # Errors
+    /// A named settings file that is missing or wrong, with every problem.
+    pub fn headless_settings(
+        &self,
+    ) -> Result<crate::config::Config, crate::content::ContentErrors> {
+        let (config, problem) = self.settings();
+        if let Some(errors) = problem {
+            let named = self.config.is_some()
+                || std::env::var_os("ZHIZAO_CONFIG").is_some_and(|p| !p.is_empty());
+            if named {
+                return Err(errors);
+            }
+            let first = errors.0.first().map(crate::content::ContentError::headline);
+            eprintln!(
+                "zhizao: the settings file has problems, so the defaults are used: {}; `zhizao config check` lists them all",
+                first.unwrap_or_default()
+            );
+        }
+        Ok(config)
+    }
+
     /// A dark or light theme: the flag, else the config's.
     #[must_use]
     pub fn light(&self, config: &crate::config::Config) -> bool {
@@ -223,11 +248,15 @@ fn load(dir: Option<&Path>) -> Result<Library, crate::content::ContentErrors> {
 /// # Errors
 /// Content errors (exit status 2) and anything else (exit status 1).
 pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
+    if let Command::Config { command } = command {
+        return config_command(cli, command);
+    }
+    let config = cli.headless_settings()?;
     let mut out = std::io::stdout().lock();
-    let (config, _) = cli.settings();
     let widths = cli.widths(&config);
     match command {
-        Command::Config { command } => return config_command(cli, command),
+        // Checked above, before the settings it checks are used.
+        Command::Config { .. } => {}
         Command::Export { path, format } => {
             let lib = cli.library()?;
             let node = match path {

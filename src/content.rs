@@ -252,8 +252,9 @@ impl Library {
     }
 
     #[must_use]
+    /// The node at exactly this path (`capital/lessons`; not `/capital`
+    /// nor `capital//`).
     pub fn find(&self, path: &str) -> Option<NodeId> {
-        let path = path.trim_matches('/');
         let sorted = self.by_path.0.get_or_init(|| {
             let mut ids: Vec<NodeId> = (0..self.nodes.len()).collect();
             ids.sort_unstable_by(|&a, &b| self.nodes[a].path.cmp(&self.nodes[b].path));

@@ -1134,3 +1134,47 @@ fn a_bookmark_deleted_in_one_reader_stays_deleted_when_an_older_reader_saves() {
     assert_eq!(store.load().saved.bookmarks.len(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_copy_too_big_for_a_terminal_is_refused_with_a_notice() {
+    let huge = "宁波智造。".repeat(10_000);
+    let toml = format!("[article]\nid = \"t\"\ntitle = \"标题\"\nparagraphs = [{huge:?}]\n");
+    let lib = zhizao::content::Library::from_sources([("t.toml".into(), toml)]).unwrap();
+    let mut app = common::app_of(lib, zhizao::wrap::Widths::default(), 100, 30);
+    for _ in 0..5 {
+        app.update(Action::ScrollDown);
+    }
+    let effects = app.update(Action::Copy);
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Copy(_))),
+        "{effects:?}"
+    );
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("太长，未复制")),
+        "{:?}",
+        app.notice
+    );
+    // A paragraph of the page copies as ever.
+    let mut app = common::app(100, 30);
+    let effects = app.update(Action::Copy);
+    assert!(matches!(effects.as_slice(), [Effect::Copy(_)]));
+}
+
+#[test]
+fn a_binding_given_a_thousand_keys_leaves_help_readable() {
+    let mut app = app(100, 30);
+    let keys: Vec<zhizao::keys::Key> = ('一'..='龥')
+        .take(1000)
+        .filter_map(|c| zhizao::keys::Key::parse(&c.to_string()))
+        .collect();
+    assert_eq!(keys.len(), 1000);
+    app.keys.rebind("reader.copy", keys).unwrap();
+    app.update(Action::ToggleHelp);
+    let rows = app.keys.help_rows(app.help.first);
+    let width = zhizao::app::help::help_width(&rows, app.widths);
+    assert!(width < 80, "help is {width} columns wide");
+    let screen = common::screen(&common::draw(&app));
+    assert!(screen.contains("复制本段（附出处）"), "{screen}");
+}

@@ -708,3 +708,79 @@ fn a_folder_named_with_escape_sequences_never_reaches_the_terminal_raw() {
     }
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn paths_are_exact_and_a_named_settings_file_must_be_there() {
+    for args in [
+        &["show", "/capital"][..],
+        &["show", "capital/"],
+        &["export", "capital//"],
+    ] {
+        let out = zhizao(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("no node at path"),
+            "{args:?}"
+        );
+    }
+    let missing =
+        std::env::temp_dir().join(format!("zhizao-no-config-{}.toml", std::process::id()));
+    let out = zhizao(&["--config", missing.to_str().unwrap(), "list"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a named file that is missing is an error"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-config"));
+    let bad = std::env::temp_dir().join(format!("zhizao-bad-config-{}.toml", std::process::id()));
+    std::fs::write(&bad, "theme = \"blue\"\n").unwrap();
+    let out = zhizao(&["--config", bad.to_str().unwrap(), "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("config.toml")
+            || String::from_utf8_lossy(&out.stderr).contains("1:9")
+    );
+    // The usual file, broken, is said and passed over.
+    let home = std::env::temp_dir().join(format!("zhizao-config-home-{}", std::process::id()));
+    std::fs::create_dir_all(home.join("zhizao")).unwrap();
+    std::fs::write(home.join("zhizao/config.toml"), "measure = \"wide\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+        .arg("list")
+        .env("XDG_CONFIG_HOME", &home)
+        .env_remove("ZHIZAO_CONFIG")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("defaults are used") && err.contains("config check"),
+        "{err}"
+    );
+    let _ = std::fs::remove_file(&bad);
+    std::fs::remove_dir_all(&home).unwrap();
+}
+
+#[test]
+fn nesting_past_the_parsers_limit_is_reported_where_it_is() {
+    let dir = std::env::temp_dir().join(format!("zhizao-nest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    std::fs::write(
+        dir.join("a.toml"),
+        format!("[article]\nid = \"t\"\ntitle = \"标题\"\nparagraphs = [\"一\"]\n\nx = {deep}\n"),
+    )
+    .unwrap();
+    let out = zhizao(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a.toml:6:"), "{err}");
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!("theme = \"dark\"\n\n[keys]\nquit = {deep}\n"),
+    )
+    .unwrap();
+    let out = zhizao(&["config", "check", config.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("config.toml:4:"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

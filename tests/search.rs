@@ -349,3 +349,17 @@ fn a_newer_query_stops_the_retry_too() {
             .is_none()
     );
 }
+
+#[test]
+fn full_width_letters_and_a_stray_quote_search_as_meant() {
+    let ix = index();
+    let hits = |q: &str| ranked(&ix, q);
+    assert!(!hits("nb").is_empty());
+    assert_eq!(hits("ＮＢ"), hits("NB"));
+    assert_eq!(hits("ｎｂ"), hits("nb"));
+    assert_eq!(hits("nb\""), hits("nb"));
+    assert_eq!(hits("宁\"波"), hits("宁波"));
+    assert_eq!(hits("宁波\u{3000}智造"), hits("宁波 智造"));
+    // Chinese punctuation is searched as written.
+    assert!(!hits("（").is_empty());
+}

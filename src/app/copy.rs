@@ -4,6 +4,10 @@
 
 use crate::content::{Anchor, Library, NodeId};
 
+/// The most a copy holds, in bytes: most terminals drop an OSC 52 sequence
+/// past about 100 kB, and base64 makes four bytes of three.
+pub const MAX_BYTES: usize = 74_000;
+
 /// The paragraph at `anchor`, or with `section` its whole section, then a
 /// line with its source; nothing in it reaches the terminal as a control.
 #[must_use]

@@ -166,7 +166,7 @@ impl Keymap {
                 self.bound
                     .iter()
                     .filter(|b| b.mode == mode && !b.keys.is_empty())
-                    .map(|b| HelpRow::Binding(names(&b.keys, " "), b.help)),
+                    .map(|b| HelpRow::Binding(help_keys(&b.keys), b.help)),
             );
         }
         rows
@@ -246,6 +246,17 @@ impl Keymap {
             })
             .collect()
     }
+}
+
+/// Keys as help lists them: the first few, then `…`, so a binding given
+/// a thousand keys never pushes what it does off the screen.
+fn help_keys(keys: &[Key]) -> String {
+    const SHOWN: usize = 5;
+    let mut shown = names(&keys[..keys.len().min(SHOWN)], " ");
+    if keys.len() > SHOWN {
+        shown.push_str(" …");
+    }
+    shown
 }
 
 fn names(keys: &[Key], sep: &str) -> String {

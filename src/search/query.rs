@@ -31,8 +31,9 @@ pub struct Term {
 impl Query {
     #[must_use]
     pub fn parse(input: &str, lib: &Library) -> Self {
+        let folded = fold_full_width(input);
         let mut terms = Vec::new();
-        let mut rest = input;
+        let mut rest: &str = &folded;
         loop {
             rest = rest.trim_start();
             if rest.is_empty() {
@@ -43,10 +44,16 @@ impl Query {
                 (&quoted[..end], true, quoted.get(end + 1..).unwrap_or(""))
             } else {
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                (&rest[..end], false, &rest[end..])
+                // A quote that opens nothing (`nb"`) is a slip, not text.
+                (rest[..end].trim_matches('"'), false, &rest[end..])
             };
             rest = tail;
-            if text.is_empty() {
+            if text.is_empty() || text.contains('"') {
+                // A quote inside a word (`a"b`) would match nothing in text.
+                let bare: String = text.chars().filter(|&c| c != '"').collect();
+                if !bare.is_empty() {
+                    terms.push(Term::new(&bare, exact, lib));
+                }
                 continue;
             }
             terms.push(Term::new(text, exact, lib));
@@ -62,7 +69,9 @@ impl Query {
             && longer.starts_with(shorter)
             && !longer.contains('"')
             // A capital letter turns smart case off and can match less or more.
-            && longer[shorter.len()..].chars().all(|c| !c.is_ascii_uppercase())
+            && longer[shorter.len()..]
+                .chars()
+                .all(|c| !c.is_ascii_uppercase() && !('Ａ'..='Ｚ').contains(&c))
     }
 }
 
@@ -260,6 +269,22 @@ fn spells_english(place: &crate::content::Place, typed: &str) -> bool {
                 .is_some_and(|f| f.eq_ignore_ascii_case(&typed[..1]))
                 && matcher.fuzzy_match(name, typed).is_some()
         })
+}
+
+/// Full-width letters and digits (ＮＢ, ２０) as the ASCII a reader meant,
+/// and the ideographic space as a space; Chinese punctuation stays.
+fn fold_full_width(s: &str) -> std::borrow::Cow<'_, str> {
+    let folds = |c: char| matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '\u{3000}');
+    if !s.chars().any(folds) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            c if folds(c) => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
 }
 
 /// What ends a sentence: characters matched in order never span one.
