@@ -181,6 +181,7 @@ fn plus_and_minus_change_the_measure_and_the_comparison_keeps_it() {
     app.update(Action::NarrowerMeasure);
     assert_eq!(app.reading.reader.doc().width, before - 4);
     assert_eq!(app.notice.as_deref(), Some("版心 76 列"));
+    // Wide enough: each press moves the text by four columns.
     app.update(Action::WiderMeasure);
     app.update(Action::WiderMeasure);
     assert_eq!(app.reading.reader.doc().width, before + 4);
@@ -1177,4 +1178,88 @@ fn a_binding_given_a_thousand_keys_leaves_help_readable() {
     assert!(width < 80, "help is {width} columns wide");
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains("复制本段（附出处）"), "{screen}");
+}
+
+#[test]
+fn plus_and_minus_report_and_change_only_what_the_pane_shows() {
+    // 100×30: the text pane is narrower than the measure of 80.
+    let mut app = app(100, 30);
+    let shown = app.reading.reader.doc().width;
+    assert!(shown < app.reading.reader.measure);
+    app.update(Action::WiderMeasure);
+    assert_eq!(
+        app.reading.reader.doc().width,
+        shown,
+        "wider than the pane moves nothing"
+    );
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(format!("版心 {shown} 列（窗口所限）").as_str())
+    );
+    app.update(Action::NarrowerMeasure);
+    assert_eq!(
+        app.reading.reader.doc().width,
+        shown - 4,
+        "the first press moves the text"
+    );
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(format!("版心 {} 列", shown - 4).as_str())
+    );
+}
+
+#[test]
+fn the_tree_and_breadcrumb_name_what_is_read_to_the_end_and_after_a_jump() {
+    let mut app = app(100, 30);
+    app.update(Action::ScrollBottom);
+    let last = app.lib.node(app.reading.tree.selected).path.clone();
+    assert!(last.starts_with("capital/measures/6"), "at the end: {last}");
+    let screen = common::screen(&common::draw(&app));
+    assert!(
+        screen.lines().last().unwrap().contains("› 6、以"),
+        "{screen}"
+    );
+    // Past the last part of the last article, `]` says so; `[` before the first.
+    app.update(Action::Select(node(&app, "models")));
+    app.update(Action::ScrollBottom);
+    let at = app.reading.reader.position();
+    app.update(Action::NextPart);
+    assert_eq!(app.reading.reader.position(), at);
+    assert_eq!(app.notice.as_deref(), Some("已是最后一部分"));
+    app.update(Action::Select(node(&app, "capital")));
+    app.update(Action::PrevPart);
+    assert_eq!(app.notice.as_deref(), Some("已是第一部分"));
+    // A place's mention jumped to: the tree names the hit's section.
+    app.update(Action::Show(View::Places));
+    common::deliver(&mut app);
+    let wuxi = app
+        .lib
+        .places
+        .iter()
+        .position(|p| p.name == "无锡")
+        .unwrap();
+    app.places.select_place(wuxi);
+    app.update(Action::OpenLesson);
+    app.update(Action::NextHit);
+    let (hit, _) = app.reading.reader.hits[app.reading.reader.hit].clone();
+    assert_eq!(app.reading.tree.selected, hit.node);
+    let screen = common::screen(&common::draw(&app));
+    let crumb = app.lib.breadcrumb(hit.node);
+    let shown: String = crumb.chars().take(10).collect();
+    assert!(
+        screen.lines().last().unwrap().contains(&shown),
+        "{crumb}\n{screen}"
+    );
+}
+
+#[test]
+fn progress_is_how_far_the_reader_got_and_going_back_keeps_it() {
+    let mut app = app(100, 30);
+    for _ in 0..5 {
+        app.update(Action::PageDown);
+    }
+    let far = app.reading.progress["capital"];
+    app.update(Action::ScrollTop);
+    assert_eq!(app.reading.progress["capital"], far);
+    assert!(far > 20);
 }

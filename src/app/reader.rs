@@ -136,13 +136,42 @@ impl Reader {
         self.doc.lines.len().saturating_sub(self.page_height())
     }
 
-    /// The node at the top of the pane: what the tree marks as being read.
+    /// The section being read, which the tree and breadcrumb name: the
+    /// hit jumped to while it is on screen; at the end of an article, the
+    /// last section whose heading is on screen (the page cannot scroll it
+    /// to the top); else the one at the top of the pane.
     #[must_use]
     pub fn reading(&self) -> NodeId {
+        let on_screen = self.scroll..self.scroll + self.page_height();
+        if let Some((anchor, range)) = self.hits.get(self.hit)
+            && self
+                .doc
+                .line_of(*anchor, range.start)
+                .is_some_and(|l| on_screen.contains(&l))
+        {
+            return anchor.node;
+        }
+        if self.scroll > 0
+            && self.scroll >= self.max_scroll()
+            && let Some(last) = self
+                .doc
+                .heading_lines()
+                .filter(|l| on_screen.contains(l))
+                .last()
+        {
+            return self.doc.lines[last].node;
+        }
         self.doc
             .lines
             .get(self.scroll)
             .map_or(self.lib.articles[self.article].root, |l| l.node)
+    }
+
+    /// The text's width on screen: the measure, or less where the pane is
+    /// narrower.
+    #[must_use]
+    pub fn shown_measure(&self) -> usize {
+        self.columns.min(self.measure).max(2)
     }
 
     /// How far through the article the bottom of the page is, in percent.
@@ -191,8 +220,13 @@ impl Reader {
                     .last()
                     .unwrap_or(0);
             }
-            Action::WiderMeasure => self.set_measure(self.measure + 4),
-            Action::NarrowerMeasure => self.set_measure(self.measure.saturating_sub(4)),
+            // From what the pane shows: the first press always moves the
+            // text, and wider than the pane moves nothing.
+            Action::WiderMeasure if self.measure < self.columns => {
+                self.set_measure(self.measure + 4);
+            }
+            Action::WiderMeasure => {}
+            Action::NarrowerMeasure => self.set_measure(self.shown_measure().saturating_sub(4)),
             _ => return false,
         }
         true

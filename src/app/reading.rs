@@ -73,13 +73,24 @@ impl Reading {
             self.jumps.push(from);
         }
         if self.reader.update(action) {
-            if jump && self.reader.position() == from {
+            let moved = self.reader.position() != from;
+            if jump && !moved {
                 self.jumps.cancel(from);
             }
-            if matches!(action, Action::WiderMeasure | Action::NarrowerMeasure) {
-                return Next::Say(format!("版心 {} 列", self.reader.measure));
-            }
-            return Next::Stay;
+            return match action {
+                Action::WiderMeasure | Action::NarrowerMeasure => {
+                    let shown = self.reader.shown_measure();
+                    let limited = if self.reader.measure > shown {
+                        "（窗口所限）"
+                    } else {
+                        ""
+                    };
+                    Next::Say(format!("版心 {shown} 列{limited}"))
+                }
+                Action::NextPart if !moved => Next::Say("已是最后一部分".into()),
+                Action::PrevPart if !moved => Next::Say("已是第一部分".into()),
+                _ => Next::Stay,
+            };
         }
         match action {
             Action::NextHit | Action::PrevHit => {
@@ -166,8 +177,9 @@ impl Reading {
         self.tree.follow(reading);
         let lib = self.reader.library();
         let article = &lib.articles[self.reader.article].id;
+        // How far the reader got: going back does not lower it.
         let percent = u8::try_from(self.reader.percent()).unwrap_or(100);
-        if self.progress.get(article) != Some(&percent) {
+        if self.progress.get(article).is_none_or(|&p| p < percent) {
             self.progress.insert(article.clone(), percent);
         }
     }
