@@ -89,6 +89,9 @@ pub enum Action {
     CompareHere,
     /// In the comparison: the other side; the next or previous lesson pair.
     OtherSide,
+    /// The domestic side, and the foreign one.
+    DomesticSide,
+    ForeignSide,
     LessonDown,
     LessonUp,
     /// Open the selected lesson (or place mention) in the reader.

@@ -225,8 +225,10 @@ impl App {
                     }
                 },
                 Mode::Help => {
-                    let page = usize::from(self.size.1 / 2);
-                    match self.help.update(&action, page) {
+                    match self
+                        .help
+                        .update(&action, &self.keys, self.size, self.widths)
+                    {
                         help::Next::Stay => {}
                         help::Next::Close => self.overlay = Overlay::None,
                         help::Next::Pass => self.in_view(&action),
@@ -299,6 +301,9 @@ impl App {
             }
             _ => match self.view {
                 View::Reader => self.in_reader(action),
+                View::Compare if matches!(action, Action::ToggleSync) && self.compare.stacked() => {
+                    self.notice = Some("上下叠放时，两侧本就一同滚动".into());
+                }
                 View::Compare => {
                     self.compare.update(action);
                 }
@@ -331,8 +336,17 @@ impl App {
                 self.effects.push(self.save());
             }
             reading::Next::Compare(nodes) => {
-                self.show(View::Compare);
-                self.compare.select_node(&nodes);
+                if self.compare.select_node(&nodes) {
+                    self.show(View::Compare);
+                } else {
+                    // Nothing to compare here: stay, and say where lessons are.
+                    let here = self.reading.position();
+                    self.reading.jumps.cancel(here);
+                    let key = self
+                        .keys
+                        .first_key(Mode::Global, &Action::Show(View::Compare));
+                    self.notice = Some(format!("这里不是国内外经验的启示；按 {key} 看全部对照"));
+                }
             }
         }
     }

@@ -251,12 +251,13 @@ impl PickerAreas {
 }
 
 /// The help popup: as wide as its widest row and as tall as its rows, as
-/// far as the screen allows; it scrolls.
+/// far as the screen between the tab bar and the status bar allows; it
+/// scrolls.
 #[must_use]
 pub fn help(width: u16, height: u16, rows: usize, row_width: usize) -> Rect {
     let w = u16::try_from(row_width + 4).unwrap_or(u16::MAX);
     let h = u16::try_from(rows + 2).unwrap_or(u16::MAX);
-    centered(Rect::new(0, 0, width, height.saturating_sub(1)), w, h)
+    centered(Rect::new(0, 1, width, height.saturating_sub(2)), w, h)
 }
 
 /// A rectangle of at most `w`×`h`, centred in `area`.

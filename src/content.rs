@@ -329,6 +329,18 @@ impl Library {
             .position(|n| n.scope == Some(scope) && n.lesson.is_none())
     }
 
+    /// An article's title as printed (ours marked), in full: what a
+    /// citation names.
+    #[must_use]
+    pub fn display_label_full(&self, root: NodeId) -> String {
+        let article = &self.articles[self.nodes[root].article];
+        if article.title.derived {
+            format!("{}{DERIVED_MARK}", article.title.text)
+        } else {
+            article.title.text.clone()
+        }
+    }
+
     /// The tree label with its ordinal, e.g. `一是 注重打造制造业品牌`.
     #[must_use]
     pub fn display_label(&self, id: NodeId) -> String {

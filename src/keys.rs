@@ -142,7 +142,9 @@ pub const BINDINGS: &[Binding] = &[
 
     b(M::Compare,   "compare.lesson_down",          &[k('j'), code(C::Down)],            A::LessonDown,         "下一组启示"),
     b(M::Compare,   "compare.lesson_up",            &[k('k'), code(C::Up)],              A::LessonUp,           "上一组启示"),
-    b(M::Compare,   "compare.other_side",           &[k('h'), k('l'), code(C::Left), code(C::Right), code(C::Tab)], A::OtherSide,          "切换国内／国外"),
+    b(M::Compare,   "compare.domestic",             &[k('h'), code(C::Left)],            A::DomesticSide,       "国内一侧"),
+    b(M::Compare,   "compare.foreign",              &[k('l'), code(C::Right)],           A::ForeignSide,        "国外一侧"),
+    b(M::Compare,   "compare.other_side",           &[code(C::Tab)],                     A::OtherSide,          "切换国内／国外"),
     b(M::Compare,   "compare.open_lesson",          &[code(C::Enter)],                   A::OpenLesson,         "在阅读区打开"),
     b(M::Compare,   "compare.page_down",            &[k(' '), code(C::PageDown)],        A::PageDown,           "下翻一页"),
     b(M::Compare,   "compare.page_up",              &[k('b'), code(C::PageUp)],          A::PageUp,             "上翻一页"),
@@ -192,6 +194,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Help,      "help_box.scroll_up",           &[k('k'), code(C::Up)],              A::ScrollUp,           "向上滚动帮助"),
     b(M::Help,      "help_box.page_down",           &[k(' '), code(C::PageDown)],        A::PageDown,           "向下翻一页"),
     b(M::Help,      "help_box.page_up",             &[k('b'), code(C::PageUp)],          A::PageUp,             "向上翻一页"),
+    b(M::Help,      "help_box.top",                 &[k('g'), code(C::Home)],            A::ScrollTop,          "回到开头"),
+    b(M::Help,      "help_box.bottom",              &[k('G'), code(C::End)],             A::ScrollBottom,       "翻到末尾"),
 ];
 
 impl Key {
@@ -415,6 +419,8 @@ mod tests {
         "reader.narrower_measure",
         "compare.lesson_down",
         "compare.lesson_up",
+        "compare.domestic",
+        "compare.foreign",
         "compare.other_side",
         "compare.open_lesson",
         "compare.page_down",
@@ -460,5 +466,7 @@ mod tests {
         "help_box.scroll_up",
         "help_box.page_down",
         "help_box.page_up",
+        "help_box.top",
+        "help_box.bottom",
     ];
 }

@@ -1263,3 +1263,107 @@ fn progress_is_how_far_the_reader_got_and_going_back_keeps_it() {
     assert_eq!(app.reading.progress["capital"], far);
     assert!(far > 20);
 }
+
+#[test]
+fn a_copy_cites_the_printed_headings_and_a_heading_comes_with_its_first_paragraph() {
+    let mut app = app(100, 30);
+    let lesson = node(&app, "capital/lessons/domestic/1");
+    app.update(Action::Select(lesson));
+    let effects = app.update(Action::Copy);
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let first = app.lib.node(lesson).paragraphs.first().unwrap().to_owned();
+    assert!(text.starts_with("一是注重打造制造业品牌。\n\n"), "{text}");
+    assert!(text.contains(&first), "with its first paragraph: {text}");
+    assert!(
+        text.ends_with(
+            "——《奋力打造全球智造创新之都 推动宁波制造业高质量发展》（市工业和智能经济研究院课题组） › 国内外城市相关经验对宁波的启示 › 1、国内先进城市发展对宁波的启示 › 一是注重打造制造业品牌。"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_comparison_keeps_its_selection_on_screen_and_h_l_name_their_sides() {
+    let mut app = app(120, 20);
+    app.update(Action::Show(View::Compare));
+    app.update(Action::ForeignSide);
+    app.update(Action::ForeignSide);
+    assert_eq!(app.compare.side, 1, "l is the foreign side, twice");
+    app.update(Action::DomesticSide);
+    assert_eq!(app.compare.side, 0);
+    for _ in 0..6 {
+        app.update(Action::PageDown);
+        let table = app.compare.table();
+        let top = app.compare.top(0);
+        let start = table.starts[app.compare.selected];
+        let end = table
+            .starts
+            .get(app.compare.selected + 1)
+            .copied()
+            .unwrap_or(table.height());
+        assert!(
+            (top..top + app.compare.height()).contains(&start) || (start < top && end > top),
+            "the selected pair is on screen"
+        );
+    }
+    app.update(Action::PageUp);
+    // Stacked, `s` is not offered and says why it does nothing.
+    let mut app = common::app(80, 24);
+    app.update(Action::Show(View::Compare));
+    let screen = common::screen(&common::draw(&app));
+    assert!(!screen.lines().last().unwrap().contains("同步"), "{screen}");
+    let sync = app.compare.sync;
+    app.update(Action::ToggleSync);
+    assert_eq!(app.compare.sync, sync);
+    assert!(app.notice.is_some());
+}
+
+#[test]
+fn c_outside_a_lesson_stays_and_says_why() {
+    let mut app = app(100, 30);
+    app.update(Action::Select(node(&app, "models/struggle")));
+    let jumps = app.reading.jumps.depth();
+    app.update(Action::CompareHere);
+    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.reading.jumps.depth(), jumps, "no jump was made");
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("不是国内外经验")),
+        "{:?}",
+        app.notice
+    );
+}
+
+#[test]
+fn help_pages_by_what_it_shows_reaches_its_ends_and_leaves_the_tab_bar() {
+    let mut app = app(100, 20);
+    app.update(Action::ToggleHelp);
+    let page = app.help.page(&app.keys, app.size, app.widths);
+    app.update(Action::PageDown);
+    assert_eq!(app.help.scroll, page);
+    app.update(Action::ScrollBottom);
+    let end = app.help.scroll;
+    app.update(Action::ScrollDown);
+    assert_eq!(app.help.scroll, end, "the end is the end");
+    app.update(Action::ScrollTop);
+    assert_eq!(app.help.scroll, 0);
+    let screen = common::screen(&common::draw(&app));
+    assert!(
+        screen.lines().next().unwrap().contains("1 阅读"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_empty_bookmark_list_offers_only_what_works() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenBookmarks);
+    let screen = common::screen(&common::draw(&app));
+    assert!(
+        screen.contains("还没有书签") && !screen.contains("删除"),
+        "{screen}"
+    );
+}

@@ -735,7 +735,7 @@ fn y_copies_the_paragraph_with_its_source_through_osc_52() {
     );
     assert!(
         text.ends_with(
-            "——《奋力打造全球智造创新之都 推动宁波制造业高质量发展》，市工业和智能经济研究院课题组"
+            "——《奋力打造全球智造创新之都 推动宁波制造业高质量发展》（市工业和智能经济研究院课题组）"
         ),
         "{text}"
     );

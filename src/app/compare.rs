@@ -115,8 +115,21 @@ impl Compare {
             Action::LessonDown => self.select_pair(self.selected + 1),
             Action::LessonUp => self.select_pair(self.selected.saturating_sub(1)),
             Action::OtherSide => self.side ^= 1,
-            Action::PageDown => self.scroll(None, page),
-            Action::PageUp => self.scroll(None, -page),
+            Action::DomesticSide => self.side = 0,
+            Action::ForeignSide => self.side = 1,
+            // Paging keeps the selection on screen: what `y` and Enter
+            // take is always in view.
+            Action::PageDown | Action::PageUp => {
+                self.scroll(
+                    None,
+                    if matches!(action, Action::PageDown) {
+                        page
+                    } else {
+                        -page
+                    },
+                );
+                self.keep_selection_shown();
+            }
             Action::ToggleSync => {
                 self.sync = !self.sync;
                 self.scroll = [self.scroll[self.side]; 2];
@@ -163,6 +176,29 @@ impl Compare {
             self.scroll = [to; 2];
         } else {
             self.scroll[side] = to;
+        }
+    }
+
+    /// After a scroll: if the selected pair is off screen, the first pair
+    /// that starts on it (or the one running through its top).
+    fn keep_selection_shown(&mut self) {
+        let table = self.table();
+        let top = self.top(self.side);
+        let shown = top..top + self.height();
+        let end = |i: usize| table.starts.get(i + 1).copied().unwrap_or(table.height());
+        let start = table.starts.get(self.selected).copied().unwrap_or(0);
+        if shown.contains(&start) || (start < top && end(self.selected) > top) {
+            return;
+        }
+        let first = (0..table.pairs.len())
+            .find(|&i| shown.contains(&table.starts[i]))
+            .or_else(|| {
+                (0..table.pairs.len())
+                    .rev()
+                    .find(|&i| table.starts[i] <= top)
+            });
+        if let Some(i) = first {
+            self.selected = i;
         }
     }
 

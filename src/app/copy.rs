@@ -2,7 +2,7 @@
 //! comes from, as the clipboard gets it. Which paragraph is the state's
 //! answer (`selected_anchor`); the runtime sends the text to the terminal.
 
-use crate::content::{Anchor, Library, NodeId};
+use crate::content::{Anchor, Field, Library, NodeId};
 
 /// The most a copy holds, in bytes: most terminals drop an OSC 52 sequence
 /// past about 100 kB, and base64 makes four bytes of three.
@@ -10,6 +10,8 @@ pub const MAX_BYTES: usize = 74_000;
 
 /// The paragraph at `anchor`, or with `section` its whole section, then a
 /// line with its source; nothing in it reaches the terminal as a control.
+/// A heading (or title) comes with its section's first paragraph: a
+/// heading alone says little in a quote.
 #[must_use]
 pub fn clip(lib: &Library, anchor: Anchor, section: bool) -> String {
     let text = if section {
@@ -25,6 +27,16 @@ pub fn clip(lib: &Library, anchor: Anchor, section: bool) -> String {
             })
             .collect::<Vec<_>>()
             .join("\n\n")
+    } else if matches!(anchor.field, Field::Heading | Field::Title) {
+        let first = lib
+            .subtree(anchor.node)
+            .into_iter()
+            .find_map(|n| lib.node(n).paragraphs.first());
+        let heading = lib.text(anchor).unwrap_or_default();
+        match first {
+            Some(p) => format!("{heading}\n\n{p}"),
+            None => heading.to_owned(),
+        }
     } else {
         lib.text(anchor).unwrap_or_default().to_owned()
     };
@@ -32,17 +44,19 @@ pub fn clip(lib: &Library, anchor: Anchor, section: bool) -> String {
     crate::sanitize::for_terminal(&copied)
 }
 
-/// 《title》 › section › item, byline.
+/// 《title》（byline）› section › item, each as the page prints it.
 fn source_of(lib: &Library, node: NodeId) -> String {
     let article = &lib.articles[lib.node(node).article];
-    let mut source = format!("《{}》", lib.display_label(article.root));
+    let mut source = format!("《{}》", lib.display_label_full(article.root));
+    if let Some(byline) = &article.byline {
+        source.push('（');
+        source.push_str(byline);
+        source.push('）');
+    }
     for n in lib.ancestry(node).into_iter().skip(1) {
         source.push_str(" › ");
-        source.push_str(&lib.display_label(n));
-    }
-    if let Some(byline) = &article.byline {
-        source.push('，');
-        source.push_str(byline);
+        let printed = lib.node(n).heading.clone();
+        source.push_str(&printed.unwrap_or_else(|| lib.display_label(n)));
     }
     source
 }

@@ -38,27 +38,46 @@ impl Help {
         self.scroll = 0;
     }
 
-    /// Scrolls by a row or by `page` rows; closes.
-    pub fn update(&mut self, action: &Action, page: usize) -> Next {
+    /// Scrolls by a row, by a page of what the popup shows, or to an end;
+    /// closes.
+    pub fn update(
+        &mut self,
+        action: &Action,
+        keys: &Keymap,
+        size: (u16, u16),
+        widths: Widths,
+    ) -> Next {
+        let page = self.page(keys, size, widths).max(1);
         match action {
             Action::ScrollDown => self.scroll += 1,
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::PageDown => self.scroll += page,
             Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::ScrollTop => self.scroll = 0,
+            Action::ScrollBottom => self.scroll = usize::MAX,
             Action::ToggleHelp | Action::Close => return Next::Close,
             _ => return Next::Pass,
         }
         Next::Stay
     }
 
-    /// Keeps the scroll within what the popup at this size can show.
-    pub fn clamp(&mut self, keys: &Keymap, size: (u16, u16), widths: Widths) {
+    /// Rows the popup shows at this size, and how many rows there are.
+    fn shown(&self, keys: &Keymap, size: (u16, u16), widths: Widths) -> (usize, usize) {
         let rows = keys.help_rows(self.first);
         let popup = areas::help(size.0, size.1, rows.len(), help_width(&rows, widths));
-        let max = rows
-            .len()
-            .saturating_sub(usize::from(areas::inner(popup).height));
-        self.scroll = self.scroll.min(max);
+        (usize::from(areas::inner(popup).height), rows.len())
+    }
+
+    /// A page: the rows the popup shows.
+    #[must_use]
+    pub fn page(&self, keys: &Keymap, size: (u16, u16), widths: Widths) -> usize {
+        self.shown(keys, size, widths).0
+    }
+
+    /// Keeps the scroll within what the popup at this size can show.
+    pub fn clamp(&mut self, keys: &Keymap, size: (u16, u16), widths: Widths) {
+        let (page, rows) = self.shown(keys, size, widths);
+        self.scroll = self.scroll.min(rows.saturating_sub(page));
     }
 }
 

@@ -17,11 +17,16 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let popup = crate::areas::bookmarks(app.size.0, app.size.1, marks.marks.len());
     clear_popup(buf, popup);
     let key = |a: &A| app.keys.first_key(Mode::Bookmarks, a);
-    let hints = super::hints(&[
-        (key(&A::OpenResult), "跳转".into()),
-        (key(&A::DeleteBookmark), "删除".into()),
-        (key(&A::Close), "关闭".into()),
-    ]);
+    // An empty list offers only what works in it.
+    let hints = if marks.marks.is_empty() {
+        super::hints(&[(key(&A::Close), "关闭".into())])
+    } else {
+        super::hints(&[
+            (key(&A::OpenResult), "跳转".into()),
+            (key(&A::DeleteBookmark), "删除".into()),
+            (key(&A::Close), "关闭".into()),
+        ])
+    };
     super::pane(theme, " 书签 ", true, app.widths)
         .bottom(hints)
         .render(popup, buf);

@@ -28,12 +28,20 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         ],
         View::Compare => vec![
             (
-                app.keys.first_keys(M::Compare, &A::OtherSide, 2).join("/"),
+                format!(
+                    "{}/{}",
+                    app.keys.first_key(M::Compare, &A::DomesticSide),
+                    app.keys.first_key(M::Compare, &A::ForeignSide)
+                ),
                 "国内／国外",
             ),
             (app.keys.first_key(M::Compare, &A::OpenPlaces), "地点"),
             (app.keys.first_key(M::Compare, &A::ToggleSync), "同步"),
-        ],
+        ]
+        .into_iter()
+        // Stacked, both sides scroll as one: sync means nothing there.
+        .filter(|(_, what)| !(app.compare.stacked() && *what == "同步"))
+        .collect(),
         View::Places => vec![
             (
                 format!(
@@ -47,6 +55,10 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (app.keys.first_key(M::Places, &A::OpenPlaces), "地点"),
         ],
     };
+    // No places in the collection: `p` has nothing to offer.
+    if app.lib.places.is_empty() {
+        out.retain(|(_, what)| *what != "地点");
+    }
     out.push(help);
     out
 }

@@ -90,12 +90,15 @@ pub fn clear_popup(buf: &mut Buffer, area: Rect) {
             // A glyph that runs into the popup (a hanzi, or “ drawn two
             // columns wide) goes: its second half would be drawn over.
             let runs_in = buf[(area.left(), y)].diff_option == CellDiffOption::Skip;
+            let second_half = buf[(area.left() - 1, y)].diff_option == CellDiffOption::Skip;
             let left = &mut buf[(area.left() - 1, y)];
-            if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1
-                || left.diff_option == CellDiffOption::Skip
-                || runs_in
-            {
+            if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1 || second_half || runs_in {
                 left.reset();
+            }
+            // The cell beside the popup was a glyph's second half: its first
+            // half would now be drawn over a blank, so it goes too.
+            if second_half && area.left() - 1 > buf.area.left() {
+                buf[(area.left() - 2, y)].reset();
             }
         }
         let last = area.right() - 1;
