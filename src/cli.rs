@@ -316,11 +316,15 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             out.flush().context("writing to standard output")?;
             // A short-lived process: the OS frees the index faster than its destructors.
             std::mem::forget(index);
-            return Ok(if found.any {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            });
+            if found.any {
+                return Ok(ExitCode::SUCCESS);
+            }
+            // Nothing on stdout for a script; a word on stderr for a person.
+            eprintln!(
+                "zhizao: nothing matches `{}`",
+                crate::sanitize::for_terminal(query)
+            );
+            return Ok(ExitCode::from(1));
         }
         Command::Lessons { json, width, place } => {
             let lib = cli.library()?;

@@ -140,9 +140,10 @@ impl SearchIndex {
             Target::Label(n) => self.lib.breadcrumb(n),
             Target::Place(p) => {
                 let place = &self.lib.places[p];
+                // The country as the picker names it.
                 format!(
                     "地点 › {}（{}，{}）",
-                    place.name, place.english, place.country
+                    place.name, place.english, place.country_zh
                 )
             }
         }
@@ -257,7 +258,9 @@ impl SearchIndex {
                                 return None;
                             }
                             let rank = if let Some(lone) = lone {
-                                if !self.lone_matches(lone, e) {
+                                if !self.lone_matches(lone, e)
+                                    || self.is_label(e) && self.lone_matches(lone, e - 1)
+                                {
                                     continue;
                                 }
                                 matched.push(e);
@@ -320,8 +323,18 @@ impl SearchIndex {
         })
     }
 
+    /// Our label of a node, indexed right after the heading it stands
+    /// beside: where that heading matches too, the label is no hit of its
+    /// own (the heading is what the page printed).
+    fn is_label(&self, entry: u32) -> bool {
+        entry > 0 && matches!(self.target(entry), Target::Label(_))
+    }
+
     /// Does every term match this entry, and how well?
     fn rank(&self, entry: u32, query: &Query) -> Option<Rank> {
+        if self.is_label(entry) && self.rank(entry - 1, query).is_some() {
+            return None;
+        }
         // Looked up only when a test needs the words: an initial matched
         // by reading sets alone never reaches into the library.
         let cell = std::cell::OnceCell::new();

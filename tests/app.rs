@@ -674,15 +674,24 @@ mod memory {
         assert_eq!(app.search.line.text, "宁波智造");
         app.update(Action::ResultUp);
         assert_eq!(app.search.line.text, "nb");
+        common::deliver(&mut app);
+        // A recalled query is a query: ↓ moves through its results.
         app.update(Action::ResultDown);
-        assert_eq!(app.search.line.text, "宁波智造");
-        app.update(Action::ResultDown);
-        assert_eq!(app.search.line.text, "", "past the newest, an empty line");
+        assert_eq!(app.search.line.text, "nb", "the line stays");
+        assert_eq!(app.search.selected, 1, "the next result");
+        // Ctrl-r, then typing: what it looks for grows, and says so.
+        app.update(Action::DeleteToStart);
+        app.update(Action::HistorySearch);
         for c in "us".chars() {
             app.update(Action::Insert(c));
         }
-        app.update(Action::HistorySearch);
         assert_eq!(app.search.line.text, "austin");
+        let screen = common::screen(&common::draw(&app));
+        assert!(screen.contains("历史搜索：us"), "{screen}");
+        // Another key takes the line found, to edit.
+        app.update(Action::CaretLeft);
+        app.update(Action::Insert('x'));
+        assert_eq!(app.search.line.text, "austixn");
     }
 
     #[test]

@@ -413,6 +413,17 @@ fn search_json_positions_index_the_snippet_and_hits_have_a_rank() {
 }
 
 #[test]
+fn a_search_that_finds_nothing_says_so_on_stderr() {
+    let out = zhizao(&["search", "xyzzyq"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "zhizao: nothing matches `xyzzyq`\n"
+    );
+}
+
+#[test]
 fn a_slip_is_corrected_and_says_so() {
     let out = zhizao(&["search", "ningob", "--limit", "1", "--json"]);
     assert!(out.status.success());
@@ -420,7 +431,7 @@ fn a_slip_is_corrected_and_says_so() {
     assert_eq!(rows[0]["corrected"], "ningbo");
     let out = zhizao(&["search", "ningob", "--limit", "1"]);
     assert!(
-        stdout(&out).starts_with("你要找的是：宁波？"),
+        stdout(&out).starts_with("nothing matches `ningob`; did you mean 宁波?"),
         "{}",
         stdout(&out)
     );

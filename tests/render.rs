@@ -282,3 +282,39 @@ fn with_ambiguous_characters_wide_nothing_on_a_row_shifts() {
         wrong.join("\n")
     );
 }
+
+#[test]
+fn a_hint_on_the_status_bar_is_whole_or_gone_at_every_width() {
+    let hints = ["? 帮助", "/ 搜索", "t 目录", "Tab 切换", "[ ] 跳节"];
+    for w in 20..=110 {
+        for h in [6, 12] {
+            let app = common::app(w, h);
+            let screen = screen(&draw(&app));
+            let last = screen
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .trim_end()
+                .to_owned();
+            for hint in hints {
+                let key = hint.split(' ').next().unwrap();
+                let cut = format!(
+                    "{key} {}",
+                    hint.chars().nth(key.chars().count() + 1).unwrap()
+                );
+                if last.contains(&cut) {
+                    assert!(last.contains(hint), "{w}×{h}: {last:?}");
+                }
+            }
+            if w < 80 && h >= 6 && !screen.contains("窗口太小") && last.contains("目录") {
+                assert!(last.contains("t 目录"), "{w}×{h}: {last:?}");
+            }
+        }
+    }
+    let narrow = common::app(60, 20);
+    let last = screen(&draw(&narrow)).lines().last().unwrap().to_owned();
+    assert!(
+        last.contains("t 目录"),
+        "below 80 columns the tree's key is offered: {last}"
+    );
+}

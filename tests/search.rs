@@ -363,3 +363,27 @@ fn full_width_letters_and_a_stray_quote_search_as_meant() {
     // Chinese punctuation is searched as written.
     assert!(!hits("（").is_empty());
 }
+
+#[test]
+fn our_label_is_no_hit_of_its_own_beside_the_printed_heading() {
+    let ix = index();
+    let lib = ix.library();
+    let mut checked = 0;
+    for word in ["内涵特征", "国内外经验", "思路措施", "nhtz", "sl", "经验"] {
+        let out = ix.search(word, 1000, None, None).unwrap();
+        for hit in &out.hits {
+            if let Target::Label(n) = ix.target(hit.entry) {
+                let heading = out.hits.iter().any(|h| {
+                    matches!(ix.target(h.entry), Target::Field(a) if a.node == n && matches!(a.field, Field::Heading | Field::Title))
+                });
+                assert!(!heading, "{word}: {} twice", lib.node(n).path);
+            }
+        }
+        checked += out.hits.len();
+        // The count is of what is listed.
+        if out.total() <= 1000 {
+            assert_eq!(out.total(), out.hits.len(), "{word}");
+        }
+    }
+    assert!(checked > 0);
+}

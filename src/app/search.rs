@@ -49,6 +49,25 @@ pub enum Next {
 impl SearchBox {
     /// Applies an action of the search mode.
     pub fn update(&mut self, action: &Action) -> Next {
+        // While Ctrl-r is finding in the history, typing refines what it
+        // looks for, as a shell's reverse search does.
+        if let Some(filter) = &mut self.filter {
+            match action {
+                Action::Insert(c) => {
+                    filter.push(*c);
+                    self.find_in_history(self.history.len());
+                    return Next::Stay;
+                }
+                Action::Backspace => {
+                    filter.pop();
+                    self.find_in_history(self.history.len());
+                    return Next::Stay;
+                }
+                Action::HistorySearch | Action::OpenResult | Action::Close => {}
+                // Anything else takes the line found as it is.
+                _ => self.filter = None,
+            }
+        }
         let line = &mut self.line;
         let edited = match action {
             Action::Insert(c) => {
@@ -94,24 +113,16 @@ impl SearchBox {
                 }
                 return Next::Stay;
             }
-            Action::ResultDown if self.recall.is_some() => {
-                let next = self
-                    .recall
-                    .map(|i| i + 1)
-                    .filter(|&i| i < self.history.len());
-                self.recall_entry(next);
-                return Next::Stay;
-            }
+            // Ctrl-r: the newest earlier search holding what is typed; again,
+            // the one before that.
             Action::HistorySearch => {
-                let filter = self.filter.take().unwrap_or_else(|| line.text.clone());
-                let before = self.recall.unwrap_or(self.history.len());
-                let found = (0..before)
-                    .rev()
-                    .find(|&i| self.history[i].contains(&filter));
-                if found.is_some() {
-                    self.recall_entry(found);
-                }
-                self.filter = Some(filter);
+                let before = if self.filter.is_some() {
+                    self.recall.unwrap_or(self.history.len())
+                } else {
+                    self.filter = Some(line.text.clone());
+                    self.history.len()
+                };
+                self.find_in_history(before);
                 return Next::Stay;
             }
             Action::ResultUp => {
@@ -137,6 +148,17 @@ impl SearchBox {
             self.filter = None;
         }
         Next::Stay
+    }
+
+    /// Recalls the newest search before `before` that holds the filter.
+    fn find_in_history(&mut self, before: usize) {
+        let Some(filter) = &self.filter else { return };
+        let found = (0..before.min(self.history.len()))
+            .rev()
+            .find(|&i| self.history[i].contains(filter.as_str()));
+        if found.is_some() {
+            self.recall_entry(found);
+        }
     }
 
     /// Shows an earlier search (or, past the newest, an empty line).

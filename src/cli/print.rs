@@ -42,7 +42,12 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: 
     if let Some(found) = index.suggestion(&outcome)
         && !json
     {
-        let _ = writeln!(text, "你要找的是：{found}？（“{query}”没有结果）");
+        // The command line speaks English; the text it quotes is the page's.
+        let query = crate::sanitize::for_terminal(query);
+        let _ = writeln!(
+            text,
+            "nothing matches `{query}`; did you mean {found}? Showing those:"
+        );
     }
     for (rank, (hit, ranges)) in outcome.hits.iter().zip(&outcome.marks).enumerate() {
         let positions = char_positions(index.text(hit.entry), ranges);

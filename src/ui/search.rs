@@ -103,20 +103,30 @@ fn input_line(app: &App, theme: &Theme, areas: &areas::SearchAreas, buf: &mut Bu
     let area = areas.inner;
     let w = app.widths;
     let search = &app.search;
-    let count = match search.shown() {
-        Some(o) => {
-            let at = if o.hits.is_empty() {
-                0
-            } else {
-                search.selected + 1
-            };
-            let pending = if search.stale() { " …" } else { "" };
-            format!("{} / {} 条{pending}", thousands(at), thousands(o.total()))
-        }
-        None => String::new(),
+    // While Ctrl-r finds in the history, the line says what it looks for.
+    let count = if let Some(filter) = &search.filter {
+        format!("历史搜索：{filter}")
+    } else if let Some(o) = search.shown() {
+        let at = if o.hits.is_empty() {
+            0
+        } else {
+            search.selected + 1
+        };
+        let pending = if search.stale() { " …" } else { "" };
+        format!("{} / {} 条{pending}", thousands(at), thousands(o.total()))
+    } else {
+        String::new()
     };
     let (visible, _) = search.line.view(usize::from(areas.field.width), w);
-    put(buf, area.x, area.y, 2, &[("/ ", theme.key)], w);
+    // The prompt is the key that opens search, as the key table has it (a
+    // name too long for the prompt's column is shown as ›).
+    let key = app.keys.first_key(Mode::Global, &A::OpenSearch);
+    let prompt = if w.str(&key) == 1 {
+        format!("{key} ")
+    } else {
+        "› ".to_owned()
+    };
+    put(buf, area.x, area.y, 2, &[(&prompt, theme.key)], w);
     // The last query, selected: typing replaces it.
     let style = if search.line.selected {
         theme.selected

@@ -14,6 +14,11 @@ use crate::keys::Mode as M;
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     let help = (app.keys.first_key(M::Global, &A::ToggleHelp), "帮助");
     let mut out = match app.view {
+        // Narrow, the tree floats over the text: say how to open it.
+        View::Reader if app.areas().tree_floats => vec![
+            (app.keys.first_key(M::Global, &A::ToggleTree), "目录"),
+            (app.keys.first_key(M::Global, &A::OpenSearch), "搜索"),
+        ],
         View::Reader => vec![
             (app.keys.first_key(M::Global, &A::FocusNext), "切换"),
             (app.keys.first_key(M::Global, &A::OpenSearch), "搜索"),
@@ -139,6 +144,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let fixed = right.len() - hint_count * 3;
     while total(&right) + 12 > usize::from(area.width) && right.len() > fixed + 3 {
         right.drain(fixed..fixed + 3);
+    }
+    // A hint is shown whole or not at all: never `? 帮`.
+    if total(&right) + 2 > usize::from(area.width) && right.len() > fixed {
+        right.truncate(fixed);
     }
     let right_w = total(&right);
     let room = usize::from(area.width).saturating_sub(right_w + 3);
