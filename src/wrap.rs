@@ -221,6 +221,8 @@ fn break_points(text: &str, chars: &[(usize, char)]) -> Vec<bool> {
             || forbidden_end(prev)
             || (prev == next && PAIRED.contains(next))
             || number_unit(prev, next)
+            // `数字+`, `+创新链`: a plus belongs to the word before it.
+            || (next == '+' && !prev.is_whitespace())
         {
             breaks[i] = false;
         }

@@ -1376,3 +1376,33 @@ fn an_empty_bookmark_list_offers_only_what_works() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_picker_finds_a_place_by_its_country_in_every_form_and_the_index_says_what_it_holds() {
+    let app = app(120, 36);
+    for (typed, english) in [
+        ("日本", "Tsukuba"),
+        ("riben", "Tsukuba"),
+        ("japan", "Tsukuba"),
+        ("德国", "Munich"),
+        ("deguo", "Munich"),
+        ("germany", "Munich"),
+        ("美国", "Austin"),
+        ("meiguo", "Austin"),
+    ] {
+        let found = app.index.match_places(typed);
+        assert!(
+            found.iter().any(|&p| app.lib.places[p].english == english),
+            "{typed} finds {english}: {:?}",
+            found
+                .iter()
+                .map(|&p| &app.lib.places[p].english)
+                .collect::<Vec<_>>()
+        );
+    }
+    let mut app = app;
+    app.update(Action::Show(View::Places));
+    common::deliver(&mut app);
+    let screen = common::screen(&common::draw(&app));
+    assert!(screen.contains("启示中的地点"), "{screen}");
+}

@@ -795,3 +795,21 @@ fn nesting_past_the_parsers_limit_is_reported_where_it_is() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("config.toml:4:"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn lessons_filtered_by_a_place_keep_a_rule_between_the_pairs_kept() {
+    let out = zhizao(&["lessons", "--place", "austin", "--width", "100"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let rules = text.lines().filter(|l| l.starts_with('─')).count();
+    let pairs = text
+        .lines()
+        .filter(|l| {
+            ["一是", "二是", "三是", "四是", "五是"]
+                .iter()
+                .any(|o| l.starts_with(o))
+        })
+        .count();
+    assert_eq!(pairs, 2, "{text}");
+    assert_eq!(rules, pairs - 1, "{text}");
+}

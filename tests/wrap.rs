@@ -275,3 +275,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn no_line_of_any_paragraph_starts_with_a_plus_or_closing_punctuation_at_any_width() {
+    let lib = zhizao::content::Library::bundled().unwrap();
+    let widths = zhizao::wrap::Widths::default();
+    let mut checked = 0;
+    for node in &lib.nodes {
+        for p in &node.paragraphs {
+            for width in 12..=120 {
+                for line in zhizao::wrap::wrap_str(p, width, 4, widths)
+                    .into_iter()
+                    .skip(1)
+                {
+                    let first = line.chars().next().unwrap_or(' ');
+                    assert!(
+                        !"+，。、；：？！）》」』”’】〕〉〗".contains(first),
+                        "width {width}: a line starts {line:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000);
+}

@@ -122,7 +122,7 @@ pub fn pick_place(lib: Library, name: &str) -> anyhow::Result<crate::content::Pl
     match found.as_slice() {
         [one] => Ok(*one),
         [] => bail!(
-            "no place named `{name}`; the page names {}",
+            "no place named `{name}`; the places the lessons are filtered by are {}",
             place_names(lib)
         ),
         several => {
@@ -182,9 +182,20 @@ pub fn lessons_table(
             }
         }
     };
+    // Filtered, the pairs kept are parted by a rule as every pair is,
+    // adjacent or not.
+    let mut last_pair = None;
     for row in 0..table.height() {
         if !keep(row) {
             continue;
+        }
+        let pair = table.pair_at(row);
+        if place.is_some() && pair.is_some() && last_pair.is_some_and(|p| Some(p) != pair) {
+            let rule = "─".repeat(col);
+            let _ = writeln!(out, "{rule} │ {rule}");
+        }
+        if pair.is_some() {
+            last_pair = pair;
         }
         let cell = |side: usize| {
             table

@@ -11,6 +11,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::areas::{compare_panes, compare_text};
 use crate::compare::{Kind, Line, Mark, names};
+use crate::content::Scope;
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let panes = compare_panes(app.areas().main);
@@ -18,10 +19,22 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let stacked = panes.len() == 1;
     for (side, pane) in panes.iter().enumerate() {
         let focused = stacked || side == app.compare.side;
-        let title = match (stacked, side) {
+        // Each side is named as the collection names its list of lessons.
+        let scope = if side == 0 {
+            Scope::Domestic
+        } else {
+            Scope::Foreign
+        };
+        let list = |s: Scope| {
+            app.lib
+                .lesson_list(s)
+                .map(|n| app.lib.node(n).label.clone())
+        };
+        let title = match (stacked, list(scope)) {
             (true, _) => " 国内 ⇄ 国外 ".to_owned(),
-            (false, 0) => " 国内先进城市 ".to_owned(),
-            (false, _) => " 国外发达城市地区 ".to_owned(),
+            (false, Some(label)) => format!(" {label} "),
+            (false, None) if side == 0 => " 国内 ".to_owned(),
+            (false, None) => " 国外 ".to_owned(),
         };
         let sync = if app.compare.sync {
             " 同步 "

@@ -23,7 +23,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             "选择地点".into(),
         ),
     ]);
-    super::pane(theme, format!(" 地点索引 ·{title}"), true, app.widths).render(area, buf);
+    // The title says what the index holds: the places of the collection's
+    // place list, which on the bundled page are the lessons' cities.
+    let of_lessons = !app.places.rows().is_empty()
+        && app
+            .places
+            .rows()
+            .iter()
+            .all(|r| !matches!(r, Row::Place { lessons: 0, .. }));
+    let name = if of_lessons {
+        "启示中的地点"
+    } else {
+        "地点索引"
+    };
+    super::pane(theme, format!(" {name} ·{title}"), true, app.widths).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 4 || inner.height == 0 {
         return;
