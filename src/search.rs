@@ -213,7 +213,8 @@ impl SearchIndex {
         Some(self.corrected(query, limit, cancel).unwrap_or(found))
     }
 
-    /// [`Self::search`] without the second try.
+    /// [`Self::search`] without the second try: as words, and where that
+    /// finds nothing, as characters in order.
     fn run(
         &self,
         query: &str,
@@ -221,14 +222,36 @@ impl SearchIndex {
         previous: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
     ) -> Option<Outcome> {
-        let parsed = Query::parse(query, &self.lib);
+        let mut parsed = Query::parse(query, &self.lib);
+        let found = self.run_parsed(&parsed, query, limit, previous, cancel)?;
+        if found.total() > 0 || !parsed.can_scatter() {
+            return Some(found);
+        }
+        parsed.scattered = true;
+        self.run_parsed(&parsed, query, limit, previous, cancel)
+    }
+
+    fn run_parsed(
+        &self,
+        parsed: &Query,
+        query: &str,
+        limit: usize,
+        previous: Option<&Outcome>,
+        cancel: Option<(&Generation, u64)>,
+    ) -> Option<Outcome> {
         if parsed.terms.is_empty() {
             return Some(Outcome {
                 query: query.to_owned(),
                 ..Outcome::default()
             });
         }
-        let reuse = previous.filter(|p| p.corrected.is_none() && Query::extends(query, &p.query));
+        // What a shorter query matched bounds a longer one's matches, in
+        // the same mode.
+        let reuse = previous.filter(|p| {
+            p.corrected.is_none()
+                && p.scattered == parsed.scattered
+                && Query::extends(query, &p.query)
+        });
         let all: Vec<u32>;
         let candidates: &[u32] = if let Some(p) = reuse {
             &p.matched
@@ -239,7 +262,7 @@ impl SearchIndex {
         let cancelled = || cancel.is_some_and(|(g, mine)| g.current() != mine);
         // A lone initial needs no reading sets to match, and ranks only
         // the entries that could make the best `limit`.
-        let lone = self.lone(&parsed);
+        let lone = self.lone(parsed);
         let chunk = candidates.len().div_ceil(crate::threads()).max(4096);
         // Each thread keeps every matching entry (a longer query narrows to
         // them) but only its best `limit` hits, in a small heap: a query that
@@ -248,7 +271,6 @@ impl SearchIndex {
             let handles: Vec<_> = candidates
                 .chunks(chunk)
                 .map(|part| {
-                    let parsed = &parsed;
                     let lone = lone.as_ref();
                     s.spawn(move || {
                         let mut matched = Vec::new();
@@ -312,12 +334,13 @@ impl SearchIndex {
         // What each hit shows marked comes from the same matcher, once, here.
         let marks = hits
             .iter()
-            .map(|h| self.marks(h.entry, &parsed).unwrap_or_default())
+            .map(|h| self.marks(h.entry, parsed).unwrap_or_default())
             .collect();
         Some(Outcome {
             query: query.to_owned(),
             corrected: None,
             hits,
+            scattered: parsed.scattered,
             marks,
             matched,
         })
@@ -347,7 +370,7 @@ impl SearchIndex {
             whole: true,
         };
         for term in &query.terms {
-            let (m, _) = self.match_term(entry, &text, term)?;
+            let (m, _) = self.match_term(entry, &text, term, query.scattered)?;
             all.contiguous &= m.contiguous;
             all.in_context &= m.in_context;
             all.whole &= m.whole;
@@ -389,6 +412,7 @@ impl SearchIndex {
         entry: u32,
         text: &dyn Fn() -> &'a str,
         term: &Term,
+        scattered: bool,
     ) -> Option<(TermMatch, Kind)> {
         let at = |first: usize| TermMatch {
             contiguous: true,
@@ -427,7 +451,7 @@ impl SearchIndex {
             return Some((found, Kind::Pinyin));
         }
         // One character in order is the substring already tried.
-        if !as_text || term.text.chars().nth(1).is_none() {
+        if !scattered || !as_text || term.text.chars().nth(1).is_none() {
             return None;
         }
         let (first, span, chars) = term.subsequence_in(text())?;

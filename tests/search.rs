@@ -387,3 +387,36 @@ fn our_label_is_no_hit_of_its_own_beside_the_printed_heading() {
     }
     assert!(checked > 0);
 }
+
+#[test]
+fn a_word_typed_as_hanzi_as_pinyin_or_quoted_finds_the_same_texts() {
+    let ix = index();
+    let set = |q: &str| {
+        let mut entries: Vec<u32> = ix
+            .search(q, 10_000, None, None)
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| h.entry)
+            .collect();
+        entries.sort_unstable();
+        entries
+    };
+    for (hanzi, pinyin, initials) in [
+        ("智造创新", "zhizaochuangxin", "zzcx"),
+        ("宁波", "ningbo", "nb"),
+        ("产业链", "chanyelian", "cyl"),
+        ("全球", "quanqiu", "qq"),
+    ] {
+        let words = set(hanzi);
+        assert!(!words.is_empty(), "{hanzi}");
+        assert_eq!(words, set(&format!("\"{hanzi}\"")), "{hanzi} quoted");
+        assert_eq!(words, set(pinyin), "{hanzi} as {pinyin}");
+        // Initials stand for more words than one: every text of the word is among them.
+        let by_initials = set(initials);
+        assert!(
+            words.iter().all(|e| by_initials.contains(e)),
+            "{hanzi} as {initials}"
+        );
+    }
+}

@@ -29,7 +29,7 @@ impl SearchIndex {
         let text = self.text(entry);
         let mut out: Vec<Range<usize>> = Vec::new();
         for term in &query.terms {
-            let (_, kind) = self.match_term(entry, &|| text, term)?;
+            let (_, kind) = self.match_term(entry, &|| text, term, query.scattered)?;
             out.extend(self.occurrences(entry, text, term, kind));
         }
         out.sort_unstable_by_key(|r| (r.start, r.end));
@@ -85,10 +85,20 @@ impl SearchIndex {
     /// entries, not the collection's.
     #[must_use]
     pub fn matches_in_article(&self, article: usize, query: &str) -> Vec<(Anchor, Range<usize>)> {
-        let parsed = Query::parse(query, &self.lib);
+        let mut parsed = Query::parse(query, &self.lib);
         if parsed.terms.is_empty() {
             return Vec::new();
         }
+        let words = self.matches_of(article, &parsed);
+        if !words.is_empty() || !parsed.can_scatter() {
+            return words;
+        }
+        // As the search did when no text held the words: characters in order.
+        parsed.scattered = true;
+        self.matches_of(article, &parsed)
+    }
+
+    fn matches_of(&self, article: usize, parsed: &Query) -> Vec<(Anchor, Range<usize>)> {
         let (Some(&start), Some(&end)) = (
             self.article_starts.get(article),
             self.article_starts.get(article + 1),
@@ -100,7 +110,7 @@ impl SearchIndex {
             let Target::Field(anchor) = self.target(entry) else {
                 continue;
             };
-            if let Some(ranges) = self.marks(entry, &parsed) {
+            if let Some(ranges) = self.marks(entry, parsed) {
                 out.extend(ranges.into_iter().map(|r| (anchor, r)));
             }
         }

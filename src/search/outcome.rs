@@ -94,6 +94,8 @@ pub struct Outcome {
     pub corrected: Option<String>,
     /// The best hits, ranked, at most the limit asked for.
     pub hits: Vec<Hit>,
+    /// Nothing matched as a word: these match as characters in order.
+    pub scattered: bool,
     /// For each hit, the byte ranges of its text the query matched: what
     /// the popup, `zhizao search` and the reader mark.
     pub marks: Vec<Vec<std::ops::Range<usize>>>,

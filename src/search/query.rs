@@ -6,6 +6,10 @@ use crate::content::Library;
 #[derive(Debug, Clone)]
 pub struct Query {
     pub terms: Vec<Term>,
+    /// Characters in order, apart, also match: tried only when nothing
+    /// matches as a word, so a word typed as hanzi, in pinyin or quoted
+    /// finds the same texts.
+    pub scattered: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -58,7 +62,19 @@ impl Query {
             }
             terms.push(Term::new(text, exact, lib));
         }
-        Query { terms }
+        Query {
+            terms,
+            scattered: false,
+        }
+    }
+
+    /// Some term could match as characters apart: hanzi (not letters),
+    /// unquoted, two characters or more.
+    #[must_use]
+    pub fn can_scatter(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| !t.exact && !t.is_letters() && t.text.chars().nth(1).is_some())
     }
 
     /// True when every entry `longer` matches also matched `shorter`: the
