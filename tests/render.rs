@@ -318,3 +318,15 @@ fn a_hint_on_the_status_bar_is_whole_or_gone_at_every_width() {
         "below 80 columns the tree's key is offered: {last}"
     );
 }
+
+#[test]
+fn text_cut_to_fit_ends_in_an_ellipsis() {
+    let mut app = app(40, 14);
+    app.update(Action::Show(View::Places));
+    common::deliver(&mut app);
+    let screen = screen(&draw(&app));
+    let title = screen.lines().nth(1).unwrap();
+    assert!(title.contains('…') && !title.contains("选择地─"), "{title}");
+    let head = screen.lines().nth(2).unwrap();
+    assert!(head.trim_end_matches(['│', ' ']).ends_with('…'), "{head}");
+}

@@ -24,8 +24,10 @@ pub fn put(
     }
     let end = x.saturating_add(max).min(area.right());
     let mut col = x;
-    for &(text, style) in runs {
-        for c in text.chars() {
+    // Where each character drawn starts, to take back room for `…`.
+    let mut starts: Vec<u16> = Vec::new();
+    for (run, &(text, style)) in runs.iter().enumerate() {
+        for (at, c) in text.char_indices() {
             let c = if crate::sanitize::is_forbidden(c) || c == '\t' {
                 ' '
             } else {
@@ -36,8 +38,16 @@ pub fn put(
                 continue;
             }
             if col + w > end {
+                // Cut to fit: what is cut off is said with `…`, unless it
+                // is only blank.
+                let rest_blank = text[at..].trim().is_empty()
+                    && runs[run + 1..].iter().all(|(t, _)| t.trim().is_empty());
+                if !rest_blank {
+                    col = ellipsis(buf, y, col, end, &mut starts, style, widths);
+                }
                 return col - x;
             }
+            starts.push(col);
             buf[(col, y)].set_char(c).set_style(style);
             if w == 2 {
                 let next = &mut buf[(col + 1, y)];
@@ -53,6 +63,36 @@ pub fn put(
         }
     }
     col - x
+}
+
+/// Takes back the last characters drawn until `…` fits before `end`, and
+/// draws it; the column after it.
+fn ellipsis(
+    buf: &mut Buffer,
+    y: u16,
+    mut col: u16,
+    end: u16,
+    starts: &mut Vec<u16>,
+    style: Style,
+    widths: Widths,
+) -> u16 {
+    let ell = u16::try_from(widths.char('…')).unwrap_or(1);
+    while col + ell > end {
+        let Some(start) = starts.pop() else {
+            return col;
+        };
+        for cx in start..col {
+            buf[(cx, y)].reset();
+        }
+        col = start;
+    }
+    buf[(col, y)].set_char('…').set_style(style);
+    if ell == 2 {
+        buf[(col + 1, y)].reset();
+        buf[(col + 1, y)].set_diff_option(CellDiffOption::Skip);
+        buf[(col + 1, y)].set_style(style);
+    }
+    col + ell
 }
 
 /// Paints a style over a row segment (selection bars, status bar).
