@@ -1389,6 +1389,8 @@ fn the_picker_finds_a_place_by_its_country_in_every_form_and_the_index_says_what
         ("germany", "Munich"),
         ("美国", "Austin"),
         ("meiguo", "Austin"),
+        ("america", "Austin"),
+        ("usa", "Austin"),
     ] {
         let found = app.index.match_places(typed);
         assert!(
