@@ -103,6 +103,10 @@ pub enum Command {
         /// One JSON array: path, breadcrumb, score, matched character positions, snippet.
         #[arg(long)]
         json: bool,
+        /// With --json: an object `{"total": N, "shown": n, "hits": [...]}`, so a
+        /// script knows when --limit cut the list.
+        #[arg(long, requires = "json")]
+        json_meta: bool,
     },
     /// The domestic and foreign lessons side by side as a plain-text table,
     /// lesson i on the same row on both sides; or as JSON.
@@ -243,6 +247,47 @@ fn load(dir: Option<&Path>) -> Result<Library, crate::content::ContentErrors> {
     }
 }
 
+/// `zhizao search`: the hits on stdout, a miss said on stderr (exit 1).
+fn search_command(
+    cli: &Cli,
+    query: &str,
+    limit: usize,
+    json: bool,
+    json_meta: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let chars = query.chars().count();
+    if chars > crate::search::MAX_QUERY {
+        anyhow::bail!(
+            "the query is {chars} characters long; a query is at most {}",
+            crate::search::MAX_QUERY
+        );
+    }
+    let lib = std::sync::Arc::new(cli.library()?);
+    let index = SearchIndex::for_one_query(lib);
+    let found = search(
+        &index,
+        query,
+        limit,
+        json,
+        json_meta,
+        std::io::stdout().is_terminal(),
+    );
+    write!(out, "{}", found.text)?;
+    out.flush().context("writing to standard output")?;
+    // A short-lived process: the OS frees the index faster than its destructors.
+    std::mem::forget(index);
+    if found.any {
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Nothing on stdout for a script; a word on stderr for a person.
+    eprintln!(
+        "zhizao: nothing matches `{}`",
+        crate::sanitize::for_terminal(query)
+    );
+    Ok(ExitCode::from(1))
+}
+
 /// Runs a headless command.
 ///
 /// # Errors
@@ -269,7 +314,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut command, "zhizao", &mut out);
+            // Made whole first: clap_complete panics on a failed write, and a
+            // reader that closes the pipe (`| head -1`) is no failure.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "zhizao", &mut script);
+            out.write_all(&script)?;
         }
         Command::Man => {
             let command = <Cli as clap::CommandFactory>::command();
@@ -284,48 +333,25 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 || "bundled content".to_owned(),
                 |d| crate::sanitize::for_terminal(&d.display().to_string()),
             );
+            let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
             writeln!(
                 out,
-                "{name}: ok, {} articles, {sections} sections, {} places",
-                lib.articles.len(),
-                lib.places.len()
+                "{name}: ok, {}, {}, {}",
+                count(lib.articles.len(), "article"),
+                count(sections, "section"),
+                count(lib.places.len(), "place")
             )?;
         }
         Command::List => {
             let lib = cli.library()?;
             write!(out, "{}", list(&lib))?;
         }
-        Command::Search { query, limit, json } => {
-            let chars = query.chars().count();
-            if chars > crate::search::MAX_QUERY {
-                anyhow::bail!(
-                    "the query is {chars} characters long; a query is at most {}",
-                    crate::search::MAX_QUERY
-                );
-            }
-            let lib = std::sync::Arc::new(cli.library()?);
-            let index = SearchIndex::for_one_query(lib);
-            let found = search(
-                &index,
-                query,
-                *limit,
-                *json,
-                std::io::stdout().is_terminal(),
-            );
-            write!(out, "{}", found.text)?;
-            out.flush().context("writing to standard output")?;
-            // A short-lived process: the OS frees the index faster than its destructors.
-            std::mem::forget(index);
-            if found.any {
-                return Ok(ExitCode::SUCCESS);
-            }
-            // Nothing on stdout for a script; a word on stderr for a person.
-            eprintln!(
-                "zhizao: nothing matches `{}`",
-                crate::sanitize::for_terminal(query)
-            );
-            return Ok(ExitCode::from(1));
-        }
+        Command::Search {
+            query,
+            limit,
+            json,
+            json_meta,
+        } => return search_command(cli, query, *limit, *json, *json_meta),
         Command::Lessons { json, width, place } => {
             let lib = cli.library()?;
             let place = match place {

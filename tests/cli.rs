@@ -141,20 +141,33 @@ fn help_version_and_usage_errors() {
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhizao"))
-        .args(["show", "capital", "--width", "10"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stderr.is_empty());
+    let runs: &[&[&str]] = &[
+        &["show", "capital", "--width", "10"],
+        &["completions", "bash"],
+        &["completions", "zsh"],
+        &["completions", "fish"],
+        &["completions", "elvish"],
+        &["man"],
+        &["export", "--format", "json"],
+        &["lessons"],
+        &["list"],
+    ];
+    for args in runs {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+            .args(*args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stderr.is_empty(), "{args:?}");
+    }
 }
 
 #[test]
@@ -812,4 +825,31 @@ fn lessons_filtered_by_a_place_keep_a_rule_between_the_pairs_kept() {
         .count();
     assert_eq!(pairs, 2, "{text}");
     assert_eq!(rules, pairs - 1, "{text}");
+}
+
+#[test]
+fn search_json_meta_says_when_the_list_was_cut_and_check_counts_in_words() {
+    let out = zhizao(&["search", "nb", "--limit", "5", "--json", "--json-meta"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["shown"], 5);
+    assert!(v["total"].as_u64().unwrap() > 5);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 5);
+    // The plain form says it in words.
+    let out = zhizao(&["search", "nb", "--limit", "5"]);
+    assert!(stdout(&out).contains("(5 of "), "{}", stdout(&out));
+    let dir = std::env::temp_dir().join(format!("zhizao-one-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.toml"),
+        "[article]\nid = \"t\"\ntitle = \"标题\"\nparagraphs = [\"一\"]\n",
+    )
+    .unwrap();
+    let out = zhizao(&["check", dir.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("ok, 1 article, 0 sections, 0 places"),
+        "{}",
+        stdout(&out)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -33,7 +33,14 @@ pub struct Found {
 /// Runs a query and formats the hits: plain (path, breadcrumb, snippet), with
 /// the matched characters in bold on a terminal, or JSON.
 #[must_use]
-pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: bool) -> Found {
+pub fn search(
+    index: &SearchIndex,
+    query: &str,
+    limit: usize,
+    json: bool,
+    meta: bool,
+    bold: bool,
+) -> Found {
     const SNIPPET: usize = 60;
     let outcome = index.search(query, limit, None, None).unwrap_or_default();
     let widths = Widths::default();
@@ -84,7 +91,15 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize, json: bool, bold: 
             index.breadcrumb(hit.entry)
         );
     }
-    if json {
+    if json && meta {
+        let whole = serde_json::json!({
+            "total": outcome.total(),
+            "shown": rows.len(),
+            "hits": rows,
+        });
+        text = serde_json::to_string_pretty(&whole).unwrap_or_default();
+        text.push('\n');
+    } else if json {
         text = serde_json::to_string_pretty(&rows).unwrap_or_default();
         text.push('\n');
     } else if outcome.total() > outcome.hits.len() {
