@@ -398,12 +398,17 @@ fn config_command(cli: &Cli, command: &ConfigCommand) -> anyhow::Result<ExitCode
             let Some((path, named)) = found else {
                 bail!("no settings folder on this system; give the file's path");
             };
+            let shown = crate::sanitize::for_terminal(&path.display().to_string());
+            if !named && !path.exists() {
+                // Nothing to check is no error; say where it was looked for.
+                writeln!(
+                    std::io::stdout().lock(),
+                    "no settings file: looked for {shown} (and $ZHIZAO_CONFIG, unset); the defaults are in force"
+                )?;
+                return Ok(ExitCode::SUCCESS);
+            }
             crate::config::load(&path, named)?;
-            writeln!(
-                std::io::stdout().lock(),
-                "{}: ok",
-                crate::sanitize::for_terminal(&path.display().to_string())
-            )?;
+            writeln!(std::io::stdout().lock(), "{shown}: ok")?;
             Ok(ExitCode::SUCCESS)
         }
     }

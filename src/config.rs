@@ -50,17 +50,19 @@ impl Config {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Doc {
-    theme: Option<Spanned<String>>,
-    ambiwidth: Option<Spanned<String>>,
-    measure: Option<Spanned<i64>>,
-    indent: Option<Spanned<i64>>,
-    mouse: Option<bool>,
+/// The settings file as TOML has it: every key with where it stands, so
+/// that each problem, however many, is found in one reading.
+type Spanned2 = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+/// `[keys]` again, with where each binding's value stands.
+#[derive(Deserialize, Default)]
+struct Keys {
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    keys: Spanned2,
 }
+
+/// The settings a file may hold.
+const SETTINGS: &[&str] = &["theme", "ambiwidth", "measure", "indent", "mouse", "keys"];
 
 /// Largest config file read.
 const MAX_BYTES: u64 = 1024 * 1024;
@@ -111,68 +113,94 @@ pub fn load(path: &Path, named: bool) -> Result<Config, ContentErrors> {
 /// Every problem, each at its line and column.
 pub fn parse(path: &Path, text: &str) -> Result<Config, ContentErrors> {
     let source = Source::new(path, text);
-    let doc: Doc = toml::from_str(text).map_err(|e| {
+    let syntax = |e: toml::de::Error| {
         let at = e.span().map_or(0, |s| s.start);
         ContentErrors(vec![ContentError::at(
             &source,
             at,
             e.message().trim().to_owned(),
         )])
-    })?;
+    };
+    let doc: Spanned2 = toml::from_str(text).map_err(syntax)?;
+    let keys: Keys = toml::from_str(text).unwrap_or_default();
     let mut errors = Vec::new();
     let mut error =
         |at: usize, message: String| errors.push(ContentError::at(&source, at, message));
     let mut config = Config::default();
-    if let Some(theme) = &doc.theme {
-        match theme.get_ref().as_str() {
-            "dark" => config.light = false,
-            "light" => config.light = true,
-            other => error(
-                theme.span().start,
-                format!("theme `{other}`: dark or light"),
-            ),
-        }
-    }
-    if let Some(width) = &doc.ambiwidth {
-        match width.get_ref().as_str() {
-            "single" => config.ambiguous_wide = Some(false),
-            "double" => config.ambiguous_wide = Some(true),
-            other => error(
-                width.span().start,
-                format!("ambiwidth `{other}`: single or double"),
-            ),
-        }
-    }
-    if let Some(measure) = &doc.measure {
-        match usize::try_from(*measure.get_ref()) {
-            Ok(m) if MEASURES.contains(&m) => config.measure = m,
-            _ => error(
-                measure.span().start,
-                format!(
-                    "measure {}: from {} to {} columns",
-                    measure.get_ref(),
-                    MEASURES.start(),
-                    MEASURES.end()
+    for (name, value) in &doc {
+        let at = value.span().start;
+        let v = value.get_ref();
+        match name.get_ref().as_str() {
+            "theme" => match v.as_str() {
+                Some("dark") => config.light = false,
+                Some("light") => config.light = true,
+                Some(other) => error(at, format!("theme `{other}`: dark or light")),
+                None => error(at, "theme: \"dark\" or \"light\"".into()),
+            },
+            "ambiwidth" => match v.as_str() {
+                Some("single") => config.ambiguous_wide = Some(false),
+                Some("double") => config.ambiguous_wide = Some(true),
+                Some(other) => error(at, format!("ambiwidth `{other}`: single or double")),
+                None => error(at, "ambiwidth: \"single\" or \"double\"".into()),
+            },
+            "measure" => match v.as_integer().and_then(|m| usize::try_from(m).ok()) {
+                Some(m) if MEASURES.contains(&m) => config.measure = m,
+                _ => error(
+                    at,
+                    format!(
+                        "measure {v}: from {} to {} columns",
+                        MEASURES.start(),
+                        MEASURES.end()
+                    ),
                 ),
-            ),
+            },
+            "indent" => match v.as_integer().and_then(|i| usize::try_from(i).ok()) {
+                Some(i) if i < INDENTS.len() => config.indent = i,
+                _ => error(at, format!("indent {v}: from 0 to 4")),
+            },
+            "mouse" => match v.as_bool() {
+                Some(on) => config.mouse = on,
+                None => error(at, format!("mouse {v}: true or false")),
+            },
+            "keys" if v.is_table() => {}
+            "keys" => error(at, "keys: a table, [keys]".into()),
+            other => {
+                let near = SETTINGS.iter().find(|s| close(s, other));
+                let hint = near.map_or_else(
+                    || format!("; the settings are {}", SETTINGS.join(", ")),
+                    |s| format!("; did you mean `{s}`?"),
+                );
+                error(
+                    name.span().start,
+                    format!("unknown setting `{other}`{hint}"),
+                );
+            }
         }
     }
-    if let Some(indent) = &doc.indent {
-        match usize::try_from(*indent.get_ref()) {
-            Ok(i) if i < INDENTS.len() => config.indent = i,
-            _ => error(
-                indent.span().start,
-                format!("indent {}: from 0 to 4", indent.get_ref()),
-            ),
-        }
-    }
-    config.mouse = doc.mouse.unwrap_or(true);
-    rebind(&doc.keys, &mut config.keys, &source, &mut errors);
+    rebind(&keys.keys, &mut config.keys, &source, &mut errors);
     if errors.is_empty() {
         Ok(config)
     } else {
         Err(ContentErrors::sorted(errors))
     }
+}
+
+/// One slip apart: a letter more, less, changed or two swapped.
+fn close(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    ra.get(1..) == rb.get(1..)
+        || ra == rb.get(1..).unwrap_or_default()
+        || rb == ra.get(1..).unwrap_or_default()
+        || (ra.len() >= 2
+            && rb.len() >= 2
+            && ra[0] == rb[1]
+            && ra[1] == rb[0]
+            && ra[2..] == rb[2..])
 }
 
 /// Applies `[keys]`: each name must be a binding, each key a key, and no
@@ -212,11 +240,21 @@ fn rebind(
             continue;
         }
         let mut keys = Vec::new();
+        // Each element of a list found in the source after the last, so
+        // the caret stands under the bad one.
+        let mut from = at;
         for text in texts {
+            let quoted = [format!("\"{text}\""), format!("'{text}'")];
+            let here = quoted
+                .iter()
+                .filter_map(|q| source.text.get(from..)?.find(q.as_str()))
+                .min()
+                .map_or(from, |i| from + i);
+            from = here + 1;
             match Key::parse(text) {
                 Some(key) => keys.push(key),
                 None => error(
-                    at,
+                    here,
                     format!("unknown key `{text}` (keys look like x, G, ctrl-f, esc, pgdn, f1)"),
                 ),
             }
@@ -226,9 +264,20 @@ fn rebind(
             Err(message) => error(key_at, message),
         }
     }
+    // One error a key given, naming every binding it would hide.
     for (name, at) in rebound {
+        let mut by_key: Vec<(String, Vec<String>)> = Vec::new();
         for (key, other) in keymap.clashes(&name) {
-            error(at, format!("`{key}` for `{name}` is also `{other}`'s"));
+            match by_key.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, others)) => others.push(format!("`{other}`")),
+                None => by_key.push((key, vec![format!("`{other}`")])),
+            }
+        }
+        for (key, others) in by_key {
+            error(
+                at,
+                format!("`{key}` for `{name}` is also {}'s", others.join(", ")),
+            );
         }
     }
 }
@@ -311,7 +360,7 @@ mod tests {
                 "config.toml:2:11: measure 500: from 20 to 160 columns",
                 "config.toml:4:8: `x` for `quit` is also `reader.scroll_down`'s",
                 "config.toml:5:1: unknown action `wat`; `zhizao config default` lists them",
-                "config.toml:6:10: unknown key `hyper-q` (keys look like x, G, ctrl-f, esc, pgdn, f1)",
+                "config.toml:6:16: unknown key `hyper-q` (keys look like x, G, ctrl-f, esc, pgdn, f1)",
                 "config.toml:7:1: `x` for `reader.scroll_down` is also `quit`'s",
             ]
         );

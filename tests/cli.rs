@@ -853,3 +853,48 @@ fn search_json_meta_says_when_the_list_was_cut_and_check_counts_in_words() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn config_check_reports_every_problem_in_one_run_and_one_error_a_clash() {
+    let dir = std::env::temp_dir().join(format!("zhizao-all-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(
+        &path,
+        "theme = \"blue\"\nmesure = 70\n[keys]\nquit = \"j\"\nsearch = [\"/\", \"ctrl-q\", \"bogus-key\"]\n",
+    )
+    .unwrap();
+    let out = zhizao(&["config", "check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("config.toml:1:9: theme `blue`"), "{err}");
+    assert!(
+        err.contains("config.toml:2:1: unknown setting `mesure`; did you mean `measure`?"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("`j` for `quit` is also").count(),
+        1,
+        "one error names all: {err}"
+    );
+    assert!(
+        err.contains("config.toml:5:26: unknown key `bogus-key`"),
+        "the caret at the element: {err}"
+    );
+    assert!(err.contains("zhizao: 4 errors"), "{err}");
+    // No settings file: said, with where it was looked for.
+    std::fs::remove_file(&path).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+        .args(["config", "check"])
+        .env("XDG_CONFIG_HOME", &dir)
+        .env_remove("ZHIZAO_CONFIG")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        stdout(&out).starts_with("no settings file: looked for"),
+        "{}",
+        stdout(&out)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
