@@ -128,6 +128,8 @@ pub enum Action {
     Saved(Result<crate::state::Saved, String>),
     /// Something the runtime has to say in the status bar.
     Notice(String),
+    /// Something that stays in the status bar until Esc dismisses it.
+    Warn(String),
 }
 
 /// A pane a click or the wheel lands on.

@@ -62,6 +62,8 @@ pub struct App {
     pub help: help::Help,
     /// A message for the status bar, until the next key.
     pub notice: Option<String>,
+    /// One that stays until Esc (a settings file the reader could not use).
+    pub warning: Option<String>,
     /// The text, its table of contents, their focus and the jump list.
     pub reading: reading::Reading,
     pub compare: compare::Compare,
@@ -101,6 +103,7 @@ impl App {
             overlay: Overlay::None,
             help: help::Help::default(),
             notice: None,
+            warning: None,
             bookmarks: bookmarks::Bookmarks::default(),
             loading: None,
             effects: Vec::new(),
@@ -155,6 +158,7 @@ impl App {
                 | Action::Resize(..)
                 | Action::Adopt(..)
                 | Action::Saved(Ok(_))
+                | Action::Warn(_)
         ) {
             self.notice = None;
         }
@@ -186,6 +190,7 @@ impl App {
             Action::Adopt(index, shown) => self.adopt(index, shown),
             Action::Saved(written) => self.saved(written),
             Action::Notice(text) => self.notice = Some(text),
+            Action::Warn(text) => self.warning = Some(text),
             Action::Copy | Action::CopySection => self.copy(matches!(action, Action::CopySection)),
             Action::Focus(pane) => self.focus_pane(pane),
             Action::Wheel(pane, delta) => match pane {
@@ -411,7 +416,9 @@ impl App {
 
     /// Esc with no popup: close the floating tree, else clear the highlights.
     fn close(&mut self) {
-        if self.overlay == Overlay::None {
+        if self.overlay == Overlay::None && self.warning.is_some() {
+            self.warning = None;
+        } else if self.overlay == Overlay::None {
             self.reading.close(self.areas().tree_floats);
         } else {
             self.overlay = Overlay::None;

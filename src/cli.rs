@@ -41,17 +41,18 @@ pub struct Cli {
     /// (default: single, or the config's)
     #[arg(long, global = true, value_enum)]
     pub ambiwidth: Option<AmbiWidth>,
-    /// Colours for a dark or a light background (default: dark, or the
-    /// config's); `NO_COLOR` turns colour off.
-    #[arg(long, global = true, value_enum)]
+    /// The reader's colours, for a dark or a light background (default:
+    /// dark, or the config's); `NO_COLOR` turns colour off.
+    // Not global: the reader's alone, so no subcommand's help lists it.
+    #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
     /// The settings file (default: `$ZHIZAO_CONFIG`, else
     /// `$XDG_CONFIG_HOME/zhizao/config.toml`).
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Neither read nor write the reader's memory (position, bookmarks,
+    /// The reader neither reads nor writes its memory (position, bookmarks,
     /// searches) in `$XDG_STATE_HOME/zhizao`.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_state: bool,
     #[command(subcommand)]
     pub command: Option<Command>,

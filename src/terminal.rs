@@ -395,13 +395,34 @@ fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Memor
     app.configure(config);
     let memory = Memory::open(cli, &mut app);
     if let Some(errors) = problem {
-        let first = errors.0.first().map(crate::content::ContentError::headline);
-        app.update(Action::Notice(format!(
-            "设置文件有误，已用默认设置：{}",
+        // Stays until Esc; the path shortened from the left, so the
+        // problem itself is what the bar shows.
+        let first = errors.0.first().map(|e| {
+            let headline = e.headline();
+            let path = crate::sanitize::for_terminal(&e.path().display().to_string());
+            headline.replacen(&path, &short_path(e.path()), 1)
+        });
+        let key = app
+            .keys
+            .first_key(crate::keys::Mode::Global, &Action::Close);
+        app.update(Action::Warn(format!(
+            "设置文件有误，用默认设置：{} · zhizao config check 看全部 · {key} 关闭",
             first.unwrap_or_default()
         )));
     }
     (app, theme, mouse, memory)
+}
+
+/// A path as its last two parts, `…/zhizao/config.toml`.
+fn short_path(path: &std::path::Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .rev()
+        .take(2)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let tail: Vec<&str> = parts.iter().rev().map(String::as_str).collect();
+    crate::sanitize::for_terminal(&format!("…/{}", tail.join("/")))
 }
 
 fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> anyhow::Result<()> {

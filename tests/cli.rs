@@ -898,3 +898,22 @@ fn config_check_reports_every_problem_in_one_run_and_one_error_a_clash() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_commands_help_lists_only_the_options_that_change_it() {
+    for command in ["export", "list", "search", "show", "lessons", "check"] {
+        let out = zhizao(&[command, "--help"]);
+        let help = stdout(&out);
+        assert!(out.status.success(), "{command}");
+        for reader_only in ["--theme", "--no-state"] {
+            assert!(
+                !help.contains(reader_only),
+                "{command} --help lists {reader_only}:\n{help}"
+            );
+        }
+        assert!(help.contains("--content"), "{command}");
+    }
+    // The reader's own options are the top level's.
+    let help = stdout(&zhizao(&["--help"]));
+    assert!(help.contains("--theme") && help.contains("--no-state"));
+}

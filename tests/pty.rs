@@ -751,6 +751,24 @@ fn a_bad_config_leaves_the_defaults_and_says_so() {
     std::fs::write(&path, "theme = \"plaid\"\n").unwrap();
     let mut s = Session::start(&[], &[("ZHIZAO_CONFIG", path.to_str().unwrap())]);
     s.wait_for("设置文件有误");
+    // The path is shortened from the left, so the problem shows.
+    let short = format!("…/zhizao-pty-config-{}/config.toml:1:9", std::process::id());
+    s.wait_for("config.toml:1:9");
+    assert!(s.screen().contains(&short), "{}", s.screen());
+    // It stays past other keys, until Esc.
+    s.keys("jj");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(s.screen().contains("设置文件有误"), "{}", s.screen());
+    s.send(b"\x1b");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while s.screen().contains("设置文件有误") {
+        assert!(
+            Instant::now() < deadline,
+            "Esc dismisses it:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     s.keys("q");
     assert!(s.wait_exit().success());
 }

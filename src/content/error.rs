@@ -58,6 +58,14 @@ impl ContentError {
         }
     }
 
+    /// The file or folder it is about.
+    #[must_use]
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            ContentError::Path { path, .. } | ContentError::At { path, .. } => path,
+        }
+    }
+
     /// The first line: `file:line:column: message` (or `file: message`).
     #[must_use]
     pub fn headline(&self) -> String {

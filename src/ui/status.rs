@@ -131,7 +131,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         // loaded so far: say so.
         right.extend(loading(app));
     }
-    let crumb = app.notice.clone().unwrap_or(crumb);
+    let message = app.notice.clone().or_else(|| app.warning.clone());
+    // A message takes the room the hints would: it is what the bar is for now.
+    let wanted = message.as_deref().map_or(12, |m| w.str(m) + 3);
+    let crumb = message.unwrap_or(crumb);
     let hints = hints(app);
     let hint_count = hints.len();
     for (key, what) in hints {
@@ -142,7 +145,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Drop hints from the left end of the list until the bar fits, keeping the last.
     let total = |r: &[(String, bool)]| r.iter().map(|(s, _)| w.str(s)).sum::<usize>();
     let fixed = right.len() - hint_count * 3;
-    while total(&right) + 12 > usize::from(area.width) && right.len() > fixed + 3 {
+    while total(&right) + wanted > usize::from(area.width) && right.len() > fixed + 3 {
         right.drain(fixed..fixed + 3);
     }
     // A hint is shown whole or not at all: never `? 帮`.

@@ -256,6 +256,17 @@ mod tests {
         }
         put(&dir, Key(9, 64 * 1024), &Library::bundled().unwrap());
         assert!(!old.exists(), "abandoned an hour ago");
+        // And when the copy is found, not written: pruned all the same.
+        let older = dir.join("library-0003.tmp3");
+        std::fs::write(&older, b"half").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&older)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        assert!(get(&dir, Key(9, 64 * 1024)).is_some());
+        assert!(!older.exists(), "pruned on a copy found");
         assert!(fresh.exists(), "perhaps still being written");
         assert!(other.exists(), "not ours");
         assert!(get(&dir, Key(9, 64 * 1024)).is_some());
