@@ -264,6 +264,10 @@ fn prose() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn generated_prose_keeps_numbers_and_ends_without_orphans(text in prose(), width in 12usize..40) {
+        // A run of full stops no line may start with (宁波。。。。。 at 12
+        // columns) leaves no layout without an orphan that fits: no prose
+        // has one, and the rule holds only where it can.
+        prop_assume!(!text.contains("。。。"));
         let lines = wrap_str(&text, width, 0, NARROW);
         for pair in lines.windows(2) {
             let end = pair[0].chars().last().unwrap();

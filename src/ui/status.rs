@@ -72,60 +72,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     fill(buf, area, theme.status);
     let w = app.widths;
     let mut right: Vec<(String, bool)> = Vec::new();
-    let crumb = match app.view {
-        View::Reader => {
-            let reader = &app.reading.reader;
-            if !reader.hits.is_empty() {
-                right.push((
-                    format!(
-                        "{}/{}",
-                        app.keys.first_key(M::Reader, &A::NextHit),
-                        app.keys.first_key(M::Reader, &A::PrevHit)
-                    ),
-                    true,
-                ));
-                right.push((
-                    // Matches in this article (处), where the popup
-                    // counts matching texts in the collection (条).
-                    format!(" 第 {}/{} 处  ", reader.hit + 1, reader.hits.len()),
-                    false,
-                ));
-            }
-            right.extend(loading(app));
-            let articles = app.lib.articles.len();
-            if articles > 1 {
-                right.push((
-                    format!(
-                        "第 {}/{} 篇 · ",
-                        thousands(reader.article + 1),
-                        thousands(articles)
-                    ),
-                    false,
-                ));
-            }
-            right.push((format!("{}%", reader.percent()), false));
-            app.lib.breadcrumb(reader.reading())
-        }
-        View::Compare => match app.compare.place {
-            Some(p) => {
-                let (lessons, times) = app.compare.counts;
-                format!(
-                    "{} · {lessons} 条启示 · {times} 处提及 · {} 清除",
-                    app.lib.places[p].name,
-                    app.keys.first_key(M::Compare, &A::ClearPlace)
-                )
-            }
-            None => app.compare.heading.clone(),
-        },
-        View::Places if app.places.waiting() => {
-            format!("{} 个地点 · 正在查找提及…", app.lib.places.len())
-        }
-        View::Places => format!(
-            "{} 个地点 · {} 段提及",
-            app.lib.places.len(),
-            thousands(app.places.mentions().len())
-        ),
-    };
+    let crumb = crumb(app, &mut right);
     if app.view != View::Reader {
         // What the comparison and the place index show is of the part
         // loaded so far: say so.
@@ -178,6 +125,65 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         &runs,
         w,
     );
+}
+
+/// Where the reader is (or what the view holds), with the counts it puts
+/// at the right.
+fn crumb(app: &App, right: &mut Vec<(String, bool)>) -> String {
+    match app.view {
+        View::Reader => {
+            let reader = &app.reading.reader;
+            if !reader.hits.is_empty() {
+                right.push((
+                    format!(
+                        "{}/{}",
+                        app.keys.first_key(M::Reader, &A::NextHit),
+                        app.keys.first_key(M::Reader, &A::PrevHit)
+                    ),
+                    true,
+                ));
+                right.push((
+                    // Matches in this article (处), where the popup
+                    // counts matching texts in the collection (条).
+                    format!(" 第 {}/{} 处  ", reader.hit + 1, reader.hits.len()),
+                    false,
+                ));
+            }
+            right.extend(loading(app));
+            let articles = app.lib.articles.len();
+            if articles > 1 {
+                right.push((
+                    format!(
+                        "第 {}/{} 篇 · ",
+                        thousands(reader.article + 1),
+                        thousands(articles)
+                    ),
+                    false,
+                ));
+            }
+            right.push((format!("{}%", reader.percent()), false));
+            app.lib.breadcrumb(reader.reading())
+        }
+        View::Compare => match app.compare.place {
+            Some(p) => {
+                let (lessons, times) = app.compare.counts;
+                format!(
+                    "{} · {lessons} 条启示 · {times} 处提及 · {} 清除",
+                    app.lib.places[p].name,
+                    app.keys.first_key(M::Compare, &A::ClearPlace)
+                )
+            }
+            None => app.compare.heading.clone(),
+        },
+        View::Places if app.places.waiting() => {
+            format!("{} 个地点 · 正在查找提及…", app.lib.places.len())
+        }
+        View::Places => format!(
+            "{} 个地点 · {} 段提及",
+            app.lib.places.len(),
+            thousands(app.places.mentions().len())
+        ),
+    }
 }
 
 /// How far a big collection has loaded, while it loads: the files read,
