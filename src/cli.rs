@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod man;
 mod print;
 
 pub use print::{Found, lessons_json, lessons_table, list, pick_place, search};
@@ -323,7 +324,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         }
         Command::Man => {
             let command = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(command).render(&mut out)?;
+            write!(
+                out,
+                "{}",
+                man::page(&command, &crate::keys::Keymap::default())
+            )?;
         }
         Command::Check { dir } => {
             let dir = dir.as_deref().or(cli.content.as_deref());

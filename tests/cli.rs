@@ -917,3 +917,35 @@ fn a_commands_help_lists_only_the_options_that_change_it() {
     let help = stdout(&zhizao(&["--help"]));
     assert!(help.contains("--theme") && help.contains("--no-state"));
 }
+
+#[test]
+fn the_manual_page_has_the_sections_a_reader_expects_and_the_keys_in_force() {
+    let out = zhizao(&["man"]);
+    assert!(out.status.success());
+    let page = stdout(&out);
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH EXAMPLES",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH EXIT STATUS",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    // Pages that do not exist are not named; roff is not Markdown.
+    assert!(!page.contains("zhizao\\-list(1)") && !page.contains('`'));
+    // Options with their placeholders; the examples kept as lines.
+    assert!(page.contains("\\fB\\-\\-content\\fR \\fIDIR\\fR"));
+    assert!(page.contains(".nf\nzhizao "));
+    // Every binding of the key table, under its mode.
+    for (_, _, help) in zhizao::keys::Keymap::default().entries() {
+        assert!(page.contains(help), "{help}");
+    }
+    for var in ["NO_COLOR", "ZHIZAO_CONFIG", "XDG_STATE_HOME"] {
+        assert!(page.contains(var), "{var}");
+    }
+}
