@@ -949,3 +949,23 @@ fn the_manual_page_has_the_sections_a_reader_expects_and_the_keys_in_force() {
         assert!(page.contains(var), "{var}");
     }
 }
+
+#[test]
+fn check_reports_an_unknown_field_and_a_duplicate_id_of_one_file_in_one_run() {
+    let dir = std::env::temp_dir().join(format!("zhizao-dup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.toml"),
+        "[article]\nid = \"t\"\ntitle = \"标题\"\nparagraphs = [\"一\"]\nwat = 1\n\n\
+         [[section]]\nid = \"a\"\nheading = \"甲\"\nparagraphs = [\"二\"]\n\n\
+         [[section]]\nid = \"a\"\nheading = \"乙\"\nparagraphs = [\"三\"]\n",
+    )
+    .unwrap();
+    let out = zhizao(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a.toml:5:1: unknown field `wat`"), "{err}");
+    assert!(err.contains("a.toml:13:6: duplicate id `a`"), "{err}");
+    assert!(err.contains("zhizao: 2 errors"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::checks::{Ctx, check_ordinals, place_problems};
-use super::schema::{ArticleDoc, FileDoc, PlaceDoc, SectionDoc, Text};
+use super::schema::{ArticleDoc, Parsed, PlaceDoc, SectionDoc, Text};
 use crate::content::location::{Location, Source};
 use crate::content::{
     Article, ContentError, ContentErrors, Example, Lesson, Library, Node, NodeId, Paragraphs,
@@ -48,13 +48,10 @@ pub(super) struct Loader {
 
 impl Loader {
     /// Builds one file into the library, in reading order.
-    pub fn add(&mut self, source: &Source<'_>, parsed: Result<FileDoc, Vec<ContentError>>) {
-        let doc = match parsed {
-            Ok(doc) => doc,
-            Err(errors) => {
-                self.errors.extend(errors);
-                return;
-            }
+    pub fn add(&mut self, source: &Source<'_>, parsed: Parsed) {
+        self.errors.extend(parsed.errors);
+        let Some(doc) = parsed.doc else {
+            return;
         };
         if doc.article.is_none() && doc.place.is_empty() {
             self.errors.push(ContentError::Path {

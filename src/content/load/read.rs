@@ -40,7 +40,7 @@ pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErr
         let text = read_file(path).map_err(|e| ContentErrors(vec![e]))?;
         let source = Source::new(path, &text);
         let parsed = parse(&source);
-        let article = parsed.as_ref().is_ok_and(|doc| doc.article.is_some());
+        let article = parsed.doc.as_ref().is_some_and(|doc| doc.article.is_some());
         loader.add(&source, parsed);
         if article {
             break;

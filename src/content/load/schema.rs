@@ -94,31 +94,86 @@ pub(super) struct PlaceOursDoc {
 /// A schema problem: where, and what.
 type Problem = (usize, String);
 
+/// One file read: what of it could be read as the schema has it, and
+/// every problem found on the way.
+pub(super) struct Parsed {
+    pub doc: Option<FileDoc>,
+    pub errors: Vec<ContentError>,
+}
+
 /// Parses one file. A file that is valid TOML but does not fit the schema
-/// gives every table's first problem, not only the file's first.
-pub(super) fn parse(source: &Source<'_>) -> Result<FileDoc, Vec<ContentError>> {
+/// gives every table's first problem, not only the file's first; and with
+/// its unknown fields left out it is read on, so that what the build
+/// checks (a duplicate id, a missing place) is found in the same run.
+pub(super) fn parse(source: &Source<'_>) -> Parsed {
     if source.text.trim().is_empty() {
-        return Err(vec![ContentError::Path {
-            path: source.path.to_path_buf(),
-            message: "file is empty".into(),
-        }]);
+        return Parsed {
+            doc: None,
+            errors: vec![ContentError::Path {
+                path: source.path.to_path_buf(),
+                message: "file is empty".into(),
+            }],
+        };
     }
-    match toml::from_str::<FileDoc>(source.text) {
-        Ok(doc) => Ok(doc),
-        Err(first) => {
-            let mut found = Vec::new();
-            // Only a file that parses as TOML has tables to check one by one.
-            if let Ok(table) = DeTable::parse(source.text) {
-                schema_errors(&table, &mut found);
-            }
-            if found.is_empty() {
-                found.push(problem(&first));
-            }
-            Err(found
-                .into_iter()
-                .map(|(at, message)| ContentError::at(source, at, message))
-                .collect())
+    let first = match toml::from_str::<FileDoc>(source.text) {
+        Ok(doc) => {
+            return Parsed {
+                doc: Some(doc),
+                errors: Vec::new(),
+            };
         }
+        Err(first) => first,
+    };
+    let mut found = Vec::new();
+    // Only a file that parses as TOML has tables to check one by one.
+    let mut doc = None;
+    if let Ok(mut table) = DeTable::parse(source.text) {
+        schema_errors(&table, &mut found);
+        doc = without_unknown_fields(&mut table);
+    }
+    if found.is_empty() {
+        found.push(problem(&first));
+    }
+    Parsed {
+        doc,
+        errors: found
+            .into_iter()
+            .map(|(at, message)| ContentError::at(source, at, message))
+            .collect(),
+    }
+}
+
+/// The file read again with each unknown field left out (they are
+/// reported already); None if something else stands in the way.
+fn without_unknown_fields(table: &mut Spanned<DeTable<'_>>) -> Option<FileDoc> {
+    for _ in 0..64 {
+        match FileDoc::deserialize(table.clone().into_deserializer()) {
+            Ok(doc) => return Some(doc),
+            Err(e) if e.message().starts_with("unknown field") => {
+                let at = e.span()?.start;
+                if !strip_key(table.get_mut(), at) {
+                    return None;
+                }
+            }
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Removes the key that stands at `at`, wherever it is nested.
+fn strip_key(table: &mut DeTable<'_>, at: usize) -> bool {
+    if let Some(key) = table.keys().find(|k| k.span().start == at).cloned() {
+        return table.remove(&key).is_some();
+    }
+    table.iter_mut().any(|(_, v)| strip_in(v.get_mut(), at))
+}
+
+fn strip_in(value: &mut DeValue<'_>, at: usize) -> bool {
+    match value {
+        DeValue::Table(t) => strip_key(t, at),
+        DeValue::Array(items) => items.iter_mut().any(|v| strip_in(v.get_mut(), at)),
+        _ => false,
     }
 }
 
