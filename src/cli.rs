@@ -312,7 +312,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 })?),
                 None => None,
             };
-            write!(out, "{}", crate::export::export(&lib, node, *format))?;
+            crate::export::write(&lib, node, *format, &mut out)?;
         }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -364,12 +364,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 Some(name) => Some(pick_place(lib.clone(), name)?),
                 None => None,
             };
-            let text = if *json {
-                lessons_json(&lib, place)
+            if *json {
+                lessons_json(&lib, place, &mut out)?;
             } else {
-                lessons_table(&lib, usize::from(*width), place, widths)
-            };
-            write!(out, "{text}")?;
+                lessons_table(&lib, usize::from(*width), place, widths, &mut out)?;
+            }
         }
         Command::Show { path, width } => {
             let lib = cli.library()?;

@@ -28,26 +28,57 @@ fn roots(lib: &Library, node: Option<NodeId>) -> Vec<NodeId> {
 /// The export of `node` (every article when None) in `format`.
 #[must_use]
 pub fn export(lib: &Library, node: Option<NodeId>, format: Format) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(lib, node, format, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The same, written out article by article as each is made: an archive's
+/// export is never held whole, and a closed pipe stops it at once.
+///
+/// # Errors
+/// The writer's.
+pub fn write(
+    lib: &Library,
+    node: Option<NodeId>,
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let roots = roots(lib, node);
-    match format {
-        Format::Markdown => roots
-            .iter()
-            .map(|&n| markdown(lib, n))
-            .collect::<Vec<_>>()
-            .join("\n---\n\n"),
-        Format::Html => html(lib, &roots),
-        Format::Json => {
-            let items: Vec<serde_json::Value> = roots.iter().map(|&n| json(lib, n)).collect();
-            let mut out = serde_json::to_string_pretty(&items).unwrap_or_default();
-            out.push('\n');
-            out
+    let (head, between, tail) = match format {
+        Format::Markdown => (String::new(), "\n---\n\n", ""),
+        Format::Html => (html_head(lib, &roots), "", "</body>\n</html>\n"),
+        Format::Json => ("[\n".to_owned(), ",\n", "\n]\n"),
+        Format::Text => (String::new(), "\n", ""),
+    };
+    out.write_all(head.as_bytes())?;
+    for (i, &n) in roots.iter().enumerate() {
+        if i > 0 {
+            out.write_all(between.as_bytes())?;
         }
-        Format::Text => roots
-            .iter()
-            .map(|&n| Document::build(lib, n, crate::layout::MEASURE, Widths::default()).to_plain())
-            .collect::<Vec<_>>()
-            .join("\n"),
+        let one = match format {
+            Format::Markdown => markdown(lib, n),
+            Format::Html => html_article(lib, n),
+            // Each article as the array's element, indented as in one document.
+            Format::Json => {
+                let text =
+                    serde_json::to_string_pretty(&json(lib, n)).map_err(std::io::Error::other)?;
+                text.lines()
+                    .map(|l| format!("  {l}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            Format::Text => {
+                Document::build(lib, n, crate::layout::MEASURE, Widths::default()).to_plain()
+            }
+        };
+        out.write_all(one.as_bytes())?;
     }
+    if roots.is_empty() && format == Format::Json {
+        return out.write_all(b"]\n");
+    }
+    out.write_all(tail.as_bytes())
 }
 
 /// The article's title as printed, or ours marked as ours.
@@ -159,15 +190,19 @@ blockquote{border-left:3px solid #999;margin:1em 0;padding:0 1em;color:#333}bloc
 ul{padding-left:1.2em}li{margin:.4em 0}.notes{font-size:.9em;border-top:1px solid #999}\
 article{page-break-after:always}@media print{body{margin:0;max-width:none}}";
 
-fn html(lib: &Library, roots: &[NodeId]) -> String {
+fn html_head(lib: &Library, roots: &[NodeId]) -> String {
     let page_title = roots
         .first()
         .map(|&r| esc(&lib.display_label(lib.articles[lib.node(r).article].root)))
         .unwrap_or_default();
-    let mut out = format!(
+    format!(
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{page_title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-    );
-    for &top in roots {
+    )
+}
+
+fn html_article(lib: &Library, top: NodeId) -> String {
+    let mut out = String::new();
+    {
         out.push_str("<article>\n");
         let node = lib.node(top);
         let article = &lib.articles[node.article];
@@ -243,7 +278,6 @@ fn html(lib: &Library, roots: &[NodeId]) -> String {
         }
         out.push_str("</article>\n");
     }
-    out.push_str("</body>\n</html>\n");
     out
 }
 

@@ -160,23 +160,27 @@ fn place_names(lib: &Library) -> String {
 
 /// The comparison as two columns of text, `│` between them, each row padded
 /// by display width. With a place, only the lesson pairs that name it.
-#[must_use]
+/// Written row by row as each is made: an archive's table is never
+/// held twice, and a closed pipe stops it.
+///
+/// # Errors
+/// The writer's.
 pub fn lessons_table(
     lib: &Library,
     width: usize,
     place: Option<crate::content::PlaceId>,
     widths: Widths,
-) -> String {
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let col = (width.saturating_sub(3) / 2).max(8);
     let table = crate::compare::Table::side_by_side(lib, col, widths);
-    let mut out = String::new();
     if let Some(p) = place {
         let (lessons, times) = crate::compare::mentions(lib, p);
-        let _ = writeln!(
+        writeln!(
             out,
             "{} · {lessons} 条启示 · {times} 处提及\n",
             lib.places[p].name
-        );
+        )?;
     }
     // With a place: the intro, and the pairs that name it (their rules aside).
     let keep = |row: usize| {
@@ -207,7 +211,7 @@ pub fn lessons_table(
         let pair = table.pair_at(row);
         if place.is_some() && pair.is_some() && last_pair.is_some_and(|p| Some(p) != pair) {
             let rule = "─".repeat(col);
-            let _ = writeln!(out, "{rule} │ {rule}");
+            writeln!(out, "{rule} │ {rule}")?;
         }
         if pair.is_some() {
             last_pair = pair;
@@ -221,15 +225,22 @@ pub fn lessons_table(
         };
         let left = cell(0);
         let pad = col.saturating_sub(widths.str(left));
-        let _ = writeln!(out, "{left}{} │ {}", " ".repeat(pad), cell(1));
+        writeln!(out, "{left}{} │ {}", " ".repeat(pad), cell(1))?;
     }
-    out
+    Ok(())
 }
 
-/// The lessons as JSON, in printed order, domestic first.
-#[must_use]
-pub fn lessons_json(lib: &Library, place: Option<crate::content::PlaceId>) -> String {
-    let rows: Vec<serde_json::Value> = [
+/// The lessons as JSON, in printed order, domestic first: one array,
+/// written lesson by lesson.
+///
+/// # Errors
+/// The writer's.
+pub fn lessons_json(
+    lib: &Library,
+    place: Option<crate::content::PlaceId>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let rows = [
         crate::content::Scope::Domestic,
         crate::content::Scope::Foreign,
     ]
@@ -251,9 +262,19 @@ pub fn lessons_json(lib: &Library, place: Option<crate::content::PlaceId>) -> St
                 "text": e.text,
             })).collect::<Vec<_>>(),
         }))
-    })
-    .collect();
-    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();
-    text.push('\n');
-    text
+    });
+    out.write_all(b"[")?;
+    let mut any = false;
+    for (i, row) in rows.enumerate() {
+        let text = serde_json::to_string_pretty(&row).map_err(std::io::Error::other)?;
+        let indented: Vec<String> = text.lines().map(|l| format!("  {l}")).collect();
+        write!(
+            out,
+            "{}\n{}",
+            if i > 0 { "," } else { "" },
+            indented.join("\n")
+        )?;
+        any = true;
+    }
+    out.write_all(if any { b"\n]\n" } else { b"]\n" })
 }
