@@ -130,7 +130,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         );
     }
     let index = Arc::new(SearchIndex::new(Arc::new(lib)));
-    let (mut app, theme, mouse, memory) = open(cli, Arc::clone(&index));
+    let (mut app, theme, mouse, memory, pending) = open(cli, Arc::clone(&index));
 
     let (tx, inbox) = mpsc::channel();
     spawn_signals(tx.clone())?;
@@ -155,7 +155,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         searcher,
         loading,
     };
-    let code = session.run();
+    let code = session.perform(pending).and_then(|_| session.run());
     // However the session ends, where the reader was is kept.
     if code.is_ok() {
         for effect in session.app.update(Action::Quit) {
@@ -250,7 +250,14 @@ impl Session {
 
     /// Applies an action and carries out what it asks for.
     fn apply(&mut self, action: Action) -> anyhow::Result<Flow> {
-        for effect in self.app.update(action) {
+        let effects = self.app.update(action);
+        self.perform(effects)
+    }
+
+    /// Carries out effects, and those the answers to them ask for.
+    fn perform(&mut self, effects: Vec<Effect>) -> anyhow::Result<Flow> {
+        let mut queue = std::collections::VecDeque::from(effects);
+        while let Some(effect) = queue.pop_front() {
             match effect {
                 Effect::Search {
                     serial,
@@ -274,7 +281,7 @@ impl Session {
                 Effect::Save(saved) => {
                     let written = self.memory.save(*saved);
                     if let Some(written) = written {
-                        self.app.update(Action::Saved(written));
+                        queue.extend(self.app.update(Action::Saved(written)));
                     }
                 }
                 Effect::Suspend => suspend(&mut self.terminal, self.mouse)?,
@@ -335,28 +342,29 @@ struct Memory {
 }
 
 impl Memory {
-    fn open(cli: &Cli, app: &mut App) -> Self {
+    /// What updates made while it opens asked for lands in `pending`.
+    fn open(cli: &Cli, app: &mut App, pending: &mut Vec<Effect>) -> Self {
         if cli.no_state {
             return Memory { store: None };
         }
         let Some(dir) = crate::state::store::default_dir() else {
-            app.update(Action::Notice(
+            pending.extend(app.update(Action::Notice(
                 "找不到状态文件夹（没有 HOME）；本次不记住位置".into(),
-            ));
+            )));
             return Memory { store: None };
         };
         let store = Store::new(dir, &crate::state::store::file_name(cli.content.as_deref()));
         let loaded = store.load();
         app.recall(loaded.saved);
         if let Some(notice) = loaded.notice {
-            app.update(Action::Notice(notice));
+            pending.extend(app.update(Action::Notice(notice)));
         }
         let mut memory = Memory { store: Some(store) };
         // Find out now, not at the end, whether the state can be written;
         // if not, that is what the status bar says.
         let written = memory.save(app.memory());
         if let Some(written) = written {
-            app.update(Action::Saved(written));
+            pending.extend(app.update(Action::Saved(written)));
         }
         memory
     }
@@ -387,13 +395,16 @@ impl Memory {
 /// The app as the settings and the saved state make it: its theme,
 /// whether the mouse is on, and its memory. A bad settings file leaves the
 /// defaults in force and says so.
-fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Memory) {
+/// And the effects its setting up asked for (the place index's mentions,
+/// when the saved session was in it), for the session to carry out.
+fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Memory, Vec<Effect>) {
     let (config, problem) = cli.settings();
     let mut app = App::with_index(index, cli.widths(&config));
     let theme = crate::ui::theme::chosen(cli.light(&config));
     let mouse = config.mouse;
     app.configure(config);
-    let memory = Memory::open(cli, &mut app);
+    let mut pending = Vec::new();
+    let memory = Memory::open(cli, &mut app, &mut pending);
     if let Some(errors) = problem {
         // Stays until Esc; the path shortened from the left, so the
         // problem itself is what the bar shows.
@@ -405,12 +416,12 @@ fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Memor
         let key = app
             .keys
             .first_key(crate::keys::Mode::Global, &Action::Close);
-        app.update(Action::Warn(format!(
+        pending.extend(app.update(Action::Warn(format!(
             "设置文件有误，用默认设置：{} · zhizao config check 看全部 · {key} 关闭",
             first.unwrap_or_default()
-        )));
+        ))));
     }
-    (app, theme, mouse, memory)
+    (app, theme, mouse, memory, pending)
 }
 
 /// A path as its last two parts, `…/zhizao/config.toml`.

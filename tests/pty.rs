@@ -601,6 +601,23 @@ mod memory {
         std::fs::remove_dir_all(&state).unwrap();
     }
 
+    #[test]
+    fn a_session_left_in_the_place_index_reopens_there_with_its_mentions() {
+        let state = home("places");
+        let mut s = start(&state, &[]);
+        s.wait_for("第 1/2 篇");
+        s.keys("3");
+        s.wait_for("段提及");
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        // Reopened on the place index: its mentions are found, not waited for.
+        let mut s = start(&state, &[]);
+        s.wait_for("段提及");
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        std::fs::remove_dir_all(&state).unwrap();
+    }
+
     /// A FIFO at `path`, through the coreutils command.
     fn fifo(path: &Path) {
         let made = std::process::Command::new("mkfifo")
