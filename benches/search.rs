@@ -23,6 +23,10 @@ use std::time::{Duration, Instant};
 use zhizao::content::Library;
 use zhizao::search::{Generation, Outcome, SearchIndex};
 
+#[path = "search/views.rs"]
+mod views;
+use views::{arrival, place_result};
+
 /// A small deterministic generator (splitmix64): the same collection every run.
 struct Rng(u64);
 
@@ -240,7 +244,7 @@ fn first_frame(name: &str, dir: Option<&Path>) -> Row {
 }
 
 /// The reader on what it shows before the rest of a collection is in.
-fn first_look(dir: Option<&Path>) -> zhizao::app::App {
+pub(crate) fn first_look(dir: Option<&Path>) -> zhizao::app::App {
     let lib = match dir.map(Library::preview_dir) {
         Some(Ok(Some((first, _)))) => first,
         Some(_) => Library::load_dir(dir.expect("a folder")).expect("loads"),
@@ -251,7 +255,7 @@ fn first_look(dir: Option<&Path>) -> zhizao::app::App {
     app
 }
 
-fn draw(app: &zhizao::app::App) {
+pub(crate) fn draw(app: &zhizao::app::App) {
     let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 100, 30));
     let screen = zhizao::ui::Screen {
         app,
@@ -261,72 +265,7 @@ fn draw(app: &zhizao::app::App) {
     std::hint::black_box(&buf);
 }
 
-/// The UI thread's share when the whole of a loading collection arrives:
-/// the reader takes it in and draws. Then the comparison's first frame,
-/// which lays out every lesson of the collection.
-fn arrival(name: &str, dir: Option<&Path>, ix: &Arc<SearchIndex>, rows: &mut Vec<Row>) {
-    let (mut adopts, mut compares) = (Vec::new(), Vec::new());
-    for _ in 0..3 {
-        let mut app = first_look(dir);
-        let start = Instant::now();
-        app.update(zhizao::action::Action::Adopt(Arc::clone(ix), None));
-        draw(&app);
-        adopts.push(start.elapsed());
-        let start = Instant::now();
-        app.update(zhizao::action::Action::Show(zhizao::view::View::Compare));
-        draw(&app);
-        compares.push(start.elapsed());
-    }
-    for (what, times, target) in [
-        (
-            "the whole arrives: taken in and drawn",
-            adopts,
-            "one frame (16 ms)",
-        ),
-        ("the comparison's first frame", compares, "—"),
-    ] {
-        rows.push(Row::timed(format!("{name}: {what}"), times, target));
-    }
-}
-
-/// Enter on a place's row of the search results (`austin`, then the
-/// `地点 ›` row): the reader opens at its first mention with every mention
-/// of that article marked, and draws.
-fn place_result(name: &str, ix: &Arc<SearchIndex>, rows: &mut Vec<Row>) {
-    use zhizao::action::Action;
-    let mut times = Vec::new();
-    for _ in 0..5 {
-        let mut app = zhizao::app::App::with_index(Arc::clone(ix), zhizao::wrap::Widths::default());
-        app.update(Action::OpenSearch);
-        for c in "austin".chars() {
-            app.update(Action::Insert(c));
-        }
-        let outcome = ix
-            .search("austin", zhizao::app::search::RESULTS, None, None)
-            .expect("not cancelled");
-        let row = outcome
-            .hits
-            .iter()
-            .position(|h| matches!(ix.target(h.entry), zhizao::search::Target::Place(_)))
-            .expect("a place row");
-        app.update(Action::SearchDone(app.search.serial, Arc::new(outcome)));
-        let start = Instant::now();
-        app.update(Action::OpenResultAt(row));
-        draw(&app);
-        times.push(start.elapsed());
-        assert!(
-            !app.reading.reader.hits.is_empty(),
-            "the mentions are marked"
-        );
-    }
-    rows.push(Row::timed(
-        format!("{name}: Enter on a place's search result, drawn"),
-        times,
-        "≤ 50 ms",
-    ));
-}
-
-struct Row {
+pub(crate) struct Row {
     what: String,
     median: f64,
     p95: f64,
@@ -335,7 +274,7 @@ struct Row {
 
 impl Row {
     /// The median and p95 of timed samples, in ms.
-    fn timed(what: String, mut samples: Vec<Duration>, target: &str) -> Row {
+    pub(crate) fn timed(what: String, mut samples: Vec<Duration>, target: &str) -> Row {
         samples.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];

@@ -33,7 +33,6 @@ use crate::areas::{self, Areas};
 use crate::content::Library;
 use crate::keys::{self, Mode};
 use crate::search::SearchIndex;
-use crate::state::Saved;
 pub use crate::view::View;
 use crate::wrap::Widths;
 use navigate::Destination;
@@ -488,50 +487,5 @@ impl App {
         self.reading.reader.set_measure(config.measure);
         self.keys = config.keys;
         self.update(Action::Resize(self.size.0, self.size.1));
-    }
-
-    /// What to remember of this session, as the state file keeps it.
-    #[must_use]
-    pub fn memory(&self) -> Saved {
-        let mut saved = Saved {
-            format: crate::state::FORMAT,
-            view: Some(self.view),
-            searches: self.search.history.clone(),
-            bookmarks: self.bookmarks.marks.clone(),
-            deleted: self.bookmarks.deleted.clone(),
-            ..Saved::default()
-        };
-        self.reading.save_into(&mut saved);
-        saved
-    }
-
-    fn save(&self) -> Effect {
-        Effect::Save(Box::new(self.memory()))
-    }
-
-    /// Picks up where a saved session left off; what is not in the content
-    /// (yet, while a big collection loads) waits for more of it.
-    pub fn recall(&mut self, saved: Saved) {
-        self.reading.recall(&saved);
-        if let Some(view) = saved.view {
-            self.show(view);
-        }
-        self.search.history = saved.searches;
-        self.bookmarks
-            .saved(saved.bookmarks, saved.deleted, &self.lib);
-        self.settle();
-    }
-
-    /// After a save: what was written, another reader's bookmarks and
-    /// searches included; or why nothing could be.
-    fn saved(&mut self, written: Result<Saved, String>) {
-        match written {
-            Ok(written) => {
-                self.bookmarks
-                    .saved(written.bookmarks, written.deleted, &self.lib);
-                self.search.history = written.searches;
-            }
-            Err(why) => self.notice = Some(why),
-        }
     }
 }

@@ -10,6 +10,7 @@ mod highlight;
 mod lone;
 mod outcome;
 pub mod pinyin;
+mod places;
 mod query;
 
 use std::cmp::Reverse;
@@ -463,60 +464,6 @@ impl SearchIndex {
             whole: true,
         };
         Some((found, Kind::Scattered))
-    }
-
-    /// The places a query matches (by hanzi, pinyin or English name), best
-    /// first: what the place picker lists.
-    #[must_use]
-    pub fn match_places(&self, query: &str) -> Vec<PlaceId> {
-        let parsed = Query::parse(query, &self.lib);
-        let mut found: Vec<(Rank, PlaceId)> = (0..self.entries.len())
-            .filter_map(|i| {
-                let entry = u32::try_from(i).ok()?;
-                let Target::Place(p) = self.entries[i].target() else {
-                    return None;
-                };
-                self.rank(entry, &parsed).map(|r| (r, p))
-            })
-            .collect();
-        found.sort_by_key(|(r, _)| std::cmp::Reverse(*r));
-        let mut places: Vec<PlaceId> = found.into_iter().map(|(_, p)| p).collect();
-        // Then the places of a country named in any form the picker shows:
-        // 日本, riben, japan.
-        for (p, place) in self.lib.places.iter().enumerate() {
-            if !places.contains(&p) && self.names_country(place, query.trim()) {
-                places.push(p);
-            }
-        }
-        places
-    }
-
-    /// Whether `typed` names the place's country: its Chinese name (or a
-    /// part of it), the start of its English name (three letters or
-    /// more), or the pinyin of its Chinese name, whole or by initials.
-    fn names_country(&self, place: &crate::content::Place, typed: &str) -> bool {
-        if typed.is_empty() {
-            return false;
-        }
-        if place.country_zh.contains(typed) {
-            return true;
-        }
-        if typed.len() >= 3
-            && place
-                .country
-                .to_ascii_lowercase()
-                .starts_with(&typed.to_ascii_lowercase())
-        {
-            return true;
-        }
-        let Some(letters) = self.readings.letters(&typed.to_ascii_lowercase()) else {
-            return false;
-        };
-        let mut sets = vec![0; place.country_zh.len()];
-        let n = self.readings.sets_into(&place.country_zh, &mut sets);
-        self.readings
-            .find(&sets[..n], &letters, u32::MAX)
-            .is_some_and(|(a, b, _)| a == 0 && b == n)
     }
 }
 

@@ -2,6 +2,7 @@
 //! the terminal back on every way out (quit, error, panic, SIGTERM, SIGHUP,
 //! SIGINT) and while suspended (Ctrl-Z).
 
+mod memory;
 mod searcher;
 
 use std::io::{IsTerminal as _, Read as _, stdout};
@@ -25,10 +26,9 @@ use crate::app::{App, Effect};
 use crate::cli::Cli;
 use crate::input;
 use crate::search::{Outcome, SearchIndex};
-use crate::state::Saved;
-use crate::state::store::Store;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
+use memory::Memory;
 use searcher::Searcher;
 
 /// Undoes what ratatui's `init` does not know about, then restores the
@@ -331,64 +331,6 @@ impl Session {
             Flow::Go => None,
             Flow::Quit => Some(ExitCode::SUCCESS),
         })
-    }
-}
-
-/// The reader's memory of this collection, if it has one: read at the
-/// start, written on the way out and after each bookmark change. Trouble
-/// with it is said once in the status bar; the reader goes on without it.
-struct Memory {
-    store: Option<Store>,
-}
-
-impl Memory {
-    /// What updates made while it opens asked for lands in `pending`.
-    fn open(cli: &Cli, app: &mut App, pending: &mut Vec<Effect>) -> Self {
-        if cli.no_state {
-            return Memory { store: None };
-        }
-        let Some(dir) = crate::state::store::default_dir() else {
-            pending.extend(app.update(Action::Notice(
-                "找不到状态文件夹（没有 HOME）；本次不记住位置".into(),
-            )));
-            return Memory { store: None };
-        };
-        let store = Store::new(dir, &crate::state::store::file_name(cli.content.as_deref()));
-        let loaded = store.load();
-        app.recall(loaded.saved);
-        if let Some(notice) = loaded.notice {
-            pending.extend(app.update(Action::Notice(notice)));
-        }
-        let mut memory = Memory { store: Some(store) };
-        // Find out now, not at the end, whether the state can be written;
-        // if not, that is what the status bar says.
-        let written = memory.save(app.memory());
-        if let Some(written) = written {
-            pending.extend(app.update(Action::Saved(written)));
-        }
-        memory
-    }
-
-    /// Writes the session; what the file holds now, or why it could not be
-    /// written (and from then on, nothing is). None without a state file.
-    fn save(&mut self, saved: Saved) -> Option<Result<Saved, String>> {
-        let store = self.store.as_ref()?;
-        let written = store.save(saved).map_err(|e| {
-            // Why first: a long path is cut at the right edge of the bar.
-            let why = if e.kind() == std::io::ErrorKind::WouldBlock {
-                "另一个 zhizao 正占用状态文件夹".to_owned()
-            } else {
-                e.to_string()
-            };
-            crate::sanitize::for_terminal(&format!(
-                "无法保存，本次不记住位置：{why}（{}）",
-                store.path().display()
-            ))
-        });
-        if written.is_err() {
-            self.store = None;
-        }
-        Some(written)
     }
 }
 

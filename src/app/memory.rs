@@ -1,10 +1,12 @@
-//! A saved session waiting for the part of a big collection it was in: the
-//! spot the reader was at and the open nodes, placed as soon as the
-//! collection holds them, unless the reader has moved since.
+//! The session as the state file keeps it, and back; and a saved session
+//! waiting for the part of a big collection it was in: the spot the reader
+//! was at and the open nodes, placed as soon as the collection holds them,
+//! unless the reader has moved since.
 
 use super::reader::{Position, Reader};
 use super::rebase::Rebase;
 use super::tree::Tree;
+use super::{App, Effect};
 use crate::content::Library;
 use crate::state::Saved;
 
@@ -54,5 +56,52 @@ impl Recalled {
             placed: self.placed.rebase(moved)?,
             saved: self.saved,
         })
+    }
+}
+
+impl App {
+    /// What to remember of this session, as the state file keeps it.
+    #[must_use]
+    pub fn memory(&self) -> Saved {
+        let mut saved = Saved {
+            format: crate::state::FORMAT,
+            view: Some(self.view),
+            searches: self.search.history.clone(),
+            bookmarks: self.bookmarks.marks.clone(),
+            deleted: self.bookmarks.deleted.clone(),
+            ..Saved::default()
+        };
+        self.reading.save_into(&mut saved);
+        saved
+    }
+
+    pub(super) fn save(&self) -> Effect {
+        Effect::Save(Box::new(self.memory()))
+    }
+
+    /// Picks up where a saved session left off; what is not in the content
+    /// (yet, while a big collection loads) waits for more of it.
+    pub fn recall(&mut self, saved: Saved) {
+        self.reading.recall(&saved);
+        if let Some(view) = saved.view {
+            self.show(view);
+        }
+        self.search.history = saved.searches;
+        self.bookmarks
+            .saved(saved.bookmarks, saved.deleted, &self.lib);
+        self.settle();
+    }
+
+    /// After a save: what was written, another reader's bookmarks and
+    /// searches included; or why nothing could be.
+    pub(super) fn saved(&mut self, written: Result<Saved, String>) {
+        match written {
+            Ok(written) => {
+                self.bookmarks
+                    .saved(written.bookmarks, written.deleted, &self.lib);
+                self.search.history = written.searches;
+            }
+            Err(why) => self.notice = Some(why),
+        }
     }
 }
