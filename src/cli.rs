@@ -361,7 +361,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Lessons { json, width, place } => {
             let lib = cli.library()?;
             let place = match place {
-                Some(name) => Some(pick_place(lib.clone(), name)?),
+                Some(name) => Some(pick_place(lib.places_only(), name)?),
                 None => None,
             };
             if *json {

@@ -329,6 +329,16 @@ impl Library {
             .position(|n| n.scope == Some(scope) && n.lesson.is_none())
     }
 
+    /// A collection of these places alone: what finding a place by name
+    /// needs, without a copy of every article.
+    #[must_use]
+    pub fn places_only(&self) -> Library {
+        Library {
+            places: self.places.clone(),
+            ..Library::default()
+        }
+    }
+
     /// An article's title as printed (ours marked), in full: what a
     /// citation names.
     #[must_use]
