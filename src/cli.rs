@@ -186,8 +186,8 @@ impl Cli {
     ) -> Result<crate::config::Config, crate::content::ContentErrors> {
         let (config, problem) = self.settings();
         if let Some(errors) = problem {
-            let named = self.config.is_some()
-                || std::env::var_os("ZHIZAO_CONFIG").is_some_and(|p| !p.is_empty());
+            // Named on purpose: by --config or $ZHIZAO_CONFIG, as config::path says.
+            let named = crate::config::path(self.config.as_deref()).is_some_and(|(_, named)| named);
             if named {
                 return Err(errors);
             }

@@ -52,13 +52,13 @@ impl Config {
 
 /// The settings file as TOML has it: every key with where it stands, so
 /// that each problem, however many, is found in one reading.
-type Spanned2 = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+type SpannedTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 /// `[keys]` again, with where each binding's value stands.
 #[derive(Deserialize, Default)]
 struct Keys {
     #[serde(default)]
-    keys: Spanned2,
+    keys: SpannedTable,
 }
 
 /// The settings a file may hold.
@@ -121,7 +121,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ContentErrors> {
             e.message().trim().to_owned(),
         )])
     };
-    let doc: Spanned2 = toml::from_str(text).map_err(syntax)?;
+    let doc: SpannedTable = toml::from_str(text).map_err(syntax)?;
     let keys: Keys = toml::from_str(text).unwrap_or_default();
     let mut errors = Vec::new();
     let mut error =

@@ -93,7 +93,8 @@ pub fn open_regular(path: &Path) -> Option<File> {
         }
     };
     if file.metadata().is_ok_and(|m| m.is_file()) {
-        // Reads block again: the O_NONBLOCK was for the open.
+        // O_NONBLOCK guarded the open against a FIFO; on a regular file it
+        // changes nothing about reading.
         Some(file)
     } else {
         drop(file);

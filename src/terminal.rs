@@ -154,10 +154,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         tx,
         searcher,
         loading,
+        quitted: false,
     };
     let code = session.perform(pending).and_then(|_| session.run());
-    // However the session ends, where the reader was is kept.
-    if code.is_ok() {
+    // However the session ends, where the reader was is kept: a quit has
+    // saved already; a signal or a terminal gone has not.
+    if code.is_ok() && !session.quitted {
         for effect in session.app.update(Action::Quit) {
             if let Effect::Save(saved) = effect {
                 session.memory.save(*saved);
@@ -184,6 +186,8 @@ struct Session {
     searcher: Searcher,
     /// A collection is still loading behind what is shown.
     loading: bool,
+    /// The app asked to quit (and saved on the way).
+    quitted: bool,
 }
 
 /// Whether the session goes on after an effect.
@@ -286,7 +290,10 @@ impl Session {
                 }
                 Effect::Suspend => suspend(&mut self.terminal, self.mouse)?,
                 // What Quit saved, it saved above: nothing more is to be done.
-                Effect::Quit => return Ok(Flow::Quit),
+                Effect::Quit => {
+                    self.quitted = true;
+                    return Ok(Flow::Quit);
+                }
             }
         }
         Ok(Flow::Go)

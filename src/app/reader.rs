@@ -418,7 +418,7 @@ impl Reader {
 
     /// Lays the article out at the pane's width, from the cache.
     fn relayout(&mut self) {
-        let key = (self.article, self.columns.min(self.measure).max(2));
+        let key = (self.article, self.shown_measure());
         let (lib, widths, indent) = (&self.lib, self.widths, self.indent);
         let root = lib.articles[self.article].root;
         if !self.docs.contains_key(&key) && self.docs.len() >= KEPT_DOCS {

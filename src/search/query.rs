@@ -45,22 +45,23 @@ impl Query {
             }
             let (text, exact, tail) = if let Some(quoted) = rest.strip_prefix('"') {
                 let end = quoted.find('"').unwrap_or(quoted.len());
-                (&quoted[..end], true, quoted.get(end + 1..).unwrap_or(""))
+                (
+                    quoted[..end].to_owned(),
+                    true,
+                    quoted.get(end + 1..).unwrap_or(""),
+                )
             } else {
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                // A quote that opens nothing (`nb"`) is a slip, not text.
-                (rest[..end].trim_matches('"'), false, &rest[end..])
+                // A quote that opens nothing (`nb"`, `a"b`) is a slip: no
+                // text holds it where it was typed.
+                let word = rest[..end].chars().filter(|&c| c != '"').collect();
+                (word, false, &rest[end..])
             };
             rest = tail;
-            if text.is_empty() || text.contains('"') {
-                // A quote inside a word (`a"b`) would match nothing in text.
-                let bare: String = text.chars().filter(|&c| c != '"').collect();
-                if !bare.is_empty() {
-                    terms.push(Term::new(&bare, exact, lib));
-                }
+            if text.is_empty() {
                 continue;
             }
-            terms.push(Term::new(text, exact, lib));
+            terms.push(Term::new(&text, exact, lib));
         }
         Query {
             terms,

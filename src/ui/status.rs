@@ -12,60 +12,55 @@ use crate::keys::Mode as M;
 
 /// The keys the bar offers in a view, with what they do.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let help = (app.keys.first_key(M::Global, &A::ToggleHelp), "帮助");
-    let mut out = match app.view {
+    let key = |mode: M, action: &A| app.keys.first_key(mode, action);
+    let pair = |mode: M, a: &A, b: &A, sep: &str| format!("{}{sep}{}", key(mode, a), key(mode, b));
+    // Each hint with the action it names, so what is offered can be judged
+    // by the action, not by its words.
+    let mut out: Vec<(A, String, &'static str)> = match app.view {
         // Narrow, the tree floats over the text: say how to open it.
         View::Reader if app.areas().tree_floats => vec![
-            (app.keys.first_key(M::Global, &A::ToggleTree), "目录"),
-            (app.keys.first_key(M::Global, &A::OpenSearch), "搜索"),
+            (A::ToggleTree, key(M::Global, &A::ToggleTree), "目录"),
+            (A::OpenSearch, key(M::Global, &A::OpenSearch), "搜索"),
         ],
         View::Reader => vec![
-            (app.keys.first_key(M::Global, &A::FocusNext), "切换"),
-            (app.keys.first_key(M::Global, &A::OpenSearch), "搜索"),
+            (A::FocusNext, key(M::Global, &A::FocusNext), "切换"),
+            (A::OpenSearch, key(M::Global, &A::OpenSearch), "搜索"),
             (
-                format!(
-                    "{} {}",
-                    app.keys.first_key(M::Reader, &A::PrevPart),
-                    app.keys.first_key(M::Reader, &A::NextPart)
-                ),
+                A::NextPart,
+                pair(M::Reader, &A::PrevPart, &A::NextPart, " "),
                 "跳节",
             ),
         ],
         View::Compare => vec![
             (
-                format!(
-                    "{}/{}",
-                    app.keys.first_key(M::Compare, &A::DomesticSide),
-                    app.keys.first_key(M::Compare, &A::ForeignSide)
-                ),
+                A::DomesticSide,
+                pair(M::Compare, &A::DomesticSide, &A::ForeignSide, "/"),
                 "国内／国外",
             ),
-            (app.keys.first_key(M::Compare, &A::OpenPlaces), "地点"),
-            (app.keys.first_key(M::Compare, &A::ToggleSync), "同步"),
-        ]
-        .into_iter()
-        // Stacked, both sides scroll as one: sync means nothing there.
-        .filter(|(_, what)| !(app.compare.stacked() && *what == "同步"))
-        .collect(),
+            (A::OpenPlaces, key(M::Compare, &A::OpenPlaces), "地点"),
+            (A::ToggleSync, key(M::Compare, &A::ToggleSync), "同步"),
+        ],
         View::Places => vec![
             (
-                format!(
-                    "{}/{}",
-                    app.keys.first_key(M::Places, &A::MentionDown),
-                    app.keys.first_key(M::Places, &A::MentionUp)
-                ),
+                A::MentionDown,
+                pair(M::Places, &A::MentionDown, &A::MentionUp, "/"),
                 "选择",
             ),
-            (app.keys.first_key(M::Places, &A::OpenLesson), "打开"),
-            (app.keys.first_key(M::Places, &A::OpenPlaces), "地点"),
+            (A::OpenLesson, key(M::Places, &A::OpenLesson), "打开"),
+            (A::OpenPlaces, key(M::Places, &A::OpenPlaces), "地点"),
         ],
     };
-    // No places in the collection: `p` has nothing to offer.
-    if app.lib.places.is_empty() {
-        out.retain(|(_, what)| *what != "地点");
-    }
-    out.push(help);
-    out
+    out.retain(|(action, _, _)| match action {
+        // Stacked, both sides scroll as one: sync means nothing there.
+        A::ToggleSync => !app.compare.stacked(),
+        // No places in the collection: `p` has nothing to offer.
+        A::OpenPlaces => !app.lib.places.is_empty(),
+        _ => true,
+    });
+    out.push((A::ToggleHelp, key(M::Global, &A::ToggleHelp), "帮助"));
+    out.into_iter()
+        .map(|(_, keys, what)| (keys, what))
+        .collect()
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
