@@ -8,8 +8,12 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod complete;
 mod man;
 mod print;
+
+use clap_complete::ArgValueCompleter;
+pub use complete::answer_if_asked;
 
 pub use print::{Found, lessons_json, lessons_table, list, pick_place, search};
 
@@ -35,7 +39,7 @@ use crate::wrap::Widths;
 )]
 pub struct Cli {
     /// Read the collection in DIR instead of the bundled page.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub content: Option<PathBuf>,
     /// How wide East Asian ambiguous characters (“ ” … — ·) are drawn:
     /// `double` for terminals set up for CJK.
@@ -49,7 +53,7 @@ pub struct Cli {
     pub theme: Option<ThemeName>,
     /// The settings file (default: `$ZHIZAO_CONFIG`, else
     /// `$XDG_CONFIG_HOME/zhizao/config.toml`).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub config: Option<PathBuf>,
     /// The reader neither reads nor writes its memory (position, bookmarks,
     /// searches) in `$XDG_STATE_HOME/zhizao`.
@@ -76,6 +80,7 @@ pub enum ConfigCommand {
     /// Check the settings file: exit 0, or 2 with every problem.
     Check {
         /// The file to check; defaults to --config, `$ZHIZAO_CONFIG`, else the usual place.
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         path: Option<PathBuf>,
     },
     /// Print a settings file with every setting and key at its default, commented out.
@@ -89,6 +94,7 @@ pub enum Command {
     /// Print one node and everything under it as wrapped plain text.
     Show {
         /// A node's path, as `list` prints it (e.g. capital/lessons/foreign/3).
+        #[arg(add = ArgValueCompleter::new(complete::node_paths))]
         path: String,
         /// Wrap to this many columns (at most 80 are used).
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
@@ -120,18 +126,20 @@ pub enum Command {
         #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
         /// Only lessons naming this place (id, Chinese or English name, alias).
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(complete::places))]
         place: Option<String>,
     },
     /// Write a node and everything under it (the whole collection by
     /// default) as Markdown, HTML, JSON or plain text.
     Export {
         /// A node's path, as `list` prints it.
+        #[arg(add = ArgValueCompleter::new(complete::node_paths))]
         path: Option<String>,
         #[arg(long, value_enum, default_value_t = crate::export::Format::Markdown)]
         format: crate::export::Format,
     },
-    /// Print a completion script for a shell.
+    /// Print the script a shell sources to complete zhizao's commands,
+    /// options, node paths and places.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -146,6 +154,7 @@ pub enum Command {
     /// Validate a collection (the bundled one by default): exit 0, or 2 with every error.
     Check {
         /// The folder to check; defaults to --content, else the bundled page.
+        #[arg(value_hint = clap::ValueHint::DirPath)]
         dir: Option<PathBuf>,
     },
 }
@@ -315,12 +324,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             crate::export::write(&lib, node, *format, &mut out)?;
         }
         Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            // Made whole first: clap_complete panics on a failed write, and a
-            // reader that closes the pipe (`| head -1`) is no failure.
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut command, "zhizao", &mut script);
-            out.write_all(&script)?;
+            let program = std::env::args_os()
+                .next()
+                .unwrap_or_else(|| "zhizao".into());
+            complete::write_script(*shell, &program, &mut out)?;
         }
         Command::Man => {
             let command = <Cli as clap::CommandFactory>::command();

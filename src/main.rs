@@ -7,6 +7,8 @@ use zhizao::cli::{Cli, run_command};
 use zhizao::content::ContentErrors;
 
 fn main() -> ExitCode {
+    // The shell asking for completions (`COMPLETE=bash zhizao -- …`).
+    zhizao::cli::answer_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -594,13 +594,32 @@ mod settings {
             "config",
             "check",
         ];
-        for shell in ["bash", "zsh", "fish", "powershell"] {
+        // Each script calls this binary back with the shell's name.
+        for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
             let out = zhizao(&["completions", shell]);
             assert!(out.status.success(), "{shell}");
             let text = stdout(&out);
-            for sub in subcommands {
-                assert!(text.contains(sub), "{shell} lacks {sub}");
-            }
+            assert!(
+                text.contains(env!("CARGO_BIN_EXE_zhizao")),
+                "{shell}: {text}"
+            );
+            assert!(text.contains("COMPLETE"), "{shell}: {text}");
+        }
+        // And the binary, asked, offers every subcommand.
+        let asked = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+            .args(["--", "zhizao", ""])
+            .env("COMPLETE", "fish")
+            .output()
+            .unwrap();
+        let offered: Vec<String> = stdout(&asked)
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or_default().to_owned())
+            .collect();
+        for sub in subcommands {
+            assert!(
+                offered.iter().any(|o| o == sub),
+                "completion lacks {sub}: {offered:?}"
+            );
         }
         let out = zhizao(&["man"]);
         assert!(out.status.success());
