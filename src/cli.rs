@@ -346,13 +346,12 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 || "bundled content".to_owned(),
                 |d| crate::sanitize::for_terminal(&d.display().to_string()),
             );
-            let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
             writeln!(
                 out,
                 "{name}: ok, {}, {}, {}",
-                count(lib.articles.len(), "article"),
-                count(sections, "section"),
-                count(lib.places.len(), "place")
+                print::counted(lib.articles.len(), "article"),
+                print::counted(sections, "section"),
+                print::counted(lib.places.len(), "place")
             )?;
         }
         Command::List => {

@@ -74,41 +74,63 @@ impl Table {
     /// Both lists side by side, each `width` columns wide.
     #[must_use]
     pub fn side_by_side(lib: &Library, width: usize, widths: Widths) -> Self {
+        Self::side_by_side_parts(lib, width, widths, usize::MAX)
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// Side by side, `per_part` lesson pairs at a time, so that a big
+    /// archive's table is written without being held whole. The first part
+    /// has the headings and intros; each part's rows, starts and pairs are
+    /// its own, pair `i` of a part being pair `first + i` of the whole.
+    pub fn side_by_side_parts(
+        lib: &Library,
+        width: usize,
+        widths: Widths,
+        per_part: usize,
+    ) -> impl Iterator<Item = Self> {
         let lists = [Scope::Domestic, Scope::Foreign].map(|s| (lib.lesson_list(s), lib.lessons(s)));
         let n = lists[0].1.len().max(lists[1].1.len());
-        let mut columns: Vec<Column> = vec![Vec::new(), Vec::new()];
-        // The headings and intros, padded to the same height.
-        for (col, (list, _)) in columns.iter_mut().zip(&lists) {
-            if let Some(list) = list {
-                col.extend(intro(lib, *list, width, widths));
+        let per_part = per_part.max(1);
+        let rule = "─".repeat(width / widths.char('─').max(1));
+        (0..n.div_ceil(per_part).max(1)).map(move |part| {
+            let range = part * per_part..n.min((part + 1).saturating_mul(per_part));
+            let mut columns: Vec<Column> = vec![Vec::new(), Vec::new()];
+            if part == 0 {
+                // The headings and intros, padded to the same height.
+                for (col, (list, _)) in columns.iter_mut().zip(&lists) {
+                    if let Some(list) = list {
+                        col.extend(intro(lib, *list, width, widths));
+                    }
+                }
+                pad(&mut columns);
             }
-        }
-        pad(&mut columns);
-        let mut laid = lists
-            .each_ref()
-            .map(|(_, lessons)| all_lesson_lines(lib, lessons, width, widths).into_iter());
-        let mut starts = Vec::new();
-        for _ in 0..n {
-            starts.push(columns[0].len());
-            for (col, lines) in columns.iter_mut().zip(&mut laid) {
-                if let Some(lines) = lines.next() {
-                    col.extend(lines);
+            let mut laid = lists.each_ref().map(|(_, lessons)| {
+                let part = &lessons[range.start.min(lessons.len())..range.end.min(lessons.len())];
+                all_lesson_lines(lib, part, width, widths).into_iter()
+            });
+            let mut starts = Vec::new();
+            for _ in range.clone() {
+                starts.push(columns[0].len());
+                for (col, lines) in columns.iter_mut().zip(&mut laid) {
+                    if let Some(lines) = lines.next() {
+                        col.extend(lines);
+                    }
+                }
+                pad(&mut columns);
+                for col in &mut columns {
+                    col.push(Line::new(Kind::Rule, None, rule.clone()));
                 }
             }
-            pad(&mut columns);
-            for col in &mut columns {
-                col.push(Line::new(
-                    Kind::Rule,
-                    None,
-                    "─".repeat(width / widths.char('─').max(1)),
-                ));
+            let pairs = range
+                .map(|i| (lists[0].1.get(i).copied(), lists[1].1.get(i).copied()))
+                .collect();
+            Table {
+                columns,
+                starts,
+                pairs,
             }
-        }
-        Table {
-            columns,
-            starts,
-            pairs: pairs(&lists, n),
-        }
+        })
     }
 
     /// One column: each domestic lesson followed by its foreign counterpart.

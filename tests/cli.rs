@@ -190,7 +190,16 @@ fn lessons_as_a_two_column_table_json_and_by_place() {
         }
     }
     let suzhou = stdout(&zhizao(&["lessons", "--place", "Suzhou"]));
-    assert!(suzhou.starts_with("苏州 · 1 条启示 · 2 处提及"));
+    // English, as the command line speaks; the name quoted as printed.
+    assert!(
+        suzhou.starts_with("苏州 (Suzhou): 1 lesson, 2 mentions\n"),
+        "{suzhou}"
+    );
+    let austin = stdout(&zhizao(&["lessons", "--place", "austin"]));
+    assert!(
+        austin.starts_with("奥斯汀 (Austin): 2 lessons, 2 mentions\n"),
+        "{austin}"
+    );
     assert!(suzhou.contains("注重打造制造业品牌") && !suzhou.contains("注重培育世界级产业"));
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&zhizao(&["lessons", "--json", "--place", "筑波"]))).unwrap();
@@ -455,7 +464,7 @@ fn lessons_take_a_place_as_the_picker_does_and_name_the_candidates() {
     for typed in ["suzhou", "苏州", "Suzhou", "szhou"] {
         let out = zhizao(&["lessons", "--place", typed]);
         assert!(out.status.success(), "{typed}");
-        assert!(stdout(&out).starts_with("苏州 · "), "{typed}");
+        assert!(stdout(&out).starts_with("苏州 (Suzhou): "), "{typed}");
     }
     let out = zhizao(&["lessons", "--place", "sz"]);
     assert_eq!(out.status.code(), Some(1));

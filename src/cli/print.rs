@@ -158,10 +158,14 @@ fn place_names(lib: &Library) -> String {
         .join(", ")
 }
 
+/// Lesson pairs laid out at a time by `zhizao lessons`: enough to keep
+/// every core busy, few enough that the table never rivals the text.
+const PAIRS_PER_PART: usize = 4096;
+
 /// The comparison as two columns of text, `│` between them, each row padded
 /// by display width. With a place, only the lesson pairs that name it.
-/// Written row by row as each is made: an archive's table is never
-/// held twice, and a closed pipe stops it.
+/// Laid out a stretch of pairs at a time and written as it is made: an
+/// archive's table is never held whole, and a closed pipe stops it.
 ///
 /// # Errors
 /// The writer's.
@@ -173,59 +177,68 @@ pub fn lessons_table(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let col = (width.saturating_sub(3) / 2).max(8);
-    let table = crate::compare::Table::side_by_side(lib, col, widths);
     if let Some(p) = place {
         let (lessons, times) = crate::compare::mentions(lib, p);
+        // The command line speaks English; the place's name is quoted as printed.
         writeln!(
             out,
-            "{} · {lessons} 条启示 · {times} 处提及\n",
-            lib.places[p].name
+            "{} ({}): {}, {}\n",
+            lib.places[p].name,
+            lib.places[p].english,
+            counted(lessons, "lesson"),
+            counted(times, "mention")
         )?;
     }
-    // With a place: the intro, and the pairs that name it (their rules aside).
-    let keep = |row: usize| {
-        let Some(p) = place else { return true };
-        match table.pair_at(row) {
-            None => true,
-            Some(i) => {
-                let rule = table.columns.iter().any(|c| {
-                    c.get(row)
-                        .is_some_and(|l| l.kind == crate::compare::Kind::Rule)
-                });
-                let (d, f) = table.pairs[i];
-                !rule
-                    && [d, f]
-                        .into_iter()
-                        .flatten()
-                        .any(|n| crate::compare::names(lib, n, p))
-            }
-        }
-    };
-    // Filtered, the pairs kept are parted by a rule as every pair is,
-    // adjacent or not.
+    // Laid out a stretch of pairs at a time: a big archive has tens of
+    // thousands, and the whole table would double the memory the text takes.
     let mut last_pair = None;
-    for row in 0..table.height() {
-        if !keep(row) {
-            continue;
-        }
-        let pair = table.pair_at(row);
-        if place.is_some() && pair.is_some() && last_pair.is_some_and(|p| Some(p) != pair) {
-            let rule = "─".repeat(col);
-            writeln!(out, "{rule} │ {rule}")?;
-        }
-        if pair.is_some() {
-            last_pair = pair;
-        }
-        let cell = |side: usize| {
-            table
-                .columns
-                .get(side)
-                .and_then(|c| c.get(row))
-                .map_or("", |l| l.text.as_str())
+    let mut first = 0;
+    for table in crate::compare::Table::side_by_side_parts(lib, col, widths, PAIRS_PER_PART) {
+        // With a place: the intro, and the pairs that name it (their rules aside).
+        let keep = |row: usize| {
+            let Some(p) = place else { return true };
+            match table.pair_at(row) {
+                None => true,
+                Some(i) => {
+                    let rule = table.columns.iter().any(|c| {
+                        c.get(row)
+                            .is_some_and(|l| l.kind == crate::compare::Kind::Rule)
+                    });
+                    let (d, f) = table.pairs[i];
+                    !rule
+                        && [d, f]
+                            .into_iter()
+                            .flatten()
+                            .any(|n| crate::compare::names(lib, n, p))
+                }
+            }
         };
-        let left = cell(0);
-        let pad = col.saturating_sub(widths.str(left));
-        writeln!(out, "{left}{} │ {}", " ".repeat(pad), cell(1))?;
+        // Filtered, the pairs kept are parted by a rule as every pair is,
+        // adjacent or not.
+        for row in 0..table.height() {
+            if !keep(row) {
+                continue;
+            }
+            let pair = table.pair_at(row).map(|i| first + i);
+            if place.is_some() && pair.is_some() && last_pair.is_some_and(|p| Some(p) != pair) {
+                let rule = "─".repeat(col);
+                writeln!(out, "{rule} │ {rule}")?;
+            }
+            if pair.is_some() {
+                last_pair = pair;
+            }
+            let cell = |side: usize| {
+                table
+                    .columns
+                    .get(side)
+                    .and_then(|c| c.get(row))
+                    .map_or("", |l| l.text.as_str())
+            };
+            let left = cell(0);
+            let pad = col.saturating_sub(widths.str(left));
+            writeln!(out, "{left}{} │ {}", " ".repeat(pad), cell(1))?;
+        }
+        first += table.pairs.len();
     }
     Ok(())
 }
@@ -277,4 +290,9 @@ pub fn lessons_json(
         any = true;
     }
     out.write_all(if any { b"\n]\n" } else { b"]\n" })
+}
+
+/// `1 article`, `2 articles`: a count as English says it.
+pub(super) fn counted(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }

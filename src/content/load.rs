@@ -16,8 +16,10 @@ use super::{ContentErrors, Library};
 
 /// Largest content file we read.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
-/// Most files a collection may hold.
-pub const MAX_FILES: usize = 10_000;
+/// Most files a collection may hold: far above any archive (a daily
+/// paper's every article for decades), low enough that a folder of
+/// something else entirely is refused before it is read.
+pub const MAX_FILES: usize = 1_000_000;
 
 pub(super) fn from_dir(
     dir: &Path,

@@ -19,7 +19,7 @@ pub const PREVIEW_FROM: usize = 200;
 const FIRST_LOOK: usize = 32;
 
 pub(super) fn listed(dir: &Path) -> Result<Vec<PathBuf>, ContentErrors> {
-    list(dir).map_err(|message| {
+    list(dir, MAX_FILES).map_err(|message| {
         ContentErrors(vec![ContentError::Path {
             path: dir.to_path_buf(),
             message,
@@ -119,8 +119,9 @@ pub(super) fn from_files(
     (loader.finish(dir, complete), prints)
 }
 
-/// The folder's `*.toml` files, sorted; or what is wrong with the folder.
-fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// The folder's `*.toml` files, sorted; or what is wrong with the folder,
+/// such as holding more than `most` of them.
+fn list(dir: &Path, most: usize) -> Result<Vec<PathBuf>, String> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err("no such folder".into()),
@@ -134,9 +135,9 @@ fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "toml") {
             files.push(path);
-            if files.len() > MAX_FILES {
+            if files.len() > most {
                 return Err(format!(
-                    "more than {MAX_FILES} content files; refusing to load"
+                    "more than {most} .toml files: a collection holds at most that many articles; refusing to load"
                 ));
             }
         }
@@ -202,4 +203,22 @@ pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, ContentError> {
         ));
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The cap counts `.toml` files only, and says what it is.
+    #[test]
+    fn a_folder_past_the_cap_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..=5 {
+            std::fs::write(dir.path().join(format!("{i}.toml")), "").unwrap();
+            std::fs::write(dir.path().join(format!("{i}.txt")), "").unwrap();
+        }
+        assert_eq!(super::list(dir.path(), 6).map(|f| f.len()), Ok(6));
+        assert_eq!(
+            super::list(dir.path(), 5),
+            Err("more than 5 .toml files: a collection holds at most that many articles; refusing to load".to_owned())
+        );
+    }
 }
