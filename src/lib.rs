@@ -11,6 +11,7 @@ pub mod export;
 pub mod input;
 pub mod keys;
 pub mod layout;
+pub mod notes;
 pub mod private;
 pub mod sanitize;
 pub mod search;

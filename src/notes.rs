@@ -1,0 +1,295 @@
+//! Study notes: a highlighted passage of one section, with a kind and
+//! perhaps a note. Kept against the words (the quote and its context, as
+//! the W3C Web Annotation model's `TextQuoteSelector`, and where they were,
+//! its `TextPositionSelector`), so an edited collection re-anchors them;
+//! one whose words are gone is kept, never moved to other words. Knows
+//! nothing of the terminal; `state::store` reads and writes the file, and
+//! `w3c` is its format.
+
+pub mod anchor;
+mod w3c;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::content::{Library, NodeId};
+
+/// The kinds a highlight has by default: the settings may name others.
+pub const KINDS: [&str; 3] = ["重点", "疑问", "金句"];
+/// How long a deletion is remembered, so a reader opened before it cannot
+/// bring the note back.
+const TOMBSTONE_MS: u64 = 180 * 24 * 3600 * 1000;
+/// Characters of context kept on each side of a quote.
+pub const CONTEXT: usize = 32;
+/// The longest note kept, in characters.
+pub const MAX_NOTE: usize = 100_000;
+
+/// The quoted passage: its words and the words around them, as they were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quote {
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: String,
+    /// The section's path, as `zhizao list` prints it.
+    pub path: String,
+    pub quote: Quote,
+    /// Characters into the section's text (its paragraphs joined by line
+    /// breaks) where the quote was: a hint, the quote decides.
+    pub start: usize,
+    pub end: usize,
+    pub kind: String,
+    /// What the reader wrote; empty for a highlight alone.
+    pub text: String,
+    /// Milliseconds since the epoch.
+    pub created: u64,
+    pub modified: u64,
+    /// Deleted at `modified`: kept a while so a merge does not revive it.
+    pub deleted: bool,
+}
+
+/// Where a note's words are in the collection, as read now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// In this node's text, these bytes.
+    At(NodeId, Range<usize>),
+    /// The words are gone: shown as （原文已改动） with the old quote.
+    Gone,
+}
+
+/// Every note of one collection, and where each one's words are now.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notebook {
+    pub notes: Vec<Note>,
+}
+
+impl Note {
+    /// A new note on `bytes` of `node`'s text.
+    #[must_use]
+    pub fn new(lib: &Library, node: NodeId, bytes: Range<usize>, kind: &str, text: &str) -> Note {
+        let now = crate::state::now_ms();
+        let mut made = Note {
+            id: new_id(now),
+            path: String::new(),
+            quote: Quote::default(),
+            start: 0,
+            end: 0,
+            kind: kind.to_owned(),
+            text: text.to_owned(),
+            created: now,
+            modified: now,
+            deleted: false,
+        };
+        made.anchor_at(lib, node, bytes);
+        made
+    }
+
+    /// Takes the words at `bytes` of `node`'s text as the note's quote,
+    /// with their context and position.
+    pub fn anchor_at(&mut self, lib: &Library, node: NodeId, bytes: Range<usize>) {
+        let text = anchor::node_text(lib, node);
+        let bytes = bytes.start.min(text.len())..bytes.end.min(text.len());
+        let before = &text[..bytes.start];
+        let after = &text[bytes.end..];
+        self.path.clone_from(&lib.node(node).path);
+        self.quote = Quote {
+            exact: text[bytes.clone()].to_owned(),
+            prefix: last_chars(before, CONTEXT).to_owned(),
+            suffix: after.chars().take(CONTEXT).collect(),
+        };
+        self.start = before.chars().count();
+        self.end = self.start + self.quote.exact.chars().count();
+    }
+
+    /// A highlight without a note.
+    #[must_use]
+    pub fn is_highlight(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// The last `n` characters of `s`.
+fn last_chars(s: &str, n: usize) -> &str {
+    let at = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if n == 0 { "" } else { &s[at..] }
+}
+
+/// An id no other reader makes: the time, the process and a count.
+fn new_id(now: u64) -> String {
+    static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("urn:zhizao:note:{now:x}-{:x}-{n:x}", std::process::id())
+}
+
+impl Notebook {
+    /// The notes not deleted.
+    pub fn live(&self) -> impl Iterator<Item = (usize, &Note)> {
+        self.notes.iter().enumerate().filter(|(_, n)| !n.deleted)
+    }
+
+    /// Where each note's words are in `lib` (one entry per note, deleted
+    /// ones `Gone`), re-anchored by quote and context when the text moved.
+    #[must_use]
+    pub fn place_all(&self, lib: &Library) -> Vec<Place> {
+        let mut texts = anchor::Texts::new(lib);
+        self.notes
+            .iter()
+            .map(|n| {
+                if n.deleted {
+                    Place::Gone
+                } else {
+                    anchor::locate(&mut texts, n)
+                }
+            })
+            .collect()
+    }
+
+    /// Each note found again, its quote, context and path taken from the
+    /// text where it is now: what is written back, so the next reading
+    /// finds it at once. A note whose words are gone keeps its old quote.
+    pub fn reanchor(&mut self, lib: &Library, places: &[Place]) {
+        for (note, place) in self.notes.iter_mut().zip(places) {
+            if let Place::At(node, bytes) = place {
+                let quote = note.quote.exact.clone();
+                note.anchor_at(lib, *node, bytes.clone());
+                if note.quote.exact != quote {
+                    // The words were edited: the note is as old as it was.
+                    note.modified = note.modified.max(note.created);
+                }
+            }
+        }
+    }
+
+    /// Ours with what another reader wrote meanwhile: every note of both,
+    /// by id, the newest edit winning (a deletion is an edit); deletions
+    /// older than any reader stays open are forgotten.
+    #[must_use]
+    pub fn merged(self, theirs: Notebook) -> Notebook {
+        let horizon = crate::state::now_ms().saturating_sub(TOMBSTONE_MS);
+        let mut by_id: HashMap<String, Note> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for note in theirs.notes.into_iter().chain(self.notes) {
+            match by_id.get(&note.id) {
+                Some(kept) if kept.modified > note.modified => {}
+                Some(_) => {
+                    by_id.insert(note.id.clone(), note);
+                }
+                None => {
+                    order.push(note.id.clone());
+                    by_id.insert(note.id.clone(), note);
+                }
+            }
+        }
+        let mut notes: Vec<Note> = order
+            .into_iter()
+            .filter_map(|id| by_id.remove(&id))
+            .filter(|n| !(n.deleted && n.modified < horizon))
+            .collect();
+        notes.sort_by_key(|n| n.created);
+        Notebook { notes }
+    }
+
+    /// As read from a file: each id once, every note within bounds.
+    #[must_use]
+    pub fn bounded(mut self) -> Notebook {
+        for note in &mut self.notes {
+            if note.text.chars().count() > MAX_NOTE {
+                note.text = note.text.chars().take(MAX_NOTE).collect();
+            }
+        }
+        self.merged(Notebook::default())
+    }
+
+    /// The notes as W3C Web Annotation JSON (an `AnnotationCollection`);
+    /// with `tombstones`, deletions too (the state file keeps them).
+    ///
+    /// # Errors
+    /// Serialising: none in practice.
+    pub fn to_json(&self, tombstones: bool) -> serde_json::Result<String> {
+        w3c::write(self, tombstones)
+    }
+
+    /// Notes from W3C Web Annotation JSON: a collection, a list, or one
+    /// annotation.
+    ///
+    /// # Errors
+    /// Not JSON, or not annotations as zhizao writes them.
+    pub fn from_json(text: &[u8]) -> Result<Notebook, String> {
+        w3c::read(text)
+    }
+}
+
+/// A time as ISO 8601 in UTC, to the millisecond: `2026-12-02T03:04:05.123Z`.
+#[must_use]
+pub fn iso8601(ms: u64) -> String {
+    let secs = ms / 1000;
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (y, m, d) = civil(i64::try_from(days).unwrap_or(0));
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60,
+        ms % 1000
+    )
+}
+
+/// The date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Days from 1970-01-01 to a date (the inverse of `civil`).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from(if m > 2 { m - 3 } else { m + 9 });
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Milliseconds from an ISO 8601 UTC time as [`iso8601`] writes it (with
+/// or without the fraction of a second).
+#[must_use]
+pub fn parse_iso8601(written: &str) -> Option<u64> {
+    let (date, time) = written.trim_end_matches('Z').split_once('T')?;
+    let mut parts = date.split('-').map(str::parse::<i64>);
+    let (y, m, day) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    let (time, fraction) = time.split_once('.').unwrap_or((time, "0"));
+    let ms: u64 = format!("{:0<3}", &fraction[..fraction.len().min(3)])
+        .parse()
+        .ok()?;
+    let mut t = time.split(':').map(str::parse::<u64>);
+    let (h, min, sec) = (t.next()?.ok()?, t.next()?.ok()?, t.next()?.ok()?);
+    let (m, day) = (u32::try_from(m).ok()?, u32::try_from(day).ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || h > 23 || min > 59 || sec > 60 {
+        return None;
+    }
+    let days = u64::try_from(days_from_civil(y, m, day)).ok()?;
+    Some((days * 86_400 + h * 3600 + min * 60 + sec) * 1000 + ms)
+}
+
+#[cfg(test)]
+mod tests;

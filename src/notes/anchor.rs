@@ -1,0 +1,312 @@
+//! A section's text as notes see it (its paragraphs joined by line
+//! breaks), the sentences and clauses a selection moves by, and finding a
+//! note's words again after the collection was edited.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{Note, Place};
+use crate::content::{Library, NodeId};
+
+/// Ends a sentence.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
+/// Ends a clause (and every sentence end does too).
+const CLAUSE_ENDS: &[char] = &['，', '、', '：', ',', ':'];
+/// Closing marks that stay with the sentence they close.
+const CLOSERS: &[char] = &['”', '’', '」', '』', '）', '》', ')', '"'];
+
+/// A node's paragraphs joined by line breaks: what note positions count in.
+#[must_use]
+pub fn node_text(lib: &Library, node: NodeId) -> String {
+    let paragraphs = &lib.node(node).paragraphs;
+    let mut text = String::new();
+    for i in 0..paragraphs.len() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str(paragraphs.get(i).unwrap_or_default());
+    }
+    text
+}
+
+/// Where each paragraph of the node is in its [`node_text`].
+#[must_use]
+pub fn paragraph_spans(lib: &Library, node: NodeId) -> Vec<Range<usize>> {
+    let paragraphs = &lib.node(node).paragraphs;
+    let mut at = 0;
+    (0..paragraphs.len())
+        .map(|i| {
+            let len = paragraphs.get(i).map_or(0, str::len);
+            let span = at..at + len;
+            at += len + 1;
+            span
+        })
+        .collect()
+}
+
+fn ends_unit(c: char, clause: bool) -> bool {
+    c == '\n' || SENTENCE_ENDS.contains(&c) || (clause && CLAUSE_ENDS.contains(&c))
+}
+
+/// The byte after the unit that starts at or after `from`: past its end
+/// mark and any closing marks, or at the line break that ends it.
+fn unit_end(text: &str, from: usize, clause: bool) -> usize {
+    let mut chars = text[from..]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .peekable();
+    // A unit holds one character at least: a line break starts none.
+    while let Some(&(_, c)) = chars.peek() {
+        if c == '\n' {
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            return i;
+        }
+        if ends_unit(c, clause) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, c)) = chars.peek() {
+                if CLOSERS.contains(&c) {
+                    end = j + c.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            return end;
+        }
+    }
+    text.len()
+}
+
+/// The sentence holding byte `at` (or the next one, on a line break).
+#[must_use]
+pub fn sentence_at(text: &str, at: usize) -> Range<usize> {
+    let at = floor(text, at.min(text.len()));
+    // Back to the end of the sentence before, or the paragraph's start.
+    let mut start = 0;
+    let mut from = 0;
+    while from < text.len() {
+        let end = unit_end(text, from, false);
+        let first = skip_breaks(text, from);
+        if end > at || end >= text.len() {
+            start = first;
+            break;
+        }
+        from = end;
+    }
+    start..unit_end(text, start, false)
+}
+
+fn skip_breaks(text: &str, mut at: usize) -> usize {
+    while text[at..].starts_with('\n') {
+        at += 1;
+    }
+    at
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A selection ending at `end` grown by one sentence (or clause): None at
+/// the end of the text.
+#[must_use]
+pub fn grow(text: &str, end: usize, clause: bool) -> Option<usize> {
+    (end < text.len())
+        .then(|| unit_end(text, end, clause))
+        .filter(|&e| e > end)
+}
+
+/// A selection `start..end` shrunk by one sentence (or clause): None when
+/// one unit is all it holds.
+#[must_use]
+pub fn shrink(text: &str, start: usize, end: usize, clause: bool) -> Option<usize> {
+    let mut from = start;
+    let mut last = None;
+    loop {
+        let e = unit_end(text, from, clause);
+        if e >= end || e <= from {
+            return last;
+        }
+        last = Some(e);
+        from = e;
+    }
+}
+
+/// Node texts, each made once while notes are placed.
+pub struct Texts<'a> {
+    pub lib: &'a Library,
+    made: HashMap<NodeId, String>,
+}
+
+impl<'a> Texts<'a> {
+    #[must_use]
+    pub fn new(lib: &'a Library) -> Self {
+        Texts {
+            lib,
+            made: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, node: NodeId) -> &str {
+        let lib = self.lib;
+        self.made
+            .entry(node)
+            .or_insert_with(|| node_text(lib, node))
+    }
+}
+
+/// Where a note's words are now: where they were; else elsewhere in its
+/// section, the occurrence whose context agrees best; else in its section
+/// with a small edit inside (context on both sides still there); else in
+/// another section, only where the context agrees or the words occur once
+/// in the whole collection. Else gone: never other words.
+pub fn locate(texts: &mut Texts<'_>, note: &Note) -> Place {
+    let exact = note.quote.exact.as_str();
+    if exact.is_empty() {
+        return Place::Gone;
+    }
+    let home = texts.lib.find(&note.path);
+    if let Some(node) = home {
+        let text = texts.get(node);
+        if let Some(bytes) = char_bytes(text, note.start, note.end)
+            && &text[bytes.clone()] == exact
+        {
+            return Place::At(node, bytes);
+        }
+        if let Some((bytes, _)) = best_exact(text, note) {
+            return Place::At(node, bytes);
+        }
+        if let Some(bytes) = edited(text, note) {
+            return Place::At(node, bytes);
+        }
+    }
+    // Moved: every other section, the best agreeing context winning.
+    let mut best: Option<(NodeId, Range<usize>, usize)> = None;
+    let mut occurrences = 0;
+    for other in 0..texts.lib.nodes.len() {
+        if Some(other) == home {
+            continue;
+        }
+        let text = texts.get(other);
+        if !text.contains(exact) {
+            continue;
+        }
+        occurrences += text.matches(exact).count();
+        if let Some((bytes, score)) = best_exact(text, note)
+            && best.as_ref().is_none_or(|b| score > b.2)
+        {
+            best = Some((other, bytes, score));
+        }
+    }
+    match best {
+        Some((found, bytes, score)) if score >= MIN_CONTEXT || occurrences == 1 => {
+            Place::At(found, bytes)
+        }
+        _ => Place::Gone,
+    }
+}
+
+/// Characters of context that must agree to place a quote that occurs
+/// more than once away from its section.
+const MIN_CONTEXT: usize = 4;
+
+/// Character offsets `start..end` of `text` as bytes.
+fn char_bytes(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
+    if end < start {
+        return None;
+    }
+    let mut at = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let s = at.nth(start)?;
+    let e = if end == start {
+        s
+    } else {
+        at.nth(end - start - 1)?
+    };
+    Some(s..e)
+}
+
+/// How many characters of the note's context agree around `bytes`.
+fn context_score(text: &str, bytes: &Range<usize>, note: &Note) -> usize {
+    let before = text[..bytes.start].chars().rev();
+    let prefix = note.quote.prefix.chars().rev();
+    let after = text[bytes.end..].chars();
+    let suffix = note.quote.suffix.chars();
+    before.zip(prefix).take_while(|(a, b)| a == b).count()
+        + after.zip(suffix).take_while(|(a, b)| a == b).count()
+}
+
+/// The occurrence of the quote whose context agrees best (nearest the old
+/// position on a tie), and how well.
+fn best_exact(text: &str, note: &Note) -> Option<(Range<usize>, usize)> {
+    let exact = &note.quote.exact;
+    let old = note.start;
+    text.match_indices(exact.as_str())
+        .map(|(i, m)| {
+            let bytes = i..i + m.len();
+            let score = context_score(text, &bytes, note);
+            let distance = text[..i].chars().count().abs_diff(old);
+            (bytes, score, distance)
+        })
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|(bytes, score, _)| (bytes, score))
+}
+
+/// The quote with a small edit inside it: the context on both sides found
+/// (or the section's edge where there was none), the words between them
+/// the old ones but for one stretch of at most a fifth of them.
+fn edited(text: &str, note: &Note) -> Option<Range<usize>> {
+    let anchor_len = 8;
+    let prefix: String = {
+        let p = &note.quote.prefix;
+        let skip = p.chars().count().saturating_sub(anchor_len);
+        p.chars().skip(skip).collect()
+    };
+    let suffix: String = note.quote.suffix.chars().take(anchor_len).collect();
+    let exact: Vec<char> = note.quote.exact.chars().collect();
+    let allowed = (exact.len() / 5).max(1);
+    let starts: Vec<usize> = if prefix.is_empty() {
+        vec![0]
+    } else {
+        text.match_indices(prefix.as_str())
+            .map(|(i, m)| i + m.len())
+            .collect()
+    };
+    let mut best: Option<(Range<usize>, usize)> = None;
+    for start in starts {
+        let end = if suffix.is_empty() {
+            Some(text.len())
+        } else {
+            text[start..].find(suffix.as_str()).map(|i| start + i)
+        };
+        let Some(end) = end else { continue };
+        let found: Vec<char> = text[start..end].chars().collect();
+        if found.len().abs_diff(exact.len()) > allowed || found.is_empty() {
+            continue;
+        }
+        let same_start = found.iter().zip(&exact).take_while(|(a, b)| a == b).count();
+        let same_end = found
+            .iter()
+            .rev()
+            .zip(exact.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let kept = (same_start + same_end).min(exact.len());
+        let changed = exact.len() - kept;
+        if changed <= allowed && best.as_ref().is_none_or(|b| changed < b.1) {
+            best = Some((start..end, changed));
+        }
+    }
+    best.map(|(bytes, _)| bytes)
+}
