@@ -46,7 +46,7 @@ fn main() {
     let (mut loads, mut saves, mut marks) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..9 {
         let start = Instant::now();
-        let loaded = store.load();
+        let loaded = store.load::<zhizao::state::Saved>();
         loads.push(start.elapsed());
         assert!(loaded.saved.bookmarks.len() >= 100_000);
         let start = Instant::now();

@@ -105,6 +105,28 @@ pub enum Action {
     MentionDown,
     MentionUp,
 
+    /// Study notes: select a passage sentence by sentence or clause by
+    /// clause, write a note on it or highlight it.
+    StartSelection,
+    GrowSentence,
+    ShrinkSentence,
+    GrowClause,
+    ShrinkClause,
+    Annotate,
+    Highlight,
+    /// In the editor: the next kind, a line break, save.
+    NextKind,
+    NewLine,
+    SaveNote,
+    NextNote,
+    PrevNote,
+    EditNote,
+    DeleteNote,
+    UndoDelete,
+    /// In the notes view: filter by words, by kind.
+    FilterNotes,
+    NextKindFilter,
+
     Resize(u16, u16),
     /// A click and the wheel where the pointer is: `App::update` turns them
     /// into the actions below, by what is drawn there.
@@ -126,6 +148,7 @@ pub enum Action {
     /// The state file was written (what it holds now, other readers' marks
     /// included), or could not be, and why.
     Saved(Result<crate::state::Saved, String>),
+    NotesSaved(Result<crate::notes::Notebook, String>),
     /// Something the runtime has to say in the status bar.
     Notice(String),
     /// Something that stays in the status bar until Esc dismisses it.

@@ -14,6 +14,7 @@ mod loading;
 mod memory;
 mod mouse;
 pub mod navigate;
+pub mod notes;
 mod panes;
 pub mod picker;
 pub mod places;
@@ -21,6 +22,8 @@ pub mod reader;
 pub mod reading;
 mod rebase;
 pub mod search;
+pub mod select;
+mod studying;
 pub mod tree;
 
 pub use effect::Effect;
@@ -46,6 +49,8 @@ pub enum Overlay {
     /// Choosing a place to filter by.
     Picker,
     Bookmarks,
+    /// Writing a note.
+    Editor,
 }
 
 pub struct App {
@@ -71,6 +76,10 @@ pub struct App {
     pub search: search::SearchBox,
     pub picker: picker::Picker,
     pub bookmarks: bookmarks::Bookmarks,
+    /// Study notes, the passage being selected and the note being written.
+    pub notes: notes::Notes,
+    pub selection: Option<select::Selection>,
+    pub editor: Option<select::Editor>,
     /// While a big collection loads behind what is shown.
     pub loading: Option<Loading>,
     /// What the action being applied asks of the runtime.
@@ -104,6 +113,9 @@ impl App {
             notice: None,
             warning: None,
             bookmarks: bookmarks::Bookmarks::default(),
+            notes: notes::Notes::new(crate::notes::KINDS.map(String::from).to_vec()),
+            selection: None,
+            editor: None,
             loading: None,
             effects: Vec::new(),
         };
@@ -125,6 +137,10 @@ impl App {
             (Overlay::Picker, ..) => Mode::Picker,
             (Overlay::Help, ..) => Mode::Help,
             (Overlay::Bookmarks, ..) => Mode::Bookmarks,
+            (Overlay::Editor, ..) => Mode::Editor,
+            (Overlay::None, View::Notes, _) if self.notes.filtering => Mode::NotesFilter,
+            (Overlay::None, View::Notes, _) => Mode::Notes,
+            (Overlay::None, View::Reader, _) if self.selection.is_some() => Mode::Select,
             (Overlay::None, View::Compare, _) => Mode::Compare,
             (Overlay::None, View::Places, _) => Mode::Places,
             (Overlay::None, View::Reader, Focus::Tree) if self.areas().tree.is_some() => Mode::Tree,
@@ -136,7 +152,7 @@ impl App {
     #[must_use]
     pub fn modes(&self) -> Vec<Mode> {
         match self.mode() {
-            mode @ (Mode::Search | Mode::Picker) => vec![mode],
+            mode if mode.is_text() => vec![mode],
             mode => vec![mode, Mode::Global],
         }
     }
@@ -157,6 +173,7 @@ impl App {
                 | Action::Resize(..)
                 | Action::Adopt(..)
                 | Action::Saved(Ok(_))
+                | Action::NotesSaved(Ok(_))
                 | Action::Warn(_)
         ) {
             self.notice = None;
@@ -188,6 +205,7 @@ impl App {
             Action::PlacesFound(lib, found) => self.places.receive(&lib, found),
             Action::Adopt(index, shown) => self.adopt(index, shown),
             Action::Saved(written) => self.saved(written),
+            Action::NotesSaved(written) => self.notes_saved(written),
             Action::Notice(text) => self.notice = Some(text),
             Action::Warn(text) => self.warning = Some(text),
             Action::Copy | Action::CopySection => self.copy(matches!(action, Action::CopySection)),
@@ -237,6 +255,9 @@ impl App {
                         help::Next::Close => self.overlay = Overlay::None,
                         help::Next::Pass => self.in_view(&action),
                     }
+                }
+                mode @ (Mode::Select | Mode::Editor | Mode::NotesFilter) => {
+                    self.on_notes(mode, &action);
                 }
                 _ => self.in_view(&action),
             },
@@ -297,13 +318,15 @@ impl App {
                 let to = match self.view {
                     View::Compare => self.compare.destination(),
                     View::Places => self.places.destination(),
-                    View::Reader => None,
+                    View::Reader | View::Notes => None,
                 };
                 if let Some(to) = to {
                     self.go(to);
                 }
             }
+            action if self.is_note_key(action) => self.on_notes(self.mode(), action),
             _ => match self.view {
+                View::Notes => {}
                 View::Reader => self.in_reader(action),
                 View::Compare if matches!(action, Action::ToggleSync) && self.compare.stacked() => {
                     self.notice = Some("上下叠放时，两侧本就一同滚动".into());
@@ -390,11 +413,21 @@ impl App {
 
     /// Copies the paragraph the current view has selected, or its section.
     fn copy(&mut self, section: bool) {
+        if self.view == View::Notes && self.overlay == Overlay::None {
+            match self.copy_note() {
+                Some(text) => {
+                    self.notice = Some(format!("已复制 {} 字（含出处）", text.chars().count()));
+                    self.effects.push(Effect::Copy(text));
+                }
+                None => self.notice = Some("没有笔记可复制".into()),
+            }
+            return;
+        }
         let target = match (self.overlay, self.view) {
             (Overlay::Search, _) => self.search.selected_anchor(&self.index),
             (_, View::Compare) => self.compare.target(),
             (_, View::Places) => self.places.current().map(|m| m.anchor),
-            (_, View::Reader) => self.reading.reader.selected_anchor(),
+            (_, View::Reader | View::Notes) => self.reading.reader.selected_anchor(),
         };
         let Some(anchor) = target else {
             self.notice = Some("这里没有可复制的段落".into());
@@ -439,6 +472,9 @@ impl App {
         if view == View::Places {
             self.places.ask();
         }
+        if view == View::Notes {
+            self.notes.refresh(&self.lib);
+        }
     }
 
     fn resize(&mut self, w: u16, h: u16) {
@@ -475,6 +511,7 @@ impl App {
         self.search.rebase();
         self.picker.refresh(&index);
         self.bookmarks.locate(&lib);
+        self.notes.place(&lib);
         self.lib = Arc::clone(&lib);
         self.index = index;
         self.loading = self.loading.take().and_then(|l| l.grown(shown));

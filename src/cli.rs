@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod complete;
 mod man;
+mod notes;
 mod print;
 
 use clap_complete::ArgValueCompleter;
@@ -137,6 +138,10 @@ pub enum Command {
         path: Option<String>,
         #[arg(long, value_enum, default_value_t = crate::export::Format::Markdown)]
         format: crate::export::Format,
+        /// With the study notes: highlights marked (`==…==` in Markdown,
+        /// `<mark>` in HTML) and each note after its article.
+        #[arg(long)]
+        with_notes: bool,
     },
     /// Print the script a shell sources to complete zhizao's commands,
     /// options, node paths and places.
@@ -150,6 +155,21 @@ pub enum Command {
     Config {
         #[command(subcommand)]
         command: ConfigCommand,
+    },
+    /// Study notes: print them (a Markdown digest with citations, W3C
+    /// annotation JSON, CSV or text), import them, or add one.
+    #[command(args_conflicts_with_subcommands = true)]
+    Notes {
+        #[command(subcommand)]
+        command: Option<notes::NotesCommand>,
+        #[arg(long, value_enum, default_value_t = notes::NotesFormat::Markdown)]
+        format: notes::NotesFormat,
+        /// Only notes of this kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only notes in this node and under it.
+        #[arg(add = ArgValueCompleter::new(complete::node_paths))]
+        path: Option<String>,
     },
     /// Validate a collection (the bundled one by default): exit 0, or 2 with every error.
     Check {
@@ -313,16 +333,24 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
     match command {
         // Checked above, before the settings it checks are used.
         Command::Config { .. } => {}
-        Command::Export { path, format } => {
-            let lib = cli.library()?;
-            let node = match path {
-                Some(p) => Some(lib.find(p).with_context(|| {
-                    format!("no node at path `{p}`; `zhizao list` shows every path")
-                })?),
-                None => None,
-            };
-            crate::export::write(&lib, node, *format, &mut out)?;
-        }
+        Command::Notes {
+            command,
+            format,
+            kind,
+            path,
+        } => notes::run(
+            cli,
+            command.as_ref(),
+            *format,
+            kind.as_deref(),
+            path.as_deref(),
+            &mut out,
+        )?,
+        Command::Export {
+            path,
+            format,
+            with_notes,
+        } => export_command(cli, path.as_deref(), *format, *with_notes, &mut out)?,
         Command::Completions { shell } => {
             let program = std::env::args_os()
                 .next()
@@ -388,6 +416,31 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `zhizao export`: a node or everything, with the study notes if asked.
+fn export_command(
+    cli: &Cli,
+    path: Option<&str>,
+    format: crate::export::Format,
+    with_notes: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let lib = cli.library()?;
+    let node =
+        match path {
+            Some(p) => Some(lib.find(p).with_context(|| {
+                format!("no node at path `{p}`; `zhizao list` shows every path")
+            })?),
+            None => None,
+        };
+    let study = if with_notes {
+        Some(notes::study_notes(cli, &lib)?)
+    } else {
+        None
+    };
+    crate::export::write_with(&lib, node, format, study.as_ref(), out)?;
+    Ok(())
 }
 
 /// `zhizao config check` and `zhizao config default`.

@@ -9,6 +9,10 @@ use crate::content::{DERIVED_MARK, Library, NodeId};
 use crate::layout::{DERIVED_TITLE_NOTE, Document};
 use crate::wrap::Widths;
 
+mod study;
+use study::Numbered;
+pub use study::StudyNotes;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Markdown,
@@ -45,6 +49,20 @@ pub fn write(
     format: Format,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    write_with(lib, node, format, None, out)
+}
+
+/// [`write`], with the study notes in it (`--with-notes`).
+///
+/// # Errors
+/// The writer's.
+pub fn write_with(
+    lib: &Library,
+    node: Option<NodeId>,
+    format: Format,
+    study: Option<&StudyNotes>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let roots = roots(lib, node);
     let (head, between, tail) = match format {
         Format::Markdown => (String::new(), "\n---\n\n", ""),
@@ -58,19 +76,53 @@ pub fn write(
             out.write_all(between.as_bytes())?;
         }
         let one = match format {
-            Format::Markdown => markdown(lib, n),
-            Format::Html => html_article(lib, n),
+            Format::Markdown => markdown(lib, n, study),
+            Format::Html => html_article(lib, n, study),
             // Each article as the array's element, indented as in one document.
             Format::Json => {
-                let text =
-                    serde_json::to_string_pretty(&json(lib, n)).map_err(std::io::Error::other)?;
+                let mut value = json(lib, n);
+                if let Some(study) = study {
+                    let notes = study
+                        .in_article(lib, n)
+                        .into_iter()
+                        .map(|i| study.book.notes[i].clone())
+                        .collect();
+                    let items = crate::notes::Notebook { notes }
+                        .to_json(false)
+                        .map_err(std::io::Error::other)?;
+                    let items: serde_json::Value =
+                        serde_json::from_str(&items).map_err(std::io::Error::other)?;
+                    // The reader's, not the authors': apart from "notes".
+                    value["study_notes"] = items["items"].clone();
+                }
+                let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
                 text.lines()
                     .map(|l| format!("  {l}"))
                     .collect::<Vec<_>>()
                     .join("\n")
             }
             Format::Text => {
-                Document::build(lib, n, crate::layout::MEASURE, Widths::default()).to_plain()
+                let mut text =
+                    Document::build(lib, n, crate::layout::MEASURE, Widths::default()).to_plain();
+                let listed = study.map(|s| (s, s.in_article(lib, n)));
+                for (study, k, i) in listed
+                    .into_iter()
+                    .flat_map(|(s, list)| list.into_iter().enumerate().map(move |(k, i)| (s, k, i)))
+                {
+                    let written = &study.book.notes[i];
+                    if k == 0 {
+                        text.push_str("\n学习笔记\n");
+                    }
+                    let _ = writeln!(
+                        text,
+                        "〔{}〕{}「{}」{}",
+                        k + 1,
+                        written.kind,
+                        written.quote.exact,
+                        written.text
+                    );
+                }
+                text
             }
         };
         out.write_all(one.as_bytes())?;
@@ -87,8 +139,9 @@ fn title(lib: &Library, root: NodeId) -> (String, bool) {
     (article.title.text.clone(), article.title.derived)
 }
 
-fn markdown(lib: &Library, top: NodeId) -> String {
+fn markdown(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> String {
     let mut out = String::new();
+    let mut numbers = Numbered::default();
     let node = lib.node(top);
     let article = &lib.articles[node.article];
     if node.depth == 0 {
@@ -128,9 +181,16 @@ fn markdown(lib: &Library, top: NodeId) -> String {
             let level = "#".repeat((node.depth + 1).min(6));
             let _ = writeln!(out, "{level} {}\n", md(heading));
         }
-        for p in &node.paragraphs {
-            let _ = writeln!(out, "{}\n", md(p));
+        for (i, p) in node.paragraphs.iter().enumerate() {
+            let text = match study {
+                Some(study) => study.markdown(lib, n, i, p, &mut numbers, md),
+                None => md(p),
+            };
+            let _ = writeln!(out, "{text}\n");
         }
+    }
+    if let Some(study) = study {
+        out.push_str(&study.markdown_notes(&numbers, md));
     }
     if node.depth == 0 && !article.notes.is_empty() {
         // Notes close the article as quotes: the page prints no mark in the
@@ -200,8 +260,9 @@ fn html_head(lib: &Library, roots: &[NodeId]) -> String {
     )
 }
 
-fn html_article(lib: &Library, top: NodeId) -> String {
+fn html_article(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> String {
     let mut out = String::new();
+    let mut numbers = Numbered::default();
     {
         out.push_str("<article>\n");
         let node = lib.node(top);
@@ -262,8 +323,12 @@ fn html_article(lib: &Library, top: NodeId) -> String {
                 let level = (node.depth + 1).min(6);
                 let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(heading));
             }
-            for p in &node.paragraphs {
-                let _ = writeln!(out, "<p>{}</p>", esc(p));
+            for (i, p) in node.paragraphs.iter().enumerate() {
+                let text = match study {
+                    Some(study) => study.html(lib, n, i, p, &mut numbers, esc),
+                    None => esc(p),
+                };
+                let _ = writeln!(out, "<p>{text}</p>");
             }
         }
         if in_list {
@@ -275,6 +340,9 @@ fn html_article(lib: &Library, top: NodeId) -> String {
                 let _ = writeln!(out, "<li>{}</li>", esc(note));
             }
             out.push_str("</ol>\n");
+        }
+        if let Some(study) = study {
+            out.push_str(&study.html_notes(&numbers, esc));
         }
         out.push_str("</article>\n");
     }

@@ -23,6 +23,13 @@ pub enum Mode {
     Picker,
     Bookmarks,
     Help,
+    /// A passage being selected in the reader.
+    Select,
+    /// The note editor: a text field.
+    Editor,
+    /// The notes view, and its filter line (a text field).
+    Notes,
+    NotesFilter,
 }
 
 impl Mode {
@@ -38,7 +45,21 @@ impl Mode {
             Mode::Picker => "选择地点",
             Mode::Bookmarks => "书签",
             Mode::Help => "帮助",
+            Mode::Select => "选择段落",
+            Mode::Editor => "写笔记",
+            Mode::Notes => "笔记",
+            Mode::NotesFilter => "筛选笔记",
         }
+    }
+
+    /// A text field: every other character is typed, and the global keys
+    /// do not apply.
+    #[must_use]
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            Mode::Search | Mode::Picker | Mode::Editor | Mode::NotesFilter
+        )
     }
 }
 
@@ -58,6 +79,12 @@ const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::CONTROL,
+    }
+}
+const fn alt_enter() -> Key {
+    Key {
+        code: KeyCode::Enter,
+        mods: KeyModifiers::ALT,
     }
 }
 const fn code(code: KeyCode) -> Key {
@@ -109,6 +136,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global,    "show_reader",                  &[k('1')],                           A::Show(View::Reader), "阅读视图"),
     b(M::Global,    "show_compare",                 &[k('2')],                           A::Show(View::Compare), "国内外经验对照"),
     b(M::Global,    "show_places",                  &[k('3')],                           A::Show(View::Places), "地点索引"),
+    b(M::Global,    "show_notes",                   &[k('4')],                           A::Show(View::Notes),  "笔记"),
     b(M::Global,    "bookmarks",                    &[k('\'')],                          A::OpenBookmarks,      "书签"),
     b(M::Global,    "jump_back",                    &[ctrl('o')],                        A::JumpBack,           "跳回上一处"),
     b(M::Global,    "jump_forward",                 &[ctrl('n')],                        A::JumpForward,        "跳往下一处"),
@@ -139,6 +167,32 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Reader,    "reader.copy_section",          &[k('Y')],                           A::CopySection,        "复制本节（附出处）"),
     b(M::Reader,    "reader.wider_measure",         &[k('+'), k('=')],                   A::WiderMeasure,       "加宽版心"),
     b(M::Reader,    "reader.narrower_measure",      &[k('-')],                           A::NarrowerMeasure,    "收窄版心"),
+    b(M::Reader,    "reader.select",                &[k('v')],                           A::StartSelection,     "选择段落，以划线、写笔记"),
+    b(M::Reader,    "reader.next_note",             &[k('}')],                           A::NextNote,           "下一条笔记"),
+    b(M::Reader,    "reader.prev_note",             &[k('{')],                           A::PrevNote,           "上一条笔记"),
+    b(M::Reader,    "reader.edit_note",             &[k('e'), code(C::Enter)],           A::EditNote,           "看／改这里的笔记"),
+    b(M::Reader,    "reader.delete_note",           &[k('d')],                           A::DeleteNote,         "删除这里的笔记"),
+    b(M::Reader,    "reader.undo_delete",           &[k('u')],                           A::UndoDelete,         "恢复刚删除的笔记"),
+
+    b(M::Select,    "select.grow",                  &[k('j'), code(C::Down), k(')')],    A::GrowSentence,       "多选一句"),
+    b(M::Select,    "select.shrink",                &[k('k'), code(C::Up), k('(')],      A::ShrinkSentence,     "少选一句"),
+    b(M::Select,    "select.grow_clause",           &[k('w')],                           A::GrowClause,         "多选一个分句"),
+    b(M::Select,    "select.shrink_clause",         &[k('b')],                           A::ShrinkClause,       "少选一个分句"),
+    b(M::Select,    "select.annotate",              &[k('a')],                           A::Annotate,           "写笔记"),
+    b(M::Select,    "select.highlight",             &[k('h')],                           A::Highlight,          "只划线"),
+    b(M::Select,    "select.cancel",                &[code(C::Esc)],                     A::Close,              "取消选择"),
+
+    b(M::Editor,    "editor.save",                  &[code(C::Enter)],                   A::SaveNote,           "保存笔记"),
+    b(M::Editor,    "editor.new_line",              &[ctrl('j'), alt_enter()],           A::NewLine,            "换行"),
+    b(M::Editor,    "editor.next_kind",             &[code(C::Tab)],                     A::NextKind,           "换类别"),
+    b(M::Editor,    "editor.cancel",                &[code(C::Esc)],                     A::Close,              "取消，不保存"),
+    b(M::Editor,    "editor.quit",                  &[ctrl('c')],                        A::Quit,               "退出"),
+    b(M::Editor,    "editor.caret_left",            &[code(C::Left)],                    A::CaretLeft,          "光标左移"),
+    b(M::Editor,    "editor.caret_right",           &[code(C::Right)],                   A::CaretRight,         "光标右移"),
+    b(M::Editor,    "editor.caret_home",            &[code(C::Home), ctrl('a')],         A::CaretHome,          "开头"),
+    b(M::Editor,    "editor.caret_end",             &[code(C::End), ctrl('e')],          A::CaretEnd,           "末尾"),
+    b(M::Editor,    "editor.backspace",             &[code(C::Backspace)],               A::Backspace,          "删除前一字"),
+    b(M::Editor,    "editor.delete_word",           &[ctrl('w')],                        A::DeleteWord,         "删除前一词"),
 
     b(M::Compare,   "compare.lesson_down",          &[k('j'), code(C::Down)],            A::LessonDown,         "下一组启示"),
     b(M::Compare,   "compare.lesson_up",            &[k('k'), code(C::Up)],              A::LessonUp,           "上一组启示"),
@@ -182,6 +236,22 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Picker,    "picker.result_up",             &[code(C::Up), ctrl('p')],           A::ResultUp,           "上一个"),
     b(M::Picker,    "picker.backspace",             &[code(C::Backspace)],               A::Backspace,          "删除前一字"),
     b(M::Picker,    "picker.delete_to_start",       &[ctrl('u')],                        A::DeleteToStart,      "删除到行首"),
+
+    b(M::Notes,     "notes.down",                   &[k('j'), code(C::Down)],            A::ResultDown,         "下一条"),
+    b(M::Notes,     "notes.up",                     &[k('k'), code(C::Up)],              A::ResultUp,           "上一条"),
+    b(M::Notes,     "notes.open",                   &[code(C::Enter)],                   A::OpenResult,         "跳到原文"),
+    b(M::Notes,     "notes.filter",                 &[k('/')],                           A::FilterNotes,        "按字词筛选（汉字、拼音）"),
+    b(M::Notes,     "notes.kind",                   &[k('f')],                           A::NextKindFilter,     "按类别筛选"),
+    b(M::Notes,     "notes.edit",                   &[k('e')],                           A::EditNote,           "改笔记"),
+    b(M::Notes,     "notes.delete",                 &[k('d')],                           A::DeleteNote,         "删除笔记"),
+    b(M::Notes,     "notes.undo",                   &[k('u')],                           A::UndoDelete,         "恢复刚删除的笔记"),
+    b(M::Notes,     "notes.copy",                   &[k('y')],                           A::Copy,               "复制原文和笔记（附出处）"),
+
+    b(M::NotesFilter, "notes_filter.done",          &[code(C::Enter)],                   A::OpenResult,         "筛选完毕"),
+    b(M::NotesFilter, "notes_filter.clear",         &[code(C::Esc)],                     A::Close,              "清除筛选"),
+    b(M::NotesFilter, "notes_filter.quit",          &[ctrl('c')],                        A::Quit,               "退出"),
+    b(M::NotesFilter, "notes_filter.backspace",     &[code(C::Backspace)],               A::Backspace,          "删除前一字"),
+    b(M::NotesFilter, "notes_filter.delete_to_start", &[ctrl('u')],                      A::DeleteToStart,      "删除到行首"),
 
     b(M::Bookmarks, "bookmark_list.close",          &[code(C::Esc), k('\'')],            A::Close,              "关闭"),
     b(M::Bookmarks, "bookmark_list.open_result",    &[code(C::Enter)],                   A::OpenResult,         "跳到书签"),
@@ -314,7 +384,13 @@ impl Key {
             KeyCode::PageUp => "pgup".into(),
             KeyCode::PageDown => "pgdn".into(),
             KeyCode::BackTab => "shift-tab".into(),
-            _ => self.name().to_ascii_lowercase(),
+            // The key alone: the modifier is written below.
+            _ => Key {
+                mods: KeyModifiers::NONE,
+                ..self
+            }
+            .name()
+            .to_ascii_lowercase(),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("ctrl-{base}")
@@ -342,6 +418,10 @@ impl Mode {
             Mode::Picker => Some("picker"),
             Mode::Bookmarks => Some("bookmark_list"),
             Mode::Help => Some("help_box"),
+            Mode::Select => Some("select"),
+            Mode::Editor => Some("editor"),
+            Mode::Notes => Some("notes"),
+            Mode::NotesFilter => Some("notes_filter"),
         }
     }
 }
@@ -389,6 +469,7 @@ mod tests {
         "show_reader",
         "show_compare",
         "show_places",
+        "show_notes",
         "bookmarks",
         "jump_back",
         "jump_forward",
@@ -417,6 +498,30 @@ mod tests {
         "reader.copy_section",
         "reader.wider_measure",
         "reader.narrower_measure",
+        "reader.select",
+        "reader.next_note",
+        "reader.prev_note",
+        "reader.edit_note",
+        "reader.delete_note",
+        "reader.undo_delete",
+        "select.grow",
+        "select.shrink",
+        "select.grow_clause",
+        "select.shrink_clause",
+        "select.annotate",
+        "select.highlight",
+        "select.cancel",
+        "editor.save",
+        "editor.new_line",
+        "editor.next_kind",
+        "editor.cancel",
+        "editor.quit",
+        "editor.caret_left",
+        "editor.caret_right",
+        "editor.caret_home",
+        "editor.caret_end",
+        "editor.backspace",
+        "editor.delete_word",
         "compare.lesson_down",
         "compare.lesson_up",
         "compare.domestic",
@@ -456,6 +561,20 @@ mod tests {
         "picker.result_up",
         "picker.backspace",
         "picker.delete_to_start",
+        "notes.down",
+        "notes.up",
+        "notes.open",
+        "notes.filter",
+        "notes.kind",
+        "notes.edit",
+        "notes.delete",
+        "notes.undo",
+        "notes.copy",
+        "notes_filter.done",
+        "notes_filter.clear",
+        "notes_filter.quit",
+        "notes_filter.backspace",
+        "notes_filter.delete_to_start",
         "bookmark_list.close",
         "bookmark_list.open_result",
         "bookmark_list.result_down",

@@ -197,12 +197,27 @@ impl Notebook {
         Notebook { notes }
     }
 
-    /// As read from a file: each id once, every note within bounds.
+    /// As read from a file: each id once, every note within bounds, no
+    /// control character in anything a terminal will show.
     #[must_use]
     pub fn bounded(mut self) -> Notebook {
+        let clean = |s: &mut String, most: usize| {
+            *s = s
+                .chars()
+                .filter(|&c| c == '\n' || !crate::sanitize::is_forbidden(c))
+                .take(most)
+                .collect();
+        };
         for note in &mut self.notes {
-            if note.text.chars().count() > MAX_NOTE {
-                note.text = note.text.chars().take(MAX_NOTE).collect();
+            clean(&mut note.text, MAX_NOTE);
+            clean(&mut note.kind, 16);
+            clean(&mut note.path, 1000);
+            for part in [
+                &mut note.quote.exact,
+                &mut note.quote.prefix,
+                &mut note.quote.suffix,
+            ] {
+                clean(part, MAX_NOTE);
             }
         }
         self.merged(Notebook::default())

@@ -288,6 +288,11 @@ impl Session {
                         queue.extend(self.app.update(Action::Saved(written)));
                     }
                 }
+                Effect::SaveNotes(book) => {
+                    if let Some(written) = self.memory.save_notes(*book) {
+                        queue.extend(self.app.update(Action::NotesSaved(written)));
+                    }
+                }
                 Effect::Suspend => suspend(&mut self.terminal, self.mouse)?,
                 // What Quit saved, it saved above: nothing more is to be done.
                 Effect::Quit => {

@@ -4,6 +4,7 @@
 mod bookmarks;
 mod compare;
 mod help;
+mod notes;
 mod picker;
 mod places;
 mod reader;
@@ -47,6 +48,7 @@ impl Widget for Screen<'_> {
             }
             View::Compare => compare::render(app, theme, buf),
             View::Places => places::render(app, theme, areas.main, buf),
+            View::Notes => notes::render(app, theme, areas.main, buf),
         }
         status::render(app, theme, areas.status, buf);
         match app.overlay {
@@ -54,6 +56,7 @@ impl Widget for Screen<'_> {
             Overlay::Picker => picker::render(app, theme, buf),
             Overlay::Help => help::render(app, theme, buf),
             Overlay::Bookmarks => bookmarks::render(app, theme, buf),
+            Overlay::Editor => notes::render_editor(app, theme, buf),
             Overlay::None => {}
         }
     }
@@ -76,6 +79,7 @@ pub fn cursor(app: &App) -> Option<(u16, u16)> {
             .search
             .line
             .cursor(crate::areas::search(w, h).field, app.widths),
+        Overlay::Editor => notes::editor_cursor(app),
         _ => None,
     }
 }

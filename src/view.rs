@@ -15,6 +15,7 @@ pub enum View {
     Reader,
     Compare,
     Places,
+    Notes,
 }
 
 impl View {
@@ -30,6 +31,7 @@ impl View {
             View::Reader => "阅读",
             View::Compare => "国内外对照",
             View::Places => "地点索引",
+            View::Notes => "笔记",
         }
     }
 
@@ -47,7 +49,7 @@ mod tests {
     #[test]
     fn the_saved_names_stay_as_written_in_state_files() {
         let names: Vec<&str> = View::all().map(View::name).collect();
-        assert_eq!(names, ["reader", "compare", "places"]);
+        assert_eq!(names, ["reader", "compare", "places", "notes"]);
         for v in View::all() {
             let json = serde_json::to_string(&v).unwrap();
             assert_eq!(json, format!("\"{}\"", v.name()));

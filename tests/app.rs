@@ -1116,9 +1116,9 @@ fn a_bookmark_deleted_in_one_reader_stays_deleted_when_an_older_reader_saves() {
     first.update(Action::ToggleBookmark);
     save(&mut first);
     let mut a = app(100, 30);
-    a.recall(store.load().saved);
+    a.recall(store.load::<zhizao::state::Saved>().saved);
     let mut b = app(100, 30);
-    b.recall(store.load().saved);
+    b.recall(store.load::<zhizao::state::Saved>().saved);
     assert_eq!((a.bookmarks.marks.len(), b.bookmarks.marks.len()), (1, 1));
     // A deletes it and saves; B, opened before, quits later and saves.
     a.update(Action::OpenBookmarks);
@@ -1126,7 +1126,7 @@ fn a_bookmark_deleted_in_one_reader_stays_deleted_when_an_older_reader_saves() {
     save(&mut a);
     std::thread::sleep(std::time::Duration::from_millis(5));
     save(&mut b);
-    let after = store.load().saved;
+    let after = store.load::<zhizao::state::Saved>().saved;
     assert!(
         after.bookmarks.is_empty(),
         "it came back: {:?}",
@@ -1141,7 +1141,7 @@ fn a_bookmark_deleted_in_one_reader_stays_deleted_when_an_older_reader_saves() {
     b.update(Action::ToggleBookmark);
     save(&mut b);
     save(&mut a);
-    assert_eq!(store.load().saved.bookmarks.len(), 1);
+    assert_eq!(store.load::<zhizao::state::Saved>().saved.bookmarks.len(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

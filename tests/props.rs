@@ -339,6 +339,7 @@ fn check_frames(w: u16, h: u16, steps: usize) {
                 }
             }
             View::Places => assert_frame(buf, a.main, "place index"),
+            View::Notes => assert_frame(buf, a.main, "notes"),
         }
     }
     for (open, what) in [

@@ -45,7 +45,9 @@ pub fn clip(lib: &Library, anchor: Anchor, section: bool) -> String {
 }
 
 /// 《title》（byline）› section › item, each as the page prints it.
-fn source_of(lib: &Library, node: NodeId) -> String {
+/// Where a node is: 《title》（byline） › each heading down to it, as printed.
+#[must_use]
+pub fn source_of(lib: &Library, node: NodeId) -> String {
     let article = &lib.articles[lib.node(node).article];
     let mut source = format!("《{}》", lib.display_label_full(article.root));
     if let Some(byline) = &article.byline {

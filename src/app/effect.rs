@@ -25,6 +25,8 @@ pub enum Effect {
     /// Write the state file: the session, with the bookmarks deleted in it
     /// (which a merge with another reader's file must not bring back).
     Save(Box<Saved>),
+    /// Write the notes file (merged with another reader's, as the state is).
+    SaveNotes(Box<crate::notes::Notebook>),
     /// Hand the terminal back to the shell until `fg`.
     Suspend,
     Quit,

@@ -15,9 +15,28 @@ pub struct Line {
     /// The whole line is selected, as when the search box reopens on the
     /// last query: typing replaces it, → or End keeps it to edit.
     pub selected: bool,
+    /// A note's text: line breaks kept, up to [`crate::notes::MAX_NOTE`].
+    pub multiline: bool,
 }
 
 impl Line {
+    /// The note editor's text: line breaks are kept, and it holds a note
+    /// of [`crate::notes::MAX_NOTE`] characters.
+    #[must_use]
+    pub fn notes() -> Self {
+        Line {
+            multiline: true,
+            ..Line::default()
+        }
+    }
+
+    fn limit(&self) -> usize {
+        if self.multiline {
+            crate::notes::MAX_NOTE
+        } else {
+            MAX_CHARS
+        }
+    }
     /// Where the terminal cursor goes for this line drawn in `field`: at
     /// the caret, in display columns; None where it would fall outside.
     #[must_use]
@@ -47,7 +66,9 @@ impl Line {
     /// Types a character; false (and nothing typed) when the line is full.
     pub fn insert(&mut self, c: char) -> bool {
         self.replace_selection();
-        if self.text.chars().count() >= MAX_CHARS {
+        let forbidden = c != '\n' && crate::sanitize::is_forbidden(c);
+        if forbidden || (c == '\n' && !self.multiline) || self.text.chars().count() >= self.limit()
+        {
             return false;
         }
         self.text.insert(self.caret, c);
@@ -60,10 +81,13 @@ impl Line {
     /// line is left out. True when anything was added.
     pub fn paste(&mut self, pasted: &str) -> bool {
         self.replace_selection();
-        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let room = self.limit().saturating_sub(self.text.chars().count());
+        let multiline = self.multiline;
         let clean: String = pasted
+            .replace("\r\n", "\n")
             .chars()
             .filter_map(|c| match c {
+                '\n' | '\u{2028}' | '\u{2029}' if multiline => Some('\n'),
                 '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
                 c if crate::sanitize::is_forbidden(c) => None,
                 c => Some(c),
@@ -141,7 +165,7 @@ impl Line {
     /// The line holds all it can.
     #[must_use]
     pub fn full(&self) -> bool {
-        self.text.chars().count() >= MAX_CHARS
+        self.text.chars().count() >= self.limit()
     }
 
     /// The part of the line from where it is shown, and the caret's column

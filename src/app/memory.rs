@@ -104,4 +104,9 @@ impl App {
             Err(why) => self.notice = Some(why),
         }
     }
+
+    /// Takes the notes file's notes, each found again in the collection.
+    pub fn recall_notes(&mut self, book: crate::notes::Notebook) {
+        self.notes.recall(book, &self.lib);
+    }
 }

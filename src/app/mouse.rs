@@ -30,6 +30,8 @@ fn click(app: &App, pos: Position) -> Vec<Action> {
     };
     match app.overlay {
         Overlay::Help => vec![Action::Close],
+        // A click never throws away a note being written.
+        Overlay::Editor => Vec::new(),
         Overlay::Picker => {
             let picker = areas::picker(width, height, app.lib.places.len());
             let on = picker
@@ -87,7 +89,7 @@ fn click_view(app: &App, pos: Position) -> Vec<Action> {
             .map(|side| Action::Focus(Pane::Side(side)))
             .into_iter()
             .collect(),
-        View::Places => Vec::new(),
+        View::Places | View::Notes => Vec::new(),
         View::Reader => {
             if let (Some(tree), Some(inner)) = (areas.tree, areas.tree_inner())
                 && tree.contains(pos)
@@ -121,6 +123,7 @@ fn wheel(app: &App, pos: Position, delta: isize) -> Vec<Action> {
             .position(|p| p.contains(pos))
             .map(Pane::Side),
         View::Places => Some(Pane::Places),
+        View::Notes => None,
         View::Reader => {
             if areas.tree.is_some_and(|t| t.contains(pos)) {
                 Some(Pane::Tree)

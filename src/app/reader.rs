@@ -376,10 +376,15 @@ impl Reader {
 
     /// Scrolls the current hit into view, a third of the way down the page.
     fn show_hit(&mut self) {
-        let Some((anchor, range)) = self.hits.get(self.hit) else {
-            return;
-        };
-        let Some(line) = self.doc.line_of(*anchor, range.start) else {
+        if let Some((anchor, range)) = self.hits.get(self.hit) {
+            self.reveal(*anchor, range.start);
+        }
+    }
+
+    /// Scrolls a byte of the text into view (if it is off the page), a
+    /// third of the way down.
+    pub fn reveal(&mut self, anchor: Anchor, byte: usize) {
+        let Some(line) = self.doc.line_of(anchor, byte) else {
             return;
         };
         let page = self.page_height();

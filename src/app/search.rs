@@ -171,7 +171,7 @@ impl SearchBox {
         self.line = super::line::Line {
             caret: text.len(),
             text,
-            selected: false,
+            ..super::line::Line::default()
         };
         self.edited();
     }

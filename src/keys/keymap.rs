@@ -50,7 +50,7 @@ pub enum HelpRow {
 
 /// Modes whose keys fall back to the global ones.
 fn falls_back(mode: Mode) -> bool {
-    !matches!(mode, Mode::Search | Mode::Picker | Mode::Global)
+    !mode.is_text() && mode != Mode::Global
 }
 
 impl Keymap {
@@ -76,10 +76,11 @@ impl Keymap {
             })
             .or_else(|| match (modes.first(), ev.code) {
                 // In a text line, any other character is typed.
-                (Some(Mode::Search | Mode::Picker), KeyCode::Char(c))
-                    if !ev
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                (Some(mode), KeyCode::Char(c))
+                    if mode.is_text()
+                        && !ev
+                            .modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
                     Some(Action::Insert(c))
                 }

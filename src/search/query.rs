@@ -32,6 +32,29 @@ pub struct Term {
     place_finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
+/// Whether every term of `query` is in `text` as typed, or read as pinyin
+/// (full, or initials) in it: the notes list's filter, as search reads a
+/// term.
+#[must_use]
+pub fn text_matches(query: &str, text: &str, lib: &Library) -> bool {
+    let query = Query::parse(query, lib);
+    let readings = super::pinyin::Readings::shared();
+    let mut sets: Option<Vec<u16>> = None;
+    !query.terms.is_empty()
+        && query.terms.iter().all(|term| {
+            term.find_in(text).is_some()
+                || term.letters.as_ref().is_some_and(|letters| {
+                    let sets = sets.get_or_insert_with(|| {
+                        let mut out = vec![0; text.chars().count()];
+                        let n = readings.sets_into(text, &mut out);
+                        out.truncate(n);
+                        out
+                    });
+                    readings.find(sets, letters, u32::MAX).is_some()
+                })
+        })
+}
+
 impl Query {
     #[must_use]
     pub fn parse(input: &str, lib: &Library) -> Self {

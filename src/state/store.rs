@@ -10,6 +10,63 @@ use std::path::{Path, PathBuf};
 use super::{FORMAT, Saved};
 use crate::private::{self, Found};
 
+/// What a store keeps: the session, or the notes. Read, it is bounded;
+/// written, merged with what another reader wrote since.
+pub trait Kept: Default + Sized {
+    /// What the file is called in a message: 状态文件, 笔记文件.
+    const WHAT: &'static str;
+    /// The file's contents, or why it is not one of ours (a newer format).
+    ///
+    /// # Errors
+    /// Why it cannot be read, in the reader's words.
+    fn from_bytes(bytes: &[u8]) -> Result<Self, String>;
+    /// # Errors
+    /// Serialising: none in practice.
+    fn to_bytes(&self) -> std::io::Result<Vec<u8>>;
+    #[must_use]
+    fn merged(self, theirs: Self) -> Self;
+}
+
+impl Kept for Saved {
+    const WHAT: &'static str = "状态文件";
+    fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        match serde_json::from_slice::<Saved>(bytes) {
+            Ok(saved) if saved.format <= FORMAT => Ok(saved.bounded()),
+            Ok(saved) => Err(format!("它来自更新的版本（格式 {}）", saved.format)),
+            Err(e) => Err(format!("无法解析：{e}")),
+        }
+    }
+    fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
+        serde_json::to_vec(self).map_err(std::io::Error::other)
+    }
+    fn merged(self, theirs: Self) -> Self {
+        Saved::merged(self, theirs)
+    }
+}
+
+impl Kept for crate::notes::Notebook {
+    const WHAT: &'static str = "笔记文件";
+    fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        crate::notes::Notebook::from_json(bytes)
+            .map(crate::notes::Notebook::bounded)
+            .map_err(|e| format!("无法解析：{e}"))
+    }
+    fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
+        self.to_json(true)
+            .map(String::into_bytes)
+            .map_err(std::io::Error::other)
+    }
+    fn merged(self, theirs: Self) -> Self {
+        crate::notes::Notebook::merged(self, theirs)
+    }
+}
+
+/// The notes file beside a collection's state file: `NAME.notes.json`.
+#[must_use]
+pub fn notes_name(state_name: &str) -> String {
+    format!("{}.notes.json", state_name.trim_end_matches(".json"))
+}
+
 /// The largest state file read: 100,000 bookmarks take under 10 MiB.
 const MAX_BYTES: u64 = 64 << 20;
 
@@ -66,8 +123,8 @@ pub struct Store {
 
 /// What loading found.
 #[derive(Debug)]
-pub struct Loaded {
-    pub saved: Saved,
+pub struct Loaded<T = Saved> {
+    pub saved: T,
     /// Something to tell the reader once: a file set aside, say.
     pub notice: Option<String>,
 }
@@ -89,25 +146,25 @@ impl Store {
     /// from a newer format is moved aside as `NAME.corrupt-SECONDS` and the
     /// reader starts fresh.
     #[must_use]
-    pub fn load(&self) -> Loaded {
+    pub fn load<T: Kept>(&self) -> Loaded<T> {
         let fresh = |notice: Option<String>| Loaded {
-            saved: Saved::default(),
+            saved: T::default(),
             notice,
         };
         let problem = match private::read(&self.file, MAX_BYTES) {
-            Ok(Found::Bytes(bytes)) => match serde_json::from_slice::<Saved>(&bytes) {
-                Ok(saved) if saved.format <= FORMAT => return fresh(None).with(saved.bounded()),
-                Ok(saved) => format!("它来自更新的版本（格式 {}）", saved.format),
-                Err(e) => format!("无法解析：{e}"),
+            Ok(Found::Bytes(bytes)) => match T::from_bytes(&bytes) {
+                Ok(saved) => return fresh(None).with(saved),
+                Err(why) => why,
             },
             Ok(Found::Missing) => return fresh(None),
             Ok(Found::NotAFile) => "不是普通文件".to_owned(),
             Ok(Found::TooBig(n)) => format!("过大（{n} 字节）"),
             Err(e) => format!("无法读取：{e}"),
         };
+        let what = T::WHAT;
         let notice = match private::set_aside(&self.file) {
-            Some(to) => format!("状态文件{problem}；已另存为 {}，从头开始", to.display()),
-            None => format!("状态文件{problem}；从头开始"),
+            Some(to) => format!("{what}{problem}；已另存为 {}，从头开始", to.display()),
+            None => format!("{what}{problem}；从头开始"),
         };
         fresh(Some(crate::sanitize::for_terminal(&notice)))
     }
@@ -119,37 +176,33 @@ impl Store {
     /// # Errors
     /// The folder cannot be made or written, or another reader held the
     /// lock longer than [`private::LOCK_WAIT`].
-    pub fn save(&self, ours: Saved) -> std::io::Result<Saved> {
+    pub fn save<T: Kept>(&self, ours: T) -> std::io::Result<T> {
         self.save_with(ours, |_| Ok(()))
     }
 
     /// [`Self::save`], with a step between writing the temporary file and
     /// renaming it, where a test makes the write die.
-    fn save_with(
+    fn save_with<T: Kept>(
         &self,
-        ours: Saved,
+        ours: T,
         before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
-    ) -> std::io::Result<Saved> {
+    ) -> std::io::Result<T> {
         private::folder(&self.dir)?;
         let lock = private::lock(&self.dir)?;
         let theirs = match private::read(&self.file, MAX_BYTES) {
-            // The merge holds it to what is kept, as `bounded` would.
-            Ok(Found::Bytes(bytes)) => serde_json::from_slice::<Saved>(&bytes)
-                .ok()
-                .filter(|s| s.format <= FORMAT)
-                .unwrap_or_default(),
-            _ => Saved::default(),
+            Ok(Found::Bytes(bytes)) => T::from_bytes(&bytes).unwrap_or_default(),
+            _ => T::default(),
         };
         let merged = ours.merged(theirs);
-        let json = serde_json::to_vec(&merged).map_err(std::io::Error::other)?;
+        let json = merged.to_bytes()?;
         private::write_with(&self.dir, &self.file, &json, before_rename)?;
         drop(lock);
         Ok(merged)
     }
 }
 
-impl Loaded {
-    fn with(mut self, saved: Saved) -> Self {
+impl<T> Loaded<T> {
+    fn with(mut self, saved: T) -> Self {
         self.saved = saved;
         self
     }
@@ -183,7 +236,7 @@ mod tests {
         };
         let died = store.save_with(second, |_| Err(std::io::Error::other("killed")));
         assert!(died.is_err());
-        let loaded = store.load();
+        let loaded = store.load::<Saved>();
         assert_eq!(loaded.notice, None);
         assert_eq!(loaded.saved.searches, ["nb"]);
         fs::remove_dir_all(&dir).unwrap();
@@ -227,7 +280,7 @@ mod tests {
         for t in threads {
             t.join().unwrap();
         }
-        let loaded = store.load();
+        let loaded = store.load::<Saved>();
         assert_eq!(loaded.notice, None);
         let mut nodes: Vec<String> = loaded.saved.bookmarks.into_iter().map(|b| b.node).collect();
         nodes.sort();

@@ -32,6 +32,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .unwrap_or(u16::MAX)
         .min(inner.width);
     let left = inner.x + (inner.width - measure) / 2;
+    let marks = Marks::of(app, theme);
     for (row, line) in doc
         .lines
         .iter()
@@ -40,7 +41,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = inner.y + u16::try_from(row).unwrap_or(0);
-        draw_line(app, theme, line, left, y, measure, buf);
+        draw_line(app, theme, line, left, y, measure, &marks, buf);
+        // A note's mark in the margin, on the line its words start: its
+        // kind's first character (or a bar for a highlight), so kinds show
+        // without colour too.
+        if let Some((text, style)) = marks.margin(app, line) {
+            let margin = left.saturating_sub(inner.x);
+            let (x, max) = if margin >= 3 {
+                (left - 3, 2)
+            } else {
+                (inner.x - 1, 1)
+            };
+            let text = if max < 2 { "▍" } else { text };
+            put(buf, x, y, max, &[(text, style)], app.widths);
+        }
         // A bookmark's mark in the margin, on its paragraph's first line.
         if let Some(anchor) = line.anchor
             && line.range.start == 0
@@ -58,6 +72,97 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The article's note marks and the selection being made, by paragraph.
+struct Marks {
+    /// `(paragraph, bytes, note)`.
+    notes: Vec<(crate::content::Anchor, std::ops::Range<usize>, usize)>,
+    selection: Vec<(crate::content::Anchor, std::ops::Range<usize>)>,
+    styles: [Style; 3],
+    selected: Style,
+}
+
+impl Marks {
+    fn of(app: &App, theme: &Theme) -> Self {
+        let article = app.reading.reader.article;
+        let nodes = app.lib.subtree(app.lib.articles[article].root);
+        let placed = if app.notes.book.notes.is_empty() {
+            Vec::new()
+        } else {
+            nodes
+                .iter()
+                .flat_map(|&n| app.notes.paragraph_marks(&app.lib, n))
+                .collect()
+        };
+        let selection = app
+            .selection
+            .as_ref()
+            .filter(|s| app.lib.node(s.node).article == article)
+            .map(|s| {
+                let spans = crate::notes::anchor::paragraph_spans(&app.lib, s.node);
+                crate::app::notes::split(s.node, &spans, &s.bytes).collect()
+            })
+            .unwrap_or_default();
+        Marks {
+            notes: placed,
+            selection,
+            styles: theme.marked,
+            selected: theme.selection,
+        }
+    }
+
+    fn style(&self, app: &App, note: usize) -> Style {
+        let kind = app.notes.kind_index(&app.notes.book.notes[note].kind);
+        self.styles[kind % self.styles.len()]
+    }
+
+    /// The margin mark for a line on which a note's words start.
+    fn margin(&self, app: &App, line: &DocLine) -> Option<(&'static str, Style)> {
+        let anchor = line.anchor?;
+        let &(_, _, note) = self.notes.iter().find(|(a, r, _)| {
+            *a == anchor && line.range.contains(&r.start) && (r.start > 0 || line.range.start == 0)
+        })?;
+        let n = &app.notes.book.notes[note];
+        let mark = if n.is_highlight() {
+            "▍"
+        } else {
+            kind_mark(&n.kind)
+        };
+        Some((mark, self.style(app, note)))
+    }
+
+    /// `(start, end, style)` of the line's body bytes, selection first.
+    fn cuts(&self, app: &App, line: &DocLine) -> Vec<(usize, usize, Style)> {
+        let Some(anchor) = line.anchor else {
+            return Vec::new();
+        };
+        let clip = |r: &std::ops::Range<usize>| {
+            let (s, e) = (r.start.max(line.range.start), r.end.min(line.range.end));
+            (s < e).then(|| (s - line.range.start, e - line.range.start))
+        };
+        let selection = self
+            .selection
+            .iter()
+            .filter(|(a, _)| *a == anchor)
+            .filter_map(|(_, r)| clip(r).map(|(s, e)| (s, e, self.selected)));
+        let notes = self
+            .notes
+            .iter()
+            .filter(|(a, _, _)| *a == anchor)
+            .filter_map(|(_, r, i)| clip(r).map(|(s, e)| (s, e, self.style(app, *i))));
+        selection.chain(notes).collect()
+    }
+}
+
+/// A kind's mark in the margin: its first character (`重` for 重点).
+fn kind_mark(kind: &str) -> &'static str {
+    crate::notes::KINDS
+        .iter()
+        .find(|k| **k == kind)
+        .and_then(|k| k.get(..k.chars().next().map_or(0, char::len_utf8)))
+        .unwrap_or("※")
+}
+
+#[allow(clippy::too_many_arguments)]
 fn draw_line(
     app: &App,
     theme: &Theme,
@@ -65,6 +170,7 @@ fn draw_line(
     left: u16,
     y: u16,
     measure: u16,
+    marks: &Marks,
     buf: &mut Buffer,
 ) {
     let style = style_for(theme, line.kind);
@@ -87,7 +193,7 @@ fn draw_line(
     };
     let body = &line.text[line.prefix.len()..];
     let mut runs = vec![(line.prefix, prefix_style)];
-    runs.extend(highlighted(app, theme, line, body, style));
+    runs.extend(highlighted(app, theme, line, body, style, marks));
     put(buf, x, y, measure, &runs, app.widths);
 }
 
@@ -98,30 +204,36 @@ fn highlighted<'a>(
     line: &DocLine,
     body: &'a str,
     style: Style,
+    marks: &Marks,
 ) -> Vec<(&'a str, Style)> {
     let Some(anchor) = line.anchor else {
         return vec![(body, style)];
     };
-    let mut cuts: Vec<(usize, usize, Style)> = app
-        .reading
-        .reader
-        .hits
-        .iter()
-        .enumerate()
-        .filter(|(_, (a, r))| *a == anchor && r.start < line.range.end && r.end > line.range.start)
-        .map(|(i, (_, r))| {
-            let s = if i == app.reading.reader.hit {
-                theme.hit_current
-            } else {
-                theme.hit
-            };
-            (
-                r.start.max(line.range.start) - line.range.start,
-                r.end.min(line.range.end) - line.range.start,
-                s,
-            )
-        })
-        .collect();
+    let mut cuts: Vec<(usize, usize, Style)> = marks.cuts(app, line);
+    cuts.extend(
+        app.reading
+            .reader
+            .hits
+            .iter()
+            .enumerate()
+            .filter(|(_, (a, r))| {
+                *a == anchor && r.start < line.range.end && r.end > line.range.start
+            })
+            .map(|(i, (_, r))| {
+                let s = if i == app.reading.reader.hit {
+                    theme.hit_current
+                } else {
+                    theme.hit
+                };
+                (
+                    r.start.max(line.range.start) - line.range.start,
+                    r.end.min(line.range.end) - line.range.start,
+                    s,
+                )
+            }),
+    );
+    // Earlier first; where two start together, the one listed first (the
+    // selection, then notes, then hits) wins.
     cuts.sort_by_key(|c| c.0);
     let mut runs = Vec::new();
     let mut at = 0;

@@ -17,6 +17,16 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     // Each hint with the action it names, so what is offered can be judged
     // by the action, not by its words.
     let mut out: Vec<(A, String, &'static str)> = match app.view {
+        View::Reader if app.selection.is_some() => vec![
+            (
+                A::GrowSentence,
+                pair(M::Select, &A::GrowSentence, &A::ShrinkSentence, "/"),
+                "多／少一句",
+            ),
+            (A::Annotate, key(M::Select, &A::Annotate), "写笔记"),
+            (A::Highlight, key(M::Select, &A::Highlight), "划线"),
+            (A::Close, key(M::Select, &A::Close), "取消"),
+        ],
         // Narrow, the tree floats over the text: say how to open it.
         View::Reader if app.areas().tree_floats => vec![
             (A::ToggleTree, key(M::Global, &A::ToggleTree), "目录"),
@@ -48,6 +58,16 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             ),
             (A::OpenLesson, key(M::Places, &A::OpenLesson), "打开"),
             (A::OpenPlaces, key(M::Places, &A::OpenPlaces), "地点"),
+        ],
+        View::Notes => vec![
+            (
+                A::ResultDown,
+                pair(M::Notes, &A::ResultDown, &A::ResultUp, "/"),
+                "选择",
+            ),
+            (A::OpenResult, key(M::Notes, &A::OpenResult), "跳到原文"),
+            (A::EditNote, key(M::Notes, &A::EditNote), "改"),
+            (A::DeleteNote, key(M::Notes, &A::DeleteNote), "删"),
         ],
     };
     out.retain(|(action, _, _)| match action {
@@ -126,6 +146,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// at the right.
 fn crumb(app: &App, right: &mut Vec<(String, bool)>) -> String {
     match app.view {
+        View::Reader if app.selection.is_some() => {
+            let chars = app
+                .selection
+                .as_ref()
+                .map_or(0, |s| s.words().chars().count());
+            format!("已选 {chars} 字")
+        }
+        View::Notes => {
+            let (shown, all) = (app.notes.shown.len(), app.notes.ordered.len());
+            if shown == all {
+                format!("{} 条笔记", thousands(all))
+            } else {
+                format!("{} / {} 条笔记", thousands(shown), thousands(all))
+            }
+        }
         View::Reader => {
             let reader = &app.reading.reader;
             if !reader.hits.is_empty() {

@@ -31,6 +31,10 @@ pub struct Theme {
     pub hit_current: Style,
     /// A place's name in the comparison.
     pub place: Style,
+    /// Highlighted passages, by kind (the kind's place in the settings'
+    /// list, round again after three), and a selection being made.
+    pub marked: [Style; 3],
+    pub selection: Style,
 }
 
 const fn fg(c: Color) -> Style {
@@ -72,6 +76,12 @@ pub const COLOR: Theme = Theme {
         .bg(Color::LightRed)
         .add_modifier(Modifier::BOLD),
     place: fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
+    marked: [
+        fg(Color::LightYellow).add_modifier(Modifier::UNDERLINED),
+        fg(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
+        fg(Color::LightGreen).add_modifier(Modifier::UNDERLINED),
+    ],
+    selection: Style::new().fg(Color::Black).bg(Color::LightCyan),
 };
 
 /// For light backgrounds: dark inks, no yellow text.
@@ -109,6 +119,12 @@ pub const LIGHT: Theme = Theme {
         .bg(Color::Red)
         .add_modifier(Modifier::BOLD),
     place: fg(Color::Magenta).add_modifier(Modifier::BOLD),
+    marked: [
+        fg(Color::Red).add_modifier(Modifier::UNDERLINED),
+        fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+        fg(Color::Green).add_modifier(Modifier::UNDERLINED),
+    ],
+    selection: Style::new().fg(Color::White).bg(Color::Cyan),
 };
 
 const PLAIN: Style = Style::new();
@@ -142,6 +158,9 @@ pub const MONO: Theme = Theme {
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
     place: BOLD,
+    // Without colour the margin's kind mark tells the kinds apart.
+    marked: [Style::new().add_modifier(Modifier::UNDERLINED); 3],
+    selection: Style::new().add_modifier(Modifier::REVERSED),
 };
 
 /// The theme chosen (`dark` or `light`), unless `NO_COLOR` is set and
@@ -196,6 +215,10 @@ mod tests {
                 theme.hit,
                 theme.hit_current,
                 theme.place,
+                theme.marked[0],
+                theme.marked[1],
+                theme.marked[2],
+                theme.selection,
             ];
             assert!(styles.into_iter().all(basic));
         }

@@ -1,0 +1,245 @@
+//! Study notes in the reader: every note of the collection and where its
+//! words are now, the notes view's list (filtered by words and kind), and
+//! deletions this session can undo. The selection and the editor are in
+//! `app/select.rs`.
+
+use std::ops::Range;
+
+use crate::content::{Anchor, Field, Library, NodeId};
+use crate::notes::anchor::paragraph_spans;
+use crate::notes::{Note, Notebook, Place};
+
+#[derive(Debug, Default)]
+pub struct Notes {
+    pub book: Notebook,
+    /// Where each note's words are now, one per note of `book`.
+    pub places: Vec<Place>,
+    /// The kinds a highlight may have, from the settings.
+    pub kinds: Vec<String>,
+    /// Live notes in reading order (gone ones last): `}` `{` step through it.
+    pub ordered: Vec<usize>,
+    /// The note `}` `{` or a jump went to.
+    pub current: Option<usize>,
+    /// Ids of the notes deleted this session, the latest last: `u` brings
+    /// it back.
+    undo: Vec<String>,
+    /// The notes view: the notes shown (filtered), the one selected, the
+    /// words and the kind they are filtered by.
+    pub shown: Vec<usize>,
+    pub selected: usize,
+    pub filter: super::line::Line,
+    pub filtering: bool,
+    pub kind_filter: Option<usize>,
+}
+
+impl Notes {
+    #[must_use]
+    pub fn new(kinds: Vec<String>) -> Self {
+        Notes {
+            kinds,
+            ..Notes::default()
+        }
+    }
+
+    /// Takes a notebook (read at the start, or written by a save) and
+    /// finds each note's words in `lib`.
+    pub fn recall(&mut self, book: Notebook, lib: &Library) {
+        self.book = book;
+        self.place(lib);
+    }
+
+    /// Finds every note's words again (the collection grew or changed),
+    /// taking the quotes as the text is now.
+    pub fn place(&mut self, lib: &Library) {
+        self.places = self.book.place_all(lib);
+        self.book.reanchor(lib, &self.places);
+        self.refresh(lib);
+    }
+
+    /// The kind's place in the settings' list (a kind no longer listed is
+    /// the first).
+    #[must_use]
+    pub fn kind_index(&self, kind: &str) -> usize {
+        self.kinds.iter().position(|k| k == kind).unwrap_or(0)
+    }
+
+    pub fn add(&mut self, lib: &Library, note: Note) -> usize {
+        self.book.notes.push(note);
+        let i = self.book.notes.len() - 1;
+        self.places.push(Place::Gone);
+        self.place(lib);
+        self.current = Some(i);
+        i
+    }
+
+    pub fn edit(&mut self, lib: &Library, i: usize, text: &str, kind: &str) {
+        if let Some(note) = self.book.notes.get_mut(i) {
+            text.clone_into(&mut note.text);
+            kind.clone_into(&mut note.kind);
+            note.modified = crate::state::now_ms().max(note.modified + 1);
+        }
+        self.refresh(lib);
+    }
+
+    pub fn delete(&mut self, lib: &Library, i: usize) {
+        if let Some(note) = self.book.notes.get_mut(i) {
+            note.deleted = true;
+            note.modified = crate::state::now_ms().max(note.modified + 1);
+            self.undo.push(note.id.clone());
+        }
+        if self.current == Some(i) {
+            self.current = None;
+        }
+        self.refresh(lib);
+    }
+
+    /// Brings back the note deleted last this session; which one.
+    pub fn undo(&mut self, lib: &Library) -> Option<usize> {
+        let id = self.undo.pop()?;
+        let i = self.book.notes.iter().position(|n| n.id == id)?;
+        let note = &mut self.book.notes[i];
+        note.deleted = false;
+        note.modified = crate::state::now_ms().max(note.modified + 1);
+        self.place(lib);
+        self.current = Some(i);
+        Some(i)
+    }
+
+    /// Each live note's place in `node`'s text: `(note, bytes)`.
+    pub fn in_node(&self, node: NodeId) -> impl Iterator<Item = (usize, &Range<usize>)> {
+        self.places
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, p)| match p {
+                Place::At(n, bytes) if *n == node && !self.book.notes[i].deleted => {
+                    Some((i, bytes))
+                }
+                _ => None,
+            })
+    }
+
+    /// Where a note starts, as the reader's paragraph and byte in it.
+    #[must_use]
+    pub fn anchor(&self, lib: &Library, i: usize) -> Option<(Anchor, usize)> {
+        let Some(Place::At(node, bytes)) = self.places.get(i) else {
+            return None;
+        };
+        paragraph_spans(lib, *node)
+            .iter()
+            .enumerate()
+            .find(|(_, span)| span.end >= bytes.start)
+            .map(|(p, span)| {
+                (
+                    Anchor {
+                        node: *node,
+                        field: Field::Paragraph(p),
+                    },
+                    bytes.start.saturating_sub(span.start),
+                )
+            })
+    }
+
+    /// Orders the notes and filters the list after any change.
+    pub fn refresh(&mut self, lib: &Library) {
+        let key = |i: usize| match &self.places[i] {
+            Place::At(node, bytes) => (0, lib.node(*node).article, *node, bytes.start),
+            Place::Gone => (1, 0, 0, i),
+        };
+        let mut ordered: Vec<usize> = self.book.live().map(|(i, _)| i).collect();
+        ordered.sort_by_key(|&i| key(i));
+        self.ordered = ordered;
+        let query = self.filter.text.trim().to_owned();
+        self.shown = self
+            .ordered
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let note = &self.book.notes[i];
+                self.kind_filter
+                    .is_none_or(|k| self.kinds.get(k).is_some_and(|k| *k == note.kind))
+                    && (query.is_empty()
+                        || crate::search::text_matches(&query, &note.quote.exact, lib)
+                        || crate::search::text_matches(&query, &note.text, lib))
+            })
+            .collect();
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// The note selected in the list.
+    #[must_use]
+    pub fn selected_note(&self) -> Option<usize> {
+        self.shown.get(self.selected).copied()
+    }
+
+    /// The next (or previous) note in reading order from the current one,
+    /// or from the reader's `at` (article, node, byte) when there is none.
+    #[must_use]
+    pub fn step(
+        &self,
+        lib: &Library,
+        forward: bool,
+        at: Option<(usize, NodeId, usize)>,
+    ) -> Option<usize> {
+        let placed: Vec<usize> = self
+            .ordered
+            .iter()
+            .copied()
+            .filter(|&i| matches!(self.places[i], Place::At(..)))
+            .collect();
+        let key = |i: usize| match &self.places[i] {
+            Place::At(node, bytes) => (lib.node(*node).article, *node, bytes.start),
+            Place::Gone => (usize::MAX, 0, 0),
+        };
+        let from = match (self.current.filter(|c| placed.contains(c)), at) {
+            (Some(c), _) => key(c),
+            (None, Some(at)) if forward => (at.0, at.1, at.2.saturating_sub(1)),
+            (None, Some(at)) => at,
+            (None, None) => return placed.first().copied(),
+        };
+        if forward {
+            placed.iter().copied().find(|&i| key(i) > from)
+        } else {
+            placed.iter().rev().copied().find(|&i| key(i) < from)
+        }
+    }
+}
+
+impl Notes {
+    /// Each live note's words in `node`, split by paragraph: `(paragraph's
+    /// anchor, bytes of it, note)`; what the reader marks.
+    #[must_use]
+    pub fn paragraph_marks(
+        &self,
+        lib: &Library,
+        node: NodeId,
+    ) -> Vec<(Anchor, Range<usize>, usize)> {
+        let mut marks: Vec<(Anchor, Range<usize>, usize)> = Vec::new();
+        let mut spans: Option<Vec<Range<usize>>> = None;
+        for (i, bytes) in self.in_node(node) {
+            let spans = spans.get_or_insert_with(|| paragraph_spans(lib, node));
+            marks.extend(split(node, spans, bytes).map(|(a, r)| (a, r, i)));
+        }
+        marks
+    }
+}
+
+/// Bytes of a node's text as `(paragraph, bytes of it)`, for each
+/// paragraph they touch.
+pub fn split<'a>(
+    node: NodeId,
+    spans: &'a [Range<usize>],
+    bytes: &'a Range<usize>,
+) -> impl Iterator<Item = (Anchor, Range<usize>)> + 'a {
+    spans.iter().enumerate().filter_map(move |(p, span)| {
+        let (start, end) = (bytes.start.max(span.start), bytes.end.min(span.end));
+        (start < end).then(|| {
+            (
+                Anchor {
+                    node,
+                    field: Field::Paragraph(p),
+                },
+                start - span.start..end - span.start,
+            )
+        })
+    })
+}

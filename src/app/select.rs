@@ -1,0 +1,112 @@
+//! Marking a passage: the selection (`v`, grown and shrunk sentence by
+//! sentence or clause by clause within one section) and the note editor
+//! (a few lines that grow as the note does; Tab changes the kind).
+
+use std::ops::Range;
+
+use crate::content::{Anchor, Field, Library, NodeId};
+use crate::notes::anchor::{grow, node_text, paragraph_spans, sentence_at, shrink};
+
+/// A passage being selected: bytes of one node's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub node: NodeId,
+    pub bytes: Range<usize>,
+    text: String,
+}
+
+impl Selection {
+    /// The sentence at a byte of a paragraph; None for text that is not a
+    /// section's paragraph (a title, a heading).
+    #[must_use]
+    pub fn at(lib: &Library, anchor: Anchor, byte: usize) -> Option<Self> {
+        let Field::Paragraph(p) = anchor.field else {
+            return None;
+        };
+        let span = paragraph_spans(lib, anchor.node).get(p)?.clone();
+        let text = node_text(lib, anchor.node);
+        let bytes = sentence_at(&text, (span.start + byte).min(span.end));
+        (!bytes.is_empty()).then_some(Selection {
+            node: anchor.node,
+            bytes,
+            text,
+        })
+    }
+
+    /// Grows (or shrinks) the selection by a sentence (or clause); false
+    /// when it cannot.
+    pub fn step(&mut self, more: bool, clause: bool) -> bool {
+        let end = if more {
+            grow(&self.text, self.bytes.end, clause)
+        } else {
+            shrink(&self.text, self.bytes.start, self.bytes.end, clause)
+        };
+        match end {
+            Some(end) => {
+                self.bytes.end = end;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The selected words, line breaks between paragraphs kept.
+    #[must_use]
+    pub fn words(&self) -> &str {
+        &self.text[self.bytes.clone()]
+    }
+
+    /// Where the selection ends, as a paragraph and a byte in it: what the
+    /// reader keeps in view.
+    #[must_use]
+    pub fn end_anchor(&self, lib: &Library) -> Option<(Anchor, usize)> {
+        let end = self.bytes.end.saturating_sub(1);
+        paragraph_spans(lib, self.node)
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.end >= end)
+            .map(|(p, s)| {
+                (
+                    Anchor {
+                        node: self.node,
+                        field: Field::Paragraph(p),
+                    },
+                    end.saturating_sub(s.start),
+                )
+            })
+    }
+}
+
+/// What the editor's note is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A new note on a passage.
+    New(NodeId, Range<usize>),
+    /// The note with this index in the notebook.
+    Edit(usize),
+}
+
+/// The note being written.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub line: super::line::Line,
+    /// Index into the settings' kinds.
+    pub kind: usize,
+    pub target: Target,
+    /// The passage, as the editor shows it above the note.
+    pub quote: String,
+}
+
+impl Editor {
+    #[must_use]
+    pub fn new(target: Target, quote: &str, text: &str, kind: usize) -> Self {
+        let mut line = super::line::Line::notes();
+        line.paste(text);
+        Editor {
+            line,
+            kind,
+            target,
+            quote: quote.to_owned(),
+        }
+    }
+}
