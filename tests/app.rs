@@ -1141,7 +1141,10 @@ fn a_bookmark_deleted_in_one_reader_stays_deleted_when_an_older_reader_saves() {
     b.update(Action::ToggleBookmark);
     save(&mut b);
     save(&mut a);
-    assert_eq!(store.load::<zhizao::state::Saved>().saved.bookmarks.len(), 1);
+    assert_eq!(
+        store.load::<zhizao::state::Saved>().saved.bookmarks.len(),
+        1
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -510,6 +510,72 @@ mod memory {
         std::fs::remove_dir_all(&state).unwrap();
     }
 
+    /// A study session: select two sentences, write a note in Chinese (a
+    /// line break with Ctrl-o), quit; reopened, view 4 has it, and the
+    /// command line's digest and export carry it.
+    #[test]
+    fn a_note_written_survives_quitting_and_reaches_the_digest() {
+        let state = home("notes");
+        let mut s = start(&state, &[]);
+        s.wait_for("第 1/2 篇");
+        // Past the editor's note to the first paragraphs.
+        s.keys("jjjjjj");
+        s.keys("v");
+        s.wait_for("已选");
+        s.keys("j");
+        s.keys("a");
+        s.wait_for("笔记 ［重点］");
+        s.keys("先看地位");
+        s.send(b"\x0f");
+        s.keys("再看部署");
+        s.keys("\r");
+        s.wait_for("笔记已保存");
+        s.keys("q");
+        assert!(s.wait_exit().success());
+        let file = state.join("zhizao").join("bundled.notes.json");
+        let written = std::fs::read_to_string(&file).unwrap();
+        assert!(written.contains("先看地位\\n再看部署"), "{written}");
+
+        let mut s = start(&state, &[]);
+        s.wait_for("第 1/2 篇");
+        s.keys("4");
+        s.wait_for("1 条笔记");
+        s.wait_for("先看地位");
+        s.wait_for("再看部署");
+        s.keys("\r");
+        s.wait_for("重");
+        s.keys("q");
+        s.wait_exit();
+
+        let cli = |args: &[&str]| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhizao"))
+                .args(args)
+                .env("XDG_STATE_HOME", &state)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{args:?}");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let digest = cli(&["notes"]);
+        assert!(digest.starts_with("# 学习笔记"), "{digest}");
+        assert!(
+            digest.contains("> 制造业是立国之本") && digest.contains("先看地位"),
+            "{digest}"
+        );
+        assert!(digest.contains("——《奋力打造全球智造创新之都"), "{digest}");
+        let export = cli(&["export", "capital", "--with-notes"]);
+        assert!(export.contains("==制造业是立国之本"), "{export}");
+        assert!(
+            export.contains("]: 〔重点〕先看地位<br>再看部署"),
+            "{export}"
+        );
+        let csv = cli(&["notes", "--format", "csv"]);
+        // One record (its note's line break quoted inside it).
+        assert_eq!(csv.matches("urn:zhizao:note:").count(), 1, "{csv}");
+        assert!(csv.contains("\"先看地位\n再看部署\""), "{csv}");
+        std::fs::remove_dir_all(&state).unwrap();
+    }
+
     #[test]
     fn sigterm_restores_the_terminal_and_saves() {
         let state = home("sigterm");

@@ -180,6 +180,11 @@ impl App {
             Action::StartSelection => self.start_selection(),
             Action::NextNote | Action::PrevNote => {
                 let forward = matches!(action, Action::NextNote);
+                // From the note gone to, while it is on screen; else from
+                // where the reader is.
+                if self.notes.current.is_some() && here != self.notes.current {
+                    self.notes.current = None;
+                }
                 let at = self
                     .reading
                     .reader
