@@ -272,6 +272,7 @@ impl App {
         if self.overlay == Overlay::Search
             && let Some((serial, query)) = self.search.request()
         {
+            self.search.notes = self.notes.matching(&query, &self.lib);
             self.effects.push(Effect::Search {
                 serial,
                 query,
@@ -390,6 +391,11 @@ impl App {
 
     /// Jumps to the selected search result; the query joins the history.
     fn open_result(&mut self) {
+        if let Some(note) = self.search.selected_note() {
+            self.overlay = Overlay::None;
+            self.open_note(note);
+            return;
+        }
         let Some(to) = self.search.destination(&self.index) else {
             return;
         };
@@ -523,6 +529,7 @@ impl App {
         self.reading.reader.set_indent(config.indent_text());
         self.reading.reader.set_measure(config.measure);
         self.keys = config.keys;
+        self.notes.kinds = config.kinds;
         self.update(Action::Resize(self.size.0, self.size.1));
     }
 }

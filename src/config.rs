@@ -27,6 +27,8 @@ pub struct Config {
     pub indent: usize,
     pub mouse: bool,
     pub keys: Keymap,
+    /// The kinds a highlight may have (`[notes] kinds`), Tab's order.
+    pub kinds: Vec<String>,
 }
 
 impl Default for Config {
@@ -38,6 +40,7 @@ impl Default for Config {
             indent: 2,
             mouse: true,
             keys: Keymap::default(),
+            kinds: crate::notes::KINDS.map(String::from).to_vec(),
         }
     }
 }
@@ -62,7 +65,15 @@ struct Keys {
 }
 
 /// The settings a file may hold.
-const SETTINGS: &[&str] = &["theme", "ambiwidth", "measure", "indent", "mouse", "keys"];
+const SETTINGS: &[&str] = &[
+    "theme",
+    "ambiwidth",
+    "measure",
+    "indent",
+    "mouse",
+    "notes",
+    "keys",
+];
 
 /// Largest config file read.
 const MAX_BYTES: u64 = 1024 * 1024;
@@ -161,6 +172,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ContentErrors> {
             "mouse" => match v.as_bool() {
                 Some(on) => config.mouse = on,
                 None => error(at, format!("mouse {v}: true or false")),
+            },
+            "notes" => match notes_kinds(v) {
+                Ok(Some(kinds)) => config.kinds = kinds,
+                Ok(None) => {}
+                Err(why) => error(at, why),
             },
             "keys" if v.is_table() => {}
             "keys" => error(at, "keys: a table, [keys]".into()),
@@ -284,6 +300,8 @@ fn rebind(
 
 /// A config file with every setting and every binding at its default,
 /// commented out: a file to copy and change.
+///
+/// (`[notes]` comes before `[keys]`: a table's keys run to the next table.)
 #[must_use]
 pub fn default_text() -> String {
     let mut out = String::from(
@@ -302,6 +320,9 @@ pub fn default_text() -> String {
         "# indent = 2            # a paragraph's first-line indent, 0 to 4 ideographic spaces\n\
          # mouse = true\n\
          \n\
+         [notes]\n\
+         # kinds = [\"重点\", \"疑问\", \"金句\"]  # a highlight's kinds, in the order Tab gives them\n\
+         \n\
          [keys]\n\
          # Each binding by name: a key or a list of keys (x, G, ctrl-f, alt-o, esc, enter,\n\
          # tab, space, up, down, left, right, home, end, pgup, pgdn, backspace, f1 …).\n",
@@ -317,6 +338,38 @@ pub fn default_text() -> String {
     out
 }
 
+/// `[notes]`: its `kinds`, if it names them, or what is wrong with it.
+fn notes_kinds(v: &toml::Value) -> Result<Option<Vec<String>>, String> {
+    let Some(table) = v.as_table() else {
+        return Err("notes: a table, [notes]".into());
+    };
+    if let Some(other) = table.keys().find(|k| *k != "kinds") {
+        return Err(format!(
+            "unknown setting `notes.{other}`; [notes] has kinds"
+        ));
+    }
+    let Some(kinds) = table.get("kinds") else {
+        return Ok(None);
+    };
+    let list: Option<Vec<String>> = kinds
+        .as_array()
+        .and_then(|a| a.iter().map(|k| k.as_str().map(str::to_owned)).collect());
+    let why = "notes.kinds: a list of 1 to 9 names, each of 1 to 8 characters, none twice";
+    match list {
+        Some(list)
+            if (1..=9).contains(&list.len())
+                && list.iter().all(|k| {
+                    (1..=8).contains(&k.chars().count())
+                        && !k.chars().any(|c| c.is_control() || c.is_whitespace())
+                })
+                && list.iter().enumerate().all(|(i, k)| !list[..i].contains(k)) =>
+        {
+            Ok(Some(list))
+        }
+        _ => Err(why.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,6 +379,31 @@ mod tests {
             .err()
             .map(|e| e.0.iter().map(ContentError::headline).collect())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn notes_kinds_are_a_setting_checked_like_the_rest() {
+        let config = parse(
+            Path::new("c.toml"),
+            "[notes]\nkinds = [\"要点\", \"存疑\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.kinds, ["要点", "存疑"]);
+        assert_eq!(Config::default().kinds, crate::notes::KINDS);
+        let why = "notes.kinds: a list of 1 to 9 names, each of 1 to 8 characters, none twice";
+        for bad in [
+            "kinds = []",
+            "kinds = [\"a\", \"a\"]",
+            "kinds = [\"九个字九个字九个字\"]",
+            "kinds = 3",
+        ] {
+            let got = errors(&format!("[notes]\n{bad}\n"));
+            assert!(got.len() == 1 && got[0].ends_with(why), "{bad}: {got:?}");
+        }
+        assert!(
+            errors("[notes]\ncolour = 1\n")[0]
+                .ends_with("unknown setting `notes.colour`; [notes] has kinds")
+        );
     }
 
     #[test]

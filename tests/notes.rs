@@ -192,3 +192,30 @@ fn the_notes_view_with_no_notes_says_how_to_make_one() {
     );
     assert!(shown.contains("0 条笔记"));
 }
+
+#[test]
+fn search_finds_the_words_of_a_note_and_marks_it_as_a_note() {
+    let mut app = reading("models/ideals/2");
+    app.update(Action::StartSelection);
+    app.update(Action::Annotate);
+    typed(&mut app, "初心使命要牢记");
+    app.update(Action::SaveNote);
+    // Elsewhere, a search by the note's pinyin finds it, first, as a note.
+    let n = node(&app, "capital");
+    app.update(Action::Select(n));
+    app.update(Action::TreeOpen);
+    common::search(&mut app, "laoji");
+    assert_eq!(app.search.notes.len(), 1);
+    assert_eq!(app.search.selected_note(), Some(0));
+    let shown = screen(&draw(&app));
+    assert!(shown.contains("〔笔记·重点〕「传承信仰"), "{shown}");
+    assert!(shown.contains("初心使命要牢记"));
+    assert!(shown.contains("笔记 1 / 1"), "{shown}");
+    app.update(Action::OpenResult);
+    assert_eq!(app.overlay, Overlay::None);
+    let top = app.reading.reader.position().top.unwrap().0;
+    assert_eq!(app.lib.node(top.node).path, "models/ideals/2");
+    // Words no note holds list no note.
+    common::search(&mut app, "austin");
+    assert!(app.search.notes.is_empty());
+}

@@ -49,7 +49,7 @@ fn click(app: &App, pos: Position) -> Vec<Action> {
                     app.search
                         .outcome
                         .as_ref()
-                        .is_some_and(|o| i < o.hits.len())
+                        .is_some_and(|o| i < app.search.notes.len() + o.hits.len())
                 })
                 .map(Action::OpenResultAt);
             inside(popup.popup.contains(pos), on)

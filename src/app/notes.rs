@@ -165,6 +165,24 @@ impl Notes {
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 
+    /// Live notes whose note holds every term of `query` (as hanzi or
+    /// pinyin), in reading order: what the search popup lists.
+    #[must_use]
+    pub fn matching(&self, query: &str, lib: &Library) -> Vec<usize> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        self.ordered
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let note = &self.book.notes[i];
+                crate::search::text_matches(query, &note.text, lib)
+            })
+            .collect()
+    }
+
     /// The note selected in the list.
     #[must_use]
     pub fn selected_note(&self) -> Option<usize> {

@@ -35,6 +35,9 @@ pub struct SearchBox {
     pub history: Vec<String>,
     pub recall: Option<usize>,
     pub filter: Option<String>,
+    /// Study notes whose words or passage hold the query: listed first,
+    /// marked as notes. Indices into the notebook.
+    pub notes: Vec<usize>,
 }
 
 /// What an action in the popup asks of the rest of the app.
@@ -227,7 +230,9 @@ impl SearchBox {
     #[must_use]
     pub fn destination(&self, index: &SearchIndex) -> Option<Destination> {
         let outcome = self.outcome.as_ref()?;
-        let hit = outcome.hits.get(self.selected)?;
+        let hit = outcome
+            .hits
+            .get(self.selected.checked_sub(self.notes.len())?)?;
         Some(match index.target(hit.entry) {
             Target::Field(anchor) => Destination::Text(anchor, Some(outcome.answered().to_owned())),
             Target::Label(node) => Destination::Node(node),
@@ -238,7 +243,11 @@ impl SearchBox {
     /// The selected result's paragraph, for `Ctrl-y`.
     #[must_use]
     pub fn selected_anchor(&self, index: &SearchIndex) -> Option<Anchor> {
-        let hit = self.outcome.as_ref()?.hits.get(self.selected)?;
+        let hit = self
+            .outcome
+            .as_ref()?
+            .hits
+            .get(self.selected.checked_sub(self.notes.len())?)?;
         match index.target(hit.entry) {
             Target::Field(anchor) => Some(anchor),
             _ => None,
@@ -285,8 +294,20 @@ impl SearchBox {
         self.selected.saturating_sub(per_page.saturating_sub(1))
     }
 
+    /// The note selected, when a note is.
+    #[must_use]
+    pub fn selected_note(&self) -> Option<usize> {
+        self.notes.get(self.selected).copied()
+    }
+
+    /// Rows listed: the notes, then the texts.
+    #[must_use]
+    pub fn rows(&self) -> usize {
+        self.notes.len() + self.shown().map_or(0, |o| o.hits.len())
+    }
+
     fn move_selection(&mut self, delta: isize) {
-        let n = self.outcome.as_ref().map_or(0, |o| o.hits.len());
+        let n = self.notes.len() + self.outcome.as_ref().map_or(0, |o| o.hits.len());
         self.selected = self
             .selected
             .saturating_add_signed(delta)

@@ -302,6 +302,16 @@ impl App {
         })
     }
 
+    /// A note chosen in the search popup: its passage in the reader, or
+    /// why it cannot be shown.
+    pub(super) fn open_note(&mut self, i: usize) {
+        if matches!(self.notes.places.get(i), Some(Place::At(..))) {
+            self.go_to_note(i);
+        } else {
+            self.notice = Some("（原文已改动）这条笔记的原文已不在内容中".into());
+        }
+    }
+
     fn go_to_note(&mut self, i: usize) {
         if let Some((anchor, byte)) = self.notes.anchor(&self.lib, i) {
             self.go(Destination::Text(anchor, None));

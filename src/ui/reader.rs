@@ -52,8 +52,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             } else {
                 (inner.x - 1, 1)
             };
-            let text = if max < 2 { "▍" } else { text };
-            put(buf, x, y, max, &[(text, style)], app.widths);
+            let text = if max < 2 || app.widths.str(&text) > 2 {
+                "▍".to_owned()
+            } else {
+                text
+            };
+            put(buf, x, y, max, &[(&text, style)], app.widths);
         }
         // A bookmark's mark in the margin, on its paragraph's first line.
         if let Some(anchor) = line.anchor
@@ -116,16 +120,20 @@ impl Marks {
     }
 
     /// The margin mark for a line on which a note's words start.
-    fn margin(&self, app: &App, line: &DocLine) -> Option<(&'static str, Style)> {
+    fn margin(&self, app: &App, line: &DocLine) -> Option<(String, Style)> {
         let anchor = line.anchor?;
         let &(_, _, note) = self.notes.iter().find(|(a, r, _)| {
             *a == anchor && line.range.contains(&r.start) && (r.start > 0 || line.range.start == 0)
         })?;
         let n = &app.notes.book.notes[note];
+        // A highlight's bar; a note's kind by its first character.
         let mark = if n.is_highlight() {
-            "▍"
+            "▍".to_owned()
         } else {
-            kind_mark(&n.kind)
+            n.kind
+                .chars()
+                .next()
+                .map_or_else(|| "※".to_owned(), String::from)
         };
         Some((mark, self.style(app, note)))
     }
@@ -151,15 +159,6 @@ impl Marks {
             .filter_map(|(_, r, i)| clip(r).map(|(s, e)| (s, e, self.style(app, *i))));
         selection.chain(notes).collect()
     }
-}
-
-/// A kind's mark in the margin: its first character (`重` for 重点).
-fn kind_mark(kind: &str) -> &'static str {
-    crate::notes::KINDS
-        .iter()
-        .find(|k| **k == kind)
-        .and_then(|k| k.get(..k.chars().next().map_or(0, char::len_utf8)))
-        .unwrap_or("※")
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -59,7 +59,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         }
         return;
     };
-    if outcome.hits.is_empty() {
+    if outcome.hits.is_empty() && search.notes.is_empty() {
         if !search.stale() {
             let text = format!("没有找到 “{}”", search.line.text);
             let room = body.width.saturating_sub(1);
@@ -81,10 +81,17 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         );
     }
     let top = search.top(areas.per_page);
-    for (row, i) in (top..outcome.hits.len()).take(areas.per_page).enumerate() {
+    let notes = search.notes.len();
+    for (row, i) in (top..notes + outcome.hits.len())
+        .take(areas.per_page)
+        .enumerate()
+    {
         let y = body.y + u16::try_from(row).unwrap_or(0) * SEARCH_RESULT_ROWS;
         let cell = Rect::new(body.x, y, body.width, SEARCH_RESULT_ROWS);
-        result(app, theme, outcome, i, cell, buf);
+        match i.checked_sub(notes) {
+            Some(hit) => result(app, theme, outcome, hit, cell, buf),
+            None => note_result(app, theme, i, cell, buf),
+        }
     }
     if let Some(preview_area) = areas.preview {
         rule(theme, area.x, preview_area.y, area.width, buf, app);
@@ -107,13 +114,29 @@ fn input_line(app: &App, theme: &Theme, areas: &areas::SearchAreas, buf: &mut Bu
     let count = if let Some(filter) = &search.filter {
         format!("历史搜索：{filter}")
     } else if let Some(o) = search.shown() {
-        let at = if o.hits.is_empty() {
-            0
-        } else {
-            search.selected + 1
-        };
+        let notes = search.notes.len();
         let pending = if search.stale() { " …" } else { "" };
-        format!("{} / {} 条{pending}", thousands(at), thousands(o.total()))
+        // Texts and notes are counted apart: `条` counts texts, as before.
+        match search.selected.checked_sub(notes) {
+            None => format!(
+                "笔记 {} / {notes} · {} 条{pending}",
+                search.selected + 1,
+                thousands(o.total())
+            ),
+            Some(hit) => {
+                let at = if o.hits.is_empty() { 0 } else { hit + 1 };
+                let also = if notes > 0 {
+                    format!(" · 笔记 {notes}")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{} / {} 条{also}{pending}",
+                    thousands(at),
+                    thousands(o.total())
+                )
+            }
+        }
     } else {
         String::new()
     };
@@ -161,10 +184,45 @@ fn marks(app: &App, i: usize) -> &[usize] {
     app.search.marks.get(i).map_or(&[], Vec::as_slice)
 }
 
+/// A study note that holds the query: marked 〔笔记〕, its words, its note.
+fn note_result(app: &App, theme: &Theme, row: usize, area: Rect, buf: &mut Buffer) {
+    let w = app.widths;
+    let note = &app.notes.book.notes[app.search.notes[row]];
+    let selected = row == app.search.selected;
+    let (base, crumb_style) = if selected {
+        (theme.selected, theme.selected)
+    } else {
+        (theme.body, theme.muted)
+    };
+    if selected {
+        fill(buf, area, theme.selected);
+    }
+    let room = usize::from(area.width.saturating_sub(2));
+    let quote = note.quote.exact.replace('\n', " ");
+    let head = truncate(&format!("〔笔记·{}〕「{quote}」", note.kind), room, w);
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        &[(&head, crumb_style)],
+        w,
+    );
+    let text = truncate(&note.text.replace('\n', " "), room.saturating_sub(2), w);
+    put(
+        buf,
+        area.x + 3,
+        area.y + 1,
+        area.width.saturating_sub(3),
+        &[(&text, base)],
+        w,
+    );
+}
+
 fn result(app: &App, theme: &Theme, outcome: &Outcome, i: usize, area: Rect, buf: &mut Buffer) {
     let w = app.widths;
     let hit = &outcome.hits[i];
-    let selected = i == app.search.selected;
+    let selected = i + app.search.notes.len() == app.search.selected;
     let (base, crumb_style) = if selected {
         (theme.selected, theme.selected)
     } else {
@@ -199,7 +257,24 @@ fn result(app: &App, theme: &Theme, outcome: &Outcome, i: usize, area: Rect, buf
 
 /// The selected result's text, wrapped, from the line before its first match.
 fn preview(app: &App, theme: &Theme, outcome: &Outcome, area: Rect, buf: &mut Buffer) {
-    let i = app.search.selected;
+    let Some(i) = app.search.selected.checked_sub(app.search.notes.len()) else {
+        // A note: its passage, then what was written on it.
+        let note = &app.notes.book.notes[app.search.notes[app.search.selected]];
+        let style = theme.marked[app.notes.kind_index(&note.kind) % theme.marked.len()];
+        let w = app.widths;
+        let mut rows = Vec::new();
+        for (text, s) in [(&note.quote.exact, style), (&note.text, theme.body)] {
+            for part in text.split('\n') {
+                for r in crate::wrap::wrap(part, usize::from(area.width), 0, w) {
+                    rows.push((part[r].to_owned(), s));
+                }
+            }
+        }
+        for (y, (text, s)) in (area.y..area.bottom()).zip(rows) {
+            put(buf, area.x, y, area.width, &[(&text, s)], w);
+        }
+        return;
+    };
     let Some(hit) = outcome.hits.get(i) else {
         return;
     };
