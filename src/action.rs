@@ -133,6 +133,12 @@ pub enum Action {
     Click(u16, u16),
     WheelDown(u16, u16),
     WheelUp(u16, u16),
+    /// The left button held down while the pointer moves.
+    Drag(u16, u16),
+    /// A press, and a drag, on a character of the reader's text: a
+    /// paragraph and the byte of the character.
+    PressAt(crate::content::Anchor, usize),
+    DragTo(crate::content::Anchor, usize),
     /// Focus a pane of the reader (a click on it).
     Focus(Pane),
     /// Scroll the pane under the pointer, in rows (selections, for lists).

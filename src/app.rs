@@ -80,6 +80,8 @@ pub struct App {
     pub notes: notes::Notes,
     pub selection: Option<select::Selection>,
     pub editor: Option<select::Editor>,
+    /// Where a press on the text was, for a drag to select from.
+    drag_from: Option<(crate::content::Anchor, usize)>,
     /// While a big collection loads behind what is shown.
     pub loading: Option<Loading>,
     /// What the action being applied asks of the runtime.
@@ -116,6 +118,7 @@ impl App {
             notes: notes::Notes::new(crate::notes::KINDS.map(String::from).to_vec()),
             selection: None,
             editor: None,
+            drag_from: None,
             loading: None,
             effects: Vec::new(),
         };
@@ -210,6 +213,16 @@ impl App {
             Action::Warn(text) => self.warning = Some(text),
             Action::Copy | Action::CopySection => self.copy(matches!(action, Action::CopySection)),
             Action::Focus(pane) => self.focus_pane(pane),
+            Action::PressAt(anchor, byte) => {
+                self.drag_from = Some((anchor, byte));
+                self.selection = None;
+            }
+            Action::DragTo(anchor, byte) => {
+                if let Some(from) = self.drag_from {
+                    let between = select::Selection::between(&self.lib, from, (anchor, byte));
+                    self.selection = between.or(self.selection.take());
+                }
+            }
             Action::Wheel(pane, delta) => match pane {
                 Pane::Tree => self.reading.tree.move_by(delta),
                 Pane::Reader => self.reading.reader.scroll_by(delta),
@@ -417,41 +430,6 @@ impl App {
         }
     }
 
-    /// Copies the paragraph the current view has selected, or its section.
-    fn copy(&mut self, section: bool) {
-        if self.view == View::Notes && self.overlay == Overlay::None {
-            match self.copy_note() {
-                Some(text) => {
-                    self.notice = Some(format!("已复制 {} 字（含出处）", text.chars().count()));
-                    self.effects.push(Effect::Copy(text));
-                }
-                None => self.notice = Some("没有笔记可复制".into()),
-            }
-            return;
-        }
-        let target = match (self.overlay, self.view) {
-            (Overlay::Search, _) => self.search.selected_anchor(&self.index),
-            (_, View::Compare) => self.compare.target(),
-            (_, View::Places) => self.places.current().map(|m| m.anchor),
-            (_, View::Reader | View::Notes) => self.reading.reader.selected_anchor(),
-        };
-        let Some(anchor) = target else {
-            self.notice = Some("这里没有可复制的段落".into());
-            return;
-        };
-        let text = copy::clip(&self.lib, anchor, section);
-        if text.len() > copy::MAX_BYTES {
-            self.notice = Some(format!(
-                "太长，未复制：{} 字，终端剪贴板最多约 {} 字",
-                text.chars().count(),
-                copy::MAX_BYTES / 3
-            ));
-            return;
-        }
-        self.notice = Some(format!("已复制 {} 字（含出处）", text.chars().count()));
-        self.effects.push(Effect::Copy(text));
-    }
-
     /// Esc with no popup: close the floating tree, else clear the highlights.
     fn close(&mut self) {
         if self.overlay == Overlay::None && self.warning.is_some() {
@@ -498,29 +476,6 @@ impl App {
         self.compare.settle(&areas, self.reading.reader.measure);
         self.places
             .resize(usize::from(areas::inner(areas.main).height));
-    }
-
-    /// More of a collection, loaded while the reader showed a part: every
-    /// state re-targets itself on the larger part, keeping its place,
-    /// selection, marks and filters. `shown` is how many files that is,
-    /// while more are loading; None once the whole collection is in.
-    fn adopt(&mut self, index: Arc<SearchIndex>, shown: Option<usize>) {
-        let old = Arc::clone(&self.lib);
-        let lib = Arc::clone(index.library());
-        let moved = rebase::Rebase {
-            old: &old,
-            new: &lib,
-        };
-        self.reading.rebase(&lib, &moved);
-        self.compare.rebase(Arc::clone(&lib), &moved);
-        self.places.rebase(Arc::clone(&lib), &moved);
-        self.search.rebase();
-        self.picker.refresh(&index);
-        self.bookmarks.locate(&lib);
-        self.notes.place(&lib);
-        self.lib = Arc::clone(&lib);
-        self.index = index;
-        self.loading = self.loading.take().and_then(|l| l.grown(shown));
     }
 
     /// Takes the settings: keys, measure and indent (a saved session's

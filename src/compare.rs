@@ -39,6 +39,9 @@ pub struct Line {
     pub lesson: Option<NodeId>,
     pub text: String,
     pub marks: Vec<(Range<usize>, Mark)>,
+    /// Which bytes of the line are the lesson's own text, and where each
+    /// run starts in it (its paragraph): what a study note's marks map to.
+    pub from: Vec<(Range<usize>, usize)>,
 }
 
 impl Line {
@@ -48,6 +51,7 @@ impl Line {
             lesson,
             text,
             marks: Vec::new(),
+            from: Vec::new(),
         }
     }
 
@@ -288,6 +292,8 @@ fn lesson_lines(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> 
         l.theme
     );
     let mut col = wrapped(Kind::Lesson, Some(lesson), head.trim(), "", width, widths);
+    // The lesson's paragraph is its lead, then its examples, one after another.
+    let mut offset = l.lead.len();
     for e in &l.examples {
         let place = &lib.places[e.place];
         let (text, marks) = annotate(
@@ -297,12 +303,18 @@ fn lesson_lines(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> 
             (place.scope == Scope::Foreign).then_some(place.country_zh.as_str()),
             lib,
         );
+        // Our country note, if any, is not the lesson's text.
+        let inserted = marks
+            .iter()
+            .find(|(_, m)| *m == Mark::Country)
+            .map(|(r, _)| r.clone());
         for r in wrap(&text, width.saturating_sub(2), 0, widths) {
             let mut line = Line::new(
                 Kind::Example,
                 Some(lesson),
                 format!("  {}", &text[r.clone()]),
             );
+            line.from = source_runs(&r, inserted.as_ref(), offset);
             for (m, mark) in &marks {
                 let (start, end) = (m.start.max(r.start), m.end.min(r.end));
                 if start < end {
@@ -312,8 +324,37 @@ fn lesson_lines(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> 
             }
             col.push(line);
         }
+        offset += e.text.len();
     }
     col
+}
+
+/// The runs of an example's line `r` (bytes of the annotated example)
+/// that are the authors' text, as line bytes (after the two-space indent)
+/// and where each starts in the lesson's paragraph; `inserted` is our
+/// country note, `offset` where the example starts in the paragraph.
+fn source_runs(
+    r: &Range<usize>,
+    inserted: Option<&Range<usize>>,
+    offset: usize,
+) -> Vec<(Range<usize>, usize)> {
+    let pieces = match inserted {
+        Some(c) => vec![
+            (r.start..r.end.min(c.start), 0),
+            (r.start.max(c.end)..r.end, c.len()),
+        ],
+        None => vec![(r.clone(), 0)],
+    };
+    pieces
+        .into_iter()
+        .filter(|(p, _)| p.start < p.end)
+        .map(|(p, shift)| {
+            (
+                p.start - r.start + 2..p.end - r.start + 2,
+                offset + p.start - shift,
+            )
+        })
+        .collect()
 }
 
 /// The example with `〔country〕` after the first mention of its place, and

@@ -191,3 +191,13 @@ fn hints(items: &[(String, String)]) -> String {
     let parts: Vec<String> = items.iter().map(|(k, w)| format!("{k} {w}")).collect();
     format!(" {} ", parts.join(" · "))
 }
+
+/// [`hints`], as many whole as fit in `room` columns, the first kept
+/// longest: never a hint cut in half.
+fn hints_within(items: &[(String, String)], room: usize, widths: crate::wrap::Widths) -> String {
+    (0..=items.len())
+        .rev()
+        .map(|n| hints(&items[..n]))
+        .find(|h| widths.str(h) <= room)
+        .unwrap_or_default()
+}

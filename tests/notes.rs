@@ -219,3 +219,81 @@ fn search_finds_the_words_of_a_note_and_marks_it_as_a_note() {
     common::search(&mut app, "austin");
     assert!(app.search.notes.is_empty());
 }
+
+/// Whether the frame has `c` drawn underlined (a note's mark), and drawn
+/// plain somewhere (no mark).
+fn underlined(app: &App, c: char) -> bool {
+    frame(app).content().iter().any(|cell| {
+        cell.symbol() == c.to_string()
+            && cell.modifier.contains(ratatui::style::Modifier::UNDERLINED)
+    })
+}
+
+#[test]
+fn a_highlight_shows_in_the_comparison_and_the_search_preview() {
+    let mut app = reading("capital/lessons/foreign/3");
+    app.update(Action::StartSelection);
+    let words = app.selection.as_ref().unwrap().words().to_owned();
+    assert!(words.contains("慕尼黑集聚吸纳"), "{words}");
+    app.update(Action::Highlight);
+    // The comparison shows the lesson's example with the words marked,
+    // our country note in it not part of them.
+    app.update(Action::Show(View::Compare));
+    for _ in 0..2 {
+        app.update(Action::LessonDown);
+    }
+    assert!(underlined(&app, '聚'), "{}", screen(&draw(&app)));
+    assert!(
+        !underlined(&app, '德'),
+        "our 〔德国〕 is not the authors' words"
+    );
+    // The search preview of that paragraph marks them too.
+    app.update(Action::Show(View::Reader));
+    common::search(&mut app, "\"集聚吸纳\"");
+    assert!(underlined(&app, '哺'), "{}", screen(&draw(&app)));
+}
+
+/// Where the reader draws the first character of `needle`, found on
+/// screen.
+fn cell_of(app: &App, needle: &str) -> (u16, u16) {
+    let buf = frame(app);
+    let area = app.areas().reader_inner();
+    for y in area.top()..area.bottom() {
+        // A wide character's second cell is not a character of its own.
+        let mut cells: Vec<(u16, String)> = Vec::new();
+        let mut skip = false;
+        for x in area.left()..area.right() {
+            let symbol = buf[(x, y)].symbol().to_owned();
+            if std::mem::take(&mut skip) {
+                continue;
+            }
+            skip = symbol.chars().next().is_some_and(|c| c > '\u{2e80}');
+            cells.push((x, symbol));
+        }
+        let row: String = cells.iter().map(|(_, s)| s.as_str()).collect();
+        if let Some(at) = row.find(needle) {
+            let nth = row[..at].chars().count();
+            return (cells[nth].0, y);
+        }
+    }
+    panic!("{needle} is not on screen");
+}
+
+#[test]
+fn a_mouse_drag_selects_whole_characters_either_way() {
+    let mut app = reading("models/ideals/1");
+    // From 政 (the paragraph's first) to 为 (of 政治行为), by their cells.
+    let (x0, y0) = cell_of(&app, "政治立场决定");
+    let (x1, y1) = cell_of(&app, "为，是确保");
+    app.update(Action::Click(x0, y0));
+    // The right half of a wide character is that character.
+    app.update(Action::Drag(x1 + 1, y1));
+    let words = app.selection.as_ref().map(|s| s.words().to_owned());
+    assert_eq!(words.as_deref(), Some("政治立场决定政治行为"));
+    // Dragged back past the start, the other way round.
+    app.update(Action::Drag(x0, y0));
+    assert_eq!(app.selection.as_ref().unwrap().words(), "政");
+    app.update(Action::Drag(x1, y1));
+    app.update(Action::Highlight);
+    assert_eq!(app.notes.book.notes[0].quote.exact, "政治立场决定政治行为");
+}

@@ -330,3 +330,49 @@ fn text_cut_to_fit_ends_in_an_ellipsis() {
     let head = screen.lines().nth(2).unwrap();
     assert!(head.trim_end_matches(['│', ' ']).ends_with('…'), "{head}");
 }
+
+/// Study notes: a note on two sentences and a highlight, as the reader
+/// marks them, the notes view lists them, and the editor and a selection
+/// are drawn. Times are fixed so the dates drawn are too.
+fn with_notes(app: &mut zhizao::app::App) {
+    let n = node(app, "models/ideals/1");
+    app.update(Action::Select(n));
+    app.update(Action::TreeOpen);
+    app.update(Action::StartSelection);
+    app.update(Action::GrowSentence);
+    app.update(Action::Annotate);
+    for c in "立场决定行为".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::SaveNote);
+    let n = node(app, "models/ideals/2");
+    app.update(Action::Select(n));
+    app.update(Action::TreeOpen);
+    app.update(Action::StartSelection);
+    app.update(Action::Highlight);
+    for note in &mut app.notes.book.notes {
+        note.created = 1_796_180_645_000;
+        note.modified = 1_796_180_645_000;
+    }
+    let n = node(app, "models/ideals");
+    app.update(Action::Select(n));
+    app.update(Action::TreeOpen);
+}
+
+#[test]
+fn study_notes_in_the_reader_the_notes_view_and_the_editor() {
+    snap("notes_reader", with_notes);
+    snap("notes_view", |app| {
+        with_notes(app);
+        app.update(Action::Show(View::Notes));
+    });
+    snap("notes_editor", |app| {
+        with_notes(app);
+        app.update(Action::StartSelection);
+        app.update(Action::GrowClause);
+        app.update(Action::Annotate);
+        for c in "写到一半".chars() {
+            app.update(Action::Insert(c));
+        }
+    });
+}

@@ -2,6 +2,7 @@
 //! comes from, as the clipboard gets it. Which paragraph is the state's
 //! answer (`selected_anchor`); the runtime sends the text to the terminal.
 
+use super::{Effect, Overlay, View};
 use crate::content::{Anchor, Field, Library, NodeId};
 
 /// The most a copy holds, in bytes: most terminals drop an OSC 52 sequence
@@ -61,6 +62,43 @@ pub fn source_of(lib: &Library, node: NodeId) -> String {
         source.push_str(&printed.unwrap_or_else(|| lib.display_label(n)));
     }
     source
+}
+
+impl super::App {
+    /// Copies the paragraph the current view has selected, or its section.
+    pub(super) fn copy(&mut self, section: bool) {
+        if self.view == View::Notes && self.overlay == Overlay::None {
+            match self.copy_note() {
+                Some(text) => {
+                    self.notice = Some(format!("已复制 {} 字（含出处）", text.chars().count()));
+                    self.effects.push(Effect::Copy(text));
+                }
+                None => self.notice = Some("没有笔记可复制".into()),
+            }
+            return;
+        }
+        let target = match (self.overlay, self.view) {
+            (Overlay::Search, _) => self.search.selected_anchor(&self.index),
+            (_, View::Compare) => self.compare.target(),
+            (_, View::Places) => self.places.current().map(|m| m.anchor),
+            (_, View::Reader | View::Notes) => self.reading.reader.selected_anchor(),
+        };
+        let Some(anchor) = target else {
+            self.notice = Some("这里没有可复制的段落".into());
+            return;
+        };
+        let text = clip(&self.lib, anchor, section);
+        if text.len() > MAX_BYTES {
+            self.notice = Some(format!(
+                "太长，未复制：{} 字，终端剪贴板最多约 {} 字",
+                text.chars().count(),
+                MAX_BYTES / 3
+            ));
+            return;
+        }
+        self.notice = Some(format!("已复制 {} 字（含出处）", text.chars().count()));
+        self.effects.push(Effect::Copy(text));
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,10 @@ pub fn actions(app: &App, action: Action) -> Vec<Action> {
         Action::Click(x, y) => click(app, Position::new(x, y)),
         Action::WheelDown(x, y) => wheel(app, Position::new(x, y), 3),
         Action::WheelUp(x, y) => wheel(app, Position::new(x, y), -3),
+        Action::Drag(x, y) => text_at(app, Position::new(x, y))
+            .map(|(a, byte)| Action::DragTo(a, byte))
+            .into_iter()
+            .collect(),
         other => vec![other],
     }
 }
@@ -107,7 +111,9 @@ fn click_view(app: &App, pos: Position) -> Vec<Action> {
                 }
                 out
             } else if areas.reader.contains(pos) {
-                vec![Action::Focus(Pane::Reader)]
+                let mut out = vec![Action::Focus(Pane::Reader)];
+                out.extend(text_at(app, pos).map(|(a, byte)| Action::PressAt(a, byte)));
+                out
             } else {
                 Vec::new()
             }
@@ -133,4 +139,45 @@ fn wheel(app: &App, pos: Position, delta: isize) -> Vec<Action> {
         }
     };
     pane.map(|p| Action::Wheel(p, delta)).into_iter().collect()
+}
+
+/// The character of the reader's text under the pointer: its paragraph
+/// and byte, a wide character's either half giving the whole of it. None
+/// off the text, or on text that is not a paragraph.
+fn text_at(app: &App, pos: Position) -> Option<(crate::content::Anchor, usize)> {
+    if app.view != View::Reader || app.overlay != Overlay::None {
+        return None;
+    }
+    let inner = app.areas().reader_inner();
+    if !inner.contains(pos) {
+        return None;
+    }
+    let reader = &app.reading.reader;
+    let doc = reader.doc();
+    let line = doc
+        .lines
+        .get(reader.scroll + usize::from(pos.y - inner.y))?;
+    let anchor = line.anchor?;
+    if !matches!(anchor.field, crate::content::Field::Paragraph(_)) {
+        return None;
+    }
+    // As the reader draws it: the measure centred, the prefix first.
+    let measure = u16::try_from(doc.width)
+        .unwrap_or(u16::MAX)
+        .min(inner.width);
+    let left = inner.x + (inner.width - measure) / 2;
+    let col = usize::from(pos.x.checked_sub(left)?);
+    let body = &line.text[line.prefix.len()..];
+    let mut at = app.widths.str(line.prefix);
+    for (i, c) in body.char_indices() {
+        let w = app.widths.char(c);
+        if col < at + w {
+            return Some((anchor, line.range.start + i));
+        }
+        at += w;
+    }
+    // Past the line's end: its last character.
+    body.char_indices()
+        .last()
+        .map(|(i, _)| (anchor, line.range.start + i))
 }

@@ -149,6 +149,7 @@ impl Notes {
         ordered.sort_by_key(|&i| key(i));
         self.ordered = ordered;
         let query = self.filter.text.trim().to_owned();
+        let matcher = crate::search::TextMatcher::new(&query, lib);
         self.shown = self
             .ordered
             .iter()
@@ -158,8 +159,8 @@ impl Notes {
                 self.kind_filter
                     .is_none_or(|k| self.kinds.get(k).is_some_and(|k| *k == note.kind))
                     && (query.is_empty()
-                        || crate::search::text_matches(&query, &note.quote.exact, lib)
-                        || crate::search::text_matches(&query, &note.text, lib))
+                        || matcher.matches(&note.quote.exact)
+                        || matcher.matches(&note.text))
             })
             .collect();
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
@@ -173,13 +174,11 @@ impl Notes {
         if query.is_empty() {
             return Vec::new();
         }
+        let matcher = crate::search::TextMatcher::new(query, lib);
         self.ordered
             .iter()
             .copied()
-            .filter(|&i| {
-                let note = &self.book.notes[i];
-                crate::search::text_matches(query, &note.text, lib)
-            })
+            .filter(|&i| matcher.matches(&self.book.notes[i].text))
             .collect()
     }
 

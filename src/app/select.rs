@@ -33,6 +33,31 @@ impl Selection {
         })
     }
 
+    /// The characters from one spot to another (either way round, both
+    /// included) of one section's paragraphs, as a mouse drag selects:
+    /// whole characters, never half a wide glyph. None across sections.
+    #[must_use]
+    pub fn between(lib: &Library, from: (Anchor, usize), to: (Anchor, usize)) -> Option<Self> {
+        if from.0.node != to.0.node {
+            return None;
+        }
+        let node = from.0.node;
+        let spans = paragraph_spans(lib, node);
+        let at = |(anchor, byte): (Anchor, usize)| match anchor.field {
+            Field::Paragraph(p) => spans.get(p).map(|s| (s.start + byte).min(s.end)),
+            _ => None,
+        };
+        let (a, b) = (at(from)?, at(to)?);
+        let text = node_text(lib, node);
+        let (start, last) = (a.min(b), a.max(b));
+        let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        (start < end && text.is_char_boundary(start)).then_some(Selection {
+            node,
+            bytes: start..end,
+            text,
+        })
+    }
+
     /// Grows (or shrinks) the selection by a sentence (or clause); false
     /// when it cannot.
     pub fn step(&mut self, more: bool, clause: bool) -> bool {

@@ -97,6 +97,7 @@ impl Keymap {
             Event::Key(key) => self.action_for(modes, key),
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+                MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag(m.column, m.row)),
                 MouseEventKind::ScrollDown => Some(Action::WheelDown(m.column, m.row)),
                 MouseEventKind::ScrollUp => Some(Action::WheelUp(m.column, m.row)),
                 _ => None,

@@ -19,7 +19,6 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 use super::{Note, Notebook, Quote, iso8601, parse_iso8601};
 
@@ -28,69 +27,184 @@ const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 #[derive(Serialize, Deserialize)]
 struct Collection {
     #[serde(rename = "@context", default)]
-    context: Value,
+    context: serde_json::Value,
     #[serde(rename = "type", default)]
     kind: String,
     #[serde(default)]
-    items: Vec<Value>,
+    items: Vec<Annotation>,
 }
 
-fn annotation(note: &Note) -> Value {
+/// One annotation, as the model names its parts. A body or a selector may
+/// be one object or a list; fields zhizao does not know are passed over.
+#[derive(Serialize, Deserialize)]
+struct Annotation {
+    id: Option<String>,
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    motivation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    created: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    modified: Option<String>,
+    #[serde(default)]
+    body: OneOrMany<Body>,
+    target: Option<Target>,
+    #[serde(
+        rename = "zhizao:deleted",
+        default,
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    deleted: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany<T> {
+    Many(Vec<T>),
+    One(T),
+}
+
+impl<T> Default for OneOrMany<T> {
+    fn default() -> Self {
+        OneOrMany::Many(Vec::new())
+    }
+}
+
+impl<T> OneOrMany<T> {
+    fn iter(&self) -> std::slice::Iter<'_, T> {
+        match self {
+            OneOrMany::Many(v) => v.iter(),
+            OneOrMany::One(t) => std::slice::from_ref(t).iter(),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Body {
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    purpose: Option<String>,
+    #[serde(default)]
+    value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    format: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Target {
+    source: Option<String>,
+    #[serde(default)]
+    selector: OneOrMany<Selector>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Selector {
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    prefix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    suffix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+}
+
+fn textual(purpose: &str, value: &str, format: Option<&str>) -> Body {
+    Body {
+        kind: "TextualBody".into(),
+        purpose: Some(purpose.into()),
+        value: value.into(),
+        format: format.map(str::to_owned),
+    }
+}
+
+fn annotation(note: &Note) -> Annotation {
     let mut body = Vec::new();
     if !note.text.is_empty() {
-        body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": note.text, "format": "text/plain"}));
+        body.push(textual("commenting", &note.text, Some("text/plain")));
     }
-    body.push(json!({"type": "TextualBody", "purpose": "tagging", "value": note.kind}));
-    let mut a = json!({
-        "id": note.id,
-        "type": "Annotation",
-        "motivation": if note.is_highlight() { "highlighting" } else { "commenting" },
-        "created": iso8601(note.created),
-        "modified": iso8601(note.modified),
-        "body": body,
-        "target": {
-            "source": note.path,
-            "selector": [
-                {"type": "TextQuoteSelector", "exact": note.quote.exact, "prefix": note.quote.prefix, "suffix": note.quote.suffix},
-                {"type": "TextPositionSelector", "start": note.start, "end": note.end},
-            ],
-        },
-    });
-    if note.deleted {
-        a["zhizao:deleted"] = json!(true);
+    body.push(textual("tagging", &note.kind, None));
+    let quote = Selector {
+        kind: "TextQuoteSelector".into(),
+        exact: Some(note.quote.exact.clone()),
+        prefix: Some(note.quote.prefix.clone()),
+        suffix: Some(note.quote.suffix.clone()),
+        start: None,
+        end: None,
+    };
+    let position = Selector {
+        kind: "TextPositionSelector".into(),
+        exact: None,
+        prefix: None,
+        suffix: None,
+        start: Some(note.start),
+        end: Some(note.end),
+    };
+    Annotation {
+        id: Some(note.id.clone()),
+        kind: "Annotation".into(),
+        motivation: Some(
+            if note.is_highlight() {
+                "highlighting"
+            } else {
+                "commenting"
+            }
+            .into(),
+        ),
+        created: Some(iso8601(note.created)),
+        modified: Some(iso8601(note.modified)),
+        body: OneOrMany::Many(body),
+        target: Some(Target {
+            source: Some(note.path.clone()),
+            selector: OneOrMany::Many(vec![quote, position]),
+        }),
+        deleted: note.deleted,
     }
-    a
 }
 
 pub(super) fn write(book: &Notebook, tombstones: bool) -> serde_json::Result<String> {
-    let items: Vec<Value> = book
+    let items: Vec<Annotation> = book
         .notes
         .iter()
         .filter(|n| tombstones || !n.deleted)
         .map(annotation)
         .collect();
-    serde_json::to_string_pretty(&Collection {
-        context: json!(CONTEXT),
+    serde_json::to_string(&Collection {
+        context: CONTEXT.into(),
         kind: "AnnotationCollection".into(),
         items,
     })
 }
 
+/// A collection, a list of annotations, or one annotation.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Document {
+    Collection(Collection),
+    List(Vec<Annotation>),
+}
+
 pub(super) fn read(bytes: &[u8]) -> Result<Notebook, String> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    let items = match value {
-        Value::Array(items) => items,
-        Value::Object(ref o) if o.get("type").and_then(Value::as_str) == Some("Annotation") => {
-            vec![value]
+    let items = match serde_json::from_slice::<Document>(bytes) {
+        Ok(Document::List(items)) => items,
+        Ok(Document::Collection(c)) if c.kind == "AnnotationCollection" => c.items,
+        Ok(Document::Collection(c)) if c.kind == "Annotation" => {
+            // One annotation alone: read again as that.
+            let one: Annotation = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+            vec![one]
         }
-        Value::Object(_) => {
-            let c: Collection = serde_json::from_value(value).map_err(|e| e.to_string())?;
-            if c.kind != "AnnotationCollection" {
-                return Err("not an AnnotationCollection".into());
-            }
-            c.items
+        Ok(Document::Collection(_)) => return Err("not an AnnotationCollection".into()),
+        Err(_) => {
+            // Say what is wrong as serde says it of a collection.
+            let e = serde_json::from_slice::<Collection>(bytes).err();
+            return Err(e.map_or_else(|| "not annotations".to_owned(), |e| e.to_string()));
         }
-        _ => return Err("not annotations".into()),
     };
     let notes = items
         .iter()
@@ -100,48 +214,30 @@ pub(super) fn read(bytes: &[u8]) -> Result<Notebook, String> {
     Ok(Notebook { notes })
 }
 
-fn note(a: &Value) -> Result<Note, String> {
-    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
-    let id = text(a, "id").ok_or("no id")?;
-    let target = a.get("target").ok_or("no target")?;
-    let path = text(target, "source").ok_or("no target source")?;
-    let selectors: Vec<&Value> = match target.get("selector") {
-        Some(Value::Array(s)) => s.iter().collect(),
-        Some(s) => vec![s],
-        None => Vec::new(),
-    };
-    let of = |kind: &str| {
-        selectors
-            .iter()
-            .find(|s| s.get("type").and_then(Value::as_str) == Some(kind))
-    };
+fn note(a: &Annotation) -> Result<Note, String> {
+    let id = a.id.clone().ok_or("no id")?;
+    let target = a.target.as_ref().ok_or("no target")?;
+    let path = target.source.clone().ok_or("no target source")?;
+    let of = |kind: &str| target.selector.iter().find(|s| s.kind == kind);
     let quote = of("TextQuoteSelector").ok_or("no TextQuoteSelector")?;
     let quote = Quote {
-        exact: text(quote, "exact").ok_or("no exact quote")?,
-        prefix: text(quote, "prefix").unwrap_or_default(),
-        suffix: text(quote, "suffix").unwrap_or_default(),
+        exact: quote.exact.clone().ok_or("no exact quote")?,
+        prefix: quote.prefix.clone().unwrap_or_default(),
+        suffix: quote.suffix.clone().unwrap_or_default(),
     };
-    let position = |key: &str| {
-        of("TextPositionSelector")
-            .and_then(|s| s.get(key))
-            .and_then(Value::as_u64)
-            .and_then(|n| usize::try_from(n).ok())
-    };
-    let start = position("start").unwrap_or(0);
-    let end = position("end").unwrap_or(start + quote.exact.chars().count());
-    let bodies: Vec<&Value> = match a.get("body") {
-        Some(Value::Array(b)) => b.iter().collect(),
-        Some(b) => vec![b],
-        None => Vec::new(),
-    };
+    let position = of("TextPositionSelector");
+    let start = position.and_then(|p| p.start).unwrap_or(0);
+    let end = position
+        .and_then(|p| p.end)
+        .unwrap_or(start + quote.exact.chars().count());
     let body = |purpose: &str| {
-        bodies
+        a.body
             .iter()
-            .find(|b| b.get("purpose").and_then(Value::as_str) == Some(purpose))
-            .and_then(|b| text(b, "value"))
+            .find(|b| b.purpose.as_deref() == Some(purpose))
+            .map(|b| b.value.clone())
     };
-    let time = |key: &str| text(a, key).and_then(|t| parse_iso8601(&t));
-    let created = time("created").unwrap_or(0);
+    let time = |t: &Option<String>| t.as_deref().and_then(parse_iso8601);
+    let created = time(&a.created).unwrap_or(0);
     Ok(Note {
         id,
         path,
@@ -151,7 +247,7 @@ fn note(a: &Value) -> Result<Note, String> {
         kind: body("tagging").unwrap_or_else(|| super::KINDS[0].to_owned()),
         text: body("commenting").unwrap_or_default(),
         created,
-        modified: time("modified").unwrap_or(created),
-        deleted: a.get("zhizao:deleted").and_then(Value::as_bool) == Some(true),
+        modified: time(&a.modified).unwrap_or(created),
+        deleted: a.deleted,
     })
 }

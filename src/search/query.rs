@@ -32,27 +32,47 @@ pub struct Term {
     place_finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
-/// Whether every term of `query` is in `text` as typed, or read as pinyin
-/// (full, or initials) in it: the notes list's filter, as search reads a
+/// A query read once, to ask of many short texts whether each holds
+/// every term as typed, or read as pinyin (full, or initials): the notes
+/// list's filter and the notes the search popup lists, as search reads a
 /// term.
+pub struct TextMatcher {
+    query: Query,
+}
+
+impl TextMatcher {
+    #[must_use]
+    pub fn new(query: &str, lib: &Library) -> Self {
+        TextMatcher {
+            query: Query::parse(query, lib),
+        }
+    }
+
+    /// Whether `text` holds every term (and there is one).
+    #[must_use]
+    pub fn matches(&self, text: &str) -> bool {
+        let readings = super::pinyin::Readings::shared();
+        let mut sets: Option<Vec<u16>> = None;
+        !self.query.terms.is_empty()
+            && self.query.terms.iter().all(|term| {
+                term.find_in(text).is_some()
+                    || term.letters.as_ref().is_some_and(|letters| {
+                        let sets = sets.get_or_insert_with(|| {
+                            let mut out = vec![0; text.chars().count()];
+                            let n = readings.sets_into(text, &mut out);
+                            out.truncate(n);
+                            out
+                        });
+                        readings.find(sets, letters, u32::MAX).is_some()
+                    })
+            })
+    }
+}
+
+/// [`TextMatcher::matches`], for one text.
 #[must_use]
 pub fn text_matches(query: &str, text: &str, lib: &Library) -> bool {
-    let query = Query::parse(query, lib);
-    let readings = super::pinyin::Readings::shared();
-    let mut sets: Option<Vec<u16>> = None;
-    !query.terms.is_empty()
-        && query.terms.iter().all(|term| {
-            term.find_in(text).is_some()
-                || term.letters.as_ref().is_some_and(|letters| {
-                    let sets = sets.get_or_insert_with(|| {
-                        let mut out = vec![0; text.chars().count()];
-                        let n = readings.sets_into(text, &mut out);
-                        out.truncate(n);
-                        out
-                    });
-                    readings.find(sets, letters, u32::MAX).is_some()
-                })
-        })
+    TextMatcher::new(query, lib).matches(text)
 }
 
 impl Query {

@@ -149,7 +149,7 @@ fn runs<'a>(
     base: Style,
     dimmed: bool,
 ) -> Vec<(&'a str, Style)> {
-    let mut out = Vec::new();
+    let mut styled: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
     let mut at = 0;
     for (range, mark) in &line.marks {
         if range.start < at || range.end > line.text.len() {
@@ -161,10 +161,50 @@ fn runs<'a>(
             Mark::Place(_) if dimmed || app.compare.place.is_some() => base,
             Mark::Place(_) => theme.place,
         };
-        out.push((&line.text[at..range.start], base));
-        out.push((&line.text[range.clone()], style));
+        styled.push((range.clone(), style));
         at = range.end;
     }
-    out.push((&line.text[at..], base));
+    let notes = note_marks(app, theme, line);
+    // Cut wherever a mark or a note starts or ends; a note's style goes
+    // over a place's.
+    let mut cuts: Vec<usize> = vec![0, line.text.len()];
+    for (r, _) in styled.iter().chain(&notes) {
+        cuts.extend([r.start, r.end]);
+    }
+    cuts.retain(|&c| c <= line.text.len() && line.text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let inside = |r: &std::ops::Range<usize>| r.start <= w[0] && w[0] < r.end;
+            let mut style = styled
+                .iter()
+                .find(|(r, _)| inside(r))
+                .map_or(base, |(_, s)| *s);
+            if let Some((_, s)) = notes.iter().find(|(r, _)| inside(r)) {
+                style = style.patch(*s);
+            }
+            (&line.text[w[0]..w[1]], style)
+        })
+        .collect()
+}
+
+/// The line's bytes a study note marks, in the note's kind's style.
+fn note_marks(app: &App, theme: &Theme, line: &Line) -> Vec<(std::ops::Range<usize>, Style)> {
+    let Some(lesson) = line.lesson.filter(|_| !line.from.is_empty()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (_, bytes, note) in app.notes.paragraph_marks(&app.lib, lesson) {
+        let kind = app.notes.kind_index(&app.notes.book.notes[note].kind);
+        let style = theme.marked[kind % theme.marked.len()];
+        for (run, start) in &line.from {
+            let end = start + run.len();
+            let (s, e) = (bytes.start.max(*start), bytes.end.min(end));
+            if s < e {
+                out.push((run.start + s - start..run.start + e - start, style));
+            }
+        }
+    }
     out
 }

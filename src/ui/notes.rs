@@ -161,12 +161,16 @@ pub fn render_editor(app: &App, theme: &Theme, buf: &mut Buffer) {
     super::text::clear_popup(buf, area);
     let kind = app.notes.kinds.get(editor.kind).map_or("", String::as_str);
     let key = |a: &A| app.keys.first_key(Mode::Editor, a);
-    let hints = super::hints(&[
-        (key(&A::SaveNote), "保存".into()),
-        (key(&A::NewLine), "换行".into()),
-        (key(&A::NextKind), "类别".into()),
-        (key(&A::Close), "取消".into()),
-    ]);
+    let hints = super::hints_within(
+        &[
+            (key(&A::SaveNote), "保存".into()),
+            (key(&A::Close), "取消".into()),
+            (key(&A::NewLine), "换行".into()),
+            (key(&A::NextKind), "类别".into()),
+        ],
+        usize::from(area.width.saturating_sub(4)),
+        app.widths,
+    );
     super::pane(theme, format!(" 笔记 ［{kind}］ "), true, app.widths)
         .bottom(hints)
         .render(area, buf);

@@ -281,6 +281,20 @@ fn preview(app: &App, theme: &Theme, outcome: &Outcome, area: Rect, buf: &mut Bu
     let w = app.widths;
     let text = app.index.text(hit.entry);
     let positions = marks(app, i);
+    let notes: Vec<(std::ops::Range<usize>, ratatui::style::Style)> =
+        match app.index.target(hit.entry) {
+            crate::search::Target::Field(anchor) => app
+                .notes
+                .paragraph_marks(&app.lib, anchor.node)
+                .into_iter()
+                .filter(|(a, _, _)| *a == anchor)
+                .map(|(_, r, note)| {
+                    let kind = app.notes.kind_index(&app.notes.book.notes[note].kind);
+                    (r, theme.marked[kind % theme.marked.len()])
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
     let lines = crate::wrap::wrap(text, usize::from(area.width), 0, w);
     let first_byte = positions
         .first()
@@ -303,6 +317,15 @@ fn preview(app: &App, theme: &Theme, outcome: &Outcome, area: Rect, buf: &mut Bu
             .filter_map(|&p| p.checked_sub(first_char))
             .collect();
         let runs = marked(&text[range.clone()], &marks, theme.body, theme.hit);
+        // Study notes on this paragraph, as the reader marks them.
+        let over: Vec<_> = notes
+            .iter()
+            .filter_map(|(r, s)| {
+                let (start, end) = (r.start.max(range.start), r.end.min(range.end));
+                (start < end).then(|| (start - range.start..end - range.start, *s))
+            })
+            .collect();
+        let runs = super::text::overlay(runs, &over);
         let y = area.y + u16::try_from(row).unwrap_or(0);
         put(buf, area.x, y, area.width, &runs, w);
     }

@@ -222,6 +222,43 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// Runs with some bytes of their joined text restyled: each range in
+/// `over` patches the style of what it covers (a study note's mark over a
+/// search hit, say).
+#[must_use]
+pub fn overlay<'a>(
+    runs: Vec<(&'a str, Style)>,
+    over: &[(std::ops::Range<usize>, Style)],
+) -> Vec<(&'a str, Style)> {
+    if over.is_empty() {
+        return runs;
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (text, style) in runs {
+        let mut cuts: Vec<usize> = vec![0, text.len()];
+        for (r, _) in over {
+            for c in [r.start, r.end] {
+                if c > at && c < at + text.len() && text.is_char_boundary(c - at) {
+                    cuts.push(c - at);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let here = at + w[0];
+            let patched = over
+                .iter()
+                .filter(|(r, _)| r.start <= here && here < r.end)
+                .fold(style, |s, (_, o)| s.patch(*o));
+            out.push((&text[w[0]..w[1]], patched));
+        }
+        at += text.len();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
