@@ -80,6 +80,7 @@ pub fn cursor(app: &App) -> Option<(u16, u16)> {
             .line
             .cursor(crate::areas::search(w, h).field, app.widths),
         Overlay::Editor => notes::editor_cursor(app),
+        Overlay::None if app.mode() == crate::keys::Mode::NotesFilter => notes::filter_cursor(app),
         _ => None,
     }
 }

@@ -62,6 +62,12 @@ fn two_sentences_a_note_in_chinese_and_back_from_view_4() {
 
     app.update(Action::Annotate);
     assert_eq!(app.overlay, Overlay::Editor);
+    // Every key types now: the status bar offers only the editor's.
+    let bar = screen(&draw(&app)).lines().last().unwrap().to_owned();
+    assert!(
+        bar.contains("Enter 保存") && bar.contains("Esc 取消") && !bar.contains("帮助"),
+        "{bar}"
+    );
     typed(&mut app, "立场决定行为");
     app.update(Action::NewLine);
     typed(&mut app, "第二行");
@@ -91,6 +97,11 @@ fn two_sentences_a_note_in_chinese_and_back_from_view_4() {
     // Filtered by pinyin initials of the note, then by words it lacks.
     app.update(Action::FilterNotes);
     typed(&mut app, "lcjd");
+    let bar = screen(&draw(&app)).lines().last().unwrap().to_owned();
+    assert!(
+        bar.contains("Enter 筛选完毕") && !bar.contains("j/k"),
+        "{bar}"
+    );
     assert_eq!(app.notes.shown.len(), 1);
     typed(&mut app, "zzz");
     assert_eq!(app.notes.shown.len(), 0);

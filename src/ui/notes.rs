@@ -33,12 +33,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width.saturating_sub(3));
     // The filter line, while typed or in force.
     if notes.filtering || !notes.filter.text.is_empty() || notes.kind_filter.is_some() {
-        let kind = notes
-            .kind_filter
-            .and_then(|k| notes.kinds.get(k))
-            .map(|k| format!("［{k}］ "))
-            .unwrap_or_default();
-        let line = format!("筛选：{kind}{}", notes.filter.text);
+        let line = filter_line(app);
         put(
             buf,
             inner.x + 1,
@@ -143,6 +138,26 @@ fn entry_rows(
         theme.muted,
     ));
     rows
+}
+
+/// The filter line: the kind and the words the list is filtered by.
+fn filter_line(app: &App) -> String {
+    let notes = &app.notes;
+    let kind = notes
+        .kind_filter
+        .and_then(|k| notes.kinds.get(k))
+        .map(|k| format!("［{k}］ "))
+        .unwrap_or_default();
+    format!("筛选：{kind}{}", notes.filter.text)
+}
+
+/// Where the terminal cursor goes while the filter is typed: after it, so
+/// the input method's window follows it.
+#[must_use]
+pub fn filter_cursor(app: &App) -> Option<(u16, u16)> {
+    let inner = crate::areas::inner(app.areas().main);
+    let x = inner.x + 1 + u16::try_from(app.widths.str(&filter_line(app))).ok()?;
+    (x < inner.right()).then_some((x, inner.y))
 }
 
 /// A note's date as the list shows it: `2026-12-02 03:04` (UTC).

@@ -16,6 +16,20 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     let pair = |mode: M, a: &A, b: &A, sep: &str| format!("{}{sep}{}", key(mode, a), key(mode, b));
     // Each hint with the action it names, so what is offered can be judged
     // by the action, not by its words.
+    // While a note is written, every other key types: only the editor's own.
+    if app.overlay == crate::app::Overlay::Editor {
+        return vec![
+            (key(M::Editor, &A::SaveNote), "保存"),
+            (key(M::Editor, &A::Close), "取消"),
+        ];
+    }
+    // So too while the notes view's filter is typed.
+    if app.mode() == M::NotesFilter {
+        return vec![
+            (key(M::NotesFilter, &A::OpenResult), "筛选完毕"),
+            (key(M::NotesFilter, &A::Close), "清除"),
+        ];
+    }
     let mut out: Vec<(A, String, &'static str)> = match app.view {
         View::Reader if app.selection.is_some() => vec![
             (
