@@ -80,6 +80,9 @@ pub struct App {
     pub notes: notes::Notes,
     pub selection: Option<select::Selection>,
     pub editor: Option<select::Editor>,
+    /// The notes view, when the last jump was made from it: `Ctrl-o`
+    /// goes back there.
+    came_from: Option<View>,
     /// Where a press on the text was, for a drag to select from.
     drag_from: Option<(crate::content::Anchor, usize)>,
     /// While a big collection loads behind what is shown.
@@ -119,6 +122,7 @@ impl App {
             selection: None,
             editor: None,
             drag_from: None,
+            came_from: None,
             loading: None,
             effects: Vec::new(),
         };
@@ -305,8 +309,11 @@ impl App {
                 self.overlay = Overlay::Help;
             }
             Action::JumpBack | Action::JumpForward => {
-                if self.reading.jump(matches!(action, Action::JumpBack)) {
-                    self.view = View::Reader;
+                let back = matches!(action, Action::JumpBack);
+                if self.reading.jump(back) {
+                    // Back from a note's passage is back in the notes view.
+                    let from = self.came_from.take().filter(|_| back);
+                    self.view = from.unwrap_or(View::Reader);
                 } else {
                     self.notice = Some("跳转记录已到头".into());
                 }
@@ -398,6 +405,7 @@ impl App {
             return;
         };
         self.overlay = Overlay::None;
+        self.came_from = (self.view == View::Notes).then_some(View::Notes);
         self.view = View::Reader;
         self.reading.arrive(arrival, self.areas().tree_floats);
     }

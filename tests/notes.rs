@@ -124,6 +124,11 @@ fn two_sentences_a_note_in_chinese_and_back_from_view_4() {
     assert_eq!(app.view, View::Reader);
     let top = app.reading.reader.position().top.unwrap().0;
     assert_eq!(app.lib.node(top.node).path, "models/ideals/1");
+    // Ctrl-o comes back to the list; Ctrl-n goes to the passage again.
+    app.update(Action::JumpBack);
+    assert_eq!(app.view, View::Notes);
+    app.update(Action::JumpForward);
+    assert_eq!(app.view, View::Reader);
 
     // Deleted in the reader, and back with undo.
     let effects = app.update(Action::DeleteNote);
