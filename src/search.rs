@@ -12,6 +12,7 @@ mod outcome;
 pub mod pinyin;
 mod places;
 mod query;
+mod script;
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -369,12 +370,14 @@ impl SearchIndex {
             first: u32::MAX,
             in_context: true,
             whole: true,
+            covers: 0,
         };
         for term in &query.terms {
             let (m, _) = self.match_term(entry, &text, term, query.scattered)?;
             all.contiguous &= m.contiguous;
             all.in_context &= m.in_context;
             all.whole &= m.whole;
+            all.covers += m.covers;
             all.gap = all.gap.saturating_add(m.gap);
             all.first = all.first.min(m.first);
         }
@@ -421,6 +424,7 @@ impl SearchIndex {
             first: u32::try_from(first).unwrap_or(u32::MAX),
             in_context: true,
             whole: true,
+            covers: 0,
         };
         let e = self.entries[entry as usize];
         // A term of ASCII letters can only match text that has some.
@@ -432,13 +436,14 @@ impl SearchIndex {
             return None;
         }
         if term.has_places()
+            && !term.by_country
             && let Some(i) = term.find_place(text())
         {
             return Some((at(i), Kind::Place));
         }
         if let Some(letters) = &term.letters
             && e.initials & pinyin::letter_bit(letters.first()) != 0
-            && let Some((c, _, how)) = self.with_sets(entry, text, |sets| {
+            && let Some((c, end, how)) = self.with_sets(entry, text, |sets| {
                 self.readings.find(sets, letters, e.initials)
             })
         {
@@ -447,9 +452,19 @@ impl SearchIndex {
             let found = TermMatch {
                 in_context: how.in_context,
                 whole: how.whole,
+                covers: if how.whole {
+                    0
+                } else {
+                    u32::try_from(end - c).unwrap_or(0)
+                },
                 ..at(c.saturating_mul(3))
             };
             return Some((found, Kind::Pinyin));
+        }
+        if term.by_country
+            && let Some(i) = term.find_place(text())
+        {
+            return Some((at(i), Kind::Place));
         }
         // One character in order is the substring already tried.
         if !scattered || !as_text || term.text.chars().nth(1).is_none() {
@@ -462,6 +477,7 @@ impl SearchIndex {
             first: u32::try_from(first).unwrap_or(u32::MAX),
             in_context: true,
             whole: true,
+            covers: 0,
         };
         Some((found, Kind::Scattered))
     }

@@ -85,6 +85,38 @@ const SET: &[Judged] = &[
     q("nb 智造",          &["宁波智造"], &[]),
     q("austin 产业",      &["奥斯汀"], &[]),
     q("\"智造创新\"",     &["智造创新"], &[]),
+    // Traditional characters find the simplified page, marked on its own.
+    q("寧波",             &["宁波"], &[]),
+    q("創新",             &["创新"], &[]),
+    q("產業",             &["产业"], &[]),
+    q("製造業",           &["制造业"], &[]),
+    q("全球智造創新之都", &["全球智造创新之都"], &[]),
+    q("產學研",           &["产学研"], &[]),
+    // A country, in every form, finds its place.
+    q("日本",             &["筑波"], &[]),
+    q("riben",            &["筑波"], &[]),
+    q("japan",            &["筑波"], &[]),
+    q("德国",             &["慕尼黑"], &[]),
+    q("德國",             &["慕尼黑"], &[]),
+    q("deguo",            &["慕尼黑"], &[]),
+    q("美国",             &["奥斯汀"], &[]),
+    q("america",          &["奥斯汀"], &[]),
+    q("usa",              &["奥斯汀"], &[]),
+    q("us",               &["奥斯汀"], &[]),
+    q("sofia",            &["索菲亚"], &[]),
+    q("xinjiapo",         &["裕廊"], &[]),
+    // Slips by ear, and a word of an English name one edit off.
+    q("aosidin",          &["奥斯汀"], &[]),
+    q("aosiding",         &["奥斯汀"], &[]),
+    q("ningpo",           &["宁波"], &[]),
+    q("zhizhao",          &["智造"], &[]),
+    q("chuangxing",       &["创新"], &[]),
+    q("singapure",        &["裕廊"], &[]),
+    q("munihc",           &["慕尼黑"], &[]),
+    // Initials as an input method reads them: s, z, c with h as two.
+    q("xfsh",             &["幸福生活"], &[]),
+    q("sch",              &["市场化"], &[]),
+    q("zdo",              &["中东欧"], &[]),
 ];
 
 /// For each of the best hits: its text, and what of it was highlighted, as

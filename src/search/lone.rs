@@ -50,6 +50,8 @@ impl SearchIndex {
             first: 0,
             in_context: true,
             whole: e.latin() || e.initials & LONE != 0,
+            // A lone letter not read whole covers its one character.
+            covers: 1,
         };
         Rank::new(exact, best, e.tier(), entry)
     }

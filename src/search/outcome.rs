@@ -29,6 +29,7 @@ impl Outcome {
 
 impl Rank {
     const GAP_BITS: u32 = 12;
+    const COVER_BITS: u32 = 4;
     const FIRST_BITS: u32 = 20;
     const ORDER_BITS: u32 = 21;
     #[cfg(test)]
@@ -43,10 +44,12 @@ impl Rank {
             first,
             in_context,
             whole,
+            covers,
         } = how;
         let mut key = u64::from(exact);
         key = (key << 1) | u64::from(in_context);
         key = (key << 1) | u64::from(whole);
+        key = (key << Self::COVER_BITS) | u64::from(covers.min((1 << Self::COVER_BITS) - 1));
         key = (key << 1) | tier as u64;
         key = (key << 1) | u64::from(contiguous);
         key = (key << Self::GAP_BITS) | inverse(gap, Self::GAP_BITS);
@@ -128,4 +131,7 @@ pub(super) struct TermMatch {
     /// a pinyin term ending on a whole syllable, not a prefix of one.
     pub in_context: bool,
     pub whole: bool,
+    /// Characters an abbreviated pinyin reading covers (`sch` as 市场化
+    /// covers three): more ranks higher. Zero for any other match.
+    pub covers: u32,
 }

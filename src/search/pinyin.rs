@@ -336,6 +336,13 @@ impl Readings {
 
     /// Can `query` be spelled from character `c` on? Returns the end and
     /// how well the readings fit, the best way found.
+    /// Whether the letters read the characters from `c` on: where that
+    /// reading ends, if they do.
+    #[must_use]
+    pub fn reads_at(&self, text_sets: &[u16], c: usize, query: &Letters) -> Option<usize> {
+        self.spell(text_sets, c, &query.bytes).map(|(end, _)| end)
+    }
+
     fn spell(&self, text_sets: &[u16], c: usize, query: &[u8]) -> Option<(usize, Reading)> {
         let Some(&first) = query.first() else {
             return Some((c, Reading::BEST));
@@ -346,8 +353,13 @@ impl Readings {
             return None;
         }
         let mut best: Option<(usize, Reading)> = None;
+        // A better reading wins; between two abbreviated ones alike, the
+        // one that covers more characters (sch: 市场化 before 市场), as an
+        // input method ranks them.
         let mut consider = |found: (usize, Reading)| {
-            if best.is_none_or(|(_, was)| found.1 > was) {
+            if best.is_none_or(|(end, was)| {
+                found.1 > was || (found.1 == was && !was.whole && found.0 > end)
+            }) {
                 best = Some(found);
             }
             found.1 == Reading::BEST
@@ -372,7 +384,11 @@ impl Readings {
                 if consider((c + 1, how)) {
                     break;
                 }
-                continue;
+                if how.whole || query.len() == 1 {
+                    continue;
+                }
+                // Or this character takes only its initial, and the rest
+                // goes on: c-h as well as ch (市场化 for sch).
             }
             // The query goes on: this character takes its whole syllable
             // (tried first, so `xian` reads as one character, not x-i-an)
@@ -381,7 +397,7 @@ impl Readings {
             let digraph = whole > 2 && matches!(&syllable[..2], b"zh" | b"ch" | b"sh");
             let lens = [whole, if digraph { 2 } else { whole }, 1];
             for (i, &len) in lens.iter().enumerate() {
-                if len > common || lens[..i].contains(&len) {
+                if len > common || len >= query.len() || lens[..i].contains(&len) {
                     continue;
                 }
                 if let Some((end, rest)) = self.spell(text_sets, c + 1, &query[len..]) {
@@ -460,5 +476,16 @@ impl Letters {
     #[must_use]
     pub fn first(&self) -> u8 {
         self.bytes[0]
+    }
+
+    /// How many letters.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
     }
 }

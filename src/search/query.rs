@@ -25,9 +25,14 @@ pub struct Term {
     /// Chinese names of the places whose English name or alias this term
     /// begins a word of (`austin` → 奥斯汀).
     pub place_names: Vec<String>,
+    /// Those places answer to the term only as their country's name (日本,
+    /// riben): the country in the text, read as typed, is tried first.
+    pub by_country: bool,
     /// Searchers built once per query, not once per entry: the term, and
     /// each of its characters for the in-order check.
     finder: memchr::memmem::Finder<'static>,
+    /// The term in the other script (寧波 for 宁波, 宁波 for 寧波).
+    variant_finders: Vec<memchr::memmem::Finder<'static>>,
     char_finders: Vec<memchr::memmem::Finder<'static>>,
     place_finders: Vec<memchr::memmem::Finder<'static>>,
 }
@@ -143,16 +148,33 @@ impl Term {
         } else {
             super::pinyin::Readings::shared().letters(text)
         };
-        let place_names = if exact || !text.is_ascii() {
-            Vec::new()
-        } else {
-            lib.places
-                .iter()
-                .filter(|p| p.answers_to(text).is_some() || spells_english(p, text))
-                .map(|p| p.name.clone())
-                .collect()
-        };
+        let variants = super::script::variants(text);
+        // A place answers to its names, and to its country's in every form
+        // (日本, 日本 in either script, riben, japan): the lessons name the
+        // country only in passing, the place is what a reader looks for.
+        let (mut place_names, mut by_country) = (Vec::new(), true);
+        for p in lib.places.iter().filter(|_| !exact) {
+            let country = !p.country_zh.is_empty()
+                && (p.country_zh == text
+                    || variants.contains(&p.country_zh)
+                    || letters
+                        .as_ref()
+                        .is_some_and(|l| reads_whole(&p.country_zh, l)));
+            let named = text.is_ascii()
+                && (p.answers_to(text).is_some()
+                    || spells_english(p, text)
+                    || p.country
+                        .eq_ignore_ascii_case(text.trim_start_matches("the ")));
+            if country || named {
+                place_names.push(p.name.clone());
+                by_country &= !named;
+            }
+        }
         let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+        let variant_finders = variants
+            .iter()
+            .map(|v| memchr::memmem::Finder::new(v.as_bytes()).into_owned())
+            .collect();
         let mut buf = [0u8; 4];
         let char_finders = text
             .chars()
@@ -167,8 +189,10 @@ impl Term {
             exact,
             fold,
             letters,
+            by_country: by_country && !place_names.is_empty(),
             place_names,
             finder,
+            variant_finders,
             char_finders,
             place_finders,
         }
@@ -187,8 +211,22 @@ impl Term {
     /// Byte offset of the term as a substring, ignoring ASCII case when folding.
     #[must_use]
     pub fn find_in(&self, text: &str) -> Option<usize> {
+        self.find_len(text).map(|(at, _)| at)
+    }
+
+    /// Where the term (or its form in the other script) first is, and how
+    /// many bytes it takes there.
+    fn find_len(&self, text: &str) -> Option<(usize, usize)> {
         if !self.has_ascii_letters() {
-            return self.finder.find(text.as_bytes());
+            let hay = text.as_bytes();
+            if let Some(at) = self.finder.find(hay) {
+                return Some((at, self.finder.needle().len()));
+            }
+            return self
+                .variant_finders
+                .iter()
+                .filter_map(|f| f.find(hay).map(|at| (at, f.needle().len())))
+                .min();
         }
         let needle = self.text.as_bytes();
         let (lo, hi) = (
@@ -202,7 +240,7 @@ impl Term {
             if hay.len() - at >= needle.len()
                 && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
             {
-                return Some(at);
+                return Some((at, needle.len()));
             }
             from = at + 1;
         }
@@ -244,10 +282,10 @@ impl Term {
     pub fn find_all(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         let mut out = Vec::new();
         let mut from = 0;
-        while let Some(i) = self.find_in(&text[from..]) {
+        while let Some((i, len)) = self.find_len(&text[from..]) {
             let start = from + i;
-            out.push(start..start + self.text.len());
-            from = start + self.text.len().max(1);
+            out.push(start..start + len);
+            from = start + len.max(1);
             if from >= text.len() {
                 break;
             }
@@ -316,6 +354,17 @@ impl Term {
 /// An English name or alias holds the typed letters in order, as fzf
 /// matches (`austn` → Austin), starting with its first letter; three letters
 /// at least, so two initials stay pinyin.
+/// Whether pinyin letters read the whole of `name`, syllable by syllable
+/// (`riben` for 日本; not its initials, which find too much).
+fn reads_whole(name: &str, letters: &super::pinyin::Letters) -> bool {
+    let readings = super::pinyin::Readings::shared();
+    let mut sets = vec![0; name.chars().count()];
+    let n = readings.sets_into(name, &mut sets);
+    readings
+        .find(&sets[..n], letters, u32::MAX)
+        .is_some_and(|(a, b, how)| a == 0 && b == n && how.whole && letters.len() > n)
+}
+
 fn spells_english(place: &crate::content::Place, typed: &str) -> bool {
     use fuzzy_matcher::FuzzyMatcher as _;
     if typed.len() < 3 || !typed.bytes().all(|b| b.is_ascii_alphabetic()) {

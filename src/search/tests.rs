@@ -58,3 +58,68 @@ fn a_lone_letter_prefers_a_character_read_as_it_alone() {
     // `nb` cannot end on a whole syllable: the first run in context wins.
     assert_eq!(best("宁波，宁波", "nb"), Some((0, 2, read(false))));
 }
+
+/// Every run of two to four hanzi in the authors' text (each a word or
+/// the start of one), spelled in full pinyin as the `pinyin` crate reads
+/// each character, and by its initials, finds that very run: the proof
+/// that no word of the page is out of reach by pinyin.
+#[test]
+fn every_run_of_the_page_is_found_by_its_full_pinyin_and_its_initials() {
+    use ::pinyin::ToPinyin as _;
+    let ix = index();
+    let (mut runs, mut missed) = (0, Vec::new());
+    let mut seen = std::collections::HashSet::new();
+    for entry in 0..u32::try_from(ix.len()).unwrap() {
+        if !matches!(ix.target(entry), Target::Field(_)) {
+            continue;
+        }
+        let text = ix.text(entry);
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for start in 0..chars.len() {
+            for len in 2..=4 {
+                let Some(run) = chars.get(start..start + len) else {
+                    break;
+                };
+                // ü as a keyboard types it: v.
+                let readings: Option<Vec<String>> = run
+                    .iter()
+                    .map(|&(_, c)| c.to_pinyin().map(|p| p.plain().replace('ü', "v")))
+                    .collect();
+                let Some(readings) = readings else {
+                    break;
+                };
+                let word: String = run.iter().map(|&(_, c)| c).collect();
+                if !seen.insert(word.clone()) {
+                    continue;
+                }
+                runs += 1;
+                let at = start;
+                let full = readings.concat();
+                let initials: String = readings.iter().filter_map(|r| r.chars().next()).collect();
+                for typed in [full, initials] {
+                    let query = Query::parse(&typed, &ix.lib);
+                    let letters = query.terms[0].letters.as_ref().expect("letters");
+                    // The text is a hit, and the letters read the run where
+                    // it stands (the marks may go to a better reading, or a
+                    // place the letters also name: 上海 for `sh`).
+                    let hit = ix.rank(entry, &query).is_some();
+                    let reads = ix.with_sets(entry, &|| text, |sets| {
+                        ix.readings
+                            .reads_at(sets, at, letters)
+                            .is_some_and(|e| e >= at + len)
+                    });
+                    if !(hit && reads) {
+                        missed.push(format!("{word} ({typed})"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(runs > 5_000, "{runs} runs");
+    assert!(
+        missed.is_empty(),
+        "{} of {runs} runs missed: {:?}",
+        missed.len(),
+        &missed[..missed.len().min(30)]
+    );
+}
