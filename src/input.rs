@@ -132,7 +132,9 @@ fn step(buf: &[u8]) -> Step {
     let plain = |code, used| Step::Done(Some(key(code, KeyModifiers::NONE)), used);
     match buf[0] {
         0x1b => escape(buf),
-        b'\r' | b'\n' => plain(KeyCode::Enter, 1),
+        // In raw mode Enter sends \r; \n is Ctrl-j (the note editor's line
+        // break), as crossterm reads it too.
+        b'\r' => plain(KeyCode::Enter, 1),
         b'\t' => plain(KeyCode::Tab, 1),
         0x7f | 0x08 => plain(KeyCode::Backspace, 1),
         0x00 => Step::Done(Some(key(KeyCode::Char(' '), KeyModifiers::CONTROL)), 1),
@@ -190,6 +192,10 @@ fn escape(buf: &[u8]) -> Step {
             }
         },
         0x1b => Step::Done(Some(key(KeyCode::Esc, KeyModifiers::NONE)), 1),
+        // Alt with Enter, Tab or Backspace: the key, not a character.
+        b'\r' => Step::Done(Some(key(KeyCode::Enter, KeyModifiers::ALT)), 2),
+        b'\t' => Step::Done(Some(key(KeyCode::Tab, KeyModifiers::ALT)), 2),
+        0x7f => Step::Done(Some(key(KeyCode::Backspace, KeyModifiers::ALT)), 2),
         _ => match utf8_char(&buf[1..]) {
             Some(Ok((c, used))) => {
                 Step::Done(Some(key(KeyCode::Char(c), KeyModifiers::ALT)), 1 + used)
@@ -323,6 +329,19 @@ mod tests {
                 key(KeyCode::Char('c'), KeyModifiers::CONTROL),
                 key(KeyCode::PageUp, KeyModifiers::NONE),
                 key(KeyCode::Enter, KeyModifiers::NONE),
+            ]
+        );
+    }
+
+    #[test]
+    fn enter_ctrl_j_and_alt_enter_are_three_keys() {
+        assert_eq!(
+            parse(&[b"\r\n\x1b\r\x1b\x7f"]),
+            [
+                key(KeyCode::Enter, KeyModifiers::NONE),
+                key(KeyCode::Char('j'), KeyModifiers::CONTROL),
+                key(KeyCode::Enter, KeyModifiers::ALT),
+                key(KeyCode::Backspace, KeyModifiers::ALT),
             ]
         );
     }

@@ -81,6 +81,12 @@ const fn ctrl(c: char) -> Key {
         mods: KeyModifiers::CONTROL,
     }
 }
+const fn alt_enter() -> Key {
+    Key {
+        code: KeyCode::Enter,
+        mods: KeyModifiers::ALT,
+    }
+}
 const fn code(code: KeyCode) -> Key {
     Key {
         code,
@@ -177,7 +183,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Select,    "select.cancel",                &[code(C::Esc)],                     A::Close,              "取消选择"),
 
     b(M::Editor,    "editor.save",                  &[code(C::Enter)],                   A::SaveNote,           "保存笔记"),
-    b(M::Editor,    "editor.new_line",              &[ctrl('o')],                        A::NewLine,            "换行"),
+    b(M::Editor,    "editor.new_line",              &[alt_enter(), ctrl('j'), ctrl('o')], A::NewLine,            "换行"),
     b(M::Editor,    "editor.next_kind",             &[code(C::Tab)],                     A::NextKind,           "换类别"),
     b(M::Editor,    "editor.cancel",                &[code(C::Esc)],                     A::Close,              "取消，不保存"),
     b(M::Editor,    "editor.quit",                  &[ctrl('c')],                        A::Quit,               "退出"),

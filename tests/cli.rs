@@ -997,3 +997,114 @@ fn check_reports_an_unknown_field_and_a_duplicate_id_of_one_file_in_one_run() {
     assert!(err.contains("zhizao: 2 errors"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `zhizao notes`: add for scripts (with a clear error when the words are
+/// not there or occur more than once), the digest, CSV and JSON, an
+/// import merged by id, and export with the notes in it.
+#[test]
+fn notes_from_the_command_line() {
+    let state = std::env::temp_dir().join(format!("zhizao-cli-notes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_zhizao"))
+            .args(args)
+            .env("XDG_STATE_HOME", &state)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["notes", "add", "models/ideals/1", "--quote", "不存在的话"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("`不存在的话` is not in the text of `models/ideals/1`")
+    );
+    let out = run(&["notes", "add", "models/ideals/1", "--quote", "政治"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("occurs 3 times in `models/ideals/1`; say which with --nth 1 to --nth 3")
+    );
+    let out = run(&[
+        "notes",
+        "add",
+        "models/ideals/1",
+        "--quote",
+        "政治立场决定政治行为",
+        "--note",
+        "立场在先",
+        "--kind",
+        "金句",
+    ]);
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("urn:zhizao:note:"));
+    assert!(
+        run(&[
+            "notes",
+            "add",
+            "models/ideals/2",
+            "--quote",
+            "人民",
+            "--nth",
+            "1"
+        ])
+        .status
+        .success()
+    );
+
+    let digest = stdout(&run(&["notes"]));
+    assert!(digest.starts_with("# 学习笔记\n"), "{digest}");
+    assert!(
+        digest.contains(
+            "> 政治立场决定政治行为\n>\n> ——《勇做民族复兴的先锋模范〔拟题〕》（张庆花）"
+        ),
+        "{digest}"
+    );
+    assert!(digest.contains("立场在先\n\n*金句 · "), "{digest}");
+    let only = stdout(&run(&["notes", "--kind", "金句", "--format", "text"]));
+    assert!(
+        only.contains("立场在先") && !only.contains("「人民」"),
+        "{only}"
+    );
+    let under = stdout(&run(&["notes", "models/ideals/2", "--format", "csv"]));
+    assert_eq!(under.matches("urn:zhizao:note:").count(), 1, "{under}");
+
+    // The JSON is W3C annotations, and imports back by id: nothing doubled.
+    let json = stdout(&run(&["notes", "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["type"], "AnnotationCollection");
+    assert_eq!(value["items"].as_array().unwrap().len(), 2);
+    let file = state.join("export.json");
+    std::fs::write(&file, &json).unwrap();
+    let out = run(&["notes", "import", file.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "imported 2 notes; the collection has 2 now\n");
+    std::fs::write(&file, "{\"type\": \"Other\"}").unwrap();
+    let out = run(&["notes", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an AnnotationCollection"));
+
+    let html = stdout(&run(&[
+        "export",
+        "models/ideals/1",
+        "--with-notes",
+        "--format",
+        "html",
+    ]));
+    assert!(
+        html.contains("<mark>政治立场决定政治行为</mark><sup><a href=\"#note-1\">1</a></sup>"),
+        "{html}"
+    );
+    assert!(html.contains("<li id=\"note-1\">〔金句〕立场在先</li>"));
+    let json = stdout(&run(&[
+        "export",
+        "models",
+        "--with-notes",
+        "--format",
+        "json",
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value[0]["study_notes"].as_array().map(Vec::len), Some(2));
+    // Without the flag, the authors' words alone.
+    assert!(!stdout(&run(&["export", "models/ideals/1"])).contains("=="));
+    std::fs::remove_dir_all(&state).unwrap();
+}

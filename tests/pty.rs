@@ -511,7 +511,7 @@ mod memory {
     }
 
     /// A study session: select two sentences, write a note in Chinese (a
-    /// line break with Ctrl-o), quit; reopened, view 4 has it, and the
+    /// line break with Alt-Enter), quit; reopened, view 4 has it, and the
     /// command line's digest and export carry it.
     #[test]
     fn a_note_written_survives_quitting_and_reaches_the_digest() {
@@ -526,7 +526,8 @@ mod memory {
         s.keys("a");
         s.wait_for("笔记 ［重点］");
         s.keys("先看地位");
-        s.send(b"\x0f");
+        // Alt-Enter, as a terminal sends it.
+        s.send(b"\x1b\r");
         s.keys("再看部署");
         s.keys("\r");
         s.wait_for("笔记已保存");
