@@ -58,6 +58,9 @@ pub struct SearchIndex {
     /// Where each article's entries start (they are in reading order), and
     /// where the places' start last: one article's marks cost that article.
     article_starts: Vec<u32>,
+    /// The script the collection is printed in, found the first time a
+    /// query has hanzi.
+    script: std::sync::OnceLock<script::Script>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -224,7 +227,7 @@ impl SearchIndex {
         previous: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
     ) -> Option<Outcome> {
-        let mut parsed = Query::parse(query, &self.lib);
+        let mut parsed = Query::parse_in(query, &self.lib, self.script_for(query));
         let found = self.run_parsed(&parsed, query, limit, previous, cancel)?;
         if found.total() > 0 || !parsed.can_scatter() {
             return Some(found);

@@ -420,3 +420,40 @@ fn a_word_typed_as_hanzi_as_pinyin_or_quoted_finds_the_same_texts() {
         );
     }
 }
+
+/// A collection printed in traditional characters is found by simplified
+/// ones, marked on its own characters; and the simplified page by
+/// traditional ones.
+#[test]
+fn either_script_finds_the_other() {
+    use ferrous_opencc::OpenCC;
+    use ferrous_opencc::config::BuiltinConfig;
+    let s2t = OpenCC::from_config(BuiltinConfig::S2t).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    for entry in std::fs::read_dir(content).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(
+                dir.path().join(path.file_name().unwrap()),
+                s2t.convert(&text),
+            )
+            .unwrap();
+        }
+    }
+    let lib = zhizao::content::Library::load_dir(dir.path()).unwrap();
+    let ix = zhizao::search::SearchIndex::new(std::sync::Arc::new(lib));
+    let out = ix.search("宁波智造", 10, None, None).unwrap();
+    assert!(out.total() > 0);
+    let text = ix.text(out.hits[0].entry);
+    let marked: String = out.marks[0].iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(marked, "寧波智造");
+    let simplified = zhizao::search::SearchIndex::new(std::sync::Arc::new(
+        zhizao::content::Library::bundled().unwrap(),
+    ));
+    let out = simplified.search("寧波智造", 10, None, None).unwrap();
+    let text = simplified.text(out.hits[0].entry);
+    let marked: String = out.marks[0].iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(marked, "宁波智造");
+}

@@ -153,6 +153,7 @@ impl SearchIndex {
             sets_on_demand: sets_kept == Sets::OnDemand,
             readings,
             article_starts,
+            script: std::sync::OnceLock::new(),
         }
     }
 }

@@ -85,7 +85,7 @@ impl SearchIndex {
     /// entries, not the collection's.
     #[must_use]
     pub fn matches_in_article(&self, article: usize, query: &str) -> Vec<(Anchor, Range<usize>)> {
-        let mut parsed = Query::parse(query, &self.lib);
+        let mut parsed = Query::parse_in(query, &self.lib, self.script_for(query));
         if parsed.terms.is_empty() {
             return Vec::new();
         }

@@ -9,7 +9,7 @@ impl SearchIndex {
     /// first: what the place picker lists.
     #[must_use]
     pub fn match_places(&self, query: &str) -> Vec<PlaceId> {
-        let parsed = Query::parse(query, &self.lib);
+        let parsed = Query::parse_in(query, &self.lib, self.script_for(query));
         let mut found: Vec<(Rank, PlaceId)> = (0..self.entries.len())
             .filter_map(|i| {
                 let entry = u32::try_from(i).ok()?;

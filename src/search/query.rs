@@ -81,8 +81,16 @@ pub fn text_matches(query: &str, text: &str, lib: &Library) -> bool {
 }
 
 impl Query {
+    /// A query for a page in either script (a note's text, say).
     #[must_use]
     pub fn parse(input: &str, lib: &Library) -> Self {
+        Self::parse_in(input, lib, super::script::Script::Either)
+    }
+
+    /// A query for a collection printed in `script`: a term in the other
+    /// script is also looked for in this one.
+    #[must_use]
+    pub fn parse_in(input: &str, lib: &Library, script: super::script::Script) -> Self {
         let folded = fold_full_width(input);
         let mut terms = Vec::new();
         let mut rest: &str = &folded;
@@ -109,7 +117,7 @@ impl Query {
             if text.is_empty() {
                 continue;
             }
-            terms.push(Term::new(&text, exact, lib));
+            terms.push(Term::new(&text, exact, lib, script));
         }
         Query {
             terms,
@@ -141,14 +149,14 @@ impl Query {
 }
 
 impl Term {
-    fn new(text: &str, exact: bool, lib: &Library) -> Self {
+    fn new(text: &str, exact: bool, lib: &Library, script: super::script::Script) -> Self {
         let fold = !text.chars().any(|c| c.is_ascii_uppercase());
         let letters = if exact {
             None
         } else {
             super::pinyin::Readings::shared().letters(text)
         };
-        let variants = super::script::variants(text);
+        let variants = super::script::variants(text, script);
         // A place answers to its names, and to its country's in every form
         // (日本, 日本 in either script, riben, japan): the lessons name the
         // country only in passing, the place is what a reader looks for.

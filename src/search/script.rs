@@ -26,18 +26,58 @@ fn is_hanzi(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// The term in the other script: its simplified and traditional forms
-/// that differ from it as typed. None for a term without hanzi.
+/// The script a collection is printed in: a term needs only its form in
+/// that one (寧波 → 宁波 for a simplified page), not a second scan for a
+/// form the page never has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Simplified,
+    Traditional,
+    /// Both, or not known (a note's text, say): every form.
+    Either,
+}
+
+/// The script of a sample of a collection's text: simplified if it reads
+/// the same converted to simplified, traditional if the same converted
+/// to traditional.
 #[must_use]
-pub fn variants(text: &str) -> Vec<String> {
-    if !text.chars().any(is_hanzi) {
+pub fn script_of(sample: &str) -> Script {
+    let Some((t2s, s2t)) = converters() else {
+        return Script::Either;
+    };
+    if t2s.convert(sample) == sample {
+        Script::Simplified
+    } else if s2t.convert(sample) == sample {
+        Script::Traditional
+    } else {
+        Script::Either
+    }
+}
+
+/// Whether a text has any hanzi (only then is the script worth knowing).
+#[must_use]
+pub fn has_hanzi(text: &str) -> bool {
+    text.chars().any(is_hanzi)
+}
+
+/// The term in the other script: its simplified and traditional forms
+/// that differ from it as typed, those a page in `script` can hold. None
+/// for a term without hanzi.
+#[must_use]
+pub fn variants(text: &str, script: Script) -> Vec<String> {
+    if !has_hanzi(text) {
         return Vec::new();
     }
     let Some((t2s, s2t)) = converters() else {
         return Vec::new();
     };
+    let wanted = match script {
+        Script::Simplified => vec![t2s.convert(text)],
+        Script::Traditional => vec![s2t.convert(text)],
+        Script::Either => vec![t2s.convert(text), s2t.convert(text)],
+    };
     let mut out: Vec<String> = Vec::new();
-    for v in [t2s.convert(text), s2t.convert(text)] {
+    for v in wanted {
         if v != text && !out.contains(&v) {
             out.push(v);
         }
@@ -45,20 +85,53 @@ pub fn variants(text: &str) -> Vec<String> {
     out
 }
 
+impl super::SearchIndex {
+    /// The script a query's hanzi are to be looked for in: the
+    /// collection's, read from the start of its text (64 KiB) the first
+    /// time it is needed.
+    pub(crate) fn script_for(&self, query: &str) -> Script {
+        if !has_hanzi(query) {
+            return Script::Either;
+        }
+        *self.script.get_or_init(|| {
+            let mut sample = String::new();
+            for entry in 0..u32::try_from(self.entries.len()).unwrap_or(0) {
+                if sample.len() >= 64 << 10 {
+                    break;
+                }
+                sample.push_str(self.text(entry));
+            }
+            script_of(&sample)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::variants;
+    use super::{Script, script_of, variants};
 
     #[test]
     fn each_script_reaches_the_other_by_phrase() {
-        assert!(variants("寧波").contains(&"宁波".to_owned()));
-        assert!(variants("創新").contains(&"创新".to_owned()));
-        assert!(variants("產業").contains(&"产业".to_owned()));
-        assert!(variants("頭髮").contains(&"头发".to_owned()));
-        assert!(variants("幹部").contains(&"干部".to_owned()));
-        assert!(variants("宁波").contains(&"寧波".to_owned()));
-        assert!(variants("ningbo").is_empty());
+        let either = |t: &str| variants(t, Script::Either);
+        assert!(either("寧波").contains(&"宁波".to_owned()));
+        assert!(either("創新").contains(&"创新".to_owned()));
+        assert!(either("產業").contains(&"产业".to_owned()));
+        assert!(either("頭髮").contains(&"头发".to_owned()));
+        assert!(either("幹部").contains(&"干部".to_owned()));
+        assert!(either("宁波").contains(&"寧波".to_owned()));
+        assert!(either("ningbo").is_empty());
         // What reads the same in both has no variant.
-        assert!(variants("上海").is_empty());
+        assert!(either("上海").is_empty());
+        // A page in one script needs only its own form.
+        assert_eq!(variants("宁波", Script::Simplified), Vec::<String>::new());
+        assert_eq!(variants("寧波", Script::Simplified), ["宁波"]);
+        assert_eq!(variants("宁波", Script::Traditional), ["寧波"]);
+    }
+
+    #[test]
+    fn a_page_says_which_script_it_is_in() {
+        assert_eq!(script_of("宁波智造创新之都"), Script::Simplified);
+        assert_eq!(script_of("寧波智造創新之都"), Script::Traditional);
+        assert_eq!(script_of("寧波 宁波"), Script::Either);
     }
 }
