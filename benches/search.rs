@@ -23,6 +23,8 @@ use std::time::{Duration, Instant};
 use zhizao::content::Library;
 use zhizao::search::{Generation, Outcome, SearchIndex};
 
+#[path = "search/frame.rs"]
+mod frame;
 #[path = "search/views.rs"]
 mod views;
 use views::{arrival, place_result};
@@ -413,6 +415,16 @@ fn main() {
             dir.display(),
             dir.with_extension("lines").display()
         );
+        return;
+    }
+    if let Some(dir) = value("--first-frame") {
+        // The reader's first frame, whole process, in ms: compare-fzf.sh
+        // sets it beside one `fzf --filter`. `--cache DIR` is the cache
+        // folder (fresh: cold; used before: warm).
+        let binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/zhizao");
+        let cache = value("--cache").map_or_else(std::env::temp_dir, PathBuf::from);
+        let took = frame::first_frame(&binary, Path::new(&dir), &cache);
+        println!("{:.0}", took.as_secs_f64() * 1000.0);
         return;
     }
     if let Some(dir) = value("--first-key") {
