@@ -242,6 +242,25 @@ impl Notebook {
     }
 }
 
+/// The notes file is kept as the state file is: read bounded, written
+/// merged with another reader's.
+impl crate::state::store::Kept for Notebook {
+    const WHAT: &'static str = "笔记文件";
+    fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        Notebook::from_json(bytes)
+            .map(Notebook::bounded)
+            .map_err(|e| format!("无法解析：{e}"))
+    }
+    fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
+        self.to_json(true)
+            .map(String::into_bytes)
+            .map_err(std::io::Error::other)
+    }
+    fn merged(self, theirs: Self) -> Self {
+        Notebook::merged(self, theirs)
+    }
+}
+
 /// A time as ISO 8601 in UTC, to the millisecond: `2026-12-02T03:04:05.123Z`.
 #[must_use]
 pub fn iso8601(ms: u64) -> String {

@@ -247,3 +247,57 @@ fn times_are_iso_8601_both_ways() {
     );
     assert_eq!(parse_iso8601("yesterday"), None);
 }
+
+fn note_on(lib: &Library, path: &str, text: &str) -> Note {
+    let node = lib.find(path).unwrap();
+    Note::new(lib, node, 0..6, "重点", text)
+}
+
+#[test]
+fn two_readers_notes_are_merged_and_a_broken_notes_file_set_aside() {
+    use crate::notes::Notebook;
+    let lib = Library::bundled().unwrap();
+    let dir = std::env::temp_dir().join(format!("zhizao-notes-store-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = crate::state::store::Store::new(
+        dir.clone(),
+        &crate::state::store::notes_name("bundled.json"),
+    );
+    assert!(store.path().ends_with("bundled.notes.json"));
+    let one = Notebook {
+        notes: vec![note_on(&lib, "models/ideals/1", "甲")],
+    };
+    let two = Notebook {
+        notes: vec![note_on(&lib, "models/ideals/2", "乙")],
+    };
+    let threads: Vec<_> = [one, two]
+        .into_iter()
+        .map(|book| {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                for _ in 0..20 {
+                    store.save(book.clone()).unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let loaded = store.load::<Notebook>();
+    assert_eq!(loaded.notice, None);
+    let mut texts: Vec<String> = loaded.saved.notes.into_iter().map(|n| n.text).collect();
+    texts.sort();
+    assert_eq!(texts, ["乙", "甲"]);
+    // A file that is not annotations is set aside, and the notes start empty.
+    std::fs::write(store.path(), b"{\"type\": \"Annotation\"").unwrap();
+    let loaded = store.load::<Notebook>();
+    assert!(loaded.saved.notes.is_empty());
+    let notice = loaded.notice.unwrap();
+    assert!(
+        notice.starts_with("笔记文件无法解析") && notice.contains("已另存为"),
+        "{notice}"
+    );
+    assert!(!store.path().exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

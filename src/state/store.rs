@@ -44,23 +44,6 @@ impl Kept for Saved {
     }
 }
 
-impl Kept for crate::notes::Notebook {
-    const WHAT: &'static str = "笔记文件";
-    fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
-        crate::notes::Notebook::from_json(bytes)
-            .map(crate::notes::Notebook::bounded)
-            .map_err(|e| format!("无法解析：{e}"))
-    }
-    fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
-        self.to_json(true)
-            .map(String::into_bytes)
-            .map_err(std::io::Error::other)
-    }
-    fn merged(self, theirs: Self) -> Self {
-        crate::notes::Notebook::merged(self, theirs)
-    }
-}
-
 /// The notes file beside a collection's state file: `NAME.notes.json`.
 #[must_use]
 pub fn notes_name(state_name: &str) -> String {
@@ -285,56 +268,6 @@ mod tests {
         let mut nodes: Vec<String> = loaded.saved.bookmarks.into_iter().map(|b| b.node).collect();
         nodes.sort();
         assert_eq!(nodes, ["capital", "models"]);
-        fs::remove_dir_all(&dir).unwrap();
-    }
-
-    fn note(lib: &crate::content::Library, path: &str, text: &str) -> crate::notes::Note {
-        let node = lib.find(path).unwrap();
-        crate::notes::Note::new(lib, node, 0..6, "重点", text)
-    }
-
-    #[test]
-    fn two_readers_notes_are_merged_and_a_broken_notes_file_set_aside() {
-        use crate::notes::Notebook;
-        let lib = crate::content::Library::bundled().unwrap();
-        let dir = folder("notes");
-        let store = Store::new(dir.clone(), &notes_name("bundled.json"));
-        assert!(store.path().ends_with("bundled.notes.json"));
-        let one = Notebook {
-            notes: vec![note(&lib, "models/ideals/1", "甲")],
-        };
-        let two = Notebook {
-            notes: vec![note(&lib, "models/ideals/2", "乙")],
-        };
-        let threads: Vec<_> = [one, two]
-            .into_iter()
-            .map(|book| {
-                let store = store.clone();
-                std::thread::spawn(move || {
-                    for _ in 0..20 {
-                        store.save(book.clone()).unwrap();
-                    }
-                })
-            })
-            .collect();
-        for t in threads {
-            t.join().unwrap();
-        }
-        let loaded = store.load::<Notebook>();
-        assert_eq!(loaded.notice, None);
-        let mut texts: Vec<String> = loaded.saved.notes.into_iter().map(|n| n.text).collect();
-        texts.sort();
-        assert_eq!(texts, ["乙", "甲"]);
-        // A file that is not annotations is set aside, and the notes start empty.
-        fs::write(store.path(), b"{\"type\": \"Annotation\"").unwrap();
-        let loaded = store.load::<Notebook>();
-        assert!(loaded.saved.notes.is_empty());
-        let notice = loaded.notice.unwrap();
-        assert!(
-            notice.starts_with("笔记文件无法解析") && notice.contains("已另存为"),
-            "{notice}"
-        );
-        assert!(!store.path().exists());
         fs::remove_dir_all(&dir).unwrap();
     }
 }
