@@ -25,6 +25,8 @@ use zhizao::search::{Generation, Outcome, SearchIndex};
 
 #[path = "search/frame.rs"]
 mod frame;
+#[path = "search/typing.rs"]
+mod typing;
 #[path = "search/views.rs"]
 mod views;
 use views::{arrival, place_result};
@@ -381,6 +383,7 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
         cancels,
         "one frame (16 ms)",
     ));
+    typing::rows(name, &ix, reps, rows);
 }
 
 /// The first keystroke after the index is built, a single initial (the

@@ -12,10 +12,11 @@ mod outcome;
 pub mod pinyin;
 mod places;
 mod query;
+mod scan;
 mod script;
 
+use scan::Part;
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId};
@@ -71,9 +72,6 @@ impl std::fmt::Debug for SearchIndex {
             .finish_non_exhaustive()
     }
 }
-
-/// One thread's share of a search: every entry matched, and its best hits.
-type Part = (Vec<u32>, BinaryHeap<Reverse<(Rank, u32)>>);
 
 const CHECK_EVERY: usize = 512;
 
@@ -205,17 +203,34 @@ impl SearchIndex {
         previous: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
     ) -> Option<Outcome> {
+        self.search_from(query, limit, previous, cancel).ok()
+    }
+
+    /// [`Self::search`], saying what a stopped search had narrowed to: an
+    /// outcome with no hits whose matched entries are every entry it
+    /// matched and every one it had not reached. A longer query typed
+    /// before it finished starts from that, not from the whole collection.
+    ///
+    /// # Errors
+    /// Stopped by a newer query: the narrowing, if it got that far.
+    pub fn search_from(
+        &self,
+        query: &str,
+        limit: usize,
+        previous: Option<&Outcome>,
+        cancel: Option<(&Generation, u64)>,
+    ) -> Result<Outcome, Option<Box<Outcome>>> {
         if query.chars().nth(MAX_QUERY).is_some() {
-            return Some(Outcome {
+            return Ok(Outcome {
                 query: query.to_owned(),
                 ..Outcome::default()
             });
         }
         let found = self.run(query, limit, previous, cancel)?;
         if found.total() > 0 {
-            return Some(found);
+            return Ok(found);
         }
-        Some(self.corrected(query, limit, cancel).unwrap_or(found))
+        Ok(self.corrected(query, limit, cancel).unwrap_or(found))
     }
 
     /// [`Self::search`] without the second try: as words, and where that
@@ -226,11 +241,11 @@ impl SearchIndex {
         limit: usize,
         previous: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
-    ) -> Option<Outcome> {
+    ) -> Result<Outcome, Option<Box<Outcome>>> {
         let mut parsed = Query::parse_in(query, &self.lib, self.script_for(query));
         let found = self.run_parsed(&parsed, query, limit, previous, cancel)?;
         if found.total() > 0 || !parsed.can_scatter() {
-            return Some(found);
+            return Ok(found);
         }
         parsed.scattered = true;
         self.run_parsed(&parsed, query, limit, previous, cancel)
@@ -243,9 +258,9 @@ impl SearchIndex {
         limit: usize,
         previous: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
-    ) -> Option<Outcome> {
+    ) -> Result<Outcome, Option<Box<Outcome>>> {
         if parsed.terms.is_empty() {
-            return Some(Outcome {
+            return Ok(Outcome {
                 query: query.to_owned(),
                 ..Outcome::default()
             });
@@ -277,62 +292,32 @@ impl SearchIndex {
                 .chunks(chunk)
                 .map(|part| {
                     let lone = lone.as_ref();
-                    s.spawn(move || {
-                        let mut matched = Vec::new();
-                        let mut best = BinaryHeap::with_capacity(limit + 1);
-                        for (i, &e) in part.iter().enumerate() {
-                            if i % CHECK_EVERY == 0 && cancelled() {
-                                return None;
-                            }
-                            let rank = if let Some(lone) = lone {
-                                if !self.lone_matches(lone, e)
-                                    || self.is_label(e) && self.lone_matches(lone, e - 1)
-                                {
-                                    continue;
-                                }
-                                matched.push(e);
-                                let kept = |worst: &Rank| self.lone_ceiling(e) > *worst;
-                                if best.len() >= limit
-                                    && !best.peek().is_some_and(|Reverse((worst, _))| kept(worst))
-                                {
-                                    continue;
-                                }
-                                self.rank(e, parsed)
-                            } else {
-                                let rank = self.rank(e, parsed);
-                                if rank.is_some() {
-                                    matched.push(e);
-                                }
-                                rank
-                            };
-                            let Some(rank) = rank else {
-                                continue;
-                            };
-                            if best.len() < limit {
-                                best.push(Reverse((rank, e)));
-                            } else if best.peek().is_some_and(|Reverse((worst, _))| rank > *worst) {
-                                best.pop();
-                                best.push(Reverse((rank, e)));
-                            }
-                        }
-                        Some((matched, best))
-                    })
+                    s.spawn(move || self.scan(part, parsed, lone, limit, &cancelled))
                 })
                 .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or(None))
-                .collect()
+            handles.into_iter().map(|h| h.join().ok()).collect()
         });
         let mut matched = Vec::new();
         let mut hits = Vec::new();
+        let mut stopped = false;
         for part in parts {
-            let (entries, best) = part?;
+            let Some((entries, best, cut)) = part else {
+                return Err(None);
+            };
+            stopped |= cut;
             matched.extend(entries);
             hits.extend(
                 best.into_iter()
                     .map(|Reverse((rank, entry))| Hit { entry, rank }),
             );
+        }
+        if stopped {
+            return Err(Some(Box::new(Outcome {
+                query: query.to_owned(),
+                scattered: parsed.scattered,
+                matched,
+                ..Outcome::default()
+            })));
         }
         hits.sort_unstable_by_key(|h| Reverse(h.rank));
         hits.truncate(limit);
@@ -341,7 +326,7 @@ impl SearchIndex {
             .iter()
             .map(|h| self.marks(h.entry, parsed).unwrap_or_default())
             .collect();
-        Some(Outcome {
+        Ok(Outcome {
             query: query.to_owned(),
             corrected: None,
             hits,

@@ -48,7 +48,8 @@ impl SearchIndex {
                 return None;
             }
             let text = String::from_utf8(variant).ok()?;
-            let found = self.run(&text, limit, None, cancel)?;
+            // Stopped by a newer query: no correction is wanted now.
+            let found = self.run(&text, limit, None, cancel).ok()?;
             if found.total() > 0 {
                 return Some(Outcome {
                     query: query.to_owned(),

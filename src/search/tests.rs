@@ -123,3 +123,26 @@ fn every_run_of_the_page_is_found_by_its_full_pinyin_and_its_initials() {
         &missed[..missed.len().min(30)]
     );
 }
+
+/// A search stopped by a newer key hands on what it had narrowed to (here
+/// stopped at once: every entry), and a longer query from it finds what it
+/// finds from scratch.
+#[test]
+fn a_stopped_search_hands_on_a_narrowing_that_finds_the_same() {
+    let ix = index();
+    let generation = Generation::default();
+    let mine = generation.bump();
+    generation.bump();
+    let Err(Some(partial)) = ix.search_from("zz", 20, None, Some((&generation, mine))) else {
+        panic!("a stale search stops");
+    };
+    assert!(partial.hits.is_empty());
+    assert_eq!(partial.matched.len(), ix.len());
+    let ids = |o: &Outcome| o.hits.iter().map(|h| h.entry).collect::<Vec<_>>();
+    for longer in ["zzc", "zzcx", "zzcxzd"] {
+        let from = ix.search(longer, 20, Some(&*partial), None).unwrap();
+        let fresh = ix.search(longer, 20, None, None).unwrap();
+        assert_eq!(ids(&from), ids(&fresh), "{longer}");
+        assert_eq!(from.total(), fresh.total());
+    }
+}

@@ -1,5 +1,7 @@
 //! The search worker: queries run off the UI thread, the newest wins, and
-//! an older one still running is cancelled, so typing never waits.
+//! an older one still running is cancelled, so typing never waits. A
+//! cancelled search hands on what it had narrowed to, so keys typed fast
+//! add up to one pass over the collection, not one each.
 
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -31,15 +33,21 @@ impl Searcher {
                     query,
                     limit,
                 } = job;
-                let found = index.search(&query, limit, last.as_deref(), Some((&current, mine)));
-                if let Some(outcome) = found.map(Arc::new) {
-                    if outbox
-                        .send(Message::Found(serial, Arc::clone(&outcome)))
-                        .is_err()
-                    {
-                        return;
+                match index.search_from(&query, limit, last.as_deref(), Some((&current, mine))) {
+                    Ok(outcome) => {
+                        let outcome = Arc::new(outcome);
+                        if outbox
+                            .send(Message::Found(serial, Arc::clone(&outcome)))
+                            .is_err()
+                        {
+                            return;
+                        }
+                        last = Some(outcome);
                     }
-                    last = Some(outcome);
+                    // Stopped by a newer key: what it narrowed to is where
+                    // that key's query starts, when it extends this one.
+                    Err(Some(narrowed)) => last = Some(Arc::from(narrowed)),
+                    Err(None) => {}
                 }
             }
         });

@@ -1,0 +1,84 @@
+//! Typing fast: keys 60 ms apart to a search worker as the reader's.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use zhizao::search::{Generation, SearchIndex};
+
+/// Each prefix of `q` sent 60 ms apart to a worker that, as the reader's
+/// searcher does, runs the newest, cancels the older and starts from what
+/// the last one finished or had narrowed to: how long after the last key
+/// its result came; and the whole query searched alone. Without
+/// `hand_on`, a stopped search hands on nothing, as before.
+pub fn typed_fast(ix: &Arc<SearchIndex>, q: &str, hand_on: bool) -> (Duration, Duration) {
+    let generation = Arc::new(Generation::default());
+    let (jobs, inbox) = std::sync::mpsc::channel::<(String, u64)>();
+    let (done, results) = std::sync::mpsc::channel::<String>();
+    let worker = {
+        let (ix, generation) = (Arc::clone(ix), Arc::clone(&generation));
+        std::thread::spawn(move || {
+            let mut last: Option<zhizao::search::Outcome> = None;
+            while let Ok(mut job) = inbox.recv() {
+                while let Ok(newer) = inbox.try_recv() {
+                    job = newer;
+                }
+                let (query, mine) = job;
+                match ix.search_from(&query, 200, last.as_ref(), Some((&generation, mine))) {
+                    Ok(outcome) => {
+                        let _ = done.send(query);
+                        last = Some(outcome);
+                    }
+                    Err(Some(narrowed)) if hand_on => last = Some(*narrowed),
+                    Err(_) => {}
+                }
+            }
+        })
+    };
+    let chars: Vec<char> = q.chars().collect();
+    let mut sent = Instant::now();
+    for n in 1..=chars.len() {
+        let prefix: String = chars[..n].iter().collect();
+        let mine = generation.bump();
+        sent = Instant::now();
+        jobs.send((prefix, mine)).expect("worker");
+        if n < chars.len() {
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+    while results.recv().expect("a result") != q {}
+    let fast = sent.elapsed();
+    drop(jobs);
+    worker.join().expect("worker");
+    let start = Instant::now();
+    std::hint::black_box(ix.search(q, 200, None, None));
+    (fast, start.elapsed())
+}
+
+/// The rows: `zzcxzd` typed fast, with and without a stopped search
+/// handing on its narrowing, and typed alone.
+pub fn rows(name: &str, ix: &Arc<SearchIndex>, reps: usize, rows: &mut Vec<super::Row>) {
+    // Typing fast: six keys 60 ms apart, each cancelling the search before
+    // it, against the last query typed alone.
+    let (mut fast, mut before, mut alone) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..reps {
+        let (f, a) = typed_fast(ix, "zzcxzd", true);
+        fast.push(f);
+        alone.push(a);
+        before.push(typed_fast(ix, "zzcxzd", false).0);
+    }
+    rows.push(super::Row::timed(
+        format!("{name}: zzcxzd, keys 60 ms apart: last key to result"),
+        fast,
+        "≤ alone + 20 ms",
+    ));
+    rows.push(super::Row::timed(
+        format!("{name}: the same, a stopped search handing on nothing"),
+        before,
+        "(as before)",
+    ));
+    rows.push(super::Row::timed(
+        format!("{name}: zzcxzd typed alone"),
+        alone,
+        "—",
+    ));
+}

@@ -1,0 +1,66 @@
+//! One thread's share of a search: its candidates tried in turn, every
+//! match kept (a longer query narrows to them), the best hits in a small
+//! heap; stopped, it keeps what it had not reached too.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::{CHECK_EVERY, Query, Rank, SearchIndex, lone};
+
+/// One thread's share of a search: every entry matched, its best hits, and
+/// Whether it was stopped (a newer query came) before the end of its share.
+pub(super) type Part = (Vec<u32>, BinaryHeap<Reverse<(Rank, u32)>>, bool);
+
+impl SearchIndex {
+    /// One thread's share of a search: its candidates ranked, every match
+    /// kept, the best `limit` hits in a heap; stopped when `cancelled`.
+    pub(super) fn scan(
+        &self,
+        part: &[u32],
+        parsed: &Query,
+        lone: Option<&lone::Lone>,
+        limit: usize,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Part {
+        let mut matched = Vec::new();
+        let mut best = BinaryHeap::with_capacity(limit + 1);
+        for (i, &e) in part.iter().enumerate() {
+            if i % CHECK_EVERY == 0 && cancelled() {
+                // What it matched, and all it had not
+                // reached: a longer query's candidates.
+                matched.extend_from_slice(&part[i..]);
+                return (matched, BinaryHeap::new(), true);
+            }
+            let rank = if let Some(lone) = lone {
+                if !self.lone_matches(lone, e) || self.is_label(e) && self.lone_matches(lone, e - 1)
+                {
+                    continue;
+                }
+                matched.push(e);
+                let kept = |worst: &Rank| self.lone_ceiling(e) > *worst;
+                if best.len() >= limit
+                    && !best.peek().is_some_and(|Reverse((worst, _))| kept(worst))
+                {
+                    continue;
+                }
+                self.rank(e, parsed)
+            } else {
+                let rank = self.rank(e, parsed);
+                if rank.is_some() {
+                    matched.push(e);
+                }
+                rank
+            };
+            let Some(rank) = rank else {
+                continue;
+            };
+            if best.len() < limit {
+                best.push(Reverse((rank, e)));
+            } else if best.peek().is_some_and(|Reverse((worst, _))| rank > *worst) {
+                best.pop();
+                best.push(Reverse((rank, e)));
+            }
+        }
+        (matched, best, false)
+    }
+}
