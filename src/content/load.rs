@@ -8,6 +8,7 @@ mod cache;
 mod checks;
 mod read;
 mod schema;
+mod stat;
 
 use std::path::{Path, PathBuf};
 
@@ -29,7 +30,16 @@ pub(super) fn from_dir(
     let files = read::listed(dir)?;
     let key = cache
         .filter(|_| files.len() >= read::PREVIEW_FROM)
-        .and_then(|cache| Some((cache, cache::Key::of(&files)?)));
+        .and_then(|cache| {
+            // What the files' metadata says, when it can be trusted; else
+            // every file read and hashed, and that remembered.
+            let key = stat::key(cache, &files).or_else(|| {
+                let key = cache::Key::of(&files)?;
+                stat::remember(cache, &files, key);
+                Some(key)
+            })?;
+            Some((cache, key))
+        });
     if let Some((cache, key)) = key
         && let Some(lib) = cache::get(cache, key)
     {

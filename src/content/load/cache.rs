@@ -27,6 +27,16 @@ const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
 pub(super) struct Key(u128, usize);
 
 impl Key {
+    /// A key as a record of it holds it: the hash and the largest file.
+    pub(super) fn new(hash: u128, largest: usize) -> Key {
+        Key(hash, largest)
+    }
+
+    /// The hash and the largest file, to record.
+    pub(super) fn parts(self) -> (u128, usize) {
+        (self.0, self.1)
+    }
+
     /// Every file's name and bytes, in order; None if one cannot be read
     /// (the load that follows says why).
     pub(super) fn of(files: &[PathBuf]) -> Option<Key> {
