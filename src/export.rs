@@ -183,7 +183,10 @@ fn markdown(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> String {
         }
         for (i, p) in node.paragraphs.iter().enumerate() {
             let text = match study {
-                Some(study) => study.markdown(lib, n, i, p, &mut numbers, md),
+                Some(study) => study.marked(lib, n, i, p, &mut numbers, md, |t, n| match n {
+                    Some(n) => format!("=={t}==[^note-{n}]"),
+                    None => format!("=={t}=="),
+                }),
                 None => md(p),
             };
             let _ = writeln!(out, "{text}\n");
@@ -325,7 +328,12 @@ fn html_article(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> Strin
             }
             for (i, p) in node.paragraphs.iter().enumerate() {
                 let text = match study {
-                    Some(study) => study.html(lib, n, i, p, &mut numbers, esc),
+                    Some(study) => study.marked(lib, n, i, p, &mut numbers, esc, |t, n| match n {
+                        Some(n) => {
+                            format!("<mark>{t}</mark><sup><a href=\"#note-{n}\">{n}</a></sup>")
+                        }
+                        None => format!("<mark>{t}</mark>"),
+                    }),
                     None => esc(p),
                 };
                 let _ = writeln!(out, "<p>{text}</p>");

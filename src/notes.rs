@@ -152,10 +152,17 @@ impl Notebook {
             .collect()
     }
 
-    /// Each note found again, its quote, context and path taken from the
-    /// text where it is now: what is written back, so the next reading
-    /// finds it at once. A note whose words are gone keeps its old quote.
-    pub fn reanchor(&mut self, lib: &Library, places: &[Place]) {
+    /// Where each note's words are in `lib` ([`Self::place_all`]), each
+    /// note found again taking its quote, context and path from the text
+    /// where it is now: what is written back, so the next reading finds it
+    /// at once. A note whose words are gone keeps its old quote.
+    pub fn anchor_in(&mut self, lib: &Library) -> Vec<Place> {
+        let places = self.place_all(lib);
+        self.reanchor(lib, &places);
+        places
+    }
+
+    fn reanchor(&mut self, lib: &Library, places: &[Place]) {
         for (note, place) in self.notes.iter_mut().zip(places) {
             if let Place::At(node, bytes) = place {
                 let quote = note.quote.exact.clone();

@@ -26,7 +26,7 @@ use highlight::Kind;
 pub use highlight::{char_positions, snippet};
 use outcome::TermMatch;
 pub use outcome::{Generation, Hit, Outcome, Rank};
-pub use query::{Query, Term, TextMatcher, text_matches};
+pub use query::{Query, Term, TextMatcher};
 
 /// What a search entry points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -46,6 +46,20 @@ pub fn clip(lib: &Library, anchor: Anchor, section: bool) -> String {
 }
 
 /// 《title》（byline）› section › item, each as the page prints it.
+/// Where a note's words are: [`source_of`] their section, or for words
+/// that are gone, the path they had, said to be gone.
+#[must_use]
+pub fn note_source(
+    lib: &Library,
+    note: &crate::notes::Note,
+    place: &crate::notes::Place,
+) -> String {
+    match place {
+        crate::notes::Place::At(section, _) => source_of(lib, *section),
+        crate::notes::Place::Gone => format!("{}（原文已改动）", note.path),
+    }
+}
+
 /// Where a node is: 《title》（byline） › each heading down to it, as printed.
 #[must_use]
 pub fn source_of(lib: &Library, node: NodeId) -> String {

@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use crate::content::{Anchor, Field, Library, NodeId};
-use crate::notes::anchor::paragraph_spans;
+use crate::content::{Anchor, Library, NodeId};
+use crate::notes::anchor::{in_paragraph, paragraph_spans, split};
 use crate::notes::{Note, Notebook, Place};
 
 #[derive(Debug, Default)]
@@ -51,8 +51,7 @@ impl Notes {
     /// Finds every note's words again (the collection grew or changed),
     /// taking the quotes as the text is now.
     pub fn place(&mut self, lib: &Library) {
-        self.places = self.book.place_all(lib);
-        self.book.reanchor(lib, &self.places);
+        self.places = self.book.anchor_in(lib);
         self.refresh(lib);
     }
 
@@ -124,19 +123,7 @@ impl Notes {
         let Some(Place::At(node, bytes)) = self.places.get(i) else {
             return None;
         };
-        paragraph_spans(lib, *node)
-            .iter()
-            .enumerate()
-            .find(|(_, span)| span.end >= bytes.start)
-            .map(|(p, span)| {
-                (
-                    Anchor {
-                        node: *node,
-                        field: Field::Paragraph(p),
-                    },
-                    bytes.start.saturating_sub(span.start),
-                )
-            })
+        in_paragraph(lib, *node, bytes.start)
     }
 
     /// Orders the notes and filters the list after any change.
@@ -238,25 +225,4 @@ impl Notes {
         }
         marks
     }
-}
-
-/// Bytes of a node's text as `(paragraph, bytes of it)`, for each
-/// paragraph they touch.
-pub fn split<'a>(
-    node: NodeId,
-    spans: &'a [Range<usize>],
-    bytes: &'a Range<usize>,
-) -> impl Iterator<Item = (Anchor, Range<usize>)> + 'a {
-    spans.iter().enumerate().filter_map(move |(p, span)| {
-        let (start, end) = (bytes.start.max(span.start), bytes.end.min(span.end));
-        (start < end).then(|| {
-            (
-                Anchor {
-                    node,
-                    field: Field::Paragraph(p),
-                },
-                start - span.start..end - span.start,
-            )
-        })
-    })
 }

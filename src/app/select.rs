@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::content::{Anchor, Field, Library, NodeId};
-use crate::notes::anchor::{grow, node_text, paragraph_spans, sentence_at, shrink};
+use crate::notes::anchor::{grow, in_paragraph, node_text, paragraph_spans, sentence_at, shrink};
 
 /// A passage being selected: bytes of one node's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,20 +85,7 @@ impl Selection {
     /// reader keeps in view.
     #[must_use]
     pub fn end_anchor(&self, lib: &Library) -> Option<(Anchor, usize)> {
-        let end = self.bytes.end.saturating_sub(1);
-        paragraph_spans(lib, self.node)
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.end >= end)
-            .map(|(p, s)| {
-                (
-                    Anchor {
-                        node: self.node,
-                        field: Field::Paragraph(p),
-                    },
-                    end.saturating_sub(s.start),
-                )
-            })
+        in_paragraph(lib, self.node, self.bytes.end.saturating_sub(1))
     }
 }
 

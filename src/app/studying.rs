@@ -243,11 +243,11 @@ impl App {
                     (self.notes.selected + 1).min(self.notes.shown.len().saturating_sub(1));
             }
             Action::ResultUp => self.notes.selected = self.notes.selected.saturating_sub(1),
-            Action::OpenResult => match here {
-                Some(i) if matches!(self.notes.places[i], Place::At(..)) => self.go_to_note(i),
-                Some(_) => self.notice = Some("（原文已改动）这条笔记的原文已不在内容中".into()),
-                None => {}
-            },
+            Action::OpenResult => {
+                if let Some(i) = here {
+                    self.open_note(i);
+                }
+            }
             Action::FilterNotes => self.notes.filtering = true,
             Action::NextKindFilter => {
                 let n = self.notes.kinds.len();
@@ -302,8 +302,8 @@ impl App {
         })
     }
 
-    /// A note chosen in the search popup: its passage in the reader, or
-    /// why it cannot be shown.
+    /// A note chosen (in the list, in the search popup): its passage in
+    /// the reader, or why it cannot be shown.
     pub(super) fn open_note(&mut self, i: usize) {
         if matches!(self.notes.places.get(i), Some(Place::At(..))) {
             self.go_to_note(i);
@@ -324,10 +324,7 @@ impl App {
     pub(super) fn copy_note(&mut self) -> Option<String> {
         let i = self.notes.selected_note()?;
         let note = &self.notes.book.notes[i];
-        let source = match &self.notes.places[i] {
-            Place::At(at, _) => super::copy::source_of(&self.lib, *at),
-            Place::Gone => format!("{}（原文已改动）", note.path),
-        };
+        let source = super::copy::note_source(&self.lib, note, &self.notes.places[i]);
         let mut text = format!("「{}」\n——{source}", note.quote.exact);
         if !note.text.is_empty() {
             text = format!("{text}\n\n{}：{}", note.kind, note.text);

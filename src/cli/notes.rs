@@ -58,8 +58,7 @@ fn read(store: &Store, lib: &Library) -> (Notebook, Vec<Place>) {
         eprintln!("zhizao: the notes file could not be read and was set aside: {notice}");
     }
     let mut book = loaded.saved;
-    let places = book.place_all(lib);
-    book.reanchor(lib, &places);
+    let places = book.anchor_in(lib);
     (book, places)
 }
 
@@ -150,13 +149,6 @@ pub fn run(
     Ok(())
 }
 
-fn source(lib: &Library, note: &Note, place: &Place) -> String {
-    match place {
-        Place::At(at, _) => crate::app::copy::source_of(lib, *at),
-        Place::Gone => format!("{}（原文已改动）", note.path),
-    }
-}
-
 fn write_notes(
     lib: &Library,
     book: &Notebook,
@@ -178,7 +170,7 @@ fn write_notes(
                 let fields = [
                     n.id.clone(),
                     n.path.clone(),
-                    source(lib, n, &places[i]),
+                    crate::app::copy::note_source(lib, n, &places[i]),
                     n.kind.clone(),
                     n.quote.exact.clone(),
                     n.text.clone(),
@@ -198,7 +190,7 @@ fn write_notes(
             let mut last = None;
             for &i in shown {
                 let n = &book.notes[i];
-                let from = source(lib, n, &places[i]);
+                let from = crate::app::copy::note_source(lib, n, &places[i]);
                 if last.as_ref() != Some(&from) {
                     if markdown {
                         writeln!(out, "## {from}\n")?;

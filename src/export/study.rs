@@ -6,8 +6,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::content::Field;
 use crate::content::{Library, NodeId};
-use crate::notes::anchor::paragraph_spans;
+use crate::notes::anchor::{paragraph_spans, split};
 use crate::notes::{Notebook, Place};
 
 /// A collection's study notes and where each one's words are.
@@ -42,19 +43,21 @@ impl StudyNotes {
         paragraph: usize,
         text: &'t str,
     ) -> Vec<(&'t str, Option<usize>)> {
-        let Some(span) = paragraph_spans(lib, node).get(paragraph).cloned() else {
-            return vec![(text, None)];
-        };
+        let spans = paragraph_spans(lib, node);
         let mut marks: Vec<(Range<usize>, usize)> = self
             .places
             .iter()
             .enumerate()
+            .filter(|(i, _)| !self.book.notes[*i].deleted)
             .filter_map(|(i, place)| match place {
-                Place::At(at, bytes) if *at == node && !self.book.notes[i].deleted => {
-                    let (start, end) = (bytes.start.max(span.start), bytes.end.min(span.end));
-                    (start < end).then(|| (start - span.start..end - span.start, i))
-                }
+                Place::At(at, bytes) if *at == node => Some((i, bytes)),
                 _ => None,
+            })
+            .flat_map(|(i, bytes)| {
+                split(node, &spans, bytes)
+                    .filter(|(a, _)| a.field == Field::Paragraph(paragraph))
+                    .map(move |(_, r)| (r, i))
+                    .collect::<Vec<_>>()
             })
             .collect();
         marks.sort_by_key(|(r, _)| r.start);
@@ -73,41 +76,11 @@ impl StudyNotes {
         out
     }
 
-    /// A paragraph with its marks, in Markdown (`esc` escapes the authors'
-    /// text): `==…==` and a footnote reference where a note has words.
-    pub(super) fn markdown(
-        &self,
-        lib: &Library,
-        node: NodeId,
-        paragraph: usize,
-        text: &str,
-        numbers: &mut Numbered,
-        esc: fn(&str) -> String,
-    ) -> String {
-        self.marked(lib, node, paragraph, text, numbers, esc, |t, n| match n {
-            Some(n) => format!("=={t}==[^note-{n}]"),
-            None => format!("=={t}=="),
-        })
-    }
-
-    /// The same in HTML: `<mark>` and a numbered link to the note.
-    pub(super) fn html(
-        &self,
-        lib: &Library,
-        node: NodeId,
-        paragraph: usize,
-        text: &str,
-        numbers: &mut Numbered,
-        esc: fn(&str) -> String,
-    ) -> String {
-        self.marked(lib, node, paragraph, text, numbers, esc, |t, n| match n {
-            Some(n) => format!("<mark>{t}</mark><sup><a href=\"#note-{n}\">{n}</a></sup>"),
-            None => format!("<mark>{t}</mark>"),
-        })
-    }
-
+    /// A paragraph with its marks: each piece escaped by `esc`, a marked
+    /// one written by `mark` (the piece, and its note's number when the
+    /// note has words).
     #[allow(clippy::too_many_arguments)]
-    fn marked(
+    pub(super) fn marked(
         &self,
         lib: &Library,
         node: NodeId,

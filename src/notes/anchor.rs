@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Note, Place};
-use crate::content::{Library, NodeId};
+use crate::content::{Anchor, Field, Library, NodeId};
 
 /// Ends a sentence.
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
@@ -42,6 +42,46 @@ pub fn paragraph_spans(lib: &Library, node: NodeId) -> Vec<Range<usize>> {
             span
         })
         .collect()
+}
+
+/// A byte of a node's text as the paragraph that holds it and the byte
+/// in that paragraph.
+#[must_use]
+pub fn in_paragraph(lib: &Library, node: NodeId, byte: usize) -> Option<(Anchor, usize)> {
+    paragraph_spans(lib, node)
+        .iter()
+        .enumerate()
+        .find(|(_, span)| span.end >= byte)
+        .map(|(p, span)| {
+            (
+                Anchor {
+                    node,
+                    field: Field::Paragraph(p),
+                },
+                byte.saturating_sub(span.start),
+            )
+        })
+}
+
+/// Bytes of a node's text as `(paragraph, bytes of it)`, for each
+/// paragraph they touch.
+pub fn split<'a>(
+    node: NodeId,
+    spans: &'a [Range<usize>],
+    bytes: &'a Range<usize>,
+) -> impl Iterator<Item = (Anchor, Range<usize>)> + 'a {
+    spans.iter().enumerate().filter_map(move |(p, span)| {
+        let (start, end) = (bytes.start.max(span.start), bytes.end.min(span.end));
+        (start < end).then(|| {
+            (
+                Anchor {
+                    node,
+                    field: Field::Paragraph(p),
+                },
+                start - span.start..end - span.start,
+            )
+        })
+    })
 }
 
 fn ends_unit(c: char, clause: bool) -> bool {

@@ -337,7 +337,8 @@ impl Readings {
     /// Can `query` be spelled from character `c` on? Returns the end and
     /// how well the readings fit, the best way found.
     /// Whether the letters read the characters from `c` on: where that
-    /// reading ends, if they do.
+    /// reading ends, if they do (what the test of every run asks).
+    #[cfg(test)]
     #[must_use]
     pub fn reads_at(&self, text_sets: &[u16], c: usize, query: &Letters) -> Option<usize> {
         self.spell(text_sets, c, &query.bytes).map(|(end, _)| end)

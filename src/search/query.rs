@@ -74,12 +74,6 @@ impl TextMatcher {
     }
 }
 
-/// [`TextMatcher::matches`], for one text.
-#[must_use]
-pub fn text_matches(query: &str, text: &str, lib: &Library) -> bool {
-    TextMatcher::new(query, lib).matches(text)
-}
-
 impl Query {
     /// A query for a page in either script (a note's text, say).
     #[must_use]

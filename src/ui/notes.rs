@@ -74,10 +74,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             break;
         }
         let note = &notes.book.notes[i];
-        let (source, gone) = match &notes.places[i] {
-            Place::At(at, _) => (crate::app::copy::source_of(&app.lib, *at), false),
-            Place::Gone => (format!("{}（原文已改动）", note.path), true),
-        };
+        let source = crate::app::copy::note_source(&app.lib, note, &notes.places[i]);
+        let gone = matches!(notes.places[i], Place::Gone);
         if last_source.as_ref() != Some(&source) {
             put(
                 buf,

@@ -103,7 +103,7 @@ impl Marks {
             .filter(|s| app.lib.node(s.node).article == article)
             .map(|s| {
                 let spans = crate::notes::anchor::paragraph_spans(&app.lib, s.node);
-                crate::app::notes::split(s.node, &spans, &s.bytes).collect()
+                crate::notes::anchor::split(s.node, &spans, &s.bytes).collect()
             })
             .unwrap_or_default();
         Marks {

@@ -184,19 +184,26 @@ fn marks(app: &App, i: usize) -> &[usize] {
     app.search.marks.get(i).map_or(&[], Vec::as_slice)
 }
 
+/// A result row's text and heading styles; a selected row is filled first.
+fn row_styles(
+    theme: &Theme,
+    selected: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) -> (ratatui::style::Style, ratatui::style::Style) {
+    if selected {
+        fill(buf, area, theme.selected);
+        (theme.selected, theme.selected)
+    } else {
+        (theme.body, theme.muted)
+    }
+}
+
 /// A study note that holds the query: marked 〔笔记〕, its words, its note.
 fn note_result(app: &App, theme: &Theme, row: usize, area: Rect, buf: &mut Buffer) {
     let w = app.widths;
     let note = &app.notes.book.notes[app.search.notes[row]];
-    let selected = row == app.search.selected;
-    let (base, crumb_style) = if selected {
-        (theme.selected, theme.selected)
-    } else {
-        (theme.body, theme.muted)
-    };
-    if selected {
-        fill(buf, area, theme.selected);
-    }
+    let (base, crumb_style) = row_styles(theme, row == app.search.selected, area, buf);
     let room = usize::from(area.width.saturating_sub(2));
     let quote = note.quote.exact.replace('\n', " ");
     let head = truncate(&format!("〔笔记·{}〕「{quote}」", note.kind), room, w);
@@ -223,14 +230,7 @@ fn result(app: &App, theme: &Theme, outcome: &Outcome, i: usize, area: Rect, buf
     let w = app.widths;
     let hit = &outcome.hits[i];
     let selected = i + app.search.notes.len() == app.search.selected;
-    let (base, crumb_style) = if selected {
-        (theme.selected, theme.selected)
-    } else {
-        (theme.body, theme.muted)
-    };
-    if selected {
-        fill(buf, area, theme.selected);
-    }
+    let (base, crumb_style) = row_styles(theme, selected, area, buf);
     let room = usize::from(area.width.saturating_sub(2));
     let crumb = truncate(&app.index.breadcrumb(hit.entry), room, w);
     let crumb_room = area.width.saturating_sub(1);
