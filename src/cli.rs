@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod complete;
+mod import;
 mod man;
 mod notes;
 mod print;
@@ -171,6 +172,10 @@ pub enum Command {
         #[arg(add = ArgValueCompleter::new(complete::node_paths))]
         path: Option<String>,
     },
+    /// Turn a page's text or Markdown into content files: paragraphs
+    /// rejoined, sections found by their ordinals and headings, every
+    /// guess marked; the result passes `check`, or exit 2 says why.
+    Import(import::ImportArgs),
     /// Validate a collection (the bundled one by default): exit 0, or 2 with every error.
     Check {
         /// The folder to check; defaults to --content, else the bundled page.
@@ -382,6 +387,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 print::counted(lib.places.len(), "place")
             )?;
         }
+        Command::Import(args) => return import::run(args, &mut out),
         Command::List => {
             let lib = cli.library()?;
             write!(out, "{}", list(&lib))?;

@@ -3,8 +3,10 @@
 
 mod error;
 mod load;
+pub use load::MAX_FILE_BYTES;
 pub(crate) mod location;
 mod mentions;
+pub mod ordinal;
 mod paragraphs;
 
 use std::path::Path;

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod config;
 pub mod content;
 pub mod export;
+pub mod import;
 pub mod input;
 pub mod keys;
 pub mod layout;

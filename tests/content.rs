@@ -11,7 +11,7 @@ fn lib() -> Library {
 /// The seed with whitespace removed and its one layout artifact repaired: the
 /// deck printed twice, character by character, in a bold font.
 fn seed() -> String {
-    let raw: String = include_str!("fixtures/seed.txt")
+    let raw: String = include_str!("fixtures/import/seed.txt")
         .split_whitespace()
         .collect();
     let doubled =

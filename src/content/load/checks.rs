@@ -184,40 +184,11 @@ pub(super) fn place_problems(p: &Place, scope: Scope, text: &str) -> Vec<(bool, 
     out
 }
 
-const SEQUENCES: &[&[&str]] = &[
-    &[
-        "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
-    ],
-    &[
-        "1、", "2、", "3、", "4、", "5、", "6、", "7、", "8、", "9、", "10、", "11、", "12、",
-    ],
-    &["首先", "其次", "再次", "最后"],
-];
-
 pub(super) fn check_ordinals(cx: &mut Ctx<'_>, docs: &[SectionDoc]) {
     let ordinals: Vec<&Text> = docs.iter().filter_map(|d| d.ordinal.as_ref()).collect();
-    let Some(first) = ordinals.first() else {
-        return;
-    };
-    let seq = SEQUENCES
-        .iter()
-        .find(|s| s.contains(&first.get_ref().as_str()));
-    for (i, ord) in ordinals.iter().enumerate() {
-        let expected = seq.and_then(|s| s.get(i));
-        if expected.is_none_or(|e| e != ord.get_ref()) {
-            let message = match expected {
-                Some(e) => format!(
-                    "ordinal `{}` out of sequence: expected `{e}`",
-                    ord.get_ref()
-                ),
-                None => format!(
-                    "ordinal `{}` is not in a known sequence (一是…, 1、…, 首先…)",
-                    ord.get_ref()
-                ),
-            };
-            cx.error(ord.span().start, message);
-            return;
-        }
+    let texts: Vec<&str> = ordinals.iter().map(|o| o.get_ref().as_str()).collect();
+    if let Some((i, message)) = crate::content::ordinal::first_out_of_sequence(&texts) {
+        cx.error(ordinals[i].span().start, message);
     }
 }
 

@@ -1,0 +1,256 @@
+//! `zhizao import`: a page's text or Markdown in, content files out.
+
+use std::io::{Read as _, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use crate::content::Library;
+use crate::import::{Format, Imported, Options, import};
+use crate::sanitize::for_terminal;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// Text or Markdown files, one page or article each; `-` reads standard input.
+    #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
+    pub files: Vec<PathBuf>,
+    /// Write one `NN-id.toml` per article into DIR (made if missing)
+    /// instead of printing them.
+    #[arg(short, long = "output", value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub output: Option<PathBuf>,
+    /// The article's id (ID-1, ID-2… when a page holds several); else one
+    /// from the title's pinyin.
+    #[arg(long, value_name = "ID", value_parser = valid_id)]
+    pub id: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    pub format: Format,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the tree found, the coverage and the guesses; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Link lesson examples to the bundled page's places (default: the
+    /// places already in DIR, if any).
+    #[arg(long, value_enum)]
+    pub places: Option<Places>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Places {
+    Bundled,
+}
+
+fn valid_id(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && !s.starts_with('-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err("an id is lowercase ASCII letters, digits and hyphens".into())
+    }
+}
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    let shown = for_terminal(&path.display().to_string());
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+    } else {
+        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {shown}"))?;
+        if !meta.is_file() {
+            bail!("{shown} is not a file");
+        }
+        if meta.len() > crate::content::MAX_FILE_BYTES {
+            bail!(
+                "{shown} is larger than {} MiB",
+                crate::content::MAX_FILE_BYTES >> 20
+            );
+        }
+        bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..at]).count() + 1;
+        anyhow::anyhow!("{shown}:{line}: not UTF-8 text (byte {at}); convert it first, e.g. `iconv -f GB18030 -t UTF-8`")
+    })
+}
+
+/// The collection in DIR, if there is one (for its places), and which
+/// file holds each article id, so an article imported again is the same file.
+fn existing(dir: Option<&Path>) -> (Option<Library>, Vec<(String, String)>) {
+    let Some(dir) = dir.filter(|d| d.is_dir()) else {
+        return (None, Vec::new());
+    };
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| Path::new(n).extension().is_some_and(|e| e == "toml"))
+                .map(|n| {
+                    let id = std::fs::read_to_string(dir.join(&n))
+                        .ok()
+                        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+                        .and_then(|t| Some(t.get("article")?.get("id")?.as_str()?.to_owned()))
+                        .unwrap_or_default();
+                    (n, id)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    (Library::load_dir(dir).ok(), files)
+}
+
+/// Runs the command: exit 0, or 2 when the page cannot be read as it
+/// stands (an ordinal out of sequence) or what it gives would not pass `check`.
+///
+/// # Errors
+/// Files that cannot be read or written.
+pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let (collection, present) = existing(args.output.as_deref());
+    let bundled;
+    let places = match (args.places, &collection) {
+        (Some(Places::Bundled), _) => {
+            bundled = Library::bundled()?.places_only();
+            Some(&bundled)
+        }
+        (None, Some(c)) if !c.places.is_empty() => Some(c),
+        _ => None,
+    };
+    let mut taken: Vec<String> = Vec::new();
+    let mut written: Vec<(String, String)> = Vec::new();
+    let mut failed = false;
+    let mut err = std::io::stderr().lock();
+    for path in &args.files {
+        let shown = for_terminal(&path.display().to_string());
+        let text = read(path)?;
+        let new = written
+            .iter()
+            .filter(|(n, _)| !present.iter().any(|(p, _)| p == n))
+            .count();
+        let options = Options {
+            format: args.format,
+            id: args.id.as_deref(),
+            places,
+            existing: &taken,
+            files_before: present.len() + new,
+        };
+        let mut imported = import(&text, &options);
+        // An article already in the folder keeps its file.
+        for (name, toml) in &mut imported.files {
+            let id = id_of(toml);
+            if let Some((same, _)) = present.iter().find(|(_, i)| *i == id) {
+                name.clone_from(same);
+            }
+        }
+        if args.dry_run {
+            writeln!(out, "{shown}:")?;
+            write!(out, "{}", imported.report())?;
+        } else {
+            writeln!(err, "{shown}: {}", summary(&imported))?;
+            writeln!(err, "  {}", imported.coverage())?;
+        }
+        failed |= !report_problems(&imported, &shown, &mut err)?;
+        for a in &imported.files {
+            taken.push(id_of(&a.1));
+        }
+        written.extend(imported.files);
+    }
+    if failed {
+        writeln!(err, "zhizao: nothing written")?;
+        return Ok(ExitCode::from(2));
+    }
+    if args.dry_run {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let extra_places = match (args.places, &collection) {
+        (Some(Places::Bundled), c) if c.as_ref().is_none_or(|c| c.places.is_empty()) => {
+            places.map(|p| ("places.toml".to_owned(), crate::import::places_file(p)))
+        }
+        _ => None,
+    };
+    match &args.output {
+        None => {
+            let many = written.len() > 1;
+            for (name, text) in &written {
+                if many {
+                    writeln!(out, "# ── {name} ──")?;
+                }
+                write!(out, "{text}")?;
+            }
+        }
+        Some(dir) => write_files(dir, &written, extra_places, args.force, &mut err)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn id_of(toml: &str) -> String {
+    toml.lines()
+        .find_map(|l| l.strip_prefix("id = \""))
+        .and_then(|l| l.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn summary(imported: &Imported) -> String {
+    let sections: usize = imported.articles.iter().map(|a| count(&a.sections)).sum();
+    format!(
+        "{}, {}, {}",
+        super::print::counted(imported.articles.len(), "article"),
+        super::print::counted(sections, "section"),
+        match imported.guesses() {
+            1 => "1 guess".to_owned(),
+            n => format!("{n} guesses"),
+        }
+    )
+}
+
+fn count(s: &[crate::import::Section]) -> usize {
+    s.iter().map(|s| 1 + count(&s.sections)).sum()
+}
+
+/// Prints what stands in the way; true if nothing does.
+fn report_problems(imported: &Imported, shown: &str, err: &mut dyn Write) -> anyhow::Result<bool> {
+    for p in &imported.problems {
+        writeln!(err, "{shown}:{}: {}", p.line, p.message)?;
+    }
+    if let Some(errors) = &imported.check {
+        writeln!(
+            err,
+            "{shown}: what it gives does not pass `zhizao check`:\n{errors}"
+        )?;
+    }
+    Ok(imported.problems.is_empty() && imported.check.is_none())
+}
+
+fn write_files(
+    dir: &Path,
+    files: &[(String, String)],
+    places: Option<(String, String)>,
+    force: bool,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let shown = for_terminal(&dir.display().to_string());
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {shown}"))?;
+    let places = places.filter(|(name, _)| !dir.join(name).exists());
+    let all: Vec<&(String, String)> = files.iter().chain(places.as_ref()).collect();
+    if !force && let Some((name, _)) = all.iter().find(|(name, _)| dir.join(name).exists()) {
+        bail!("{shown}/{name} exists; --force overwrites it");
+    }
+    for (name, text) in all {
+        let path = dir.join(name);
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("cannot write in {shown}"))?;
+        tmp.write_all(text.as_bytes())?;
+        tmp.persist(&path)
+            .with_context(|| format!("cannot write {shown}/{name}"))?;
+        writeln!(err, "wrote {shown}/{name}")?;
+    }
+    Ok(())
+}

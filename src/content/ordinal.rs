@@ -1,0 +1,271 @@
+//! The ordinals Chinese articles number their parts with: `一是` `一、`
+//! `（一）` `第一` `1、` `1.` `（1）` `①` and `首先…其次…再次…最后`. What
+//! `check` holds a section's ordinals to, and what `import` finds structure by.
+
+/// A way of counting: each is its own sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// 一是 二是 …
+    Shi,
+    /// 一、 二、 …
+    HanComma,
+    /// （一） （二） …
+    HanParen,
+    /// 第一 第二 … (followed by a comma or 是)
+    Di,
+    /// 1、 2、 …
+    DigitComma,
+    /// 1. 2. …
+    DigitDot,
+    /// （1） （2） …
+    DigitParen,
+    /// ① ② …
+    Circled,
+    /// 首先 其次 再次 最后
+    Order,
+}
+
+/// An ordinal as printed, and where it stands in its sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ordinal {
+    pub text: String,
+    pub family: Family,
+    /// 1 for the first; `最后` is [`LAST`].
+    pub n: u32,
+}
+
+/// `最后`: the last of an order, whatever its place.
+pub const LAST: u32 = u32::MAX;
+
+const HAN: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const ORDER: [&str; 3] = ["首先", "其次", "再次"];
+
+/// 1–99 in hanzi: 一 … 十, 十一, 二十, 二十一 …
+fn han_number(s: &str) -> Option<(u32, usize)> {
+    let digit = |c: char| {
+        HAN[..9]
+            .iter()
+            .position(|&h| h == c)
+            .and_then(|i| u32::try_from(i + 1).ok())
+    };
+    let c: Vec<char> = s.chars().take(3).collect();
+    let len = |n: usize| c[..n].iter().map(|c| c.len_utf8()).sum::<usize>();
+    match c.as_slice() {
+        [a, '十', b, ..] if digit(*a).is_some() && digit(*b).is_some() => {
+            Some((digit(*a)? * 10 + digit(*b)?, len(3)))
+        }
+        [a, '十', ..] if digit(*a).is_some() => Some((digit(*a)? * 10, len(2))),
+        ['十', b, ..] if digit(*b).is_some() => Some((10 + digit(*b)?, len(2))),
+        ['十', ..] => Some((10, len(1))),
+        [a, ..] => Some((digit(*a)?, len(1))),
+        [] => None,
+    }
+}
+
+fn han_text(n: u32) -> String {
+    let d = |k: u32| HAN[k as usize - 1];
+    match n {
+        1..=9 => d(n).to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", d(n - 10)),
+        _ if n.is_multiple_of(10) => format!("{}十", d(n / 10)),
+        _ => format!("{}十{}", d(n / 10), d(n % 10)),
+    }
+}
+
+fn digits(s: &str) -> Option<(u32, usize)> {
+    let len = s.bytes().take_while(u8::is_ascii_digit).count();
+    if len == 0 || len > 2 {
+        return None;
+    }
+    Some((s[..len].parse().ok()?, len))
+}
+
+/// The ordinal `s` begins with, if any. `第一` and the order words count
+/// only before a comma, colon or 是, so `第一次` and `首先要` are words.
+#[must_use]
+pub fn at_start(s: &str) -> Option<Ordinal> {
+    let found = |family, n, len: usize| {
+        Some(Ordinal {
+            text: s[..len].to_owned(),
+            family,
+            n,
+        })
+    };
+    let punct_after = |len: usize| s[len..].starts_with(['，', '、', '：', ',', ':']);
+    if let Some(c) = s.chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        return found(
+            Family::Circled,
+            u32::from(c) - u32::from('①') + 1,
+            c.len_utf8(),
+        );
+    }
+    for (i, word) in ORDER.iter().enumerate() {
+        if s.starts_with(word) && punct_after(word.len()) {
+            return found(Family::Order, u32::try_from(i + 1).ok()?, word.len());
+        }
+    }
+    if s.starts_with("最后") && punct_after("最后".len()) {
+        return found(Family::Order, LAST, "最后".len());
+    }
+    if let Some(rest) = s.strip_prefix('第')
+        && let Some((n, len)) = han_number(rest)
+    {
+        let len = len + '第'.len_utf8();
+        if punct_after(len) || s[len..].starts_with('是') {
+            return found(Family::Di, n, len);
+        }
+        return None;
+    }
+    if let Some(rest) = s.strip_prefix('（') {
+        let (family, (n, len)) = match han_number(rest) {
+            Some(h) => (Family::HanParen, h),
+            None => (Family::DigitParen, digits(rest)?),
+        };
+        let len = len + '（'.len_utf8();
+        return s[len..]
+            .starts_with('）')
+            .then(|| found(family, n, len + '）'.len_utf8()))
+            .flatten();
+    }
+    if let Some((n, len)) = han_number(s) {
+        if s[len..].starts_with('是') {
+            return found(Family::Shi, n, len + '是'.len_utf8());
+        }
+        if s[len..].starts_with('、') {
+            return found(Family::HanComma, n, len + '、'.len_utf8());
+        }
+        return None;
+    }
+    let (n, len) = digits(s)?;
+    if s[len..].starts_with('、') {
+        return found(Family::DigitComma, n, len + '、'.len_utf8());
+    }
+    // `1.` but not `1.5`.
+    let after = s[len..].strip_prefix('.')?;
+    (!after.starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| found(Family::DigitDot, n, len + 1))
+        .flatten()
+}
+
+/// The whole of `s` as one ordinal.
+#[must_use]
+pub fn parse(s: &str) -> Option<Ordinal> {
+    // `第一` and the order words stand alone as a section's ordinal.
+    let probe = format!("{s}，");
+    at_start(&probe).filter(|o| o.text == s)
+}
+
+impl Family {
+    /// The `n`th ordinal of this family, as printed.
+    #[must_use]
+    pub fn nth(self, n: u32) -> String {
+        match self {
+            Family::Shi => format!("{}是", han_text(n)),
+            Family::HanComma => format!("{}、", han_text(n)),
+            Family::HanParen => format!("（{}）", han_text(n)),
+            Family::Di => format!("第{}", han_text(n)),
+            Family::DigitComma => format!("{n}、"),
+            Family::DigitDot => format!("{n}."),
+            Family::DigitParen => format!("（{n}）"),
+            Family::Circled => char::from_u32(u32::from('①') + n - 1)
+                .map(String::from)
+                .unwrap_or_default(),
+            Family::Order => match n {
+                LAST => "最后".into(),
+                _ => ORDER
+                    .get(n as usize - 1)
+                    .map_or_else(|| "最后".into(), |&w| w.to_owned()),
+            },
+        }
+    }
+
+    /// Whether `next` may follow `prev` (the last seen, 0 for none).
+    #[must_use]
+    pub fn follows(self, prev: u32, next: u32) -> bool {
+        match (self, next) {
+            (_, LAST) if self == Family::Order => prev >= 1 && prev != LAST,
+            (Family::Circled, n) => n == prev + 1 && n <= 20,
+            (_, n) => prev != LAST && n == prev + 1,
+        }
+    }
+}
+
+/// Checks a run of siblings' ordinals: the message for the first one out of
+/// sequence and its index.
+#[must_use]
+pub fn first_out_of_sequence(ordinals: &[&str]) -> Option<(usize, String)> {
+    let first = parse(ordinals.first()?);
+    let mut prev = 0;
+    for (i, &text) in ordinals.iter().enumerate() {
+        let this = parse(text);
+        let ok = match (&first, &this) {
+            (Some(f), Some(t)) => t.family == f.family && f.family.follows(prev, t.n),
+            _ => false,
+        };
+        if !ok {
+            let message = match &first {
+                Some(f) if prev != LAST => format!(
+                    "ordinal `{text}` out of sequence: expected `{}`",
+                    f.family.nth(prev + 1)
+                ),
+                Some(_) => format!("ordinal `{text}` comes after `最后`"),
+                None => format!("ordinal `{text}` is not in a known sequence (一是…, 1、…, 首先…)"),
+            };
+            return Some((i, message));
+        }
+        prev = this.map_or(0, |t| t.n);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Family, LAST, at_start, first_out_of_sequence, parse};
+
+    #[test]
+    fn every_family_reads_and_prints_the_same() {
+        for family in [
+            Family::Shi,
+            Family::HanComma,
+            Family::HanParen,
+            Family::Di,
+            Family::DigitComma,
+            Family::DigitDot,
+            Family::DigitParen,
+            Family::Circled,
+        ] {
+            for n in 1..=20 {
+                let text = family.nth(n);
+                let o = parse(&text).unwrap_or_else(|| panic!("{text}"));
+                assert_eq!((o.family, o.n), (family, n), "{text}");
+            }
+        }
+        assert_eq!(parse("二十三是").map(|o| o.n), Some(23));
+        assert_eq!(parse("最后").map(|o| o.n), Some(LAST));
+    }
+
+    #[test]
+    fn words_that_only_look_like_ordinals_are_words() {
+        for s in ["第一次", "首先要", "1.5倍", "2021年", "一带一路", "十分"] {
+            assert_eq!(at_start(s), None, "{s}");
+        }
+        assert_eq!(at_start("首先，站稳").map(|o| o.text), Some("首先".into()));
+        assert_eq!(at_start("（三）加强").map(|o| o.n), Some(3));
+    }
+
+    #[test]
+    fn a_sequence_may_end_with_zuihou_and_nothing_follows_it() {
+        assert_eq!(first_out_of_sequence(&["首先", "其次", "最后"]), None);
+        assert_eq!(first_out_of_sequence(&["首先", "最后"]), None);
+        assert!(first_out_of_sequence(&["首先", "最后", "再次"]).is_some());
+        let (i, m) = first_out_of_sequence(&["一是", "三是"]).unwrap();
+        assert_eq!(
+            (i, m.as_str()),
+            (1, "ordinal `三是` out of sequence: expected `二是`")
+        );
+        assert!(first_out_of_sequence(&["（1）", "（2）", "（2）"]).is_some());
+    }
+}

@@ -1,0 +1,413 @@
+//! Bringing in a page as text: the page's words read into articles,
+//! sections and lessons, written as content files that `check` accepts.
+//!
+//! In stages: `reflow` (plain text: line breaks, justified spaces,
+//! doubled prints) or `markdown` gives units in reading order; `front`
+//! finds each article and its furniture (title, deck, byline, editor's
+//! note, footnotes); `tree` finds the sections by their ordinals and
+//! headings; `lessons` links the places a list of lessons names; `emit`
+//! writes TOML with every guess said in a comment. Nothing is added to the
+//! authors' words: what is dropped is listed, and the coverage adds up.
+
+mod emit;
+mod front;
+mod lessons;
+mod markdown;
+mod reflow;
+mod tree;
+
+use std::fmt::Write as _;
+
+use crate::content::{ContentErrors, Library, Scope};
+
+pub use emit::{file_name, places as places_file};
+
+/// What an input is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown if it has Markdown headings, else text.
+    Auto,
+    Text,
+    Markdown,
+}
+
+/// A piece of the input in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unit {
+    pub text: String,
+    /// The input's line numbers it spans.
+    pub line: usize,
+    pub last_line: usize,
+    pub kind: UnitKind,
+    pub blank_before: bool,
+    pub indented: bool,
+    pub quoted: bool,
+    /// Blank lines inside it: column breaks read as one paragraph.
+    pub joined_blanks: usize,
+    /// Where each input line starts in `text`: (byte offset, line number).
+    pub lines: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    /// Text whose role the shape tells.
+    Text,
+    /// The `编者按` label.
+    Label,
+    Byline,
+    Rule,
+    /// Our note under a derived title, as `export` writes it.
+    DerivedNote,
+    /// A line printed twice over, read once.
+    Doubled,
+    /// What Markdown says a block is.
+    Title {
+        derived: bool,
+    },
+    Deck,
+    Strong,
+    EditorNote,
+    Note,
+    Heading(usize),
+    /// A list item that opens with its heading in bold.
+    Item(String),
+}
+
+/// Something of the input that is not the authors' text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub what: &'static str,
+    pub text: String,
+    pub line: usize,
+}
+
+impl Dropped {
+    fn new(what: &'static str, text: String, line: usize) -> Self {
+        Dropped { what, text, line }
+    }
+}
+
+/// A value, where it came from, and the guess it rests on if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Field {
+    pub text: String,
+    pub line: usize,
+    pub guess: Option<String>,
+}
+
+impl Field {
+    fn of(u: &Unit) -> Self {
+        Field {
+            text: u.text.clone(),
+            line: u.line,
+            guess: (u.joined_blanks > 0).then(|| {
+                format!(
+                    "joined across {} blank line{} (read as column breaks)",
+                    u.joined_blanks,
+                    if u.joined_blanks == 1 { "" } else { "s" }
+                )
+            }),
+        }
+    }
+
+    fn guessed(mut self, why: impl Into<String>) -> Self {
+        let why = why.into();
+        self.guess = Some(match self.guess {
+            Some(g) => format!("{why}; {g}"),
+            None => why,
+        });
+        self
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    pub title: Option<Field>,
+    /// Ours: a title from the text when the page printed none.
+    pub derived_title: Option<Field>,
+    pub deck: Option<Field>,
+    pub byline: Option<Field>,
+    pub affiliation: Option<Field>,
+    pub editor_note: Option<Field>,
+    pub notes: Vec<Field>,
+    pub paragraphs: Vec<Field>,
+    pub sections: Vec<Section>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    pub ordinal: Option<String>,
+    pub heading: Field,
+    pub paragraphs: Vec<Field>,
+    pub sections: Vec<Section>,
+    pub scope: Option<Scope>,
+    pub lesson: Option<Lesson>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    pub theme: String,
+    pub lead: String,
+    pub examples: Vec<(String, String)>,
+}
+
+/// An ordinal out of sequence, or another reason the page cannot be read
+/// as it stands: where in the input, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+}
+
+/// How an import went.
+pub struct Imported {
+    pub articles: Vec<Article>,
+    /// Files to write: name and TOML.
+    pub files: Vec<(String, String)>,
+    pub dropped: Vec<Dropped>,
+    /// Input characters, whitespace aside.
+    pub input_chars: usize,
+    /// Input characters kept under `ours`: a derived title, marked as one.
+    pub ours_chars: usize,
+    pub problems: Vec<Problem>,
+    /// What `check` says of the files, if anything.
+    pub check: Option<ContentErrors>,
+}
+
+/// What to import with.
+pub struct Options<'a> {
+    pub format: Format,
+    /// The article id (numbered when there are several); else derived.
+    pub id: Option<&'a str>,
+    /// The places to link lesson examples to.
+    pub places: Option<&'a Library>,
+    /// Article ids already taken, so the new ones do not clash.
+    pub existing: &'a [String],
+    /// Files already in the folder: the new ones are numbered after them.
+    pub files_before: usize,
+}
+
+/// Imports one input's text.
+#[must_use]
+pub fn import(text: &str, options: &Options<'_>) -> Imported {
+    let markdown = match options.format {
+        Format::Markdown => true,
+        Format::Text => false,
+        Format::Auto => markdown::looks_like(text),
+    };
+    let input_chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let (units, mut dropped, layout, blanks) = if markdown {
+        let (units, dropped) = markdown::units(text);
+        (units, dropped, reflow::Layout::Unwrapped, true)
+    } else {
+        let r = reflow::reflow(text, crate::layout::DERIVED_TITLE_NOTE);
+        (r.units, r.dropped, r.layout, r.trusted_blanks)
+    };
+    let mut problems = Vec::new();
+    let found = front::articles(units, layout, blanks, &mut dropped);
+    let mut build = |draft: front::Draft| {
+        let mut article = draft.article;
+        let (paragraphs, sections) = tree::build(&draft.body, layout, &mut problems);
+        article.paragraphs = paragraphs;
+        article.sections = sections;
+        article
+    };
+    let boxed = found.boxed.map(&mut build);
+    let mut articles: Vec<Article> = found.drafts.into_iter().map(&mut build).collect();
+    if let Some(b) = boxed {
+        front::place_box(b, &mut articles);
+    }
+    // A derived title the input gave (as `export` writes one) is input kept
+    // under `ours`; one derived here is not.
+    let ours_chars = articles
+        .iter()
+        .filter_map(|a| a.derived_title.as_ref())
+        .map(|t| t.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    for a in &mut articles {
+        if a.title.is_none() && a.derived_title.is_none() {
+            a.derived_title = front::derive_title(a);
+        }
+        if let Some(places) = options.places {
+            lessons::link(&mut a.sections, places);
+        }
+    }
+    let files = emit::files(&articles, options);
+    let check = if problems.is_empty() {
+        check(&files, options.places)
+    } else {
+        None
+    };
+    Imported {
+        articles,
+        files,
+        dropped,
+        input_chars,
+        ours_chars,
+        problems,
+        check,
+    }
+}
+
+/// The files as `check` reads them, with the places they link to.
+fn check(files: &[(String, String)], places: Option<&Library>) -> Option<ContentErrors> {
+    let mut sources: Vec<(std::path::PathBuf, String)> = files
+        .iter()
+        .map(|(name, text)| (std::path::PathBuf::from(name), text.clone()))
+        .collect();
+    if let Some(places) = places
+        && !places.places.is_empty()
+    {
+        sources.push(("places.toml".into(), emit::places(places)));
+    }
+    Library::from_sources(sources).err()
+}
+
+impl Imported {
+    /// Characters in the authors' text fields of the articles, as the files
+    /// hold them.
+    #[must_use]
+    pub fn text_chars(&self) -> usize {
+        self.articles.iter().map(Article::chars).sum()
+    }
+
+    /// Characters dropped as layout.
+    #[must_use]
+    pub fn dropped_chars(&self) -> usize {
+        self.dropped
+            .iter()
+            .map(|d| d.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum()
+    }
+
+    /// Guesses written as comments.
+    #[must_use]
+    pub fn guesses(&self) -> usize {
+        self.files
+            .iter()
+            .map(|(_, t)| t.matches(emit::GUESSED).count())
+            .sum()
+    }
+
+    /// The tree found, one node a line, and the coverage.
+    #[must_use]
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for a in &self.articles {
+            let title = a
+                .title
+                .as_ref()
+                .map(|t| t.text.clone())
+                .or_else(|| {
+                    a.derived_title
+                        .as_ref()
+                        .map(|t| format!("{}{}", t.text, crate::content::DERIVED_MARK))
+                })
+                .unwrap_or_default();
+            let _ = writeln!(out, "{title}  (line {})", a.line);
+            tree_lines(&a.sections, 1, &mut out);
+        }
+        let _ = writeln!(out, "{}", self.coverage());
+        let mut kinds: Vec<(&str, usize)> = Vec::new();
+        for d in &self.dropped {
+            let n = d.text.chars().filter(|c| !c.is_whitespace()).count();
+            match kinds.iter_mut().find(|(w, _)| *w == d.what) {
+                Some((_, total)) => *total += n,
+                None => kinds.push((d.what, n)),
+            }
+        }
+        for (what, n) in kinds {
+            let _ = writeln!(out, "  dropped as layout: {what}, {n} characters");
+        }
+        let _ = writeln!(
+            out,
+            "guesses: {} (each a `{}` comment)",
+            self.guesses(),
+            emit::GUESSED
+        );
+        out
+    }
+
+    /// The coverage equation.
+    #[must_use]
+    pub fn coverage(&self) -> String {
+        let (input, text, ours, dropped) = (
+            self.input_chars,
+            self.text_chars(),
+            self.ours_chars,
+            self.dropped_chars(),
+        );
+        let holds = if input == text + ours + dropped {
+            "="
+        } else {
+            "≠"
+        };
+        let ours = if ours > 0 {
+            format!(" + {ours} in `ours` (a derived title)")
+        } else {
+            String::new()
+        };
+        format!(
+            "coverage: {input} characters in {holds} {text} in the text{ours} + {dropped} dropped as layout"
+        )
+    }
+}
+
+fn tree_lines(sections: &[Section], depth: usize, out: &mut String) {
+    for s in sections {
+        let lesson = match (&s.lesson, s.scope) {
+            (Some(l), _) => format!(
+                "  [lesson: {}]",
+                l.examples
+                    .iter()
+                    .map(|e| e.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            (None, Some(scope)) => format!("  [{} lessons]", scope.as_str()),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{}{}{lesson}  (line {})",
+            "  ".repeat(depth),
+            s.heading.text,
+            s.heading.line
+        );
+        tree_lines(&s.sections, depth + 1, out);
+    }
+}
+
+impl Article {
+    fn chars(&self) -> usize {
+        let count = |f: &Field| f.text.chars().filter(|c| !c.is_whitespace()).count();
+        [
+            &self.title,
+            &self.deck,
+            &self.byline,
+            &self.affiliation,
+            &self.editor_note,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.notes)
+        .chain(&self.paragraphs)
+        .map(count)
+        .sum::<usize>()
+            + self.sections.iter().map(Section::chars).sum::<usize>()
+    }
+}
+
+impl Section {
+    fn chars(&self) -> usize {
+        let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        count(&self.heading.text)
+            + self
+                .paragraphs
+                .iter()
+                .map(|p| count(&p.text))
+                .sum::<usize>()
+            + self.sections.iter().map(Section::chars).sum::<usize>()
+    }
+}

@@ -1,0 +1,488 @@
+//! Where each article starts, and its furniture: deck, title, byline,
+//! affiliation, editor's note and footnotes, wherever the layout put them.
+
+use super::reflow::{Layout, ends_sentence};
+use super::{Article, Dropped, Field, Section, Unit, UnitKind};
+
+/// An article's furniture and the units of its body, in order.
+pub(super) struct Draft {
+    pub article: Article,
+    pub body: Vec<Unit>,
+}
+
+/// The articles, and the box printed before any of them (text set apart
+/// at the top of the page, to be placed with the article it belongs to).
+pub(super) struct Found {
+    pub boxed: Option<Draft>,
+    pub drafts: Vec<Draft>,
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// A line that can be a title or a heading: short, no sentence end, no ordinal.
+fn is_title_line(u: &Unit) -> bool {
+    u.kind == UnitKind::Text
+        && chars(&u.text) <= 30
+        && !ends_sentence(&u.text)
+        && !u.text.contains('。')
+        && !u.text.starts_with(['（', '【', '('])
+        && crate::content::ordinal::at_start(&u.text).is_none()
+}
+
+fn is_affiliation(s: &str) -> bool {
+    (s.starts_with("（作者单位") || s.starts_with("作者单位") || s.starts_with("(作者单位"))
+        && chars(s) <= 120
+}
+
+/// A footnote: `【本文系…】`, `（本文系…）`, `【基金项目…】`.
+fn is_note(s: &str) -> bool {
+    let bracketed =
+        (s.starts_with('【') && s.ends_with('】')) || (s.starts_with('（') && s.ends_with('）'));
+    let inner = s.get(3..).unwrap_or_default();
+    bracketed
+        && s != "【编者按】"
+        && (s.starts_with('【')
+            || ["本文系", "本文为", "本文是", "基金", "项目", "来源", "原载"]
+                .iter()
+                .any(|w| inner.starts_with(w)))
+}
+
+/// Bigrams of hanzi: what a title shares with the text it heads.
+fn bigrams(s: &str) -> std::collections::HashSet<(char, char)> {
+    let han: Vec<char> = s
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
+    han.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// The share of `of`'s bigrams found in `text`.
+pub(super) fn shared(of: &str, text: &str) -> f64 {
+    let mine = bigrams(of);
+    if mine.is_empty() {
+        return 0.0;
+    }
+    let theirs = bigrams(text);
+    #[allow(clippy::cast_precision_loss)]
+    let share = mine.iter().filter(|b| theirs.contains(b)).count() as f64 / mine.len() as f64;
+    share
+}
+
+/// Cuts a footnote in brackets off the end of a paragraph.
+fn split_notes(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(units.len());
+    for mut u in units {
+        if u.kind != UnitKind::Text {
+            out.push(u);
+            continue;
+        }
+        if is_note(&u.text) {
+            u.kind = UnitKind::Note;
+            out.push(u);
+            continue;
+        }
+        let opener = match u.text.chars().last() {
+            Some('】') => '【',
+            _ => '（',
+        };
+        if u.text.ends_with(['】', '）'])
+            && let Some(at) = u.text.rfind(opener)
+            && at > 0
+            && is_note(&u.text[at..])
+        {
+            let note = Unit {
+                text: u.text[at..].to_owned(),
+                kind: UnitKind::Note,
+                line: u.last_line,
+                joined_blanks: 0,
+                ..u.clone()
+            };
+            u.text.truncate(at);
+            out.push(u);
+            out.push(note);
+            continue;
+        }
+        out.push(u);
+    }
+    out
+}
+
+/// Finds the articles in the units.
+pub(super) fn articles(
+    units: Vec<Unit>,
+    layout: Layout,
+    blanks: bool,
+    dropped: &mut Vec<Dropped>,
+) -> Found {
+    let units = split_notes(units);
+    let mut scan = Scan {
+        units: &units,
+        layout,
+        blanks,
+        dropped,
+        boxed: None,
+        drafts: Vec::new(),
+        pending_deck: None,
+    };
+    let mut i = 0;
+    while i < units.len() {
+        i = match title_group(&units, i, layout, blanks) {
+            Some(n) => scan.titled(i, n),
+            None => scan.next(i),
+        };
+    }
+    let Scan {
+        mut boxed,
+        mut drafts,
+        pending_deck,
+        ..
+    } = scan;
+    if let Some(deck) = pending_deck
+        && let Some(d) = drafts.last_mut().filter(|d| d.article.deck.is_none())
+    {
+        d.article.deck = Some(deck);
+    }
+    if drafts.is_empty()
+        && let Some(b) = boxed.take()
+    {
+        drafts.push(b);
+    }
+    Found { boxed, drafts }
+}
+
+struct Scan<'a> {
+    units: &'a [Unit],
+    layout: Layout,
+    blanks: bool,
+    dropped: &'a mut Vec<Dropped>,
+    boxed: Option<Draft>,
+    drafts: Vec<Draft>,
+    pending_deck: Option<Field>,
+}
+
+fn draft(article: Article) -> Draft {
+    Draft {
+        article,
+        body: Vec::new(),
+    }
+}
+
+impl Scan<'_> {
+    /// An article opening with the `n` title lines at `i` (a deck above
+    /// them, maybe); where the scan goes on.
+    fn titled(&mut self, mut i: usize, n: usize) -> usize {
+        let units = self.units;
+        let mut article = Article {
+            line: units[i].line,
+            ..Article::default()
+        };
+        let group = &units[i..i + n];
+        let punctuated = |u: &Unit| u.text.contains(['，', '、', '：']);
+        let (deck, title) = match group.len() {
+            1 => (None, group),
+            2 if !punctuated(&group[0]) || punctuated(&group[1]) => (None, group),
+            _ => (Some(&group[0]), &group[1..]),
+        };
+        article.deck = match deck {
+            Some(d) => Some(Field::of(d).guessed("deck (the line above the title)")),
+            None => self.pending_deck.take(),
+        };
+        let text = title
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut field = Field {
+            text,
+            line: title[0].line,
+            guess: None,
+        };
+        if title.len() > 1 {
+            field = field.guessed(format!("title printed on {} lines", title.len()));
+        }
+        i += n;
+        if let Some(note) = units.get(i).filter(|u| u.kind == UnitKind::DerivedNote) {
+            self.dropped.push(Dropped::new(
+                "our note on a derived title",
+                note.text.clone(),
+                note.line,
+            ));
+            article.derived_title = Some(field);
+            i += 1;
+        } else {
+            article.title = Some(field);
+        }
+        // Lines set with the title: its byline and affiliation.
+        while self.layout == Layout::Indented
+            && let Some(next) = units.get(i).filter(|n| {
+                matches!(n.kind, UnitKind::Text | UnitKind::Byline)
+                    && !n.blank_before
+                    && !n.indented
+            })
+        {
+            if is_affiliation(&next.text) && article.affiliation.is_none() {
+                article.affiliation = Some(Field::of(next));
+            } else if article.byline.is_none() {
+                article.byline = Some(byline(next));
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        self.drafts.push(draft(article));
+        i
+    }
+
+    /// Whether the unit opens an article without a title line: a Markdown
+    /// title, or a byline where the article before has had its own.
+    fn opens(&self, u: &Unit) -> bool {
+        match &u.kind {
+            UnitKind::Title { .. } => true,
+            UnitKind::Byline | UnitKind::Strong => {
+                self.drafts.last().is_none_or(|d| {
+                    d.article.byline.is_some()
+                        || !d.body.is_empty()
+                        || d.article.editor_note.is_some()
+                }) && !is_affiliation(&u.text)
+            }
+            _ => false,
+        }
+    }
+
+    /// The unit at `i`: an article's start, furniture, or text; where the
+    /// scan goes on.
+    fn next(&mut self, i: usize) -> usize {
+        let units = self.units;
+        let u = &units[i];
+        if self.opens(u) {
+            let mut article = Article {
+                line: u.line,
+                deck: self.pending_deck.take(),
+                ..Article::default()
+            };
+            match u.kind {
+                UnitKind::Title { derived: true } => article.derived_title = Some(Field::of(u)),
+                UnitKind::Title { derived: false } => article.title = Some(Field::of(u)),
+                _ => article.byline = Some(byline(u)),
+            }
+            self.drafts.push(draft(article));
+            return i + 1;
+        }
+        let follows_title = title_group(units, i + 1, self.layout, self.blanks).is_some();
+        let next = units.get(i + 1);
+        let current = self.drafts.last_mut();
+        match (&u.kind, current) {
+            (UnitKind::Doubled, current) => {
+                let f = Field::of(u).guessed("deck (printed twice over, read once)");
+                match current {
+                    Some(d) if d.article.deck.is_none() && !follows_title => {
+                        d.article.deck = Some(f);
+                    }
+                    _ => self.pending_deck = Some(f),
+                }
+            }
+            (UnitKind::Deck, _) => self.pending_deck = Some(Field::of(u)),
+            (UnitKind::Label, current) => {
+                self.dropped
+                    .push(Dropped::new("label", u.text.clone(), u.line));
+                if let Some(next) = next.filter(|n| n.kind == UnitKind::Text) {
+                    let note = Some(Field::of(next));
+                    match current {
+                        Some(d) => d.article.editor_note = note,
+                        None => {
+                            self.boxed
+                                .get_or_insert_with(|| draft(Article::default()))
+                                .article
+                                .editor_note = note;
+                        }
+                    }
+                    return i + 2;
+                }
+            }
+            (UnitKind::EditorNote, Some(d)) => d.article.editor_note = Some(Field::of(u)),
+            (UnitKind::Rule, current) => {
+                if let (Some(d), Some(next)) = (current, next)
+                    && matches!(next.kind, UnitKind::Text | UnitKind::Note)
+                {
+                    d.article.notes.push(Field::of(next));
+                    return i + 2;
+                }
+            }
+            (UnitKind::Note, Some(d)) => d.article.notes.push(Field::of(u)),
+            (UnitKind::Byline | UnitKind::Strong | UnitKind::Text, Some(d))
+                if is_affiliation(&u.text) && d.article.affiliation.is_none() =>
+            {
+                d.article.affiliation = Some(Field::of(u));
+            }
+            (UnitKind::Byline | UnitKind::Strong, Some(d))
+                if d.article.byline.is_none() && d.body.is_empty() =>
+            {
+                d.article.byline = Some(byline(u));
+            }
+            (_, Some(d)) => d.body.push(as_text(u)),
+            (_, None) => self
+                .boxed
+                .get_or_insert_with(|| draft(Article::default()))
+                .body
+                .push(as_text(u)),
+        }
+        i + 1
+    }
+}
+
+/// Furniture that turned out to be text goes back to being text.
+fn as_text(u: &Unit) -> Unit {
+    let mut u = u.clone();
+    if matches!(
+        u.kind,
+        UnitKind::Byline | UnitKind::Strong | UnitKind::Doubled | UnitKind::Note
+    ) {
+        u.kind = UnitKind::Text;
+    }
+    u
+}
+
+fn byline(u: &Unit) -> Field {
+    let f = Field::of(u);
+    if super::reflow::is_name_line(&u.text) {
+        f.guessed("byline (a name on a line of its own)")
+    } else {
+        f
+    }
+}
+
+/// How many units from `i` make a title (with a deck above it): short
+/// lines followed by a byline, a note on the title, an editor's note, or
+/// (in an indented layout) the article's first paragraph after a blank;
+/// and the text after them shares more words with them than the text
+/// before does, so a heading printed after its part is not taken for the
+/// next article's title.
+fn title_group(units: &[Unit], i: usize, layout: Layout, blanks: bool) -> Option<usize> {
+    let mut n = 0;
+    // Lines of one title are set together, unless every line is set apart.
+    let apart = blanks || layout == Layout::Indented;
+    while n < 3
+        && units
+            .get(i + n)
+            .is_some_and(|u| is_title_line(u) && (n == 0 || !u.blank_before || apart))
+    {
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let next = units.get(i + n)?;
+    let furniture = match &next.kind {
+        UnitKind::Byline | UnitKind::DerivedNote | UnitKind::Label => true,
+        UnitKind::Text => {
+            is_affiliation(&next.text)
+                || (layout == Layout::Indented && next.blank_before && next.indented)
+        }
+        _ => false,
+    };
+    if !furniture {
+        return None;
+    }
+    if layout == Layout::Indented || next.kind == UnitKind::DerivedNote {
+        return Some(n);
+    }
+    let title: String = units[i..i + n].iter().map(|u| u.text.as_str()).collect();
+    let near = |range: &mut dyn Iterator<Item = &Unit>| {
+        range
+            .take_while(|u| {
+                !matches!(u.kind, UnitKind::Byline | UnitKind::Label) || u.text.len() < 30
+            })
+            .take(12)
+            .map(|u| u.text.as_str())
+            .collect::<String>()
+    };
+    let after = near(&mut units[i + n + 1..].iter());
+    let before = near(&mut units[..i].iter().rev());
+    (shared(&title, &after) >= shared(&title, &before)).then_some(n)
+}
+
+/// A box printed before every article goes with the article it shares the
+/// most words with, as its first part.
+pub(super) fn place_box(boxed: Article, articles: &mut [Article]) {
+    let text = all_text(&boxed);
+    let Some(best) = (0..articles.len()).max_by(|&a, &b| {
+        shared(&text, &all_text(&articles[a]))
+            .total_cmp(&shared(&text, &all_text(&articles[b])))
+            .then(b.cmp(&a))
+    }) else {
+        return;
+    };
+    let why = format!(
+        "printed apart from its article, before every article; placed in the one sharing most of its words ({:.0}%)",
+        100.0 * shared(&text, &all_text(&articles[best]))
+    );
+    let target = &mut articles[best];
+    let mut sections = boxed.sections;
+    if let Some(first) = sections.first_mut() {
+        first.heading = first.heading.clone().guessed(why);
+    }
+    let mut paragraphs = boxed.paragraphs;
+    if let Some(first) = paragraphs.first_mut().filter(|_| sections.is_empty()) {
+        *first = first.clone().guessed(why_short());
+    }
+    sections.append(&mut target.sections);
+    target.sections = sections;
+    paragraphs.append(&mut target.paragraphs);
+    target.paragraphs = paragraphs;
+    if target.editor_note.is_none() {
+        target.editor_note = boxed.editor_note;
+    }
+}
+
+fn why_short() -> &'static str {
+    "printed apart from its article; placed in the one sharing most of its words"
+}
+
+fn all_text(a: &Article) -> String {
+    fn walk(s: &[Section], out: &mut String) {
+        for s in s {
+            out.push_str(&s.heading.text);
+            for p in &s.paragraphs {
+                out.push_str(&p.text);
+            }
+            walk(&s.sections, out);
+        }
+    }
+    let mut out = String::new();
+    for f in [&a.title, &a.editor_note].into_iter().flatten() {
+        out.push_str(&f.text);
+    }
+    for p in &a.paragraphs {
+        out.push_str(&p.text);
+    }
+    walk(&a.sections, &mut out);
+    out
+}
+
+/// A title from the opening when the page printed none: its first clause,
+/// quotation marks aside. Ours, and marked so.
+pub(super) fn derive_title(a: &Article) -> Option<Field> {
+    let source = a
+        .paragraphs
+        .first()
+        .or_else(|| a.sections.first().map(|s| &s.heading))?;
+    let bare: String = source
+        .text
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '《' | '》'))
+        .collect();
+    let clause: String = bare
+        .split(['，', '。', '；', '：', '！', '？', '、'])
+        .find(|c| chars(c) >= 4)
+        .unwrap_or(&bare)
+        .chars()
+        .take(20)
+        .collect();
+    (!clause.is_empty()).then(|| Field {
+        text: clause,
+        line: source.line,
+        guess: Some("title derived from the opening's first clause (the page printed none)".into()),
+    })
+}

@@ -1,0 +1,219 @@
+//! Markdown, read by a `CommonMark` parser into the same units as text: `#`
+//! the title, `##`… the sections, `- **heading** text` items, `*deck*`,
+//! `**byline**`, `> **编者按** …`, and quotes after a rule as footnotes (the
+//! shape `zhizao export --format markdown` writes, and most pages share).
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use super::{Dropped, Unit, UnitKind};
+use crate::content::DERIVED_MARK;
+use crate::layout::DERIVED_TITLE_NOTE;
+
+/// Markdown when it has an ATX heading.
+#[must_use]
+pub fn looks_like(text: &str) -> bool {
+    text.lines()
+        .any(|l| l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### "))
+}
+
+#[derive(Default)]
+struct Block {
+    text: String,
+    start: usize,
+    /// Text in bold at the block's start, and whether that was all of it.
+    strong_lead: Option<String>,
+    all_emphasis: bool,
+    all_strong: bool,
+    plain_seen: bool,
+}
+
+/// Soft line breaks joined as Chinese joins them: no space, except
+/// between Latin letters or digits.
+fn joined(parts: &str) -> String {
+    let mut out = String::with_capacity(parts.len());
+    let lines: Vec<&str> = parts.split('\n').map(str::trim).collect();
+    for line in lines.into_iter().filter(|l| !l.is_empty()) {
+        if out
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Where the reader is in the Markdown's structure.
+#[derive(Default)]
+struct Reader {
+    units: Vec<Unit>,
+    dropped: Vec<Dropped>,
+    /// Everything read as text, for the markup left over.
+    produced: String,
+    block: Option<Block>,
+    strong: usize,
+    emphasis: usize,
+    quote: usize,
+    item: usize,
+    after_rule: bool,
+    heading: Option<HeadingLevel>,
+}
+
+/// `body` without its first `n` bytes and the spaces after them.
+fn cut(body: &mut String, n: usize) {
+    body.drain(..n);
+    let spaces = body.len() - body.trim_start().len();
+    body.drain(..spaces);
+}
+
+impl Reader {
+    fn text(&mut self, t: &str) {
+        if let Some(b) = self.block.as_mut() {
+            if self.strong == 0 {
+                b.all_strong = false;
+                if !t.trim().is_empty() {
+                    b.plain_seen = true;
+                }
+            }
+            if self.emphasis == 0 {
+                b.all_emphasis = false;
+            }
+            b.text.push_str(t);
+        }
+    }
+
+    /// A paragraph or heading ends: what it is.
+    fn end(&mut self, line: usize) {
+        let Some(b) = self.block.take() else { return };
+        let mut body = joined(&b.text);
+        self.produced.push_str(&body);
+        let titled = self
+            .units
+            .iter()
+            .any(|u| matches!(u.kind, UnitKind::Title { .. }));
+        let kind = match self.heading.take() {
+            Some(HeadingLevel::H1) => {
+                let derived = body.ends_with(DERIVED_MARK);
+                if derived {
+                    body.truncate(body.len() - DERIVED_MARK.len());
+                    self.dropped.push(Dropped::new(
+                        "our mark on a derived title",
+                        DERIVED_MARK.into(),
+                        line,
+                    ));
+                }
+                self.after_rule = false;
+                UnitKind::Title { derived }
+            }
+            Some(level) => UnitKind::Heading(level as usize - 1),
+            None if body == DERIVED_TITLE_NOTE => {
+                self.dropped
+                    .push(Dropped::new("our note on a derived title", body, line));
+                return;
+            }
+            None if self.quote > 0 && b.strong_lead.as_deref() == Some("编者按") => {
+                self.dropped
+                    .push(Dropped::new("label", "编者按".into(), line));
+                cut(&mut body, "编者按".len());
+                UnitKind::EditorNote
+            }
+            None if self.quote > 0 && self.after_rule => UnitKind::Note,
+            None if self.item > 0 && !b.all_strong && b.strong_lead.is_some() => {
+                let head = b.strong_lead.unwrap_or_default();
+                cut(&mut body, head.len());
+                UnitKind::Item(head)
+            }
+            None if b.all_strong => UnitKind::Strong,
+            None if b.all_emphasis && (self.after_rule || !titled) => UnitKind::Deck,
+            None => UnitKind::Text,
+        };
+        self.units.push(unit(body, kind, line));
+    }
+}
+
+pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>) {
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let mut r = Reader::default();
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. }) => {
+                if let Event::Start(Tag::Heading { level, .. }) = event {
+                    r.heading = Some(level);
+                }
+                r.block = Some(Block {
+                    start: range.start,
+                    all_emphasis: true,
+                    all_strong: true,
+                    ..Block::default()
+                });
+            }
+            Event::Start(Tag::Strong) => r.strong += 1,
+            Event::End(TagEnd::Strong) => {
+                r.strong -= 1;
+                if let Some(b) = r.block.as_mut()
+                    && b.strong_lead.is_none()
+                    && !b.plain_seen
+                {
+                    b.strong_lead = Some(joined(&b.text));
+                }
+            }
+            Event::Start(Tag::Emphasis) => r.emphasis += 1,
+            Event::End(TagEnd::Emphasis) => r.emphasis -= 1,
+            Event::Start(Tag::BlockQuote(_)) => r.quote += 1,
+            Event::End(TagEnd::BlockQuote(_)) => r.quote -= 1,
+            Event::Start(Tag::Item) => r.item += 1,
+            Event::End(TagEnd::Item) => r.item -= 1,
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => r.text(&t),
+            Event::SoftBreak | Event::HardBreak => r.text("\n"),
+            Event::Rule => {
+                r.units
+                    .push(unit(String::new(), UnitKind::Rule, line_of(range.start)));
+                r.after_rule = true;
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
+                let line = r.block.as_ref().map_or(1, |b| line_of(b.start));
+                r.end(line);
+            }
+            _ => {}
+        }
+    }
+    let markup = markup(text, &r.produced);
+    r.dropped.push(Dropped::new("Markdown markup", markup, 1));
+    (r.units, r.dropped)
+}
+
+fn unit(text: String, kind: UnitKind, line: usize) -> Unit {
+    Unit {
+        text,
+        line,
+        last_line: line,
+        kind,
+        blank_before: true,
+        indented: false,
+        quoted: false,
+        joined_blanks: 0,
+        lines: vec![(0, line)],
+    }
+}
+
+/// What the input has that the text read from it does not: its markup.
+fn markup(input: &str, produced: &str) -> String {
+    let mut counts: std::collections::HashMap<char, isize> = std::collections::HashMap::new();
+    for c in input.chars().filter(|c| !c.is_whitespace()) {
+        *counts.entry(c).or_default() += 1;
+    }
+    for c in produced.chars().filter(|c| !c.is_whitespace()) {
+        *counts.entry(c).or_default() -= 1;
+    }
+    let mut left: Vec<(char, isize)> = counts.into_iter().filter(|&(_, n)| n > 0).collect();
+    left.sort_unstable();
+    left.into_iter()
+        .flat_map(|(c, n)| std::iter::repeat_n(c, n.unsigned_abs()))
+        .collect()
+}

@@ -1,0 +1,473 @@
+//! Plain text as a page gives it, turned into units in reading order: the
+//! layout's line breaks, justified spaces, quotation bars and rules
+//! repaired or dropped, every drop recorded.
+
+use super::{Dropped, Unit, UnitKind};
+use crate::sanitize::is_forbidden;
+
+/// A deck printed twice over, character by character (a bold-font
+/// artifact of some PDFs): `甲乙甲乙、、丙丁丙丁` is `甲乙、丙丁`.
+#[must_use]
+pub fn undouble(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() < 8 {
+        return None;
+    }
+    let mut once = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let punct = is_punct(chars[i]);
+        let mut j = i;
+        while j < chars.len() && is_punct(chars[j]) == punct {
+            j += 1;
+        }
+        let run = &chars[i..j];
+        let half = run.len() / 2;
+        if !run.len().is_multiple_of(2) || run[..half] != run[half..] {
+            return None;
+        }
+        once.extend(&run[..half]);
+        i = j;
+    }
+    Some(once)
+}
+
+fn is_punct(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
+/// How wide a line is on the page, in half-em columns: a hanzi is two, a
+/// full-width mark one (typesetters squeeze them), ASCII one.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| usize::from(!c.is_ascii() && c.is_alphanumeric()) + 1)
+        .sum()
+}
+
+/// Whitespace from justified layout removed: a space stays only between
+/// two ASCII letters, digits or marks (`Sophia Antipolis`, `U.S. Army`).
+#[must_use]
+pub fn close_up(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            let latin = |c: Option<&char>| c.is_some_and(char::is_ascii_graphic);
+            if i > 0 && latin(chars.get(i - 1)) && latin(chars.get(j)) {
+                out.push(' ');
+            }
+            i = j;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Ends a sentence, so a line ending in it may end a paragraph.
+#[must_use]
+pub fn ends_sentence(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    match rev.next() {
+        Some('。' | '！' | '？' | '；' | '：' | '…' | '!' | '?' | ';' | ':') => true,
+        Some('”' | '’' | '」' | '』') => {
+            matches!(rev.next(), Some('。' | '！' | '？' | '…' | '!' | '?'))
+        }
+        Some('）') => s.starts_with('（'),
+        Some('】') => s.starts_with('【') || s.contains('【'),
+        _ => false,
+    }
+}
+
+/// Starts with an ordinal (`一是`, `1、`, `（一）` …).
+fn marked(s: &str) -> bool {
+    crate::content::ordinal::at_start(s).is_some()
+}
+
+/// The most common surnames, so a line of two to four hanzi can be read as
+/// an author's name.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+
+/// A line that is only a name (or names): `张庆花`, `王伟 李娜`.
+#[must_use]
+pub fn is_name_line(s: &str) -> bool {
+    let names: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == '、' || c == '，')
+        .filter(|n| !n.is_empty())
+        .collect();
+    !names.is_empty()
+        && names.len() <= 4
+        && names.iter().all(|n| {
+            let count = n.chars().count();
+            (2..=4).contains(&count)
+                && n.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && (SURNAMES.contains(n.chars().next().unwrap_or(' '))
+                    || ["欧阳", "司马", "诸葛", "上官", "东方", "令狐", "慕容"]
+                        .iter()
+                        .any(|p| n.starts_with(p)))
+        })
+}
+
+/// A byline as pages print them.
+#[must_use]
+pub fn is_byline(s: &str) -> bool {
+    let count = s.chars().count();
+    is_name_line(s)
+        || (count <= 40
+            && (s.starts_with("作者：")
+                || s.starts_with("作者:")
+                || s.starts_with("本报记者")
+                || s.starts_with("本报评论员")
+                || ["课题组", "研究组", "调研组", "评论员", "编辑部"]
+                    .iter()
+                    .any(|e| s.ends_with(e))))
+}
+
+/// Where a line stands on its own, whatever the lines around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Alone {
+    No,
+    Label,
+    Byline,
+    Rule,
+    Derived,
+    Doubled,
+}
+
+struct Line {
+    no: usize,
+    text: String,
+    indented: bool,
+    quoted: bool,
+    blank_before: usize,
+    alone: Alone,
+}
+
+/// How the page's lines relate to its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Paragraphs open with an indent; other lines are headings or front matter.
+    Indented,
+    /// One paragraph a line.
+    Unwrapped,
+    /// Hard-wrapped to a column, maybe with column breaks inside sentences.
+    Wrapped,
+}
+
+/// The text cut into units, and what was dropped on the way.
+pub struct Reflowed {
+    pub units: Vec<Unit>,
+    /// Blank lines fall only where paragraphs end.
+    pub trusted_blanks: bool,
+    pub dropped: Vec<Dropped>,
+    pub layout: Layout,
+}
+
+/// Reads one file's text.
+#[must_use]
+pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
+    let mut dropped = Vec::new();
+    let mut lines = Vec::new();
+    let mut blank = 0;
+    for (i, raw) in text.lines().enumerate() {
+        let no = i + 1;
+        let mut clean = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            if c == '\t' {
+                clean.push(' ');
+            } else if c == '\u{feff}' || is_forbidden(c) || c.is_control() {
+                dropped.push(Dropped::new("control character", c.to_string(), no));
+            } else {
+                clean.push(c);
+            }
+        }
+        let mut body = clean.trim_end();
+        let indented = body.starts_with('\u{3000}') || body.starts_with("  ");
+        body = body.trim_start();
+        let mut quoted = false;
+        if let Some(rest) = body.strip_prefix('▎') {
+            dropped.push(Dropped::new("quotation bar", "▎".into(), no));
+            body = rest.trim_start();
+            quoted = true;
+        }
+        if body.is_empty() {
+            blank += 1;
+            continue;
+        }
+        let mut push = |text: String, alone: Alone, blank_before: usize| {
+            lines.push(Line {
+                no,
+                text,
+                indented,
+                quoted,
+                blank_before,
+                alone,
+            });
+        };
+        if body.chars().count() >= 3
+            && body
+                .chars()
+                .all(|c| matches!(c, '─' | '—' | '-' | '_' | '━'))
+        {
+            dropped.push(Dropped::new("rule", body.to_owned(), no));
+            push(String::new(), Alone::Rule, blank);
+            blank = 0;
+            continue;
+        }
+        if body.chars().all(|c| c.is_ascii_digit()) && body.len() <= 3 {
+            dropped.push(Dropped::new("page number", body.to_owned(), no));
+            continue;
+        }
+        // A deck printed twice: the whole line, or what follows its last space.
+        let split = body.rfind(|c: char| c.is_whitespace()).map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let (before, tail) = body.split_at(split);
+        let doubled = undouble(tail).filter(|_| !tail.contains(char::is_whitespace));
+        if let Some(once) = doubled {
+            let before = close_up(before);
+            if !before.is_empty() {
+                push(before, Alone::No, blank);
+                blank = 0;
+            }
+            dropped.push(Dropped::new(
+                "second print of a doubled line",
+                once.clone(),
+                no,
+            ));
+            push(once, Alone::Doubled, blank);
+            blank = 0;
+            continue;
+        }
+        let text = close_up(body);
+        let alone = if text == "编者按" || text == "【编者按】" {
+            Alone::Label
+        } else if text == derived_note {
+            Alone::Derived
+        } else if is_byline(&text) {
+            Alone::Byline
+        } else {
+            Alone::No
+        };
+        push(text, alone, blank);
+        blank = 0;
+    }
+    // A name alone is a byline only with blank lines around it.
+    for i in 0..lines.len() {
+        let alone = (lines[i].blank_before > 0 || i == 0)
+            && lines.get(i + 1).is_none_or(|n| n.blank_before > 0);
+        if lines[i].alone == Alone::Byline && is_name_line(&lines[i].text) && !alone {
+            lines[i].alone = Alone::No;
+        }
+    }
+    let layout = layout_of(&lines);
+    let (units, trusted_blanks) = join(&lines, layout);
+    Reflowed {
+        units,
+        trusted_blanks,
+        dropped,
+        layout,
+    }
+}
+
+fn layout_of(lines: &[Line]) -> Layout {
+    let indented = lines.iter().filter(|l| l.indented).count();
+    if indented >= 2 && indented * 10 >= lines.len() {
+        return Layout::Indented;
+    }
+    let mut widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
+    widths.sort_unstable();
+    let p75 = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0);
+    if p75 > 120 {
+        Layout::Unwrapped
+    } else {
+        Layout::Wrapped
+    }
+}
+
+/// The column a line was set in: the median width of the lines around it.
+fn columns(lines: &[Line]) -> Vec<usize> {
+    let w: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
+    (0..lines.len())
+        .map(|i| {
+            let mut near: Vec<usize> = w[i.saturating_sub(8)..(i + 9).min(w.len())]
+                .iter()
+                .copied()
+                .filter(|&x| x > 8)
+                .collect();
+            near.sort_unstable();
+            near.get(near.len() / 2).copied().unwrap_or(w[i])
+        })
+        .collect()
+}
+
+fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
+    let cols = if layout == Layout::Indented {
+        // One measure for the whole page, as `export` sets it.
+        let widest = lines.iter().map(|l| width(&l.text)).max().unwrap_or(0);
+        vec![widest; lines.len()]
+    } else {
+        columns(lines)
+    };
+    // Whether a blank line means a paragraph's end: on a page that puts
+    // blanks only after sentences and short lines, it does.
+    let gaps: Vec<usize> = (1..lines.len())
+        .filter(|&i| lines[i].blank_before > 0)
+        .collect();
+    let clean_gaps = gaps
+        .iter()
+        .filter(|&&i| {
+            let p = &lines[i - 1];
+            ends_sentence(&p.text)
+                || width(&p.text) + 6 <= cols[i - 1]
+                || p.alone != Alone::No
+                || (marked(&p.text) && p.text.chars().count() <= 40)
+        })
+        .count();
+    let trusted_blanks = gaps.is_empty() || clean_gaps * 10 >= gaps.len() * 9;
+    let mut units: Vec<Unit> = Vec::new();
+    let mut open: Option<Unit> = None;
+    let mut label_note = false;
+    for (i, l) in lines.iter().enumerate() {
+        let kind = match l.alone {
+            Alone::No => UnitKind::Text,
+            Alone::Label => UnitKind::Label,
+            Alone::Byline => UnitKind::Byline,
+            Alone::Rule => UnitKind::Rule,
+            Alone::Derived => UnitKind::DerivedNote,
+            Alone::Doubled => UnitKind::Doubled,
+        };
+        let continues = open.as_ref().is_some_and(|u| {
+            l.alone == Alone::No
+                && u.kind == UnitKind::Text
+                && continues(
+                    u,
+                    &lines[i - 1],
+                    l,
+                    lines.get(i + 1),
+                    cols[i - 1],
+                    (layout, trusted_blanks, label_note),
+                )
+        });
+        if continues {
+            let u = open.as_mut().expect("checked above");
+            if l.blank_before > 0 {
+                u.joined_blanks += 1;
+            }
+            u.text = close_up(&format!("{} {}", u.text, l.text));
+            u.lines.push((u.text.len() - l.text.len(), l.no));
+            u.last_line = l.no;
+        } else {
+            units.extend(open.take());
+            label_note = units.last().is_some_and(|u| u.kind == UnitKind::Label);
+            open = Some(Unit {
+                text: l.text.clone(),
+                line: l.no,
+                last_line: l.no,
+                kind,
+                blank_before: l.blank_before > 0 || i == 0,
+                indented: l.indented,
+                quoted: l.quoted,
+                joined_blanks: 0,
+                lines: vec![(0, l.no)],
+            });
+        }
+    }
+    units.extend(open);
+    (units, trusted_blanks)
+}
+
+/// Whether line `l` goes on with the unit `u` whose last line is `p`.
+fn continues(
+    u: &Unit,
+    p: &Line,
+    l: &Line,
+    next: Option<&Line>,
+    col: usize,
+    (layout, trusted_blanks, label_note): (Layout, bool, bool),
+) -> bool {
+    let blank = l.blank_before > 0;
+    if p.quoted != l.quoted {
+        return false;
+    }
+    match layout {
+        Layout::Unwrapped => return false,
+        // A paragraph runs to the next indent or blank; a heading or title
+        // line goes on only from a full line.
+        Layout::Indented => {
+            return !blank
+                && !l.indented
+                && (u.indented || (u.quoted && l.quoted) || width(&p.text) + 6 >= col);
+        }
+        Layout::Wrapped => {}
+    }
+    // An affiliation runs to its closing bracket.
+    if u.text.starts_with('（') && !u.text.contains('）') {
+        return true;
+    }
+    // Full by either measure: ASCII half-width as typeset, or as wide as a
+    // hanzi where a page was wrapped by characters.
+    let (w, wide) = (width(&p.text), 2 * p.text.chars().count());
+    // A paragraph's first line may have lost its indent.
+    let slack = if u.lines.len() == 1 { 9 } else { 5 };
+    let full = wide.max(w) + slack >= col && w <= col + 6;
+    if label_note {
+        // An editor's note runs to a sentence's end, its first line short
+        // for the label beside it.
+        return !(ends_sentence(&u.text) && (blank || !full));
+    }
+    if ends_sentence(&p.text) {
+        return !(blank || l.indented || marked(&l.text) || !full);
+    }
+    if !full || (blank && trusted_blanks) {
+        return false;
+    }
+    // After a blank, a short line that ends no sentence and is followed by
+    // another (or by a byline) starts a title of its own.
+    let short = |x: &Line| 2 * x.text.chars().count() + 5 < col && !ends_sentence(&x.text);
+    let display = short(l) && next.is_some_and(|n| short(n) || n.alone == Alone::Byline);
+    !(blank && display)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{close_up, is_name_line, undouble};
+
+    #[test]
+    fn a_doubled_print_is_read_once() {
+        assert_eq!(
+            undouble(
+                "制造业是宁波竞争发展的优势所在制造业是宁波竞争发展的优势所在、、底气所在底气所在"
+            )
+            .as_deref(),
+            Some("制造业是宁波竞争发展的优势所在、底气所在")
+        );
+        assert_eq!(undouble("宁波宁波制造"), None);
+        assert_eq!(undouble("一二三四一二三五"), None);
+    }
+
+    #[test]
+    fn justified_spaces_go_and_latin_words_keep_theirs() {
+        assert_eq!(close_up("特 质 ， 也 是"), "特质，也是");
+        assert_eq!(close_up("成立 100 周年"), "成立100周年");
+        assert_eq!(
+            close_up("AI 辅助 Sophia  Antipolis 园区"),
+            "AI辅助Sophia Antipolis园区"
+        );
+    }
+
+    #[test]
+    fn names_are_told_from_short_headings() {
+        assert!(is_name_line("张庆花"));
+        assert!(is_name_line("王伟 李娜"));
+        assert!(!is_name_line("先行创新"));
+        assert!(!is_name_line("编者按"));
+    }
+}

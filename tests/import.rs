@@ -1,0 +1,497 @@
+//! `zhizao import`: each fixture (the bundled page's own text, as the seed
+//! prints it, as clean paragraphs, as Markdown, re-wrapped, each article
+//! alone) passes `check`, accounts for every character, and gives the
+//! bundled page's tree; and any collection exported as text or Markdown
+//! imports back to itself.
+
+use std::path::PathBuf;
+
+use proptest::prelude::*;
+use zhizao::content::{BUNDLED, Library, NodeId};
+use zhizao::import::{Format, Imported, Options, import};
+
+fn bundled() -> Library {
+    Library::bundled().expect("bundled content loads")
+}
+
+fn places() -> Library {
+    bundled().places_only()
+}
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn run(text: &str, format: Format, places: &Library) -> Imported {
+    import(
+        text,
+        &Options {
+            format,
+            id: None,
+            places: Some(places),
+            existing: &[],
+            files_before: 0,
+        },
+    )
+}
+
+/// The imported files as `check` reads them, with the places.
+fn loaded(imported: &Imported, places: &Library) -> Library {
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    assert!(
+        imported.check.is_none(),
+        "{}",
+        imported
+            .check
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    );
+    let mut sources: Vec<(PathBuf, String)> = imported
+        .files
+        .iter()
+        .map(|(n, t)| (PathBuf::from(n), t.clone()))
+        .collect();
+    sources.push(("places.toml".into(), zhizao::import::places_file(places)));
+    Library::from_sources(sources).expect("the imported files load")
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Characters of the authors' text in a collection, whitespace aside.
+fn authors_chars(lib: &Library) -> usize {
+    let mut n = 0;
+    for a in &lib.articles {
+        if !a.title.derived {
+            n += squeeze(&a.title.text).chars().count();
+        }
+        for f in [&a.deck, &a.byline, &a.affiliation, &a.editor_note]
+            .into_iter()
+            .flatten()
+        {
+            n += squeeze(f).chars().count();
+        }
+        n += a
+            .notes
+            .iter()
+            .map(|t| squeeze(t).chars().count())
+            .sum::<usize>();
+    }
+    for node in &lib.nodes {
+        if node.depth > 0 {
+            n += squeeze(node.heading.as_deref().unwrap_or_default())
+                .chars()
+                .count();
+        }
+        n += node
+            .paragraphs
+            .iter()
+            .map(|p| squeeze(p).chars().count())
+            .sum::<usize>();
+    }
+    n
+}
+
+/// Each node below an article: the headings down to it with its ordinal,
+/// and its text.
+fn tree(lib: &Library, article: usize) -> Vec<(String, String)> {
+    let root = lib.articles[article].root;
+    lib.subtree(root)
+        .into_iter()
+        .filter(|&n| n != root)
+        .map(|n: NodeId| {
+            let chain: Vec<String> = lib
+                .ancestry(n)
+                .into_iter()
+                .filter(|&a| a != root)
+                .map(|a| {
+                    let node = lib.node(a);
+                    format!(
+                        "{}|{}",
+                        node.ordinal.as_deref().unwrap_or_default(),
+                        squeeze(node.heading.as_deref().unwrap_or_default())
+                    )
+                })
+                .collect();
+            let node = lib.node(n);
+            let text: String = node.paragraphs.iter().map(squeeze).collect();
+            (chain.join(" › "), text)
+        })
+        .collect()
+}
+
+/// The article of `theirs` that is `ours`'s: same printed title, or same byline.
+fn same_article(ours: &Library, a: usize, theirs: &Library) -> Option<usize> {
+    let mine = &ours.articles[a];
+    theirs.articles.iter().position(|t| {
+        (!mine.title.derived
+            && !t.title.derived
+            && squeeze(&mine.title.text) == squeeze(&t.title.text))
+            || (mine.byline.is_some() && mine.byline == t.byline)
+    })
+}
+
+/// The share of the bundled articles' nodes found (headings and ordinals
+/// under the same headings), and the share whose text is also the same.
+fn shares(expected: &Library, articles: &[usize], got: &Library) -> (f64, f64) {
+    let (mut total, mut found, mut same) = (0u32, 0u32, 0u32);
+    for &a in articles {
+        let want = tree(expected, a);
+        total += u32::try_from(want.len()).expect("few nodes");
+        let Some(b) = same_article(expected, a, got) else {
+            continue;
+        };
+        let have = tree(got, b);
+        for (chain, text) in &want {
+            if let Some((_, t)) = have.iter().find(|(c, _)| c == chain) {
+                found += 1;
+                same += u32::from(t == text);
+            }
+        }
+    }
+    (
+        f64::from(found) / f64::from(total),
+        f64::from(same) / f64::from(total),
+    )
+}
+
+fn check_fixture(name: &str, articles: &[usize], at_least: f64) -> (f64, f64) {
+    let text = fixture(name);
+    let places = places();
+    let imported = run(&text, Format::Auto, &places);
+    let lib = loaded(&imported, &places);
+    // The coverage equation, on the files as read back.
+    let input = text.chars().filter(|c| !c.is_whitespace()).count();
+    assert_eq!(
+        input,
+        authors_chars(&lib) + imported.ours_chars + imported.dropped_chars(),
+        "{name}: {}\n{:?}",
+        imported.coverage(),
+        imported.dropped
+    );
+    assert!(
+        imported.coverage().contains(" = "),
+        "{}",
+        imported.coverage()
+    );
+    // What is dropped is layout, never the authors' words.
+    for d in &imported.dropped {
+        match d.what {
+            "Markdown markup" => assert!(
+                d.text.chars().all(|c| c.is_ascii_punctuation()),
+                "{name}: markup holds text: {}",
+                d.text
+            ),
+            "label" => assert_eq!(d.text, "编者按"),
+            "second print of a doubled line" => {
+                let run: String = d.text.chars().take_while(|c| c.is_alphanumeric()).collect();
+                assert!(
+                    squeeze(&text).contains(&run.repeat(2)),
+                    "{name}: {}",
+                    d.text
+                );
+            }
+            _ => {}
+        }
+    }
+    let share = shares(&bundled(), articles, &lib);
+    eprintln!(
+        "{name}: tree {:.1}%, text {:.1}%",
+        share.0 * 100.0,
+        share.1 * 100.0
+    );
+    assert!(
+        share.0 >= at_least,
+        "{name}: tree {:.3} < {at_least}\n{}",
+        share.0,
+        imported.report()
+    );
+    share
+}
+
+#[test]
+fn the_raw_seed_gives_the_tree() {
+    check_fixture("seed.txt", &[0, 1], 0.9);
+}
+
+#[test]
+fn clean_paragraphs_and_markdown_give_the_whole_tree_and_text() {
+    for name in [
+        "clean.txt",
+        "markdown.md",
+        "wrapped-14.txt",
+        "wrapped-30.txt",
+    ] {
+        let (tree, text) = check_fixture(name, &[0, 1], 1.0);
+        assert!(
+            (tree - 1.0).abs() < f64::EPSILON && (text - 1.0).abs() < f64::EPSILON,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn each_article_alone_gives_its_tree() {
+    check_fixture("capital.txt", &[0], 0.9);
+    check_fixture("models.txt", &[1], 0.9);
+}
+
+#[test]
+fn the_seed_reads_as_the_outline_says() {
+    let places = places();
+    let imported = run(&fixture("seed.txt"), Format::Text, &places);
+    let lib = loaded(&imported, &places);
+    let capital = same_article(&bundled(), 0, &lib).expect("the report is found");
+    let a = &lib.articles[capital];
+    assert_eq!(
+        a.deck.as_deref(),
+        Some("制造业是宁波竞争发展的优势所在、底气所在")
+    );
+    assert_eq!(a.byline.as_deref(), Some("市工业和智能经济研究院课题组"));
+    assert!(
+        a.editor_note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("全市打造全球智造创新之都推进大会强调"))
+    );
+    let models = lib
+        .articles
+        .iter()
+        .find(|a| a.byline.as_deref() == Some("张庆花"))
+        .expect("the essay");
+    assert!(models.title.derived, "the essay's title is ours");
+    assert_eq!(
+        models.affiliation.as_deref(),
+        bundled().articles[1].affiliation.as_deref()
+    );
+    assert_eq!(models.notes, bundled().articles[1].notes);
+    // The lessons link their places, and the comparison has both sides.
+    assert_eq!(lib.lessons(zhizao::content::Scope::Domestic).len(), 5);
+    assert_eq!(lib.lessons(zhizao::content::Scope::Foreign).len(), 5);
+    // Each guess is a comment beside what it guessed.
+    let toml: String = imported.files.iter().map(|f| f.1.as_str()).collect();
+    assert!(toml.contains("# guessed: deck (printed twice over, read once)"));
+    assert!(toml.contains("heading printed after its part"));
+    assert_eq!(imported.guesses(), toml.matches("# guessed:").count());
+}
+
+#[test]
+fn an_ordinal_out_of_sequence_is_reported_at_its_line() {
+    let text =
+        "标题\n\n作者：王伟\n\n总的说明。\n\n1、第一部分\n\n正文一。\n\n3、第三部分\n\n正文三。\n";
+    let imported = run(text, Format::Text, &places());
+    assert_eq!(imported.problems.len(), 1, "{:?}", imported.problems);
+    assert_eq!(imported.problems[0].line, 11);
+    assert_eq!(
+        imported.problems[0].message,
+        "ordinal `3、` out of sequence: expected `2、`"
+    );
+    // A lone 一是 in prose is prose.
+    let text = "标题\n\n作者：王伟\n\n要做到两点。一是坚持学习。这很重要。\n";
+    let imported = run(text, Format::Text, &places());
+    assert!(imported.problems.is_empty());
+    assert!(imported.articles[0].sections.is_empty());
+}
+
+#[test]
+fn markers_nest_at_any_depth() {
+    let text = "标题\n\n作者：王伟\n\n一、总体要求\n\n（一）指导思想\n\n正文甲。\n\n（二）基本原则\n\n1.坚持统筹。正文乙。2.坚持创新。正文丙。\n\n二、主要任务\n\n①第一项。正文丁。②第二项。正文戊。\n";
+    let imported = run(text, Format::Text, &places());
+    let lib = loaded(&imported, &places());
+    let paths: Vec<String> = lib
+        .nodes
+        .iter()
+        .map(|n| format!("{} {}", n.path, n.ordinal.as_deref().unwrap_or("-")))
+        .collect();
+    let id = &lib.articles[0].id;
+    let want = [
+        format!("{id} -"),
+        format!("{id}/1 一、"),
+        format!("{id}/1/1 （一）"),
+        format!("{id}/1/2 （二）"),
+        format!("{id}/1/2/1 1."),
+        format!("{id}/1/2/2 2."),
+        format!("{id}/2 二、"),
+        format!("{id}/2/1 ①"),
+        format!("{id}/2/2 ②"),
+    ];
+    assert_eq!(paths, want);
+}
+
+#[test]
+fn nothing_is_written_over_and_a_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/seed.txt");
+    let bin = env!("CARGO_BIN_EXE_zhizao");
+    let out = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .args(args)
+            .env("XDG_CONFIG_HOME", dir.path())
+            .output()
+            .expect("runs")
+    };
+    let target = dir.path().join("page");
+    let t = target.to_str().expect("utf-8 path");
+    let s = seed.to_str().expect("utf-8 path");
+    let dry = out(&["import", "--dry-run", "--places", "bundled", s, "-o", t]);
+    assert!(dry.status.success());
+    assert!(
+        String::from_utf8_lossy(&dry.stdout)
+            .contains("coverage: 6435 characters in = 6412 in the text + 23 dropped as layout")
+    );
+    assert!(!target.exists(), "a dry run writes nothing");
+    let first = out(&["import", "--places", "bundled", s, "-o", t]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let check = out(&["check", t]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout).trim(),
+        format!("{t}: ok, 2 articles, 58 sections, 11 places")
+    );
+    let again = out(&["import", "--places", "bundled", s, "-o", t]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists; --force overwrites it"));
+    let forced = out(&["import", "--places", "bundled", "--force", s, "-o", t]);
+    assert!(forced.status.success());
+    // Not UTF-8: said, with the line.
+    let bad = dir.path().join("gbk.txt");
+    std::fs::write(&bad, b"\xc4\xfe\xb2\xa8\n").expect("write");
+    let gbk = out(&["import", bad.to_str().expect("utf-8 path")]);
+    assert_eq!(gbk.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&gbk.stderr).contains(":1: not UTF-8 text"));
+}
+
+/// A collection made from the bundled page: some articles, some parts,
+/// some of each list (its first items, so ordinals stay in sequence), some
+/// furniture.
+fn collection() -> impl Strategy<Value = Vec<(PathBuf, String)>> {
+    (
+        proptest::collection::vec(any::<bool>(), 16),
+        proptest::collection::vec(1usize..=6, 8),
+    )
+        .prop_map(|(keep, counts)| {
+            let mut out = Vec::new();
+            for (i, (name, text)) in BUNDLED.iter().enumerate() {
+                let mut doc: toml::Table = toml::from_str(text).expect("bundled TOML");
+                if let Some(toml::Value::Table(article)) = doc.get_mut("article") {
+                    for (k, key) in ["deck", "byline", "affiliation", "editor_note", "notes"]
+                        .iter()
+                        .enumerate()
+                    {
+                        if !keep[i * 5 + k] {
+                            article.remove(*key);
+                        }
+                    }
+                }
+                if let Some(toml::Value::Array(parts)) = doc.get_mut("section") {
+                    let n = counts[i].min(parts.len());
+                    if keep[10 + i] {
+                        parts.truncate(n.max(1));
+                    }
+                    for part in parts.iter_mut() {
+                        if let Some(toml::Value::Array(items)) = part.get_mut("section") {
+                            let n = counts[2 + i].min(items.len()).max(1);
+                            if keep[12 + i] && items.iter().all(|s| s.get("section").is_none()) {
+                                items.truncate(n);
+                            }
+                        }
+                    }
+                }
+                if i == 0 || keep[14] || !doc.contains_key("article") {
+                    out.push((PathBuf::from(name), toml::to_string(&doc).expect("TOML")));
+                }
+            }
+            out
+        })
+}
+
+fn same(a: &Library, b: &Library) -> Result<(), String> {
+    if a.articles.len() != b.articles.len() {
+        return Err(format!(
+            "{} articles, not {}",
+            b.articles.len(),
+            a.articles.len()
+        ));
+    }
+    for (x, y) in a.articles.iter().zip(&b.articles) {
+        let fields = |t: &zhizao::content::Article| {
+            (
+                squeeze(&t.title.text),
+                t.title.derived,
+                t.deck.as_deref().map(squeeze),
+                t.byline.as_deref().map(squeeze),
+                t.affiliation.as_deref().map(squeeze),
+                t.editor_note.as_deref().map(squeeze),
+                t.notes.iter().map(|n| squeeze(n)).collect::<Vec<_>>(),
+            )
+        };
+        if fields(x) != fields(y) {
+            return Err(format!(
+                "furniture differs: {:?} vs {:?}",
+                fields(x),
+                fields(y)
+            ));
+        }
+    }
+    let nodes = |l: &Library| {
+        l.nodes
+            .iter()
+            .map(|n| {
+                (
+                    n.depth,
+                    n.ordinal.clone(),
+                    n.heading.as_deref().map(squeeze),
+                    n.paragraphs.iter().map(squeeze).collect::<Vec<_>>(),
+                    n.scope,
+                    n.lesson.is_some(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let (na, nb) = (nodes(a), nodes(b));
+    if na != nb {
+        let at = na
+            .iter()
+            .zip(&nb)
+            .position(|(x, y)| x != y)
+            .unwrap_or(na.len().min(nb.len()));
+        return Err(format!(
+            "node {at} differs: {:?} vs {:?}",
+            na.get(at),
+            nb.get(at)
+        ));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_exported_collection_imports_back_to_itself(sources in collection(), markdown in any::<bool>()) {
+        let lib = Library::from_sources(sources).expect("the variant is a valid collection");
+        let (format, input) = if markdown {
+            (Format::Markdown, zhizao::export::export(&lib, None, zhizao::export::Format::Markdown))
+        } else {
+            (Format::Text, zhizao::export::export(&lib, None, zhizao::export::Format::Text))
+        };
+        let places = lib.places_only();
+        let imported = run(&input, format, &places);
+        let back = loaded(&imported, &places);
+        if let Err(e) = same(&lib, &back) {
+            prop_assert!(false, "{e}\n--- input\n{input}\n--- report\n{}", imported.report());
+        }
+    }
+}
