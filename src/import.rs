@@ -233,13 +233,19 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
             lessons::link(&mut a.sections, places);
         }
     }
+    if input_chars == 0 {
+        problems.push(Problem {
+            line: 1,
+            message: "no text to import".into(),
+        });
+    }
     let files = emit::files(&articles, options);
     let check = if problems.is_empty() {
         check(&files, options.places)
     } else {
         None
     };
-    Imported {
+    let mut imported = Imported {
         articles,
         files,
         dropped,
@@ -247,7 +253,18 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
         ours_chars,
         problems,
         check,
+    };
+    // The safety net under every stage: nothing lost, nothing added.
+    if input_chars > 0 && !imported.adds_up() {
+        imported.problems.push(Problem {
+            line: 1,
+            message: format!(
+                "{}: the importer lost or added text (a bug; please report it)",
+                imported.coverage()
+            ),
+        });
     }
+    imported
 }
 
 /// The files as `check` reads them, with the places they link to.
@@ -329,6 +346,12 @@ impl Imported {
         out
     }
 
+    /// Whether input = text + ours + dropped.
+    #[must_use]
+    pub fn adds_up(&self) -> bool {
+        self.input_chars == self.text_chars() + self.ours_chars + self.dropped_chars()
+    }
+
     /// The coverage equation.
     #[must_use]
     pub fn coverage(&self) -> String {
@@ -338,11 +361,7 @@ impl Imported {
             self.ours_chars,
             self.dropped_chars(),
         );
-        let holds = if input == text + ours + dropped {
-            "="
-        } else {
-            "≠"
-        };
+        let holds = if self.adds_up() { "=" } else { "≠" };
         let ours = if ours > 0 {
             format!(" + {ours} in `ours` (a derived title)")
         } else {

@@ -139,14 +139,30 @@ pub(super) fn articles(
         pending_deck,
         ..
     } = scan;
-    if let Some(deck) = pending_deck
-        && let Some(d) = drafts.last_mut().filter(|d| d.article.deck.is_none())
-    {
-        d.article.deck = Some(deck);
+    if let Some(deck) = pending_deck {
+        match drafts.last_mut().filter(|d| d.article.deck.is_none()) {
+            Some(d) => d.article.deck = Some(deck),
+            // No article to be the deck of: it is text.
+            None => boxed
+                .get_or_insert_with(|| draft(Article::default()))
+                .body
+                .push(Unit {
+                    text: deck.text,
+                    line: deck.line,
+                    last_line: deck.line,
+                    kind: UnitKind::Text,
+                    blank_before: true,
+                    indented: false,
+                    quoted: false,
+                    joined_blanks: 0,
+                    lines: vec![(0, deck.line)],
+                }),
+        }
     }
     if drafts.is_empty()
-        && let Some(b) = boxed.take()
+        && let Some(mut b) = boxed.take()
     {
+        b.article.line = b.body.first().map_or(1, |u| u.line);
         drafts.push(b);
     }
     Found { boxed, drafts }

@@ -10,7 +10,8 @@ use crate::sanitize::is_forbidden;
 #[must_use]
 pub fn undouble(s: &str) -> Option<String> {
     let chars: Vec<char> = s.chars().collect();
-    if chars.len() < 8 {
+    // A deck's length, and words, not one character over and over.
+    if !(8..=160).contains(&chars.len()) {
         return None;
     }
     let mut once = String::new();
@@ -29,7 +30,8 @@ pub fn undouble(s: &str) -> Option<String> {
         once.extend(&run[..half]);
         i = j;
     }
-    Some(once)
+    let distinct: std::collections::HashSet<char> = once.chars().collect();
+    (distinct.len() >= 4).then_some(once)
 }
 
 fn is_punct(c: char) -> bool {
