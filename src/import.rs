@@ -9,6 +9,7 @@
 //! writes TOML with every guess said in a comment. Nothing is added to the
 //! authors' words: what is dropped is listed, and the coverage adds up.
 
+mod belong;
 mod emit;
 mod front;
 mod lessons;
@@ -216,7 +217,7 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
     let boxed = found.boxed.map(&mut build);
     let mut articles: Vec<Article> = found.drafts.into_iter().map(&mut build).collect();
     if let Some(b) = boxed {
-        front::place_box(b, &mut articles);
+        belong::place_box(b, &mut articles);
     }
     // A derived title the input gave (as `export` writes one) is input kept
     // under `ours`; one derived here is not.
@@ -227,7 +228,7 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
         .sum();
     for a in &mut articles {
         if a.title.is_none() && a.derived_title.is_none() {
-            a.derived_title = front::derive_title(a);
+            a.derived_title = belong::derive_title(a);
         }
         if let Some(places) = options.places {
             lessons::link(&mut a.sections, places);

@@ -261,6 +261,25 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         push(text, alone, blank);
         blank = 0;
     }
+    // A short line printed on every page or column is a running header.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in &lines {
+        if l.alone == Alone::No && l.text.chars().count() <= 12 && !ends_sentence(&l.text) {
+            *seen.entry(l.text.as_str()).or_default() += 1;
+        }
+    }
+    let headers: Vec<String> = seen
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(t, _)| t.to_owned())
+        .collect();
+    lines.retain(|l| {
+        let header = l.alone == Alone::No && headers.contains(&l.text);
+        if header {
+            dropped.push(Dropped::new("running header", l.text.clone(), l.no));
+        }
+        !header
+    });
     // A name alone is a byline only with blank lines around it.
     for i in 0..lines.len() {
         let alone = (lines[i].blank_before > 0 || i == 0)
@@ -463,6 +482,25 @@ mod tests {
             close_up("AI 辅助 Sophia  Antipolis 园区"),
             "AI辅助Sophia Antipolis园区"
         );
+    }
+
+    #[test]
+    fn page_furniture_is_dropped_and_listed() {
+        let page = "理论周刊\n一是全球影响力。具有健全的现代产业体系。\n\n12\n理论周刊\n二是智造引领力。数字技术与先进制造技术深度融合。\n\n13\n理论周刊\n";
+        let r = super::reflow(page, "");
+        let what: Vec<(&str, &str)> = r
+            .dropped
+            .iter()
+            .map(|d| (d.what, d.text.as_str()))
+            .collect();
+        assert!(what.contains(&("page number", "12")) && what.contains(&("page number", "13")));
+        assert_eq!(
+            what.iter()
+                .filter(|w| **w == ("running header", "理论周刊"))
+                .count(),
+            3
+        );
+        assert!(r.units.iter().all(|u| !u.text.contains("理论周刊")));
     }
 
     #[test]
