@@ -261,9 +261,23 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         push(text, alone, blank);
         blank = 0;
     }
+    furniture(&mut lines, &mut dropped);
+    let layout = layout_of(&lines);
+    let (units, trusted_blanks) = join(&lines, layout);
+    Reflowed {
+        units,
+        trusted_blanks,
+        dropped,
+        layout,
+    }
+}
+
+/// Running headers dropped; a name alone read as a byline only with blank
+/// lines around it.
+fn furniture(lines: &mut Vec<Line>, dropped: &mut Vec<Dropped>) {
     // A short line printed on every page or column is a running header.
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for l in &lines {
+    for l in lines.iter() {
         if l.alone == Alone::No && l.text.chars().count() <= 12 && !ends_sentence(&l.text) {
             *seen.entry(l.text.as_str()).or_default() += 1;
         }
@@ -287,14 +301,6 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         if lines[i].alone == Alone::Byline && is_name_line(&lines[i].text) && !alone {
             lines[i].alone = Alone::No;
         }
-    }
-    let layout = layout_of(&lines);
-    let (units, trusted_blanks) = join(&lines, layout);
-    Reflowed {
-        units,
-        trusted_blanks,
-        dropped,
-        layout,
     }
 }
 
