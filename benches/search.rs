@@ -25,6 +25,8 @@ use zhizao::search::{Generation, Outcome, SearchIndex};
 
 #[path = "search/frame.rs"]
 mod frame;
+#[path = "search/memory.rs"]
+mod memory;
 #[path = "search/typing.rs"]
 mod typing;
 #[path = "search/views.rs"]
@@ -428,6 +430,11 @@ fn main() {
         let cache = value("--cache").map_or_else(std::env::temp_dir, PathBuf::from);
         let took = frame::first_frame(&binary, Path::new(&dir), &cache);
         println!("{:.0}", took.as_secs_f64() * 1000.0);
+        return;
+    }
+    if let Some(dir) = value("--memory") {
+        // Where the reader's memory goes, stage by stage.
+        memory::stages(Path::new(&dir));
         return;
     }
     if let Some(dir) = value("--first-key") {
