@@ -495,3 +495,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn standard_input_and_an_id_of_ours() {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zhizao"))
+        .args(["import", "-", "--id", "mofan", "--format", "markdown"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(
+            fixture("markdown.md")
+                .split("\n---\n\n# 勇做")
+                .next()
+                .unwrap_or_default()
+                .as_bytes(),
+        )
+        .expect("writes");
+    let out = child.wait_with_output().expect("finishes");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let toml = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        toml.contains("id = \"mofan\"  # ours: given with --id"),
+        "{toml}"
+    );
+    assert!(toml.contains("title = \"奋力打造全球智造创新之都 推动宁波制造业高质量发展\""));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-: 1 article, 43 sections"));
+}

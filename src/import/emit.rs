@@ -174,13 +174,13 @@ pub(super) fn files(articles: &[Article], options: &Options<'_>) -> Vec<(String,
         taken.push(id.clone());
         out.push((
             file_name(options.files_before + i + 1, &id),
-            article(a, &id),
+            article(a, &id, options.id.is_some()),
         ));
     }
     out
 }
 
-fn article(a: &Article, id: &str) -> String {
+fn article(a: &Article, id: &str, given: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -188,7 +188,12 @@ fn article(a: &Article, id: &str) -> String {
          # whitespace; `ours` is ours. Each value names the input line it came\n\
          # from, and every guess says so (`{GUESSED}`): check them against the page.\n"
     );
-    let _ = writeln!(out, "[article]\nid = {}", quoted(id));
+    let why = if given {
+        "given with --id"
+    } else {
+        "derived from the title's pinyin"
+    };
+    let _ = writeln!(out, "[article]\nid = {}  # ours: {why}", quoted(id));
     let fields = [
         ("title", &a.title),
         ("deck", &a.deck),
