@@ -386,6 +386,7 @@ fn measure(name: &str, dir: Option<&Path>, rows: &mut Vec<Row>, reps: usize) {
         "one frame (16 ms)",
     ));
     typing::rows(name, &ix, reps, rows);
+    typing::every_key(name, &ix, rows);
 }
 
 /// The first keystroke after the index is built, a single initial (the
@@ -396,6 +397,19 @@ fn first_keystroke(ix: &SearchIndex, key: &str) -> Duration {
     let out = ix.search(key, 200, None, None).expect("not cancelled");
     std::hint::black_box(out.marks);
     start.elapsed()
+}
+
+fn print_rows(rows: &[Row]) {
+    println!(
+        "\n{:<72} {:>10} {:>10}  target",
+        "measure (ms unless noted)", "median", "p95"
+    );
+    for r in rows {
+        println!(
+            "{:<72} {:>10.2} {:>10.2}  {}",
+            r.what, r.median, r.p95, r.target
+        );
+    }
 }
 
 fn main() {
@@ -430,6 +444,18 @@ fn main() {
         let cache = value("--cache").map_or_else(std::env::temp_dir, PathBuf::from);
         let took = frame::first_frame(&binary, Path::new(&dir), &cache);
         println!("{:.0}", took.as_secs_f64() * 1000.0);
+        return;
+    }
+    if let Some(dir) = value("--every-key") {
+        // Every key of the typing row, on an existing collection (30,000
+        // articles: `--write` one first); `--name` labels it.
+        let ix = Arc::new(SearchIndex::new(Arc::new(
+            Library::load_dir(Path::new(&dir)).expect("loads"),
+        )));
+        let name = value("--name").unwrap_or_else(|| dir.clone());
+        let mut rows = Vec::new();
+        typing::every_key(&name, &ix, &mut rows);
+        print_rows(&rows);
         return;
     }
     if let Some(dir) = value("--memory") {
@@ -481,16 +507,7 @@ fn main() {
         measure(name, Some(&dir), &mut rows, if n > 1_000 { 3 } else { 10 });
         let _ = std::fs::remove_dir_all(&dir);
     }
-    println!(
-        "\n{:<72} {:>10} {:>10}  target",
-        "measure (ms unless noted)", "median", "p95"
-    );
-    for r in rows {
-        println!(
-            "{:<72} {:>10.2} {:>10.2}  {}",
-            r.what, r.median, r.p95, r.target
-        );
-    }
+    print_rows(&rows);
     println!(
         "\n{} cores available",
         std::thread::available_parallelism().map_or(1, usize::from)

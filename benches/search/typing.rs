@@ -82,3 +82,65 @@ pub fn rows(name: &str, ix: &Arc<SearchIndex>, reps: usize, rows: &mut Vec<super
         "—",
     ));
 }
+
+/// Every key of the queries a reader types, each from the key to its count
+/// drawn: the search (narrowing from the key before, as the reader's
+/// searcher does when that one finished), the reader taking the result in,
+/// and a frame. The p95 is the figure.
+pub fn every_key(name: &str, ix: &Arc<SearchIndex>, rows: &mut Vec<super::Row>) {
+    use zhizao::action::Action;
+    const QUERIES: [&str; 8] = [
+        "全球智造创新之都",
+        "quanqiu",
+        "nb",
+        "austin",
+        "zzcxzd",
+        "ningbo",
+        "nianqing",
+        "寧波創新",
+    ];
+    let mut times = Vec::new();
+    let mut worst = (Duration::ZERO, String::new());
+    for q in QUERIES {
+        let mut app = zhizao::app::App::with_index(Arc::clone(ix), zhizao::wrap::Widths::default());
+        app.update(Action::Resize(100, 30));
+        app.update(Action::OpenSearch);
+        let mut last: Option<zhizao::search::Outcome> = None;
+        let mut typed = String::new();
+        for c in q.chars() {
+            typed.push(c);
+            app.update(Action::Insert(c));
+            let start = Instant::now();
+            let outcome = ix
+                .search_from(&typed, zhizao::app::search::RESULTS, last.as_ref(), None)
+                .unwrap_or_else(|_| panic!("not cancelled"));
+            let shown = Arc::new(outcome.clone());
+            app.update(Action::SearchDone(app.search.serial, shown));
+            super::draw(&app);
+            let took = start.elapsed();
+            if took > worst.0 {
+                worst = (took, typed.clone());
+            }
+            if std::env::args().any(|a| a == "--detail") {
+                println!("{typed}: {:.0} ms", took.as_secs_f64() * 1000.0);
+            }
+            times.push(took);
+            last = Some(outcome);
+        }
+    }
+    let target = match name {
+        "10,000 articles" => "p95 ≤ 100 ms",
+        "30,000 articles" => "p95 ≤ 150 ms",
+        _ => "—",
+    };
+    println!(
+        "{name}: slowest key: {} ({:.0} ms)",
+        worst.1,
+        worst.0.as_secs_f64() * 1000.0
+    );
+    rows.push(super::Row::timed(
+        format!("{name}: every key, to its count drawn"),
+        times,
+        target,
+    ));
+}
