@@ -388,7 +388,7 @@ impl SearchIndex {
             }) => {
                 let bare = |s: &str| s.trim_end_matches(['。', '：']).to_owned();
                 let n = self.lib.node(node);
-                bare(text()) == term.text || bare(&n.label) == term.text
+                term.is(&bare(text())) || term.is(&bare(&n.label))
             }
             Target::Label(_) => text() == term.text,
             Target::Field(_) => false,

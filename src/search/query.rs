@@ -33,7 +33,9 @@ pub struct Term {
     finder: memchr::memmem::Finder<'static>,
     /// The term in the other script (寧波 for 宁波, 宁波 for 寧波).
     variant_finders: Vec<memchr::memmem::Finder<'static>>,
-    char_finders: Vec<memchr::memmem::Finder<'static>>,
+    /// For the in-order check, each form of the term (as typed, then in
+    /// the other script): its characters, and a finder for the first.
+    forms: Vec<(Vec<char>, memchr::memmem::Finder<'static>)>,
     place_finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
@@ -177,10 +179,16 @@ impl Term {
             .iter()
             .map(|v| memchr::memmem::Finder::new(v.as_bytes()).into_owned())
             .collect();
-        let mut buf = [0u8; 4];
-        let char_finders = text
-            .chars()
-            .map(|c| memchr::memmem::Finder::new(c.encode_utf8(&mut buf).as_bytes()).into_owned())
+        let forms = std::iter::once(text)
+            .chain(variants.iter().map(String::as_str))
+            .filter_map(|form| {
+                let chars: Vec<char> = form.chars().collect();
+                let mut buf = [0u8; 4];
+                let first =
+                    memchr::memmem::Finder::new(chars.first()?.encode_utf8(&mut buf).as_bytes())
+                        .into_owned();
+                Some((chars, first))
+            })
             .collect();
         let place_finders = place_names
             .iter()
@@ -195,9 +203,20 @@ impl Term {
             place_names,
             finder,
             variant_finders,
-            char_finders,
+            forms,
             place_finders,
         }
+    }
+
+    /// Whether `s` is the term, in either script.
+    #[must_use]
+    pub fn is(&self, s: &str) -> bool {
+        s == self.text
+            || self
+                .forms
+                .iter()
+                .skip(1)
+                .any(|(chars, _)| chars.iter().copied().eq(s.chars()))
     }
 
     /// The term is ASCII letters only (and so may be pinyin).
@@ -307,17 +326,29 @@ impl Term {
         Some((start, last - first + 1, positions.len()))
     }
 
-    /// The characters (indices) of that leftmost close match.
+    /// The characters (indices) of that leftmost close match, in whichever
+    /// script the term is found (寧波創 finds 宁波…创 as 宁波创 does).
     #[must_use]
     pub fn subsequence_positions(&self, text: &str) -> Option<Vec<usize>> {
-        let wanted: Vec<char> = self.text.chars().collect();
+        self.forms
+            .iter()
+            .filter_map(|(wanted, first)| self.in_order(text, wanted, first))
+            .min_by_key(|found| found[0])
+    }
+
+    /// One form's characters in order, within a sentence and a short window.
+    fn in_order(
+        &self,
+        text: &str,
+        wanted: &[char],
+        first_finder: &memchr::memmem::Finder<'_>,
+    ) -> Option<Vec<usize>> {
         let window = wanted.len() * 3;
         let same = |a: char, b: char| {
             a == b || (self.fold && a.is_ascii_alphabetic() && a.eq_ignore_ascii_case(&b))
         };
         let hay = text.as_bytes();
         let first = *wanted.first()?;
-        let first_finder = self.char_finders.first()?;
         let next_first = |from: usize| {
             if self.fold && first.is_ascii_alphabetic() {
                 let b = u8::try_from(first).unwrap_or(0);

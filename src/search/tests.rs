@@ -146,3 +146,31 @@ fn a_stopped_search_hands_on_a_narrowing_that_finds_the_same() {
         assert_eq!(from.total(), fresh.total());
     }
 }
+
+/// Characters in order reach the other script too: 寧波創 finds what 宁波创
+/// finds (宁波…创 within a sentence), marked on the page's characters.
+#[test]
+fn characters_apart_match_in_either_script() {
+    let ix = index();
+    let simplified = ix.search("宁波创", 1000, None, None).unwrap();
+    let traditional = ix.search("寧波創", 1000, None, None).unwrap();
+    assert!(simplified.scattered && simplified.total() > 0);
+    assert_eq!(traditional.total(), simplified.total());
+    assert_eq!(traditional.marks, simplified.marks);
+    let text = ix.text(traditional.hits[0].entry);
+    let marked: String = traditional.marks[0]
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(marked, "宁波创");
+}
+
+/// A heading typed in the other script is as exact a match as typed in its own.
+#[test]
+fn an_exact_heading_is_exact_in_either_script() {
+    let ix = index();
+    let own = ix.search("创新驱动力", 10, None, None).unwrap();
+    let other = ix.search("創新驅動力", 10, None, None).unwrap();
+    assert_eq!(own.hits[0].rank.score(), other.hits[0].rank.score());
+    assert_eq!(own.hits[0].entry, other.hits[0].entry);
+}
