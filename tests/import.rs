@@ -532,3 +532,43 @@ fn standard_input_and_an_id_of_ours() {
     assert!(toml.contains("title = \"奋力打造全球智造创新之都 推动宁波制造业高质量发展\""));
     assert!(String::from_utf8_lossy(&out.stderr).contains("-: 1 article, 43 sections"));
 }
+
+/// Markdown as people write it, not only as `export` does: a byline line,
+/// numbered parts as headings, run-in items in the paragraphs.
+#[test]
+fn markdown_as_people_write_it() {
+    let page = "# 奋力打造全球智造创新之都\n\n作者：市工业和智能经济研究院课题组\n\n制造业是立国之本、强国之基。\n\n## 一、“全球智造创新之都”的内涵特征\n\n表现为以下几个特征：一是全球影响力。具有健全的现代产业体系。二是智造引领力。数字技术与先进制造技术深度融合。\n\n## 二、国内外城市相关经验对宁波的启示\n\n课题组重点对上海、深圳进行研究分析。\n";
+    let imported = run(page, Format::Auto, &places());
+    let lib = loaded(&imported, &places());
+    let got: Vec<String> = lib
+        .nodes
+        .iter()
+        .skip(1)
+        .map(|n| {
+            format!(
+                "{}|{}",
+                n.path.split_once('/').map_or("", |p| p.1),
+                n.heading.as_deref().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "1|一、“全球智造创新之都”的内涵特征",
+            "1/1|一是全球影响力。",
+            "1/2|二是智造引领力。",
+            "2|二、国内外城市相关经验对宁波的启示",
+        ]
+    );
+    let a = &lib.articles[0];
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("作者：市工业和智能经济研究院课题组")
+    );
+    assert_eq!(
+        lib.node(a.root).paragraphs.iter().collect::<Vec<_>>(),
+        ["制造业是立国之本、强国之基。"]
+    );
+    assert!(imported.adds_up(), "{}", imported.coverage());
+}

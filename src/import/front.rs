@@ -98,6 +98,9 @@ pub(super) fn articles(
 ) -> Found {
     let units = split_notes(units);
     let mut scan = Scan {
+        titled: units
+            .iter()
+            .any(|u| matches!(u.kind, UnitKind::Title { .. })),
         units: &units,
         layout,
         blanks,
@@ -149,6 +152,8 @@ pub(super) fn articles(
 }
 
 struct Scan<'a> {
+    /// Markdown says where each article starts: at its `#` title.
+    titled: bool,
     units: &'a [Unit],
     layout: Layout,
     blanks: bool,
@@ -236,7 +241,7 @@ impl Scan<'_> {
     fn opens(&self, u: &Unit) -> bool {
         match &u.kind {
             UnitKind::Title { .. } => true,
-            UnitKind::Byline | UnitKind::Strong => {
+            UnitKind::Byline | UnitKind::Strong if !self.titled => {
                 self.drafts.last().is_none_or(|d| {
                     d.article.byline.is_some()
                         || !d.body.is_empty()

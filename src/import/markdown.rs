@@ -130,6 +130,7 @@ impl Reader {
                 UnitKind::Item(head)
             }
             None if b.all_strong => UnitKind::Strong,
+            None if super::reflow::is_byline(&body) => UnitKind::Byline,
             None if b.all_emphasis && (self.after_rule || !titled) => UnitKind::Deck,
             None => UnitKind::Text,
         };

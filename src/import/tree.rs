@@ -64,9 +64,12 @@ fn sentence_ends(s: &str) -> Vec<usize> {
 fn run_ins(u: &Unit, field: &Field) -> Vec<Piece> {
     let text = &field.text;
     let mut cuts = vec![0];
+    // After a sentence, or a colon that announces the list (特征：一是…).
+    let colons = text.match_indices('：').map(|(i, c)| i + c.len());
+    let mut ends: Vec<usize> = sentence_ends(text).into_iter().chain(colons).collect();
+    ends.sort_unstable();
     cuts.extend(
-        sentence_ends(text)
-            .into_iter()
+        ends.into_iter()
             .filter(|&e| e < text.len() && at_start(&text[e..]).is_some()),
     );
     cuts.push(text.len());
