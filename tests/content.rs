@@ -543,7 +543,7 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
             .iter()
             .map(|m| {
                 assert_eq!(m.place, p);
-                (m.anchor, m.marks.clone())
+                (m.anchor, m.marks())
             })
             .collect();
         assert_eq!(got, expected, "{name}");
@@ -553,7 +553,7 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
     }
     let suzhou = lib.places.iter().position(|p| p.name == "苏州").unwrap();
     let last = found[suzhou].mentions.last().unwrap();
-    assert_eq!(last.marks, [0, 1, 2, 3, 4, 5]);
+    assert_eq!(last.marks(), [0, 1, 2, 3, 4, 5]);
 }
 
 #[test]

@@ -12,10 +12,11 @@ use crate::content::{Anchor, Library, Mention, Named, PlaceId};
 pub enum Row {
     Place {
         place: PlaceId,
-        /// Paragraphs naming it, lessons naming it, and every mention.
-        paragraphs: usize,
-        lessons: usize,
-        times: usize,
+        /// Paragraphs naming it, lessons naming it, and every mention (a
+        /// row a mention: kept small).
+        paragraphs: u32,
+        lessons: u32,
+        times: u32,
     },
     Mention(usize),
 }
@@ -107,13 +108,17 @@ impl Places {
         }
         self.found = true;
         let found = Arc::try_unwrap(found).unwrap_or_else(|shared| shared.to_vec());
+        // Room for them all at once: growing would hold two copies.
+        let total: usize = found.iter().map(|n| n.mentions.len()).sum();
+        self.mentions.reserve_exact(total);
+        self.rows.reserve_exact(total + found.len());
         for (place, named) in found.into_iter().enumerate() {
             let first = self.mentions.len();
             self.rows.push(Row::Place {
                 place,
-                paragraphs: named.mentions.len(),
-                lessons: named.lessons,
-                times: named.times,
+                paragraphs: u32::try_from(named.mentions.len()).unwrap_or(u32::MAX),
+                lessons: u32::try_from(named.lessons).unwrap_or(u32::MAX),
+                times: u32::try_from(named.times).unwrap_or(u32::MAX),
             });
             self.mentions.extend(named.mentions);
             self.rows

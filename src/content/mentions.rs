@@ -5,12 +5,27 @@ use memchr::memmem::Finder;
 
 use super::{Anchor, Field, Library, PlaceId};
 
-/// A field that names a place, and the characters of the name in it.
+/// A field that names a place, and where the name is in it: a big
+/// archive has a million of these, so each is small.
 #[derive(Debug, Clone)]
 pub struct Mention {
     pub place: PlaceId,
     pub anchor: Anchor,
-    pub marks: Vec<usize>,
+    /// The character each occurrence of the name starts at.
+    starts: Box<[u32]>,
+    /// The name's length in characters.
+    len: u32,
+}
+
+impl Mention {
+    /// The characters of the name in the field, every occurrence.
+    #[must_use]
+    pub fn marks(&self) -> Vec<usize> {
+        self.starts
+            .iter()
+            .flat_map(|&s| s as usize..(s + self.len) as usize)
+            .collect()
+    }
 }
 
 /// The fields naming one place, in reading order, how many times they
@@ -77,18 +92,19 @@ impl Library {
                         continue;
                     }
                     let (mut byte, mut chars) = (0, 0);
-                    let mut marks = Vec::new();
+                    let mut starts = Vec::new();
                     for at in finder.find_iter(text.as_bytes()) {
                         chars += text[byte..at].chars().count();
                         byte = at;
-                        marks.extend(chars..chars + len);
+                        starts.push(u32::try_from(chars).unwrap_or(u32::MAX));
                         found[place].times += 1;
                     }
-                    if !marks.is_empty() {
+                    if !starts.is_empty() {
                         found[place].mentions.push(Mention {
                             place,
                             anchor,
-                            marks,
+                            starts: starts.into_boxed_slice(),
+                            len: u32::try_from(*len).unwrap_or(u32::MAX),
                         });
                     }
                 }

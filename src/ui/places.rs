@@ -95,8 +95,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let head = format!("{}  {} · {}", place.name, place.english, place.country_zh);
                 let tail = format!(
                     "  {} 段 · {lessons} 条启示 · {} 处",
-                    thousands(paragraphs),
-                    thousands(times)
+                    thousands(paragraphs as usize),
+                    thousands(times as usize)
                 );
                 put(
                     buf,
@@ -152,7 +152,7 @@ fn mention(
             );
         }
         let text = app.lib.text(mention.anchor).unwrap_or_default();
-        let (snip, marks) = crate::search::snippet(text, &mention.marks, room, widths);
+        let (snip, marks) = crate::search::snippet(text, &mention.marks(), room, widths);
         let runs = marked(&snip, &marks, base, theme.hit);
         put(
             buf,
