@@ -790,7 +790,10 @@ fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
                     .len()
             })
             .sum();
-        assert_eq!(times as usize, in_reader, "{name}: the index and n/N count alike");
+        assert_eq!(
+            times as usize, in_reader,
+            "{name}: the index and n/N count alike"
+        );
         assert_eq!(
             app.reading.reader.hit, 0,
             "{name}: Enter lands on the first mention"

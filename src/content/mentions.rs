@@ -60,7 +60,14 @@ impl Library {
                 .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
-        let mut all: Vec<Named> = self.places.iter().map(|_| Named::default()).collect();
+        // Each place's list made at its size once: grown, it would hold
+        // two copies of a big archive's mentions at a time.
+        let mut all: Vec<Named> = (0..self.places.len())
+            .map(|p| Named {
+                mentions: Vec::with_capacity(parts.iter().map(|part| part[p].mentions.len()).sum()),
+                ..Named::default()
+            })
+            .collect();
         for part in parts {
             for (whole, named) in all.iter_mut().zip(part) {
                 whole.mentions.extend(named.mentions);
