@@ -3,10 +3,14 @@
 //! each domestic lesson followed by its foreign counterpart). Shared by the
 //! comparison view and `zhizao lessons`; knows nothing of the terminal.
 
+mod sheet;
+
 use std::ops::Range;
 
 use crate::content::{Library, NodeId, PlaceId, Scope};
 use crate::wrap::{Widths, wrap};
+
+pub use sheet::Sheet;
 
 /// What a piece of a line is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -116,6 +116,51 @@ proptest! {
             prop_assert_eq!(stacked.columns[0][row].lesson, stacked.pairs[i].0);
         }
     }
+
+    /// The sheet the view holds lays out, for any window of rows, exactly
+    /// the rows of the whole table, side by side and stacked; with lists
+    /// of unequal length too (a collection of the report alone, or one
+    /// with a lesson list cut short).
+    #[test]
+    fn the_sheet_gives_the_tables_rows_for_any_window(
+        width in 8usize..200,
+        start in 0usize..160,
+        len in 0usize..60,
+        which in 0usize..3,
+    ) {
+        let lib = match which {
+            0 => zhizao::content::Library::bundled().unwrap(),
+            1 => common::first_part(),
+            _ => {
+                // The foreign list with its last two lessons gone.
+                let (name, text) = zhizao::content::BUNDLED[0];
+                let cut = text.rsplitn(3, "[[section.section.section]]\nid = \"4\"").last().unwrap_or(text);
+                let cut = cut.rsplit_once("[[section]]\nid = \"measures\"").map_or(cut, |(a, _)| a);
+                zhizao::content::Library::from_sources([
+                    (std::path::PathBuf::from(name), cut.to_owned()),
+                    (std::path::PathBuf::from(zhizao::content::BUNDLED[2].0), zhizao::content::BUNDLED[2].1.to_owned()),
+                ]).unwrap_or_else(|_| zhizao::content::Library::bundled().unwrap())
+            }
+        };
+        let w = zhizao::wrap::Widths::default();
+        for stacked in [false, true] {
+            let table = if stacked {
+                zhizao::compare::Table::stacked(&lib, width, w)
+            } else {
+                zhizao::compare::Table::side_by_side(&lib, width, w)
+            };
+            let sheet = zhizao::compare::Sheet::new(&lib, width, w, stacked);
+            prop_assert_eq!(sheet.height(), table.height());
+            prop_assert_eq!(&sheet.starts, &table.starts);
+            prop_assert_eq!(&sheet.pairs, &table.pairs);
+            prop_assert_eq!(sheet.sides(), table.columns.len());
+            for (side, column) in table.columns.iter().enumerate() {
+                let rows = start..start + len;
+                let want: Vec<_> = column.iter().skip(start).take(len).cloned().collect();
+                prop_assert_eq!(sheet.lines(&lib, side, rows), want, "side {} stacked {}", side, stacked);
+            }
+        }
+    }
 }
 
 /// Pieces of text a hostile or merely unusual collection is made of: escape

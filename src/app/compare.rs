@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::navigate::Destination;
 use crate::action::Action;
-use crate::compare::Table;
+use crate::compare::Sheet;
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId, Scope};
 use crate::wrap::Widths;
 
@@ -38,7 +38,7 @@ pub struct Compare {
     /// Layouts by column width and arrangement, each made the first time
     /// it is used: a big archive's lessons take a while to lay out, and a
     /// resize while another view is shown never needs them.
-    tables: RefCell<HashMap<(usize, bool), Rc<Table>>>,
+    tables: RefCell<HashMap<(usize, bool), Rc<Sheet>>>,
     /// Rows of text a pane shows.
     rows: usize,
 }
@@ -62,23 +62,21 @@ impl Compare {
         }
     }
 
-    /// The comparison laid out at its panes' width.
+    /// The comparison at its panes' width: its rows counted, each laid
+    /// out when drawn.
     #[must_use]
-    pub fn table(&self) -> Rc<Table> {
+    pub fn table(&self) -> Rc<Sheet> {
         let (width, stacked) = self.layout;
         let mut tables = self.tables.borrow_mut();
-        // A big archive's table takes tens of megabytes: a window dragged
-        // through many widths keeps only the latest.
+        // A sheet keeps a row number a lesson pair, but counting a big
+        // archive's rows takes a while: the latest widths are kept, not
+        // every width a window is dragged through.
         if !tables.contains_key(&self.layout) && tables.len() >= KEPT_LAYOUTS {
             tables.clear();
         }
-        let table = tables.entry(self.layout).or_insert_with(|| {
-            Rc::new(if stacked {
-                Table::stacked(&self.lib, width, self.widths)
-            } else {
-                Table::side_by_side(&self.lib, width, self.widths)
-            })
-        });
+        let table = tables
+            .entry(self.layout)
+            .or_insert_with(|| Rc::new(Sheet::new(&self.lib, width, self.widths, stacked)));
         Rc::clone(table)
     }
 

@@ -54,9 +54,9 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
             width,
             ..full
         };
-        let Some(column) = table.columns.get(side) else {
+        if side >= table.sides() {
             continue;
-        };
+        }
         // A collection with lessons on one side only: say so, rather than
         // leave a column of blank rows.
         let none = |pair: &(Option<usize>, Option<usize>)| {
@@ -79,12 +79,8 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
             continue;
         }
         let scroll = app.compare.top(side);
-        for (row, line) in column
-            .iter()
-            .skip(scroll)
-            .take(usize::from(text.height))
-            .enumerate()
-        {
+        let shown = table.lines(&app.lib, side, scroll..scroll + usize::from(text.height));
+        for (row, line) in shown.iter().enumerate() {
             let y = text.y + u16::try_from(row).unwrap_or(0);
             draw(app, theme, line, side, text.x, y, text.width, buf);
         }
