@@ -15,6 +15,9 @@ use crate::content::{ContentError, ContentErrors, Growth, Library};
 /// the rest loads.
 pub const PREVIEW_FROM: usize = 200;
 
+/// A growing collection's last look is at most this fraction of it.
+const LOOK_SHARE: usize = 8;
+
 /// Files built when a growing collection first shows what it has.
 const FIRST_LOOK: usize = 32;
 
@@ -106,7 +109,9 @@ pub(super) fn from_files(
                     growth
                         .built
                         .store(due, std::sync::atomic::Ordering::Relaxed);
-                    if due == next_look && due * 2 <= files.len() {
+                    // A look is at most an eighth of the whole: the reader
+                    // holds it, and its index, while the whole is indexed.
+                    if due == next_look && due * LOOK_SHARE <= files.len() {
                         next_look *= 4;
                         if let Some(lib) = loader.snapshot() {
                             (growth.grown)(lib, due);
