@@ -262,25 +262,64 @@ fn all_lesson_lines(
     width: usize,
     widths: Widths,
 ) -> Vec<Column> {
+    on_all_cores(lessons, |lesson| lesson_lines(lib, lesson, width, widths))
+}
+
+/// `f` of each lesson, in order, the lessons shared out among the cores.
+fn on_all_cores<T: Send>(lessons: &[NodeId], f: impl Fn(NodeId) -> T + Sync) -> Vec<T> {
     let chunk = lessons.len().div_ceil(crate::threads()).max(256);
-    let lay_out = |part: &[NodeId]| -> Vec<Column> {
-        part.iter()
-            .map(|&lesson| lesson_lines(lib, lesson, width, widths))
-            .collect()
-    };
+    let f = &f;
+    let each = move |part: &[NodeId]| -> Vec<T> { part.iter().map(|&l| f(l)).collect() };
     if lessons.len() <= chunk {
-        return lay_out(lessons);
+        return each(lessons);
     }
     std::thread::scope(|scope| {
         let handles: Vec<_> = lessons
             .chunks(chunk)
-            .map(|part| scope.spawn(move || lay_out(part)))
+            .map(|part| scope.spawn(move || each(part)))
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// A lesson's first line: its ordinal and theme.
+fn head(node: &crate::content::Node, l: &crate::content::Lesson) -> String {
+    format!(
+        "{} {}",
+        node.ordinal.as_deref().unwrap_or_default(),
+        l.theme
+    )
+}
+
+/// An example with its place marked, and a foreign place's country after
+/// the name (ours).
+fn annotated(lib: &Library, e: &crate::content::Example) -> (String, Vec<(Range<usize>, Mark)>) {
+    let place = &lib.places[e.place];
+    annotate(
+        &e.text,
+        e.place,
+        &place.name,
+        (place.scope == Scope::Foreign).then_some(place.country_zh.as_str()),
+        lib,
+    )
+}
+
+/// How many lines [`lesson_lines`] gives, counted without making them.
+fn lesson_height(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> usize {
+    let node = lib.node(lesson);
+    let Some(l) = &node.lesson else {
+        return 0;
+    };
+    let head = head(node, l);
+    let mut n = wrap(head.trim(), width, 0, widths).len();
+    for e in &l.examples {
+        let (text, _) = annotated(lib, e);
+        n += wrap(&text, width.saturating_sub(2), 0, widths).len();
+    }
+    n
 }
 
 /// A lesson: its ordinal and theme, then each example with the place
@@ -290,23 +329,12 @@ fn lesson_lines(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> 
     let Some(l) = &node.lesson else {
         return Vec::new();
     };
-    let head = format!(
-        "{} {}",
-        node.ordinal.as_deref().unwrap_or_default(),
-        l.theme
-    );
+    let head = head(node, l);
     let mut col = wrapped(Kind::Lesson, Some(lesson), head.trim(), "", width, widths);
     // The lesson's paragraph is its lead, then its examples, one after another.
     let mut offset = l.lead.len();
     for e in &l.examples {
-        let place = &lib.places[e.place];
-        let (text, marks) = annotate(
-            &e.text,
-            e.place,
-            &place.name,
-            (place.scope == Scope::Foreign).then_some(place.country_zh.as_str()),
-            lib,
-        );
+        let (text, marks) = annotated(lib, e);
         // Our country note, if any, is not the lesson's text.
         let inserted = marks
             .iter()

@@ -5,12 +5,9 @@
 
 use std::ops::Range;
 
-use super::{Column, Kind, Line, all_lesson_lines, intro, lesson_lines, pad};
+use super::{Column, Kind, Line, intro, lesson_height, lesson_lines, on_all_cores, pad};
 use crate::content::{Library, NodeId, Scope};
 use crate::wrap::Widths;
-
-/// Lessons laid out at once while the rows are counted: the lines held.
-const COUNTED: usize = 4096;
 
 #[derive(Debug, Clone)]
 pub struct Sheet {
@@ -42,27 +39,21 @@ impl Sheet {
         if !stacked {
             pad(&mut head);
         }
+        // Each lesson's height, counted on all cores without laying it out.
+        let tall = lists
+            .each_ref()
+            .map(|(_, lessons)| on_all_cores(lessons, |l| lesson_height(lib, l, width, widths)));
         let mut starts = Vec::with_capacity(n);
         let mut row = head[0].len();
-        for from in (0..n).step_by(COUNTED) {
-            let range = from..(from + COUNTED).min(n);
-            let tall = lists.each_ref().map(|(_, lessons)| {
-                let part = &lessons[range.start.min(lessons.len())..range.end.min(lessons.len())];
-                all_lesson_lines(lib, part, width, widths)
-                    .iter()
-                    .map(Vec::len)
-                    .collect::<Vec<usize>>()
-            });
-            for k in 0..range.len() {
-                starts.push(row);
-                let [d, f] = tall.each_ref().map(|t| t.get(k).copied());
-                row += 1 + if stacked {
-                    // A side label above each side's lines.
-                    d.map_or(0, |d| d + 1) + f.map_or(0, |f| f + 1)
-                } else {
-                    d.unwrap_or(0).max(f.unwrap_or(0))
-                };
-            }
+        for i in 0..n {
+            starts.push(row);
+            let [d, f] = tall.each_ref().map(|t| t.get(i).copied());
+            row += 1 + if stacked {
+                // A side label above each side's lines.
+                d.map_or(0, |d| d + 1) + f.map_or(0, |f| f + 1)
+            } else {
+                d.unwrap_or(0).max(f.unwrap_or(0))
+            };
         }
         let pairs = (0..n)
             .map(|i| (lists[0].1.get(i).copied(), lists[1].1.get(i).copied()))
