@@ -11,8 +11,10 @@ use super::{Anchor, Field, Library, PlaceId};
 pub struct Mention {
     pub place: PlaceId,
     pub anchor: Anchor,
-    /// The character each occurrence of the name starts at.
-    starts: Box<[u32]>,
+    /// The character the name's first occurrence starts at, and the
+    /// others' (most fields name a place once: no allocation for them).
+    first: u32,
+    more: Option<Box<[u32]>>,
     /// The name's length in characters.
     len: u32,
 }
@@ -21,8 +23,8 @@ impl Mention {
     /// The characters of the name in the field, every occurrence.
     #[must_use]
     pub fn marks(&self) -> Vec<usize> {
-        self.starts
-            .iter()
+        std::iter::once(&self.first)
+            .chain(self.more.iter().flatten())
             .flat_map(|&s| s as usize..(s + self.len) as usize)
             .collect()
     }
@@ -106,11 +108,12 @@ impl Library {
                         starts.push(u32::try_from(chars).unwrap_or(u32::MAX));
                         found[place].times += 1;
                     }
-                    if !starts.is_empty() {
+                    if let Some((&first, more)) = starts.split_first() {
                         found[place].mentions.push(Mention {
                             place,
                             anchor,
-                            starts: starts.into_boxed_slice(),
+                            first,
+                            more: (!more.is_empty()).then(|| more.into()),
                             len: u32::try_from(*len).unwrap_or(u32::MAX),
                         });
                     }
