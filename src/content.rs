@@ -398,8 +398,16 @@ impl Library {
     #[must_use]
     pub fn text(&self, anchor: Anchor) -> Option<&str> {
         let node = &self.nodes[anchor.node];
-        let article = &self.articles[node.article];
+        // Paragraphs first: nearly every search entry is one, and the
+        // article is not read for them.
+        if let Field::Paragraph(i) = anchor.field {
+            return node.paragraphs.get(i);
+        }
         let is_root = node.depth == 0;
+        if anchor.field == Field::Heading {
+            return node.heading.as_deref().filter(|_| !is_root);
+        }
+        let article = &self.articles[node.article];
         match anchor.field {
             Field::Title if is_root => Some(&article.title.text),
             Field::Deck if is_root => article.deck.as_deref(),
@@ -407,8 +415,6 @@ impl Library {
             Field::Affiliation if is_root => article.affiliation.as_deref(),
             Field::EditorNote if is_root => article.editor_note.as_deref(),
             Field::Note(i) if is_root => article.notes.get(i).map(String::as_str),
-            Field::Heading if !is_root => node.heading.as_deref(),
-            Field::Paragraph(i) => node.paragraphs.get(i),
             _ => None,
         }
     }

@@ -349,6 +349,16 @@ impl Term {
         };
         let hay = text.as_bytes();
         let first = *wanted.first()?;
+        // Every character must be there at all: most texts lack one, and
+        // saying so costs a byte search, not a walk from each first one.
+        let mut buf = [0u8; 4];
+        if !self.fold
+            && wanted[1..]
+                .iter()
+                .any(|c| memchr::memmem::find(hay, c.encode_utf8(&mut buf).as_bytes()).is_none())
+        {
+            return None;
+        }
         let next_first = |from: usize| {
             if self.fold && first.is_ascii_alphabetic() {
                 let b = u8::try_from(first).unwrap_or(0);
