@@ -265,12 +265,12 @@ impl SearchIndex {
                 ..Outcome::default()
             });
         }
-        // What a shorter query matched bounds a longer one's matches, in
-        // the same mode.
+        // What a shorter query matched, whole or as characters apart,
+        // bounds a longer one's whole words (宁波创新 holds 宁波创 either
+        // way). Not its characters apart: those may lie further apart, in
+        // a longer term's wider window.
         let reuse = previous.filter(|p| {
-            p.corrected.is_none()
-                && p.scattered == parsed.scattered
-                && Query::extends(query, &p.query)
+            p.corrected.is_none() && !parsed.scattered && Query::extends(query, &p.query)
         });
         let all: Vec<u32>;
         let candidates: &[u32] = if let Some(p) = reuse {

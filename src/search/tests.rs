@@ -174,3 +174,26 @@ fn an_exact_heading_is_exact_in_either_script() {
     assert_eq!(own.hits[0].rank.score(), other.hits[0].rank.score());
     assert_eq!(own.hits[0].entry, other.hits[0].entry);
 }
+
+/// A query typed on from one read as characters apart narrows from it,
+/// and finds what it finds from nothing, in either mode.
+#[test]
+fn a_query_narrowed_from_characters_apart_finds_the_same() {
+    let ix = index();
+    for (short, long) in [
+        ("宁波创", "宁波创新"),
+        ("智创", "智创新"),
+        ("寧波創", "寧波創新"),
+    ] {
+        let before = ix.search(short, 200, None, None).unwrap();
+        assert!(before.scattered, "{short}");
+        let narrowed = ix.search(long, 200, Some(&before), None).unwrap();
+        let fresh = ix.search(long, 200, None, None).unwrap();
+        assert_eq!(narrowed.total(), fresh.total(), "{long}");
+        assert_eq!(narrowed.scattered, fresh.scattered, "{long}");
+        let entries = |o: &crate::search::Outcome| {
+            o.hits.iter().map(|h| (h.entry, h.rank)).collect::<Vec<_>>()
+        };
+        assert_eq!(entries(&narrowed), entries(&fresh), "{long}");
+    }
+}
