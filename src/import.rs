@@ -10,6 +10,7 @@
 //! authors' words: what is dropped is listed, and the coverage adds up.
 
 mod belong;
+mod byline;
 mod emit;
 mod front;
 mod lessons;
