@@ -386,7 +386,16 @@ fn title_group(units: &[Unit], i: usize, layout: Layout, blanks: bool) -> Option
     if !furniture {
         return None;
     }
-    if layout == Layout::Indented || next.kind == UnitKind::DerivedNote {
+    // A byline as pages print them (作者：, …课题组) or our note on a
+    // derived title says so; a name alone, an editor's note (which may
+    // follow a part heading printed last) or an affiliation is weighed by
+    // the words in common.
+    let sure = match &next.kind {
+        UnitKind::DerivedNote => true,
+        UnitKind::Byline => !super::reflow::is_name_line(&next.text),
+        _ => false,
+    };
+    if layout == Layout::Indented || sure {
         return Some(n);
     }
     let title: String = units[i..i + n].iter().map(|u| u.text.as_str()).collect();
@@ -401,5 +410,7 @@ fn title_group(units: &[Unit], i: usize, layout: Layout, blanks: bool) -> Option
     };
     let after = near(&mut units[i + n + 1..].iter());
     let before = near(&mut units[..i].iter().rev());
-    (shared(&title, &after) >= shared(&title, &before)).then_some(n)
+    let (after, before) = (shared(&title, &after), shared(&title, &before));
+    // Words in common with what follows, and more than with what precedes.
+    (after > 0.0 && after >= before).then_some(n)
 }

@@ -47,6 +47,34 @@ fn width(s: &str) -> usize {
         .sum()
 }
 
+/// How wide the start of a line is up to its first break: an opening
+/// mark goes with what follows it, a run of Latin letters or digits is
+/// one word, a hanzi ends it. A line broke where that did not fit.
+fn first_word(s: &str) -> usize {
+    let w = crate::wrap::Widths::default();
+    let mut cols = 0;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        cols += w.char(c);
+        let latin = c.is_ascii_alphanumeric();
+        let next_closes = chars
+            .peek()
+            .is_some_and(|n| "）】」』”’，。、；：？！".contains(*n));
+        if !latin && !"（【「『“‘《".contains(c) && !next_closes {
+            break;
+        }
+        if latin && !chars.peek().is_some_and(char::is_ascii_alphanumeric) && !next_closes {
+            break;
+        }
+    }
+    cols
+}
+
+/// How wide a line is in a terminal's columns, as `export` wraps.
+fn shown(s: &str) -> usize {
+    crate::wrap::Widths::default().str(s)
+}
+
 /// Whitespace from justified layout removed: a space stays only between
 /// two ASCII letters, digits or marks (`Sophia Antipolis`, `U.S. Army`).
 #[must_use]
@@ -226,6 +254,7 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
     furniture(&mut lines, &mut dropped);
     let layout = layout_of(&lines);
     let (units, trusted_blanks) = join(&lines, layout);
+    let units = derived_notes_apart(units, derived_note);
     Reflowed {
         units,
         trusted_blanks,
@@ -266,9 +295,44 @@ fn furniture(lines: &mut Vec<Line>, dropped: &mut Vec<Dropped>) {
     }
 }
 
+/// Our note under a derived title is ours wherever a narrow layout wrapped
+/// it, alone or joined to the title line above it: cut out as a unit of
+/// its own, never the authors' text.
+fn derived_notes_apart(units: Vec<Unit>, note: &str) -> Vec<Unit> {
+    if note.is_empty() {
+        return units;
+    }
+    let mut out = Vec::with_capacity(units.len());
+    for u in units {
+        let at = u.text.find(note).filter(|_| u.kind == UnitKind::Text);
+        let Some(at) = at else {
+            out.push(u);
+            continue;
+        };
+        let end = at + note.len();
+        let piece = |range: std::ops::Range<usize>, kind: UnitKind| Unit {
+            text: u.text[range.clone()].to_owned(),
+            kind,
+            lines: vec![(0, super::tree::line_at(&u, range.start))],
+            line: super::tree::line_at(&u, range.start),
+            ..u.clone()
+        };
+        if at > 0 {
+            out.push(piece(0..at, UnitKind::Text));
+        }
+        out.push(piece(at..end, UnitKind::DerivedNote));
+        if end < u.text.len() {
+            out.push(piece(end..u.text.len(), UnitKind::Text));
+        }
+    }
+    out
+}
+
 fn layout_of(lines: &[Line]) -> Layout {
     let indented = lines.iter().filter(|l| l.indented).count();
-    if indented >= 2 && indented * 10 >= lines.len() {
+    // Paragraphs that open with an indent, however narrow the measure
+    // (at 20 columns a paragraph is a dozen lines).
+    if indented >= 3 && indented * 25 >= lines.len() {
         return Layout::Indented;
     }
     let mut widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
@@ -299,8 +363,9 @@ fn columns(lines: &[Line]) -> Vec<usize> {
 
 fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
     let cols = if layout == Layout::Indented {
-        // One measure for the whole page, as `export` sets it.
-        let widest = lines.iter().map(|l| width(&l.text)).max().unwrap_or(0);
+        // One measure for the whole page, as `export` sets it, in the
+        // terminal's columns it was wrapped by.
+        let widest = lines.iter().map(|l| shown(&l.text)).max().unwrap_or(0);
         vec![widest; lines.len()]
     } else {
         columns(lines)
@@ -393,7 +458,11 @@ fn continues(
         Layout::Indented => {
             return !blank
                 && !l.indented
-                && (u.indented || (u.quoted && l.quoted) || width(&p.text) + 6 >= col);
+                && (u.indented
+                    || (u.quoted && l.quoted)
+                    // Full, or broken because the next word would not fit.
+                    || shown(&p.text) + 6 >= col
+                    || shown(&p.text) + first_word(&l.text) > col);
         }
         Layout::Wrapped => {}
     }

@@ -30,7 +30,7 @@ fn chars(s: &str) -> usize {
 }
 
 /// The line an offset of a unit's text came from.
-fn line_at(u: &Unit, offset: usize) -> usize {
+pub(super) fn line_at(u: &Unit, offset: usize) -> usize {
     u.lines
         .iter()
         .take_while(|(at, _)| *at <= offset)
