@@ -37,9 +37,8 @@ pub enum Format {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Unit {
     pub text: String,
-    /// The input's line numbers it spans.
+    /// The input line it starts on.
     pub line: usize,
-    pub last_line: usize,
     pub kind: UnitKind,
     pub blank_before: bool,
     pub indented: bool,
@@ -73,6 +72,27 @@ pub(crate) enum UnitKind {
     Heading(usize),
     /// A list item that opens with its heading in bold.
     Item(String),
+}
+
+impl Unit {
+    /// A unit of one line, set apart (a Markdown block, a deck moved).
+    fn new(text: String, kind: UnitKind, line: usize) -> Self {
+        Unit {
+            text,
+            line,
+            kind,
+            blank_before: true,
+            indented: false,
+            quoted: false,
+            joined_blanks: 0,
+            lines: vec![(0, line)],
+        }
+    }
+
+    /// The input line it ends on.
+    fn last_line(&self) -> usize {
+        self.lines.last().map_or(self.line, |&(_, line)| line)
+    }
 }
 
 /// Something of the input that is not the authors' text.

@@ -75,7 +75,7 @@ fn split_notes(units: Vec<Unit>) -> Vec<Unit> {
             let note = Unit {
                 text: u.text[at..].to_owned(),
                 kind: UnitKind::Note,
-                line: u.last_line,
+                line: u.last_line(),
                 joined_blanks: 0,
                 ..u.clone()
             };
@@ -129,17 +129,7 @@ pub(super) fn articles(
             None => boxed
                 .get_or_insert_with(|| draft(Article::default()))
                 .body
-                .push(Unit {
-                    text: deck.text,
-                    line: deck.line,
-                    last_line: deck.line,
-                    kind: UnitKind::Text,
-                    blank_before: true,
-                    indented: false,
-                    quoted: false,
-                    joined_blanks: 0,
-                    lines: vec![(0, deck.line)],
-                }),
+                .push(Unit::new(deck.text, UnitKind::Text, deck.line)),
         }
     }
     if drafts.is_empty()

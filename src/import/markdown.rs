@@ -134,7 +134,7 @@ impl Reader {
             None if b.all_emphasis && (self.after_rule || !titled) => UnitKind::Deck,
             None => UnitKind::Text,
         };
-        self.units.push(unit(body, kind, line));
+        self.units.push(Unit::new(body, kind, line));
     }
 }
 
@@ -173,8 +173,11 @@ pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>) {
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => r.text(&t),
             Event::SoftBreak | Event::HardBreak => r.text("\n"),
             Event::Rule => {
-                r.units
-                    .push(unit(String::new(), UnitKind::Rule, line_of(range.start)));
+                r.units.push(Unit::new(
+                    String::new(),
+                    UnitKind::Rule,
+                    line_of(range.start),
+                ));
                 r.after_rule = true;
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
@@ -187,20 +190,6 @@ pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>) {
     let markup = markup(text, &r.produced);
     r.dropped.push(Dropped::new("Markdown markup", markup, 1));
     (r.units, r.dropped)
-}
-
-fn unit(text: String, kind: UnitKind, line: usize) -> Unit {
-    Unit {
-        text,
-        line,
-        last_line: line,
-        kind,
-        blank_before: true,
-        indented: false,
-        quoted: false,
-        joined_blanks: 0,
-        lines: vec![(0, line)],
-    }
 }
 
 /// What the input has that the text read from it does not: its markup.

@@ -2,6 +2,8 @@
 //! layout's line breaks, justified spaces, quotation bars and rules
 //! repaired or dropped, every drop recorded.
 
+mod join;
+
 pub use super::byline::{is_byline, is_name_line};
 use super::{Dropped, Unit, UnitKind};
 use crate::sanitize::is_forbidden;
@@ -37,42 +39,6 @@ pub fn undouble(s: &str) -> Option<String> {
 
 fn is_punct(c: char) -> bool {
     !c.is_alphanumeric()
-}
-
-/// How wide a line is on the page, in half-em columns: a hanzi is two, a
-/// full-width mark one (typesetters squeeze them), ASCII one.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| usize::from(!c.is_ascii() && c.is_alphanumeric()) + 1)
-        .sum()
-}
-
-/// How wide the start of a line is up to its first break: an opening
-/// mark goes with what follows it, a run of Latin letters or digits is
-/// one word, a hanzi ends it. A line broke where that did not fit.
-fn first_word(s: &str) -> usize {
-    let w = crate::wrap::Widths::default();
-    let mut cols = 0;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        cols += w.char(c);
-        let latin = c.is_ascii_alphanumeric();
-        let next_closes = chars
-            .peek()
-            .is_some_and(|n| "）】」』”’，。、；：？！".contains(*n));
-        if !latin && !"（【「『“‘《".contains(c) && !next_closes {
-            break;
-        }
-        if latin && !chars.peek().is_some_and(char::is_ascii_alphanumeric) && !next_closes {
-            break;
-        }
-    }
-    cols
-}
-
-/// How wide a line is in a terminal's columns, as `export` wraps.
-fn shown(s: &str) -> usize {
-    crate::wrap::Widths::default().str(s)
 }
 
 /// Whitespace from justified layout removed: a space stays only between
@@ -115,11 +81,6 @@ pub fn ends_sentence(s: &str) -> bool {
         Some('】') => s.starts_with('【') || s.contains('【'),
         _ => false,
     }
-}
-
-/// Starts with an ordinal (`一是`, `1、`, `（一）` …).
-fn marked(s: &str) -> bool {
-    crate::content::ordinal::at_start(s).is_some()
 }
 
 /// Where a line stands on its own, whatever the lines around it.
@@ -252,8 +213,8 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         blank = 0;
     }
     furniture(&mut lines, &mut dropped);
-    let layout = layout_of(&lines);
-    let (units, trusted_blanks) = join(&lines, layout);
+    let layout = join::layout_of(&lines);
+    let (units, trusted_blanks) = join::join(&lines, layout);
     let units = derived_notes_apart(units, derived_note);
     Reflowed {
         units,
@@ -326,172 +287,6 @@ fn derived_notes_apart(units: Vec<Unit>, note: &str) -> Vec<Unit> {
         }
     }
     out
-}
-
-fn layout_of(lines: &[Line]) -> Layout {
-    let indented = lines.iter().filter(|l| l.indented).count();
-    // Paragraphs that open with an indent, however narrow the measure
-    // (at 20 columns a paragraph is a dozen lines).
-    if indented >= 3 && indented * 25 >= lines.len() {
-        return Layout::Indented;
-    }
-    let mut widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
-    widths.sort_unstable();
-    let p75 = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0);
-    if p75 > 120 {
-        Layout::Unwrapped
-    } else {
-        Layout::Wrapped
-    }
-}
-
-/// The column a line was set in: the median width of the lines around it.
-fn columns(lines: &[Line]) -> Vec<usize> {
-    let w: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
-    (0..lines.len())
-        .map(|i| {
-            let mut near: Vec<usize> = w[i.saturating_sub(8)..(i + 9).min(w.len())]
-                .iter()
-                .copied()
-                .filter(|&x| x > 8)
-                .collect();
-            near.sort_unstable();
-            near.get(near.len() / 2).copied().unwrap_or(w[i])
-        })
-        .collect()
-}
-
-fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
-    let cols = if layout == Layout::Indented {
-        // One measure for the whole page, as `export` sets it, in the
-        // terminal's columns it was wrapped by.
-        let widest = lines.iter().map(|l| shown(&l.text)).max().unwrap_or(0);
-        vec![widest; lines.len()]
-    } else {
-        columns(lines)
-    };
-    // Whether a blank line means a paragraph's end: on a page that puts
-    // blanks only after sentences and short lines, it does.
-    let gaps: Vec<usize> = (1..lines.len())
-        .filter(|&i| lines[i].blank_before > 0)
-        .collect();
-    let clean_gaps = gaps
-        .iter()
-        .filter(|&&i| {
-            let p = &lines[i - 1];
-            ends_sentence(&p.text)
-                || width(&p.text) + 6 <= cols[i - 1]
-                || p.alone != Alone::No
-                || (marked(&p.text) && p.text.chars().count() <= 40)
-        })
-        .count();
-    let trusted_blanks = gaps.is_empty() || clean_gaps * 10 >= gaps.len() * 9;
-    let mut units: Vec<Unit> = Vec::new();
-    let mut open: Option<Unit> = None;
-    let mut label_note = false;
-    for (i, l) in lines.iter().enumerate() {
-        let kind = match l.alone {
-            Alone::No => UnitKind::Text,
-            Alone::Label => UnitKind::Label,
-            Alone::Byline => UnitKind::Byline,
-            Alone::Rule => UnitKind::Rule,
-            Alone::Derived => UnitKind::DerivedNote,
-            Alone::Doubled => UnitKind::Doubled,
-        };
-        let continues = open.as_ref().is_some_and(|u| {
-            l.alone == Alone::No
-                && u.kind == UnitKind::Text
-                && continues(
-                    u,
-                    &lines[i - 1],
-                    l,
-                    lines.get(i + 1),
-                    cols[i - 1],
-                    (layout, trusted_blanks, label_note),
-                )
-        });
-        if continues {
-            let u = open.as_mut().expect("checked above");
-            if l.blank_before > 0 {
-                u.joined_blanks += 1;
-            }
-            u.text = close_up(&format!("{} {}", u.text, l.text));
-            u.lines.push((u.text.len() - l.text.len(), l.no));
-            u.last_line = l.no;
-        } else {
-            units.extend(open.take());
-            label_note = units.last().is_some_and(|u| u.kind == UnitKind::Label);
-            open = Some(Unit {
-                text: l.text.clone(),
-                line: l.no,
-                last_line: l.no,
-                kind,
-                blank_before: l.blank_before > 0 || i == 0,
-                indented: l.indented,
-                quoted: l.quoted,
-                joined_blanks: 0,
-                lines: vec![(0, l.no)],
-            });
-        }
-    }
-    units.extend(open);
-    (units, trusted_blanks)
-}
-
-/// Whether line `l` goes on with the unit `u` whose last line is `p`.
-fn continues(
-    u: &Unit,
-    p: &Line,
-    l: &Line,
-    next: Option<&Line>,
-    col: usize,
-    (layout, trusted_blanks, label_note): (Layout, bool, bool),
-) -> bool {
-    let blank = l.blank_before > 0;
-    if p.quoted != l.quoted {
-        return false;
-    }
-    match layout {
-        Layout::Unwrapped => return false,
-        // A paragraph runs to the next indent or blank; a heading or title
-        // line goes on only from a full line.
-        Layout::Indented => {
-            return !blank
-                && !l.indented
-                && (u.indented
-                    || (u.quoted && l.quoted)
-                    // Full, or broken because the next word would not fit.
-                    || shown(&p.text) + 6 >= col
-                    || shown(&p.text) + first_word(&l.text) > col);
-        }
-        Layout::Wrapped => {}
-    }
-    // An affiliation runs to its closing bracket.
-    if u.text.starts_with('（') && !u.text.contains('）') {
-        return true;
-    }
-    // Full by either measure: ASCII half-width as typeset, or as wide as a
-    // hanzi where a page was wrapped by characters.
-    let (w, wide) = (width(&p.text), 2 * p.text.chars().count());
-    // A paragraph's first line may have lost its indent.
-    let slack = if u.lines.len() == 1 { 9 } else { 5 };
-    let full = wide.max(w) + slack >= col && w <= col + 6;
-    if label_note {
-        // An editor's note runs to a sentence's end, its first line short
-        // for the label beside it.
-        return !(ends_sentence(&u.text) && (blank || !full));
-    }
-    if ends_sentence(&p.text) {
-        return !(blank || l.indented || marked(&l.text) || !full);
-    }
-    if !full || (blank && trusted_blanks) {
-        return false;
-    }
-    // After a blank, a short line that ends no sentence and is followed by
-    // another (or by a byline) starts a title of its own.
-    let short = |x: &Line| 2 * x.text.chars().count() + 5 < col && !ends_sentence(&x.text);
-    let display = short(l) && next.is_some_and(|n| short(n) || n.alone == Alone::Byline);
-    !(blank && display)
 }
 
 #[cfg(test)]
