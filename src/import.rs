@@ -93,6 +93,15 @@ impl Unit {
     fn last_line(&self) -> usize {
         self.lines.last().map_or(self.line, |&(_, line)| line)
     }
+
+    /// The input line a byte of its text came from.
+    fn line_at(&self, offset: usize) -> usize {
+        self.lines
+            .iter()
+            .take_while(|(at, _)| *at <= offset)
+            .last()
+            .map_or(self.line, |&(_, line)| line)
+    }
 }
 
 /// Something of the input that is not the authors' text.

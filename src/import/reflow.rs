@@ -274,8 +274,8 @@ fn derived_notes_apart(units: Vec<Unit>, note: &str) -> Vec<Unit> {
         let piece = |range: std::ops::Range<usize>, kind: UnitKind| Unit {
             text: u.text[range.clone()].to_owned(),
             kind,
-            lines: vec![(0, super::tree::line_at(&u, range.start))],
-            line: super::tree::line_at(&u, range.start),
+            lines: vec![(0, u.line_at(range.start))],
+            line: u.line_at(range.start),
             ..u.clone()
         };
         if at > 0 {

@@ -29,15 +29,6 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// The line an offset of a unit's text came from.
-pub(super) fn line_at(u: &Unit, offset: usize) -> usize {
-    u.lines
-        .iter()
-        .take_while(|(at, _)| *at <= offset)
-        .last()
-        .map_or(u.line, |&(_, line)| line)
-}
-
 /// Where a sentence ends in `s`: the byte after its mark (and a closing
 /// quotation mark after it).
 fn sentence_ends(s: &str) -> Vec<usize> {
@@ -81,7 +72,7 @@ fn run_ins(u: &Unit, field: &Field) -> Vec<Piece> {
             Piece::Para {
                 field: Field {
                     text: part.to_owned(),
-                    line: line_at(u, w[0]),
+                    line: u.line_at(w[0]),
                     guess: if i == 0 { field.guess.clone() } else { None },
                 },
                 ordinal: at_start(part),
