@@ -9,6 +9,7 @@ mod heteronyms;
 mod highlight;
 mod lone;
 mod outcome;
+mod packed;
 pub mod pinyin;
 mod places;
 mod query;
@@ -26,6 +27,7 @@ use highlight::Kind;
 pub use highlight::{char_positions, snippet};
 use outcome::TermMatch;
 pub use outcome::{Generation, Hit, Outcome, Rank};
+use packed::EntrySets;
 pub use query::{Query, Term, TextMatcher};
 
 /// What a search entry points at.
@@ -46,15 +48,14 @@ pub enum Tier {
 }
 
 /// The collection, prepared for searching: each entry's text stays in the
-/// library; the index adds one reading-set id per character.
+/// library; the index adds one reading-set code per character.
 pub struct SearchIndex {
     lib: Arc<Library>,
     entries: Vec<Entry>,
-    /// Every entry's reading sets, one per character, end to end.
-    sets: Vec<u16>,
-    /// Built for one query: `sets` is empty, and each entry's are worked
-    /// out as it is tried.
-    sets_on_demand: bool,
+    /// Every entry's reading sets, one per character, end to end. None in
+    /// an index built for one query: each entry's are worked out as it is
+    /// tried.
+    sets: Option<packed::Packed>,
     readings: &'static pinyin::Readings,
     /// Where each article's entries start (they are in reading order), and
     /// where the places' start last: one article's marks cost that article.
@@ -169,26 +170,32 @@ impl SearchIndex {
         &self,
         entry: u32,
         text: &dyn Fn() -> &'a str,
-        f: impl FnOnce(&[u16]) -> R,
+        f: impl FnOnce(EntrySets) -> R,
     ) -> R {
         thread_local! {
             static SETS: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        if self.sets_on_demand {
+        let Some(packed) = &self.sets else {
             let text = text();
             return SETS.with_borrow_mut(|sets| {
                 sets.clear();
                 sets.resize(text.len(), 0);
                 let n = self.readings.sets_into(text, sets);
-                f(&sets[..n])
+                f(EntrySets::Worked(&sets[..n]))
             });
-        }
-        let entry = entry as usize;
-        let end = self
+        };
+        let i = entry as usize;
+        let (codes_end, escapes_end) = self
             .entries
-            .get(entry + 1)
-            .map_or(self.sets.len(), |next| next.sets_start as usize);
-        f(&self.sets[self.entries[entry].sets_start as usize..end])
+            .get(i + 1)
+            .map_or((packed.codes.len(), packed.escapes.len()), |next| {
+                (next.sets_start as usize, next.escapes_start as usize)
+            });
+        let e = self.entries[i];
+        f(EntrySets::Packed(packed.entry(
+            e.sets_start as usize..codes_end,
+            e.escapes_start as usize..escapes_end,
+        )))
     }
 
     /// Runs a query: every entry that all its terms match, the best `limit`
@@ -432,7 +439,7 @@ impl SearchIndex {
         if let Some(letters) = &term.letters
             && e.initials & pinyin::letter_bit(letters.first()) != 0
             && let Some((c, end, how)) = self.with_sets(entry, text, |sets| {
-                self.readings.find(sets, letters, e.initials)
+                sets.find_from(self.readings, letters, e.initials, 0)
             })
         {
             // Pinyin matches hanzi, three bytes each in UTF-8: close enough to

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::entry::Entry;
+use super::packed::{Packed, Palette};
 use super::{SearchIndex, Target, pinyin};
 use crate::content::{Field, Library, NodeId};
 
@@ -49,43 +50,55 @@ impl Share<'_> {
     }
 }
 
+/// Where one share's entries, codes and escapes go, and where its codes
+/// start in the whole.
+struct Out<'a> {
+    entries: &'a mut [Entry],
+    codes: &'a mut [u8],
+    base: usize,
+}
+
 /// Writes one share's entries and reading sets into the slices cut for
-/// them; `base` is where `sets` starts in the whole.
+/// them; returns its escapes, each entry's counted from the share's first.
 fn index_share(
     lib: &Library,
     readings: &pinyin::Readings,
     share: Share,
-    sets_kept: Sets,
-    entries: &mut [Entry],
-    sets: &mut [u16],
-    base: usize,
-) {
+    palette: Option<&Palette>,
+    out: &mut Out,
+) -> Vec<(u32, u16)> {
     let (mut i, mut at) = (0, 0);
+    let mut sets = Vec::new();
+    let mut escapes = Vec::new();
     share.each(lib, |target, text| {
-        let len = if sets_kept == Sets::Stored {
-            text.chars().count()
+        let escapes_start = u32::try_from(escapes.len()).expect("escapes fit 32 bits");
+        let sets_start = u32::try_from(out.base + at).expect("reading sets fit 32 bits");
+        let initials = if let Some(palette) = palette {
+            sets.clear();
+            sets.resize(text.len(), 0);
+            let n = readings.sets_into(text, &mut sets);
+            palette.pack(&sets[..n], &mut out.codes[at..at + n], &mut escapes);
+            at += n;
+            sets[..n]
+                .iter()
+                .fold(0, |m, &set| m | readings.initials(set))
         } else {
-            0
+            u32::MAX
         };
-        let mine = &mut sets[at..at + len];
-        readings.sets_into(text, mine);
-        entries[i] = Entry {
-            initials: if sets_kept == Sets::Stored {
-                mine.iter().fold(0, |m, &set| m | readings.initials(set))
-            } else {
-                u32::MAX
-            },
-            sets_start: u32::try_from(base + at).expect("reading sets fit 32 bits"),
+        out.entries[i] = Entry {
+            initials,
+            sets_start,
+            escapes_start,
             // An index for one query skips the scan: the query's own
             // search of the text costs no more.
             ..Entry::new(
                 target,
-                sets_kept == Sets::OnDemand || text.bytes().any(|b| b.is_ascii_alphabetic()),
+                palette.is_none() || text.bytes().any(|b| b.is_ascii_alphabetic()),
             )
         };
         i += 1;
-        at += len;
     });
+    escapes
 }
 
 impl SearchIndex {
@@ -107,55 +120,109 @@ impl SearchIndex {
             .chain([Share::Places])
             .collect();
         let whole: &Library = &lib;
-        let sizes: Vec<(usize, usize)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = shares
-                .iter()
-                .map(|&share| {
-                    scope.spawn(move || {
-                        let (mut entries, mut chars) = (0, 0);
-                        share.each(whole, |_, text| {
-                            entries += 1;
-                            if sets_kept == Sets::Stored {
-                                chars += text.chars().count();
-                            }
-                        });
-                        (entries, chars)
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or((0, 0)))
-                .collect()
-        });
+        let (sizes, palette) = count(&shares, whole, readings, sets_kept);
         let mut entries = vec![Entry::default(); sizes.iter().map(|s| s.0).sum()];
-        let mut sets = vec![0u16; sizes.iter().map(|s| s.1).sum()];
-        std::thread::scope(|scope| {
-            let (mut entries_left, mut sets_left): (&mut [Entry], &mut [u16]) =
-                (&mut entries, &mut sets);
+        let mut codes = vec![0u8; sizes.iter().map(|s| s.1).sum()];
+        let shares_escapes: Vec<Vec<(u32, u16)>> = std::thread::scope(|scope| {
+            let (mut entries_left, mut codes_left): (&mut [Entry], &mut [u8]) =
+                (&mut entries, &mut codes);
             let mut base = 0;
+            let mut handles = Vec::new();
             for (&share, &(n, chars)) in shares.iter().zip(&sizes) {
                 let (mine, rest) = std::mem::take(&mut entries_left).split_at_mut(n);
                 entries_left = rest;
-                let (my_sets, rest) = std::mem::take(&mut sets_left).split_at_mut(chars);
-                sets_left = rest;
-                scope.spawn(move || {
-                    index_share(whole, readings, share, sets_kept, mine, my_sets, base);
-                });
+                let (my_codes, rest) = std::mem::take(&mut codes_left).split_at_mut(chars);
+                codes_left = rest;
+                let palette = palette.as_ref();
+                let mut out = Out {
+                    entries: mine,
+                    codes: my_codes,
+                    base,
+                };
+                handles.push(
+                    scope.spawn(move || index_share(whole, readings, share, palette, &mut out)),
+                );
                 base += chars;
             }
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
         });
+        // Each share counted its escapes from its own first: from the
+        // whole's first now.
+        let mut escapes = Vec::with_capacity(shares_escapes.iter().map(Vec::len).sum());
+        let mut first = 0;
+        for (share, &(n, _)) in shares_escapes.into_iter().zip(&sizes) {
+            let offset = u32::try_from(escapes.len()).expect("escapes fit 32 bits");
+            for e in &mut entries[first..first + n] {
+                e.escapes_start += offset;
+            }
+            first += n;
+            escapes.extend(share);
+        }
         let article_starts = article_starts(&lib, &entries);
         SearchIndex {
             lib,
             entries,
-            sets,
-            sets_on_demand: sets_kept == Sets::OnDemand,
+            sets: palette.map(|palette| Packed {
+                palette,
+                codes,
+                escapes,
+            }),
             readings,
             article_starts,
             script: std::sync::OnceLock::new(),
         }
     }
+}
+
+/// The first pass: each share's entries and characters, and with stored
+/// sets the palette, from how often each set is read.
+fn count(
+    shares: &[Share],
+    whole: &Library,
+    readings: &'static pinyin::Readings,
+    sets_kept: Sets,
+) -> (Vec<(usize, usize)>, Option<Palette>) {
+    let stored = sets_kept == Sets::Stored;
+    // Entries and characters, and how often each set is read.
+    let counted: Vec<(usize, usize, Vec<u64>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = shares
+            .iter()
+            .map(|&share| {
+                scope.spawn(move || {
+                    let (mut entries, mut chars) = (0, 0);
+                    let mut counts = vec![0; if stored { 1 << 16 } else { 0 }];
+                    share.each(whole, |_, text| {
+                        entries += 1;
+                        if stored {
+                            for c in text.chars() {
+                                chars += 1;
+                                counts[usize::from(readings.of(c))] += 1;
+                            }
+                        }
+                    });
+                    (entries, chars, counts)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let palette = stored.then(|| {
+        let mut counts = vec![0; 1 << 16];
+        for (_, _, share) in &counted {
+            for (all, n) in counts.iter_mut().zip(share) {
+                *all += n;
+            }
+        }
+        Palette::commonest(&counts, readings)
+    });
+    let sizes = counted.iter().map(|&(n, chars, _)| (n, chars)).collect();
+    (sizes, palette)
 }
 
 /// Where each article's entries start, and after the last article where

@@ -3,7 +3,7 @@
 use super::{Target, Tier};
 use crate::content::{Anchor, Field};
 
-/// One searchable text, packed into 20 bytes: a big archive has millions.
+/// One searchable text, packed into 24 bytes: a big archive has millions.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Entry {
     /// The node or place: see [`Entry::target`].
@@ -16,6 +16,8 @@ pub(super) struct Entry {
     /// Where this entry's reading sets start in `SearchIndex::sets`; they
     /// end where the next entry's start.
     pub(super) sets_start: u32,
+    /// Where this entry's escapes start in [`super::packed::Packed`]'s.
+    pub(super) escapes_start: u32,
     /// [`HEADING`] and [`LATIN`].
     pub(super) flags: u8,
 }
@@ -69,6 +71,7 @@ impl Entry {
             what: kind << INDEX_BITS | index,
             initials: 0,
             sets_start: 0,
+            escapes_start: 0,
             flags: if heading { HEADING } else { 0 } | if latin { LATIN } else { 0 },
         }
     }
@@ -138,6 +141,6 @@ mod tests {
             assert!(entry.latin());
         }
         assert!(!Entry::new(Target::Place(1), false).latin());
-        assert_eq!(std::mem::size_of::<Entry>(), 20);
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
     }
 }

@@ -61,7 +61,7 @@ impl SearchIndex {
                 self.with_sets(entry, &|| text, |sets| {
                     let mut from = 0;
                     while let Some((a, b, _)) =
-                        self.readings.find_from(sets, letters, initials, from)
+                        sets.find_from(self.readings, letters, initials, from)
                     {
                         out.push(bytes[a]..bytes[b]);
                         from = b.max(a + 1);

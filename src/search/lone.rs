@@ -15,13 +15,13 @@ pub(super) struct Lone<'q> {
 
 impl SearchIndex {
     /// The query as a lone initial, when it is one: a single unquoted
-    /// letter that names no place, in an index with stored reading sets.
+    /// letter that names no place, in an index with stored reading sets (and so each entry's initials).
     pub(super) fn lone<'q>(&self, query: &'q Query) -> Option<Lone<'q>> {
         let [term] = query.terms.as_slice() else {
             return None;
         };
         let letters = term.letters.as_ref()?;
-        (!self.sets_on_demand && !term.exact && !term.has_places() && term.text.len() == 1).then(
+        (self.sets.is_some() && !term.exact && !term.has_places() && term.text.len() == 1).then(
             || Lone {
                 term,
                 bit: letter_bit(letters.first()),

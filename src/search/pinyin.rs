@@ -272,9 +272,9 @@ impl Readings {
     /// `reach` is the text's [`Readings::initials`], all of them or'd, or
     /// `u32::MAX` if not known: it tells when no better run can follow.
     #[must_use]
-    pub fn find(
+    pub fn find<S: SetAt + ?Sized>(
         &self,
-        text_sets: &[u16],
+        text_sets: &S,
         query: &Letters,
         reach: u32,
     ) -> Option<(usize, usize, Reading)> {
@@ -283,9 +283,9 @@ impl Readings {
 
     /// As [`Readings::find`], starting at character `from`.
     #[must_use]
-    pub fn find_from(
+    pub fn find_from<S: SetAt + ?Sized>(
         &self,
-        text_sets: &[u16],
+        text_sets: &S,
         query: &Letters,
         reach: u32,
         from: usize,
@@ -299,10 +299,9 @@ impl Readings {
             whole: query.whole && (letters.len() > 1 || reach & LONE != 0),
         };
         let mut best: Option<(usize, usize, Reading)> = None;
-        for c in from..text_sets.len() {
-            if self.first_letters[usize::from(text_sets[c])] & bit == 0 {
-                continue;
-            }
+        let mut next = from;
+        while let Some(c) = text_sets.next_from(next, bit, self) {
+            next = c + 1;
             if let Some((end, how)) = self.spell(text_sets, c, letters)
                 && best.is_none_or(|(_, _, was)| how > was)
             {
@@ -340,17 +339,31 @@ impl Readings {
     /// reading ends, if they do (what the test of every run asks).
     #[cfg(test)]
     #[must_use]
-    pub fn reads_at(&self, text_sets: &[u16], c: usize, query: &Letters) -> Option<usize> {
+    pub fn reads_at<S: SetAt + ?Sized>(
+        &self,
+        text_sets: &S,
+        c: usize,
+        query: &Letters,
+    ) -> Option<usize> {
         self.spell(text_sets, c, &query.bytes).map(|(end, _)| end)
     }
 
-    fn spell(&self, text_sets: &[u16], c: usize, query: &[u8]) -> Option<(usize, Reading)> {
+    fn spell<S: SetAt + ?Sized>(
+        &self,
+        text_sets: &S,
+        c: usize,
+        query: &[u8],
+    ) -> Option<(usize, Reading)> {
         let Some(&first) = query.first() else {
             return Some((c, Reading::BEST));
         };
-        let set = &self.sets[usize::from(*text_sets.get(c)?)];
+        if c >= text_sets.count() {
+            return None;
+        }
+        let id = text_sets.at(c);
+        let set = &self.sets[usize::from(id)];
         // Most characters cannot continue the query at all: say so at once.
-        if self.first_letters[usize::from(text_sets[c])] & letter_bit(first) == 0 {
+        if self.first_letters[usize::from(id)] & letter_bit(first) == 0 {
             return None;
         }
         let mut best: Option<(usize, Reading)> = None;
@@ -413,6 +426,36 @@ impl Readings {
             }
         }
         best
+    }
+}
+
+/// A text's reading sets, one per character, however they are kept.
+pub trait SetAt {
+    /// How many characters.
+    fn count(&self) -> usize;
+    /// The set of character `c`, which is less than [`SetAt::count`].
+    fn at(&self, c: usize) -> u16;
+    /// The first character from `from` on that may be read starting with
+    /// the letter of `bit` (it may not, where the sets do not say at once:
+    /// [`Readings::find`] checks each).
+    fn next_from(&self, from: usize, bit: u32, readings: &Readings) -> Option<usize>;
+}
+
+impl SetAt for [u16] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn at(&self, c: usize) -> u16 {
+        self[c]
+    }
+
+    fn next_from(&self, from: usize, bit: u32, readings: &Readings) -> Option<usize> {
+        let rest = self.get(from..)?;
+        let at = rest
+            .iter()
+            .position(|&set| readings.initials(set) & bit != 0)?;
+        Some(from + at)
     }
 }
 

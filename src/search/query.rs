@@ -70,7 +70,7 @@ impl TextMatcher {
                             out.truncate(n);
                             out
                         });
-                        readings.find(sets, letters, u32::MAX).is_some()
+                        readings.find(sets.as_slice(), letters, u32::MAX).is_some()
                     })
             })
     }

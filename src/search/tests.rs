@@ -1,5 +1,6 @@
 //! The index's private parts: reading sets and rank bits.
 
+use super::pinyin::SetAt;
 use super::*;
 
 fn index() -> SearchIndex {
@@ -46,7 +47,7 @@ fn a_lone_letter_prefers_a_character_read_as_it_alone() {
         let mut sets = vec![0; text.chars().count()];
         r.sets_into(text, &mut sets);
         let reach = sets.iter().fold(0, |m, &s| m | r.initials(s));
-        r.find(&sets, &r.letters(letters).unwrap(), reach)
+        r.find(sets.as_slice(), &r.letters(letters).unwrap(), reach)
     };
     let read = |whole| pinyin::Reading {
         in_context: true,
@@ -104,8 +105,7 @@ fn every_run_of_the_page_is_found_by_its_full_pinyin_and_its_initials() {
                     // place the letters also name: 上海 for `sh`).
                     let hit = ix.rank(entry, &query).is_some();
                     let reads = ix.with_sets(entry, &|| text, |sets| {
-                        ix.readings
-                            .reads_at(sets, at, letters)
+                        sets.reads_at(ix.readings, at, letters)
                             .is_some_and(|e| e >= at + len)
                     });
                     if !(hit && reads) {
@@ -196,4 +196,34 @@ fn a_query_narrowed_from_characters_apart_finds_the_same() {
         };
         assert_eq!(entries(&narrowed), entries(&fresh), "{long}");
     }
+}
+
+#[test]
+fn stored_sets_read_back_as_worked_out_escapes_and_all() {
+    // The page reads with more sets than a byte has codes: some escape.
+    let ix = index();
+    let packed = ix
+        .sets
+        .as_ref()
+        .expect("the reader's index stores its sets");
+    assert!(!packed.escapes.is_empty());
+    let mut escaped = 0;
+    for entry in 0..ix.len() {
+        let entry = u32::try_from(entry).unwrap();
+        let text = ix.text(entry);
+        let mut worked = vec![0; text.chars().count()];
+        ix.readings.sets_into(text, &mut worked);
+        ix.with_sets(entry, &|| text, |sets| {
+            let EntrySets::Packed(sets) = sets else {
+                panic!("stored sets are packed");
+            };
+            let back: Vec<u16> = (0..sets.count()).map(|c| sets.at(c)).collect();
+            assert_eq!(back, worked, "{text}");
+        });
+        let e = ix.entries[entry as usize];
+        let next = ix.entries.get(entry as usize + 1);
+        escaped += next.map_or(packed.escapes.len(), |n| n.escapes_start as usize)
+            - e.escapes_start as usize;
+    }
+    assert_eq!(escaped, packed.escapes.len(), "each escape is one entry's");
 }

@@ -1,0 +1,186 @@
+//! Reading sets kept one byte a character: the index's largest part, and
+//! the one a pinyin keystroke reads end to end.
+//!
+//! A collection reads with a few hundred sets, and the 255 its text uses
+//! most cover nearly every character (98.6% of the bench's, of the seed's
+//! own); each of those is a code, and any other character is an escape,
+//! whose set is kept beside it by position.
+
+use super::pinyin::{Letters, Reading, Readings, SetAt};
+
+/// The code that says: look among the escapes.
+const ESCAPE: u8 = u8::MAX;
+
+/// Which set each code stands for, and back.
+pub(super) struct Palette {
+    sets: Box<[u16; 256]>,
+    /// The initials of each code's set ([`Readings::initials`]); every
+    /// letter for the escape, whose sets are told apart later.
+    initials: Box<[u32; 256]>,
+    codes: Box<[u8; 1 << 16]>,
+}
+
+impl Palette {
+    /// The 255 sets counted most often (`counts[id]`, one slot per set
+    /// id) get codes, the commonest first.
+    pub(super) fn commonest(counts: &[u64], readings: &Readings) -> Self {
+        let mut ids: Vec<u16> = (0..=u16::MAX)
+            .filter(|&id| counts.get(usize::from(id)).is_some_and(|&n| n > 0))
+            .collect();
+        ids.sort_by_key(|&id| std::cmp::Reverse(counts[usize::from(id)]));
+        let mut sets = Box::new([0; 256]);
+        let mut initials = Box::new([u32::MAX; 256]);
+        let mut codes: Box<[u8; 1 << 16]> = vec![ESCAPE; 1 << 16]
+            .into_boxed_slice()
+            .try_into()
+            .expect("a slice of exactly 1 << 16 slots");
+        for (code, &id) in (0..ESCAPE).zip(&ids) {
+            sets[usize::from(code)] = id;
+            initials[usize::from(code)] = readings.initials(id);
+            codes[usize::from(id)] = code;
+        }
+        // Codes no set took: nothing is written with them.
+        for code in ids.len()..usize::from(ESCAPE) {
+            initials[code] = 0;
+        }
+        Palette {
+            sets,
+            initials,
+            codes,
+        }
+    }
+
+    /// Writes one entry's sets as codes into `out` (as long as `sets`),
+    /// and each set with no code onto `escapes`, by its position.
+    pub(super) fn pack(&self, sets: &[u16], out: &mut [u8], escapes: &mut Vec<(u32, u16)>) {
+        for (c, (&id, slot)) in sets.iter().zip(out.iter_mut()).enumerate() {
+            let code = self.codes[usize::from(id)];
+            *slot = code;
+            if code == ESCAPE {
+                let c = u32::try_from(c).expect("an entry's characters fit 32 bits");
+                escapes.push((c, id));
+            }
+        }
+    }
+}
+
+/// Every entry's sets, end to end: see [`Packed::entry`].
+pub(super) struct Packed {
+    pub(super) palette: Palette,
+    pub(super) codes: Vec<u8>,
+    /// Each entry's escapes in order, entry after entry: the position in
+    /// its text, and the set.
+    pub(super) escapes: Vec<(u32, u16)>,
+}
+
+impl Packed {
+    /// One entry's sets: its codes from `codes`, its escapes from
+    /// `escapes` (both ranges as the entries record them).
+    pub(super) fn entry(
+        &self,
+        codes: std::ops::Range<usize>,
+        escapes: std::ops::Range<usize>,
+    ) -> Coded<'_> {
+        Coded {
+            codes: &self.codes[codes],
+            sets: &self.palette.sets,
+            initials: &self.palette.initials,
+            escapes: &self.escapes[escapes],
+        }
+    }
+}
+
+/// One entry's reading sets, as [`SetAt`] reads them.
+#[derive(Clone, Copy)]
+pub(super) struct Coded<'a> {
+    codes: &'a [u8],
+    sets: &'a [u16; 256],
+    initials: &'a [u32; 256],
+    escapes: &'a [(u32, u16)],
+}
+
+impl SetAt for Coded<'_> {
+    fn count(&self) -> usize {
+        self.codes.len()
+    }
+
+    #[inline]
+    fn at(&self, c: usize) -> u16 {
+        let code = self.codes[c];
+        if code == ESCAPE {
+            let c = u32::try_from(c).unwrap_or(u32::MAX);
+            self.escapes
+                .binary_search_by_key(&c, |&(at, _)| at)
+                .map_or(0, |i| self.escapes[i].1)
+        } else {
+            self.sets[usize::from(code)]
+        }
+    }
+
+    #[inline]
+    fn next_from(&self, from: usize, bit: u32, _: &Readings) -> Option<usize> {
+        let rest = self.codes.get(from..)?;
+        let at = rest
+            .iter()
+            .position(|&code| self.initials[usize::from(code)] & bit != 0)?;
+        Some(from + at)
+    }
+}
+
+/// One entry's reading sets, as the index has them.
+#[derive(Clone, Copy)]
+pub(super) enum EntrySets<'a> {
+    /// Worked out from the text for this try.
+    Worked(&'a [u16]),
+    Packed(Coded<'a>),
+}
+
+impl EntrySets<'_> {
+    /// [`Readings::find_from`] over these sets.
+    pub(super) fn find_from(
+        self,
+        readings: &Readings,
+        query: &Letters,
+        reach: u32,
+        from: usize,
+    ) -> Option<(usize, usize, Reading)> {
+        match self {
+            EntrySets::Worked(sets) => readings.find_from(sets, query, reach, from),
+            EntrySets::Packed(sets) => readings.find_from(&sets, query, reach, from),
+        }
+    }
+
+    /// [`Readings::reads_at`] over these sets.
+    #[cfg(test)]
+    pub(super) fn reads_at(self, readings: &Readings, c: usize, query: &Letters) -> Option<usize> {
+        match self {
+            EntrySets::Worked(sets) => readings.reads_at(sets, c, query),
+            EntrySets::Packed(sets) => readings.reads_at(&sets, c, query),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Packed, Palette, Readings, SetAt};
+
+    #[test]
+    fn every_set_reads_back_coded_or_escaped() {
+        // 300 sets, counted so that 45 of them have no code.
+        let counts: Vec<u64> = (0..300).map(|id| 1000 - id).collect();
+        let palette = Palette::commonest(&counts, Readings::shared());
+        let sets: Vec<u16> = (0..300).rev().chain([0, 299, 254, 255]).collect();
+        let mut codes = vec![0; sets.len()];
+        let mut escapes = Vec::new();
+        palette.pack(&sets, &mut codes, &mut escapes);
+        assert_eq!(escapes.len(), 47, "sets 255 to 299, then 299 and 255 again");
+        let packed = Packed {
+            palette,
+            codes,
+            escapes,
+        };
+        let entry = packed.entry(0..sets.len(), 0..packed.escapes.len());
+        let back: Vec<u16> = (0..entry.count()).map(|c| entry.at(c)).collect();
+        assert_eq!(back, sets);
+    }
+}
