@@ -177,6 +177,9 @@ impl SearchIndex {
     }
 }
 
+/// One entry in this many is counted to choose the palette.
+const SAMPLE: usize = 4;
+
 /// The first pass: each share's entries and characters, and with stored
 /// sets the palette, from how often each set is read.
 fn count(
@@ -197,9 +200,13 @@ fn count(
                     share.each(whole, |_, text| {
                         entries += 1;
                         if stored {
-                            for c in text.chars() {
-                                chars += 1;
-                                counts[usize::from(readings.of(c))] += 1;
+                            chars += text.chars().count();
+                            // Sets read often show in any sample: one
+                            // entry in SAMPLE is enough to choose the codes.
+                            if entries % SAMPLE == 1 {
+                                for c in text.chars() {
+                                    counts[usize::from(readings.of(c))] += 1;
+                                }
                             }
                         }
                     });
