@@ -118,6 +118,16 @@ impl SetAt for Coded<'_> {
     }
 
     #[inline]
+    fn initials_at(&self, c: usize, readings: &Readings) -> u32 {
+        let code = self.codes[c];
+        if code == ESCAPE {
+            readings.initials(self.at(c))
+        } else {
+            self.initials[usize::from(code)]
+        }
+    }
+
+    #[inline]
     fn next_from(&self, from: usize, bit: u32, _: &Readings) -> Option<usize> {
         let rest = self.codes.get(from..)?;
         let at = rest

@@ -360,12 +360,11 @@ impl Readings {
         if c >= text_sets.count() {
             return None;
         }
-        let id = text_sets.at(c);
-        let set = &self.sets[usize::from(id)];
         // Most characters cannot continue the query at all: say so at once.
-        if self.first_letters[usize::from(id)] & letter_bit(first) == 0 {
+        if text_sets.initials_at(c, self) & letter_bit(first) == 0 {
             return None;
         }
+        let set = &self.sets[usize::from(text_sets.at(c))];
         let mut best: Option<(usize, Reading)> = None;
         // A better reading wins; between two abbreviated ones alike, the
         // one that covers more characters (sch: 市场化 before 市场), as an
@@ -439,6 +438,10 @@ pub trait SetAt {
     /// the letter of `bit` (it may not, where the sets do not say at once:
     /// [`Readings::find`] checks each).
     fn next_from(&self, from: usize, bit: u32, readings: &Readings) -> Option<usize>;
+    /// [`Readings::initials`] of character `c`'s set.
+    fn initials_at(&self, c: usize, readings: &Readings) -> u32 {
+        readings.initials(self.at(c))
+    }
 }
 
 impl SetAt for [u16] {
