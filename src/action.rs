@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::content::{Library, Named, NodeId};
+use crate::content::{Library, Mentions, NodeId};
 use crate::search::{Outcome, SearchIndex};
 use crate::view::View;
 
@@ -81,7 +81,7 @@ pub enum Action {
     /// A search finished: the query serial it answers, and what it found.
     SearchDone(u64, Arc<Outcome>),
     /// The place index's mentions were found, in this collection.
-    PlacesFound(Arc<Library>, Arc<Vec<Named>>),
+    PlacesFound(Arc<Library>, Arc<Mentions>),
 
     /// Switch views: the reader, the lesson comparison, the place index.
     Show(View),

@@ -12,7 +12,7 @@ mod paragraphs;
 use std::path::Path;
 
 pub use error::{ContentError, ContentErrors};
-pub use mentions::{Mention, Named};
+pub use mentions::{Mention, Mentions, Named};
 pub use paragraphs::Paragraphs;
 
 /// The content shipped inside the binary, in reading order.

@@ -76,7 +76,7 @@ enum Message {
     Signal(i32),
     Found(u64, Arc<Outcome>),
     /// The place index's mentions, found in this collection.
-    PlacesFound(Arc<crate::content::Library>, Vec<crate::content::Named>),
+    PlacesFound(Arc<crate::content::Library>, crate::content::Mentions),
     /// More of a collection that is loading, indexed, and how many files
     /// that is; None for the whole collection.
     Loaded(Arc<SearchIndex>, Option<usize>),

@@ -743,7 +743,7 @@ fn the_place_index_waits_for_its_mentions_and_keeps_a_place_picked_meanwhile() {
         app.update(Action::Show(View::Places)).is_empty(),
         "asked once"
     );
-    assert!(app.places.rows().is_empty());
+    assert!(app.places.rows().next().is_none());
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains("正在查找各地点的提及"), "{screen}");
     app.update(Action::OpenPlaces);
@@ -774,7 +774,7 @@ fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
     let mut app = app(120, 36);
     app.update(Action::Show(View::Places));
     common::deliver(&mut app);
-    let rows: Vec<Row> = app.places.rows().to_vec();
+    let rows: Vec<Row> = app.places.rows().collect();
     for row in rows {
         let Row::Place { place, times, .. } = row else {
             continue;
@@ -799,6 +799,62 @@ fn the_place_index_counts_mentions_as_the_reader_does_and_lands_on_the_first() {
             "{name}: Enter lands on the first mention"
         );
     }
+}
+
+#[test]
+fn the_place_index_scrolls_each_mention_selected_into_view_a_third_down() {
+    use zhizao::app::places::Row;
+    let mut app = app(100, 30);
+    app.update(Action::Show(View::Places));
+    common::deliver(&mut app);
+    let rows: Vec<Row> = app.places.rows().collect();
+    let total: usize = rows.iter().map(|r| r.height()).sum();
+    let count = app.places.mentions().len();
+    assert!(count > 20, "{count}");
+    let selected_bg = zhizao::ui::theme::COLOR.selected.bg;
+    for i in 0..count {
+        app.places.select(i);
+        let terminal = common::draw(&app);
+        let buf = terminal.backend().buffer();
+        // The rows above the mention's, as the index lists them.
+        let top: usize = rows
+            .iter()
+            .take_while(|r| **r != Row::Mention(i))
+            .map(|r| r.height())
+            .sum();
+        let lit: Vec<u16> = (0..buf.area.height)
+            .filter(|&y| buf[(2, y)].bg == selected_bg.unwrap())
+            .collect();
+        let [first, second] = lit[..] else {
+            panic!("mention {i}: two rows lit, got {lit:?}");
+        };
+        assert_eq!(second, first + 1);
+        // The pane's text starts below its border, which bears its title.
+        let screen = common::screen(&terminal);
+        let border = screen
+            .lines()
+            .position(|l| l.starts_with('╭') && l.contains("启示中的地点"))
+            .unwrap();
+        let y = usize::from(first) - border - 1;
+        assert_eq!(y, top - app.places.hidden, "mention {i}");
+        let bottom = screen
+            .lines()
+            .skip(border + 1)
+            .position(|l| l.starts_with('╰'))
+            .unwrap();
+        let page = bottom;
+        if top >= page / 3 && total - top > page {
+            assert_eq!(y, page / 3, "mention {i} sits a third of the way down");
+        }
+        let crumb = app.lib.breadcrumb(app.places.mentions()[i].anchor.node);
+        let line = screen.lines().nth(usize::from(first)).unwrap();
+        let head: String = crumb.chars().take(4).collect();
+        assert!(line.contains(&head), "mention {i}: {line} / {crumb}");
+    }
+    assert!(
+        app.places.hidden > 0,
+        "the last mentions scrolled the index"
+    );
 }
 
 #[test]

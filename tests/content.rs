@@ -519,8 +519,11 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
     let lib = Library::load_dir(&dir).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     let found = lib.mentions();
-    assert_eq!(found.len(), lib.places.len());
-    for (p, named) in found.iter().enumerate() {
+    assert_eq!(found.named().len(), lib.places.len());
+    let mut end = 0;
+    for (p, named) in found.named().iter().enumerate() {
+        assert_eq!(named.mentions.start, end, "one list, place by place");
+        end = named.mentions.end;
         let name = lib.places[p].name.as_str();
         let mut expected = Vec::new();
         let mut times = 0;
@@ -538,12 +541,12 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
                 expected.push((anchor, marks));
             }
         }
-        let got: Vec<_> = named
-            .mentions
+        let got: Vec<_> = found
+            .of(p)
             .iter()
             .map(|m| {
                 assert_eq!(m.place, p);
-                (m.anchor, m.marks())
+                (m.anchor, m.marks(&lib))
             })
             .collect();
         assert_eq!(got, expected, "{name}");
@@ -552,8 +555,9 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
         assert_eq!(named.lessons, lessons, "{name}");
     }
     let suzhou = lib.places.iter().position(|p| p.name == "苏州").unwrap();
-    let last = found[suzhou].mentions.last().unwrap();
-    assert_eq!(last.marks(), [0, 1, 2, 3, 4, 5]);
+    assert_eq!(end, found.all().len());
+    let last = found.of(suzhou).last().unwrap();
+    assert_eq!(last.marks(&lib), [0, 1, 2, 3, 4, 5]);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::action::Action;
-use crate::content::{Anchor, Library, Mention, Named, PlaceId};
+use crate::content::{Anchor, Library, Mention, Mentions, Named, PlaceId};
 
 /// One row of the index: a place's heading, or a mention (two rows tall).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +44,7 @@ pub struct Places {
     /// picked meanwhile, or the mention selected in the part of a growing
     /// collection shown before.
     picked: Option<(PlaceId, Option<Anchor>)>,
-    mentions: Vec<Mention>,
-    rows: Vec<Row>,
+    mentions: Arc<Mentions>,
     /// The mention selected.
     pub selected: usize,
     /// Screen rows scrolled off the top.
@@ -62,22 +61,37 @@ impl Places {
             requested: false,
             found: false,
             picked: None,
-            mentions: Vec::new(),
-            rows: Vec::new(),
+            mentions: Arc::default(),
             selected: 0,
             hidden: 0,
             height: 1,
         }
     }
 
+    /// Every mention, place by place (none until they arrive).
     #[must_use]
     pub fn mentions(&self) -> &[Mention] {
-        &self.mentions
+        self.mentions.all()
     }
 
+    /// Each place's share of them (none until they arrive).
     #[must_use]
-    pub fn rows(&self) -> &[Row] {
-        &self.rows
+    pub fn named(&self) -> &[Named] {
+        self.mentions.named()
+    }
+
+    /// The index's rows, top to bottom: each place, then its mentions.
+    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        self.named().iter().enumerate().flat_map(|(place, named)| {
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            std::iter::once(Row::Place {
+                place,
+                paragraphs: count(named.mentions.len()),
+                lessons: count(named.lessons),
+                times: count(named.times),
+            })
+            .chain(named.mentions.clone().map(Row::Mention))
+        })
     }
 
     /// Shown: the mentions are wanted, if they are not here yet.
@@ -102,34 +116,21 @@ impl Places {
 
     /// The mentions arrive, for `lib`: if that is still this index's
     /// collection, its rows are built.
-    pub fn receive(&mut self, lib: &Arc<Library>, found: Arc<Vec<Named>>) {
+    pub fn receive(&mut self, lib: &Arc<Library>, found: Arc<Mentions>) {
         if self.found || !Arc::ptr_eq(lib, &self.lib) {
             return;
         }
         self.found = true;
-        let found = Arc::try_unwrap(found).unwrap_or_else(|shared| shared.to_vec());
-        // Room for them all at once: growing would hold two copies.
-        let total: usize = found.iter().map(|n| n.mentions.len()).sum();
-        self.mentions.reserve_exact(total);
-        self.rows.reserve_exact(total + found.len());
-        for (place, named) in found.into_iter().enumerate() {
-            let first = self.mentions.len();
-            self.rows.push(Row::Place {
-                place,
-                paragraphs: u32::try_from(named.mentions.len()).unwrap_or(u32::MAX),
-                lessons: u32::try_from(named.lessons).unwrap_or(u32::MAX),
-                times: u32::try_from(named.times).unwrap_or(u32::MAX),
-            });
-            self.mentions.extend(named.mentions);
-            self.rows
-                .extend((first..self.mentions.len()).map(Row::Mention));
-        }
+        self.mentions = found;
         match self.picked.take() {
             Some((place, anchor)) => {
+                let start = self.named().get(place).map_or(0, |n| n.mentions.start);
                 let same = self
                     .mentions
+                    .of(place)
                     .iter()
-                    .position(|m| m.place == place && Some(m.anchor) == anchor);
+                    .position(|m| Some(m.anchor) == anchor)
+                    .map(|i| start + i);
                 match same {
                     Some(i) => self.select(i),
                     None => self.select_place(place),
@@ -168,7 +169,7 @@ impl Places {
 
     /// Selects a mention, within bounds, and scrolls to it.
     pub fn select(&mut self, i: usize) {
-        self.selected = i.min(self.mentions.len().saturating_sub(1));
+        self.selected = i.min(self.mentions().len().saturating_sub(1));
         self.follow();
     }
 
@@ -179,10 +180,10 @@ impl Places {
             return;
         }
         let i = self
-            .mentions
-            .iter()
-            .position(|m| m.place == place)
-            .unwrap_or(0);
+            .named()
+            .get(place)
+            .filter(|n| !n.mentions.is_empty())
+            .map_or(0, |n| n.mentions.start);
         self.select(i);
     }
 
@@ -204,19 +205,25 @@ impl Places {
     /// The selected mention, for Enter.
     #[must_use]
     pub fn current(&self) -> Option<&Mention> {
-        self.mentions.get(self.selected)
+        self.mentions().get(self.selected)
     }
 
     /// Scrolls so the selected mention sits a third of the way down.
     fn follow(&mut self) {
-        let selected = self.selected;
-        let top: usize = self
-            .rows
+        let named = self.mentions.named();
+        // A place's row, then two for each of its mentions.
+        let tall = |n: &Named| 1 + 2 * n.mentions.len();
+        let total: usize = named.iter().map(tall).sum();
+        let top = match named
             .iter()
-            .take_while(|r| **r != Row::Mention(selected))
-            .map(|r| r.height())
-            .sum();
-        let total: usize = self.rows.iter().map(|r| r.height()).sum();
+            .position(|n| n.mentions.contains(&self.selected))
+        {
+            Some(p) => {
+                let above: usize = named[..p].iter().map(tall).sum();
+                above + 1 + 2 * (self.selected - named[p].mentions.start)
+            }
+            None => total,
+        };
         self.hidden = top
             .saturating_sub(self.height / 3)
             .min(total.saturating_sub(self.height));

@@ -25,12 +25,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ]);
     // The title says what the index holds: the places of the collection's
     // place list, which on the bundled page are the lessons' cities.
-    let of_lessons = !app.places.rows().is_empty()
-        && app
-            .places
-            .rows()
-            .iter()
-            .all(|r| !matches!(r, Row::Place { lessons: 0, .. }));
+    let named = app.places.named();
+    let of_lessons = !named.is_empty() && named.iter().all(|n| n.lessons > 0);
     let name = if of_lessons {
         "启示中的地点"
     } else {
@@ -64,7 +60,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let page = usize::from(inner.height);
     let widths = app.widths;
     let mut y = 0usize;
-    for &row in places.rows() {
+    for row in places.rows() {
         let rows_tall = row.height();
         if y + rows_tall <= places.hidden {
             y += rows_tall;
@@ -152,7 +148,7 @@ fn mention(
             );
         }
         let text = app.lib.text(mention.anchor).unwrap_or_default();
-        let (snip, marks) = crate::search::snippet(text, &mention.marks(), room, widths);
+        let (snip, marks) = crate::search::snippet(text, &mention.marks(&app.lib), room, widths);
         let runs = marked(&snip, &marks, base, theme.hit);
         put(
             buf,
