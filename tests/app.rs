@@ -846,7 +846,9 @@ fn the_place_index_scrolls_each_mention_selected_into_view_a_third_down() {
         if top >= page / 3 && total - top > page {
             assert_eq!(y, page / 3, "mention {i} sits a third of the way down");
         }
-        let crumb = app.lib.breadcrumb(app.places.mentions()[i].anchor.node);
+        let crumb = app
+            .lib
+            .breadcrumb(app.places.mentions().get(i).unwrap().anchor.node);
         let line = screen.lines().nth(usize::from(first)).unwrap();
         let head: String = crumb.chars().take(4).collect();
         assert!(line.contains(&head), "mention {i}: {line} / {crumb}");

@@ -508,8 +508,9 @@ fn a_big_folder_gives_its_first_article_first() {
 
 #[test]
 fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
-    // Forty copies of the report share out among the cores; a name that
-    // overlaps itself counts as `n` steps through it, not overlapping.
+    // Forty copies of the report, each core finding its share of the
+    // places in them all; a name that overlaps itself counts as `n` steps
+    // through it, not overlapping.
     let dir = common::big_collection("mentions", 40, "places.toml");
     std::fs::write(
         dir.join("zz.toml"),
@@ -522,8 +523,8 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
     assert_eq!(found.named().len(), lib.places.len());
     let mut end = 0;
     for (p, named) in found.named().iter().enumerate() {
-        assert_eq!(named.mentions.start, end, "one list, place by place");
-        end = named.mentions.end;
+        assert_eq!(found.start(p), end, "numbered place by place");
+        end += named.mentions.len();
         let name = lib.places[p].name.as_str();
         let mut expected = Vec::new();
         let mut times = 0;
@@ -555,7 +556,12 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
         assert_eq!(named.lessons, lessons, "{name}");
     }
     let suzhou = lib.places.iter().position(|p| p.name == "苏州").unwrap();
-    assert_eq!(end, found.all().len());
+    assert_eq!(end, found.len());
+    assert!(found.get(end).is_none());
+    for i in 0..end {
+        let m = found.get(i).unwrap();
+        assert_eq!(found.of(m.place)[i - found.start(m.place)], *m, "{i}");
+    }
     let last = found.of(suzhou).last().unwrap();
     assert_eq!(last.marks(&lib), [0, 1, 2, 3, 4, 5]);
 }

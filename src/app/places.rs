@@ -68,13 +68,14 @@ impl Places {
         }
     }
 
-    /// Every mention, place by place (none until they arrive).
+    /// Every mention, place by place, numbered through (none until they
+    /// arrive).
     #[must_use]
-    pub fn mentions(&self) -> &[Mention] {
-        self.mentions.all()
+    pub fn mentions(&self) -> &Mentions {
+        &self.mentions
     }
 
-    /// Each place's share of them (none until they arrive).
+    /// Each place's mentions (none until they arrive).
     #[must_use]
     pub fn named(&self) -> &[Named] {
         self.mentions.named()
@@ -84,13 +85,14 @@ impl Places {
     pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
         self.named().iter().enumerate().flat_map(|(place, named)| {
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let start = self.mentions.start(place);
             std::iter::once(Row::Place {
                 place,
                 paragraphs: count(named.mentions.len()),
                 lessons: count(named.lessons),
                 times: count(named.times),
             })
-            .chain(named.mentions.clone().map(Row::Mention))
+            .chain((start..start + named.mentions.len()).map(Row::Mention))
         })
     }
 
@@ -124,7 +126,7 @@ impl Places {
         self.mentions = found;
         match self.picked.take() {
             Some((place, anchor)) => {
-                let start = self.named().get(place).map_or(0, |n| n.mentions.start);
+                let start = self.mentions.start(place);
                 let same = self
                     .mentions
                     .of(place)
@@ -179,11 +181,11 @@ impl Places {
             self.picked = Some((place, None));
             return;
         }
-        let i = self
-            .named()
-            .get(place)
-            .filter(|n| !n.mentions.is_empty())
-            .map_or(0, |n| n.mentions.start);
+        let i = if self.mentions.of(place).is_empty() {
+            0
+        } else {
+            self.mentions.start(place)
+        };
         self.select(i);
     }
 
@@ -205,7 +207,7 @@ impl Places {
     /// The selected mention, for Enter.
     #[must_use]
     pub fn current(&self) -> Option<&Mention> {
-        self.mentions().get(self.selected)
+        self.mentions.get(self.selected)
     }
 
     /// Scrolls so the selected mention sits a third of the way down.
@@ -214,13 +216,10 @@ impl Places {
         // A place's row, then two for each of its mentions.
         let tall = |n: &Named| 1 + 2 * n.mentions.len();
         let total: usize = named.iter().map(tall).sum();
-        let top = match named
-            .iter()
-            .position(|n| n.mentions.contains(&self.selected))
-        {
-            Some(p) => {
-                let above: usize = named[..p].iter().map(tall).sum();
-                above + 1 + 2 * (self.selected - named[p].mentions.start)
+        let top = match self.mentions.get(self.selected) {
+            Some(m) => {
+                let above: usize = named[..m.place].iter().map(tall).sum();
+                above + 1 + 2 * (self.selected - self.mentions.start(m.place))
             }
             None => total,
         };

@@ -1,8 +1,6 @@
 //! Where the text names each place: every field searched for every name,
 //! the fields shared out among the cores.
 
-use std::ops::Range;
-
 use memchr::memmem::Finder;
 
 use super::{Anchor, Field, Library, PlaceId};
@@ -40,53 +38,86 @@ fn starts<'a>(text: &'a str, finder: &'a Finder<'_>) -> impl Iterator<Item = usi
     })
 }
 
-/// Every mention of every place, in one list: the places' in their order,
-/// each place's in reading order.
+/// Every mention of every place: the places' in their order, each
+/// place's in reading order, numbered through as one list.
 #[derive(Debug, Clone, Default)]
 pub struct Mentions {
-    list: Vec<Mention>,
     named: Vec<Named>,
+    /// Where each place's mentions start in the numbering.
+    starts: Vec<usize>,
 }
 
-/// One place's share of [`Mentions`]: where its fields are in the list,
-/// how many times they name it, and how many lessons name it in their
-/// paragraphs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The fields naming one place, in reading order, how many times they
+/// name it, and how many lessons name it in their paragraphs.
+#[derive(Debug, Clone, Default)]
 pub struct Named {
-    pub mentions: Range<usize>,
+    pub mentions: Vec<Mention>,
     pub times: usize,
     pub lessons: usize,
 }
 
 impl Mentions {
-    /// Every mention, place by place.
-    #[must_use]
-    pub fn all(&self) -> &[Mention] {
-        &self.list
+    fn new(named: Vec<Named>) -> Self {
+        let starts = named
+            .iter()
+            .scan(0, |next, n| {
+                let start = *next;
+                *next += n.mentions.len();
+                Some(start)
+            })
+            .collect();
+        Mentions { named, starts }
     }
 
-    /// Each place's share, in the places' order.
+    /// Every place's mentions.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.named.last().map_or(0, |n| n.mentions.len()) + self.starts.last().unwrap_or(&0)
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The mention numbered `i`.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<&Mention> {
+        let place = self.starts.partition_point(|&s| s <= i).checked_sub(1)?;
+        self.named[place].mentions.get(i - self.starts[place])
+    }
+
+    /// Each place's, in the places' order.
     #[must_use]
     pub fn named(&self) -> &[Named] {
         &self.named
     }
 
+    /// The number of a place's first mention (where it would be, if it has
+    /// none).
+    #[must_use]
+    pub fn start(&self, place: PlaceId) -> usize {
+        self.starts
+            .get(place)
+            .copied()
+            .unwrap_or_else(|| self.len())
+    }
+
     /// The fields naming one place, in reading order.
     #[must_use]
     pub fn of(&self, place: PlaceId) -> &[Mention] {
-        self.named
-            .get(place)
-            .map_or(&[], |n| &self.list[n.mentions.clone()])
+        self.named.get(place).map_or(&[], |n| &n.mentions)
     }
 }
-
-/// One core's share of the fields: each place's mentions in them, and how
-/// many times they name it.
-type Share = Vec<(Vec<Mention>, usize)>;
 
 impl Library {
     /// Every place's mentions. Occurrences are counted as the reader's `n`
     /// and `N` step through them: left to right, not overlapping.
+    ///
+    /// The fields are shared out among the cores twice: once to count each
+    /// place's mentions in each share, then to write them, each share into
+    /// its part of lists made at their size. A big archive's mentions are
+    /// never grown, copied or held twice.
     #[must_use]
     pub fn mentions(&self) -> Mentions {
         let order = self.reading_order();
@@ -96,57 +127,78 @@ impl Library {
             .map(|p| Finder::new(p.name.as_bytes()))
             .collect();
         let chunk = order.len().div_ceil(crate::threads()).max(64);
-        let mut shares: Vec<Share> = std::thread::scope(|scope| {
-            let handles: Vec<_> = order
-                .chunks(chunk)
-                .map(|nodes| scope.spawn(|| self.mentions_in(nodes, &finders)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        // The list made at its size once, and each share's part let go as
-        // it is copied: a big archive's mentions are never held twice.
-        let total = shares
-            .iter()
-            .flat_map(|share| share.iter().map(|(found, _)| found.len()))
-            .sum();
-        let mut all = Mentions {
-            list: Vec::with_capacity(total),
-            named: Vec::with_capacity(self.places.len()),
+        let shares: Vec<&[usize]> = order.chunks(chunk).collect();
+        let counts: Vec<Vec<usize>> = on_cores(shares.iter().map(|&nodes| {
+            let finders = &finders;
+            move || {
+                let mut counts = vec![0; finders.len()];
+                self.scan(nodes, finders, |place, _, _| counts[place] += 1);
+                counts
+            }
+        }));
+        let unset = Mention {
+            place: 0,
+            anchor: Anchor {
+                node: 0,
+                field: Field::Title,
+            },
         };
-        for place in 0..self.places.len() {
-            let start = all.list.len();
-            let mut times = 0;
-            for share in &mut shares {
-                let (found, t) = std::mem::take(&mut share[place]);
-                all.list.extend(found);
-                times += t;
+        let mut lists: Vec<Vec<Mention>> = (0..finders.len())
+            .map(|p| vec![unset; counts.iter().map(|c| c[p]).sum()])
+            .collect();
+        // Each share's part of every place's list.
+        let mut parts: Vec<Vec<&mut [Mention]>> = shares.iter().map(|_| Vec::new()).collect();
+        for (place, list) in lists.iter_mut().enumerate() {
+            let mut rest = list.as_mut_slice();
+            for (part, counts) in parts.iter_mut().zip(&counts) {
+                let (mine, after) = std::mem::take(&mut rest).split_at_mut(counts[place]);
+                part.push(mine);
+                rest = after;
             }
-            // A lesson's paragraphs come one after another.
-            let mut lessons = 0;
-            let mut last = None;
-            for m in &all.list[start..] {
-                let lesson = matches!(m.anchor.field, Field::Paragraph(_))
-                    && self.nodes[m.anchor.node].lesson.is_some();
-                if lesson && last != Some(m.anchor.node) {
-                    lessons += 1;
-                    last = Some(m.anchor.node);
-                }
-            }
-            all.named.push(Named {
-                mentions: start..all.list.len(),
-                times,
-                lessons,
-            });
         }
-        all
+        let tallies: Vec<Vec<(usize, usize)>> =
+            on_cores(shares.iter().zip(parts).map(|(&nodes, mut part)| {
+                let finders = &finders;
+                move || {
+                    let mut written = vec![0; finders.len()];
+                    // Times named, and lessons naming it in their paragraphs
+                    // (which come one after another).
+                    let mut tally = vec![(0, 0); finders.len()];
+                    let mut last_lesson = vec![None; finders.len()];
+                    self.scan(nodes, finders, |place, anchor, times| {
+                        part[place][written[place]] = Mention { place, anchor };
+                        written[place] += 1;
+                        tally[place].0 += times;
+                        let lesson = matches!(anchor.field, Field::Paragraph(_))
+                            && self.nodes[anchor.node].lesson.is_some();
+                        if lesson && last_lesson[place] != Some(anchor.node) {
+                            tally[place].1 += 1;
+                            last_lesson[place] = Some(anchor.node);
+                        }
+                    });
+                    tally
+                }
+            }));
+        let named = lists
+            .into_iter()
+            .enumerate()
+            .map(|(place, mentions)| Named {
+                mentions,
+                times: tallies.iter().map(|t| t[place].0).sum(),
+                lessons: tallies.iter().map(|t| t[place].1).sum(),
+            })
+            .collect();
+        Mentions::new(named)
     }
 
-    /// One share of [`Library::mentions`]: these nodes' fields.
-    fn mentions_in(&self, nodes: &[usize], finders: &[Finder]) -> Share {
-        let mut found: Share = finders.iter().map(|_| (Vec::new(), 0)).collect();
+    /// Each field of these nodes that names a place, in order, with the
+    /// place and how many times it names it.
+    fn scan(
+        &self,
+        nodes: &[usize],
+        finders: &[Finder],
+        mut found: impl FnMut(PlaceId, Anchor, usize),
+    ) {
         for &node in nodes {
             for (anchor, text) in self.fields(node) {
                 for (place, finder) in finders.iter().enumerate() {
@@ -155,12 +207,22 @@ impl Library {
                     }
                     let times = finder.find_iter(text.as_bytes()).count();
                     if times > 0 {
-                        found[place].0.push(Mention { place, anchor });
-                        found[place].1 += times;
+                        found(place, anchor, times);
                     }
                 }
             }
         }
-        found
     }
+}
+
+/// Runs each job on a thread of its own, and gives back what each
+/// returned, in order.
+fn on_cores<T: Send>(jobs: impl Iterator<Item = impl FnOnce() -> T + Send>) -> Vec<T> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs.map(|job| scope.spawn(job)).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }

@@ -90,8 +90,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let place = &app.lib.places[place];
                 let head = format!("{}  {} · {}", place.name, place.english, place.country_zh);
                 let tail = format!(
-                    "  {} 段 · {lessons} 条启示 · {} 处",
+                    "  {} 段 · {} 条启示 · {} 处",
                     thousands(paragraphs as usize),
+                    thousands(lessons as usize),
                     thousands(times as usize)
                 );
                 put(
@@ -121,7 +122,9 @@ fn mention(
 ) {
     let places = &app.places;
     let widths = app.widths;
-    let mention = &places.mentions()[i];
+    let Some(mention) = places.mentions().get(i) else {
+        return;
+    };
     let selected = i == places.selected;
     let room = usize::from(inner.width.saturating_sub(4));
     let base = if selected { theme.selected } else { theme.body };

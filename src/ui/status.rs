@@ -212,8 +212,10 @@ fn crumb(app: &App, right: &mut Vec<(String, bool)>) -> String {
             Some(p) => {
                 let (lessons, times) = app.compare.counts;
                 format!(
-                    "{} · {lessons} 条启示 · {times} 处提及 · {} 清除",
+                    "{} · {} 条启示 · {} 处提及 · {} 清除",
                     app.lib.places[p].name,
+                    thousands(lessons),
+                    thousands(times),
                     app.keys.first_key(M::Compare, &A::ClearPlace)
                 )
             }
