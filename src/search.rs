@@ -184,18 +184,9 @@ impl SearchIndex {
                 f(EntrySets::Worked(&sets[..n]))
             });
         };
-        let i = entry as usize;
-        let (codes_end, escapes_end) = self
-            .entries
-            .get(i + 1)
-            .map_or((packed.codes.len(), packed.escapes.len()), |next| {
-                (next.sets_start as usize, next.escapes_start as usize)
-            });
-        let e = self.entries[i];
-        f(EntrySets::Packed(packed.entry(
-            e.sets_start as usize..codes_end,
-            e.escapes_start as usize..escapes_end,
-        )))
+        f(EntrySets::Packed(
+            packed.entry(&self.entries, entry as usize),
+        ))
     }
 
     /// Runs a query: every entry that all its terms match, the best `limit`

@@ -98,6 +98,7 @@ fn index_share(
         };
         i += 1;
     });
+    escapes.shrink_to_fit();
     escapes
 }
 
@@ -149,18 +150,16 @@ impl SearchIndex {
                 .map(|h| h.join().unwrap_or_default())
                 .collect()
         });
-        // Each share counted its escapes from its own first: from the
-        // whole's first now.
-        let mut escapes = Vec::with_capacity(shares_escapes.iter().map(Vec::len).sum());
-        let mut first = 0;
-        for (share, &(n, _)) in shares_escapes.into_iter().zip(&sizes) {
-            let offset = u32::try_from(escapes.len()).expect("escapes fit 32 bits");
-            for e in &mut entries[first..first + n] {
-                e.escapes_start += offset;
-            }
-            first += n;
-            escapes.extend(share);
-        }
+        // Each share's escapes stay its own, each entry's counted from its
+        // share's first.
+        let shares = sizes
+            .iter()
+            .scan(0, |first, &(n, _)| {
+                let this = *first;
+                *first += n;
+                Some(u32::try_from(this).expect("entries fit 32 bits"))
+            })
+            .collect();
         let article_starts = article_starts(&lib, &entries);
         SearchIndex {
             lib,
@@ -168,7 +167,8 @@ impl SearchIndex {
             sets: palette.map(|palette| Packed {
                 palette,
                 codes,
-                escapes,
+                escapes: shares_escapes,
+                shares,
             }),
             readings,
             article_starts,

@@ -6,6 +6,7 @@
 //! own); each of those is a code, and any other character is an escape,
 //! whose set is kept beside it by position.
 
+use super::Entry;
 use super::pinyin::{Letters, Reading, Readings, SetAt};
 
 /// The code that says: look among the escapes.
@@ -68,25 +69,48 @@ impl Palette {
 pub(super) struct Packed {
     pub(super) palette: Palette,
     pub(super) codes: Vec<u8>,
-    /// Each entry's escapes in order, entry after entry: the position in
-    /// its text, and the set.
-    pub(super) escapes: Vec<(u32, u16)>,
+    /// Each share's escapes, as the thread that indexed it wrote them (so
+    /// never copied into one list): its entries' in order, each the
+    /// position in its entry's text, and the set.
+    pub(super) escapes: Vec<Vec<(u32, u16)>>,
+    /// The first entry of each share.
+    pub(super) shares: Vec<u32>,
 }
 
 impl Packed {
-    /// One entry's sets: its codes from `codes`, its escapes from
-    /// `escapes` (both ranges as the entries record them).
-    pub(super) fn entry(
-        &self,
-        codes: std::ops::Range<usize>,
-        escapes: std::ops::Range<usize>,
-    ) -> Coded<'_> {
+    /// Entry `i`'s sets: its codes, from where it records they start to
+    /// where the next entry's do. Its escapes are found only when one is
+    /// read ([`Packed::escapes_of`]).
+    pub(super) fn entry<'a>(&'a self, entries: &'a [Entry], i: usize) -> Coded<'a> {
+        let next = entries.get(i + 1);
+        let codes_end = next.map_or(self.codes.len(), |n| n.sets_start as usize);
         Coded {
-            codes: &self.codes[codes],
+            codes: &self.codes[entries[i].sets_start as usize..codes_end],
             sets: &self.palette.sets,
             initials: &self.palette.initials,
-            escapes: &self.escapes[escapes],
+            packed: self,
+            entries,
+            i,
         }
+    }
+
+    /// Entry `i`'s escapes, in its share's: from where it records they
+    /// start to where the next entry's do, if that entry is of the share.
+    fn escapes_of<'a>(&'a self, entries: &[Entry], i: usize) -> &'a [(u32, u16)] {
+        let share = self
+            .shares
+            .partition_point(|&first| first as usize <= i)
+            .saturating_sub(1);
+        let escapes = &self.escapes[share];
+        let in_share = self
+            .shares
+            .get(share + 1)
+            .is_none_or(|&next_share| i + 1 < next_share as usize);
+        let end = entries
+            .get(i + 1)
+            .filter(|_| in_share)
+            .map_or(escapes.len(), |n| n.escapes_start as usize);
+        &escapes[entries[i].escapes_start as usize..end]
     }
 }
 
@@ -96,7 +120,21 @@ pub(super) struct Coded<'a> {
     codes: &'a [u8],
     sets: &'a [u16; 256],
     initials: &'a [u32; 256],
-    escapes: &'a [(u32, u16)],
+    /// Where its escapes are, looked up when one is read: a character in
+    /// seventy or so.
+    packed: &'a Packed,
+    entries: &'a [Entry],
+    i: usize,
+}
+
+impl Coded<'_> {
+    /// The escapes it holds, and the characters coded as escaped: the same
+    /// when the entry's escapes are found where it says they are.
+    #[cfg(test)]
+    pub(super) fn escapes(&self) -> (usize, usize) {
+        let coded = memchr::memchr_iter(ESCAPE, self.codes).count();
+        (self.packed.escapes_of(self.entries, self.i).len(), coded)
+    }
 }
 
 impl SetAt for Coded<'_> {
@@ -109,9 +147,10 @@ impl SetAt for Coded<'_> {
         let code = self.codes[c];
         if code == ESCAPE {
             let c = u32::try_from(c).unwrap_or(u32::MAX);
-            self.escapes
+            let escapes = self.packed.escapes_of(self.entries, self.i);
+            escapes
                 .binary_search_by_key(&c, |&(at, _)| at)
-                .map_or(0, |i| self.escapes[i].1)
+                .map_or(0, |i| escapes[i].1)
         } else {
             self.sets[usize::from(code)]
         }
@@ -172,7 +211,7 @@ impl EntrySets<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Packed, Palette, Readings, SetAt};
+    use super::{Entry, Packed, Palette, Readings, SetAt};
 
     #[test]
     fn every_set_reads_back_coded_or_escaped() {
@@ -187,9 +226,11 @@ mod tests {
         let packed = Packed {
             palette,
             codes,
-            escapes,
+            escapes: vec![escapes],
+            shares: vec![0],
         };
-        let entry = packed.entry(0..sets.len(), 0..packed.escapes.len());
+        let entries = [Entry::default()];
+        let entry = packed.entry(&entries, 0);
         let back: Vec<u16> = (0..entry.count()).map(|c| entry.at(c)).collect();
         assert_eq!(back, sets);
     }
