@@ -85,11 +85,9 @@ impl Material {
         let examples = lib
             .nodes
             .iter()
-            .filter_map(|n| n.lesson.as_ref())
-            .flat_map(|l| {
-                l.examples
-                    .iter()
-                    .map(|e| (lib.places[e.place].id.clone(), e.text.clone()))
+            .flat_map(|n| {
+                n.examples()
+                    .map(|(e, text)| (lib.places[e.place].id.clone(), text.to_owned()))
             })
             .collect();
         let places = zhizao::content::BUNDLED

@@ -296,10 +296,13 @@ fn head(node: &crate::content::Node, l: &crate::content::Lesson) -> String {
 
 /// An example with its place marked, and a foreign place's country after
 /// the name (ours).
-fn annotated(lib: &Library, e: &crate::content::Example) -> (String, Vec<(Range<usize>, Mark)>) {
+fn annotated(
+    lib: &Library,
+    (e, text): (&crate::content::Example, &str),
+) -> (String, Vec<(Range<usize>, Mark)>) {
     let place = &lib.places[e.place];
     annotate(
-        &e.text,
+        text,
         e.place,
         &place.name,
         (place.scope == Scope::Foreign).then_some(place.country_zh.as_str()),
@@ -315,7 +318,7 @@ fn lesson_height(lib: &Library, lesson: NodeId, width: usize, widths: Widths) ->
     };
     let head = head(node, l);
     let mut n = wrap(head.trim(), width, 0, widths).len();
-    for e in &l.examples {
+    for e in node.examples() {
         let (text, _) = annotated(lib, e);
         n += wrap(&text, width.saturating_sub(2), 0, widths).len();
     }
@@ -332,8 +335,9 @@ fn lesson_lines(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> 
     let head = head(node, l);
     let mut col = wrapped(Kind::Lesson, Some(lesson), head.trim(), "", width, widths);
     // The lesson's paragraph is its lead, then its examples, one after another.
-    let mut offset = l.lead.len();
-    for e in &l.examples {
+    let mut offset = node.lead().len();
+    for e in node.examples() {
+        let own = e.1.len();
         let (text, marks) = annotated(lib, e);
         // Our country note, if any, is not the lesson's text.
         let inserted = marks
@@ -356,7 +360,7 @@ fn lesson_lines(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> 
             }
             col.push(line);
         }
-        offset += e.text.len();
+        offset += own;
     }
     col
 }

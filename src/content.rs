@@ -122,20 +122,46 @@ pub struct Node {
     pub lesson: Option<Box<Lesson>>,
 }
 
-/// A lesson of the report: its paragraph is `lead` followed by the examples.
+/// A lesson of the report: its paragraph is its lead followed by the
+/// examples, and their text is kept there alone ([`Node::lead`],
+/// [`Node::examples`]).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Lesson {
     pub scope: Scope,
     /// The theme as printed, e.g. 注重打造制造业品牌.
     pub theme: String,
-    pub lead: String,
+    /// Where the lead ends in the paragraph, in bytes.
+    lead_end: u32,
     pub examples: Vec<Example>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Example {
     pub place: PlaceId,
-    pub text: String,
+    /// Where its text is in the lesson's paragraph, in bytes.
+    text: std::ops::Range<u32>,
+}
+
+impl Node {
+    /// A lesson's lead: the start of its paragraph, before the examples.
+    #[must_use]
+    pub fn lead(&self) -> &str {
+        match (&self.lesson, self.paragraphs.first()) {
+            (Some(l), Some(text)) => text.get(..l.lead_end as usize).unwrap_or_default(),
+            _ => "",
+        }
+    }
+
+    /// A lesson's examples, each with its text: the rest of its paragraph,
+    /// in order.
+    pub fn examples(&self) -> impl Iterator<Item = (&Example, &str)> {
+        let text = self.paragraphs.first().unwrap_or_default();
+        let examples = self.lesson.as_deref().map_or(&[][..], |l| &l.examples);
+        examples.iter().map(move |e| {
+            let at = e.text.start as usize..e.text.end as usize;
+            (e, text.get(at).unwrap_or_default())
+        })
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

@@ -167,12 +167,12 @@ fn markdown(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> String {
     }
     for n in lib.subtree(top) {
         let node = lib.node(n);
-        if let Some(lesson) = &node.lesson {
+        if node.lesson.is_some() {
             // A lesson is an item of its list: the heading in bold, the text after.
             let heading = node.heading.as_deref().unwrap_or_default();
-            let mut text = lesson.lead.clone();
-            text.extend(lesson.examples.iter().map(|e| e.text.as_str()));
-            let _ = writeln!(out, "- **{}** {}\n", md(heading), md(&text));
+            // Its paragraph: the lead, then the examples.
+            let text = node.paragraphs.first().unwrap_or_default();
+            let _ = writeln!(out, "- **{}** {}\n", md(heading), md(text));
             continue;
         }
         if node.depth > 0
@@ -300,19 +300,18 @@ fn html_article(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> Strin
         let mut in_list = false;
         for n in lib.subtree(top) {
             let node = lib.node(n);
-            if let Some(lesson) = &node.lesson {
+            if node.lesson.is_some() {
                 if !in_list {
                     out.push_str("<ul>\n");
                     in_list = true;
                 }
-                let mut text = lesson.lead.clone();
-                text.extend(lesson.examples.iter().map(|e| e.text.as_str()));
+                let text = node.paragraphs.first().unwrap_or_default();
                 let heading = node.heading.as_deref().unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "<li><strong>{}</strong> {}</li>",
                     esc(heading),
-                    esc(&text)
+                    esc(text)
                 );
                 continue;
             }
@@ -385,11 +384,10 @@ fn json(lib: &Library, n: NodeId) -> serde_json::Value {
     };
     if let Some(lesson) = &node.lesson {
         value["theme"] = lesson.theme.clone().into();
-        value["lead"] = lesson.lead.clone().into();
-        value["examples"] = lesson
-            .examples
-            .iter()
-            .map(|e| serde_json::json!({ "place": lib.places[e.place].id, "text": e.text }))
+        value["lead"] = node.lead().into();
+        value["examples"] = node
+            .examples()
+            .map(|(e, text)| serde_json::json!({ "place": lib.places[e.place].id, "text": text }))
             .collect();
     } else if node.depth > 0 {
         value["paragraphs"] = node.paragraphs.iter().collect::<Vec<_>>().into();

@@ -268,11 +268,11 @@ pub fn lessons_json(
             "scope": l.scope.as_str(),
             "ordinal": node.ordinal,
             "theme": l.theme,
-            "lead": l.lead,
-            "examples": l.examples.iter().map(|e| serde_json::json!({
+            "lead": node.lead(),
+            "examples": node.examples().map(|(e, text)| serde_json::json!({
                 "place": lib.places[e.place].id,
                 "place_name": lib.places[e.place].name,
-                "text": e.text,
+                "text": text,
             })).collect::<Vec<_>>(),
         }))
     });

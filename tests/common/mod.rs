@@ -165,9 +165,9 @@ pub fn authored(lib: &Library, lessons_apart: bool) -> Vec<String> {
                 units.extend(node.heading.clone());
             }
             match (&node.lesson, lessons_apart) {
-                (Some(l), true) => {
-                    units.push(l.lead.clone());
-                    units.extend(l.examples.iter().map(|e| e.text.clone()));
+                (Some(_), true) => {
+                    units.push(node.lead().to_owned());
+                    units.extend(node.examples().map(|(_, text)| text.to_owned()));
                 }
                 _ => units.extend(node.paragraphs.iter().map(str::to_owned)),
             }

@@ -16,7 +16,8 @@ use crate::content::{
 /// An example waiting to join its lesson, in order, once every file is read.
 struct PendingExample {
     node: NodeId,
-    text: String,
+    /// Where its text is in the lesson's paragraph, in bytes.
+    text: std::ops::Range<u32>,
     place: PlaceRef,
 }
 
@@ -157,12 +158,13 @@ impl Loader {
                             .push(with(at_place, format!("unknown place `{id}`")));
                         continue;
                     };
-                    let scope = self.lib.nodes[example.node]
-                        .lesson
-                        .as_ref()
-                        .map(|l| l.scope);
+                    let node = &self.lib.nodes[example.node];
+                    let scope = node.lesson.as_ref().map(|l| l.scope);
+                    let at = example.text.start as usize..example.text.end as usize;
+                    let text = node.paragraphs.first().and_then(|p| p.get(at));
                     for (on_text, message) in scope
-                        .map(|s| place_problems(&self.lib.places[place], s, &example.text))
+                        .zip(text)
+                        .map(|(s, text)| place_problems(&self.lib.places[place], s, text))
                         .unwrap_or_default()
                     {
                         let at = if on_text { &at_text } else { &at_place };
@@ -412,9 +414,11 @@ impl Builder<'_, '_> {
         if doc.examples.is_empty() {
             cx.error(doc.id.span().start, "a lesson needs at least one example");
         }
+        let fit = |n: usize| u32::try_from(n).expect("a file's text fits 4 GiB");
         let mut text = lead.clone();
         for e in &doc.examples {
             let example = cx.text(&e.text, "example");
+            let start = fit(text.len());
             text.push_str(&example);
             let place = match self.places.get(e.place.get_ref()) {
                 Some(&place) => {
@@ -433,14 +437,14 @@ impl Builder<'_, '_> {
             self.pending.push(PendingExample {
                 // The node being built is the next one pushed.
                 node: lib.nodes.len(),
-                text: example,
+                text: start..fit(text.len()),
                 place,
             });
         }
         let lesson = Lesson {
             scope,
             theme,
-            lead,
+            lead_end: fit(lead.len()),
             examples: Vec::new(),
         };
         Some((lesson, text))
