@@ -113,8 +113,8 @@ pub struct Node {
     pub ordinal: Option<String>,
     /// The heading as printed, ordinal included. For an article, its title.
     pub heading: Option<String>,
-    /// A short label for the tree: ours, or the heading when we gave none.
-    pub label: String,
+    /// A short label for the tree, when it is ours: see [`Node::label`].
+    own_label: Option<String>,
     /// Scope of a lesson list.
     pub scope: Option<Scope>,
     pub paragraphs: Paragraphs,
@@ -143,6 +143,25 @@ pub struct Example {
 }
 
 impl Node {
+    /// A short label for the tree: ours, or else the heading (an article's
+    /// title; a section's heading without its ordinal and closing stop).
+    #[must_use]
+    pub fn label(&self) -> &str {
+        if let Some(label) = &self.own_label {
+            return label;
+        }
+        let heading = self.heading.as_deref().unwrap_or_default();
+        if self.depth == 0 {
+            return heading;
+        }
+        self.ordinal
+            .as_deref()
+            .and_then(|o| heading.strip_prefix(o))
+            .unwrap_or(heading)
+            .trim_start_matches('，')
+            .trim_end_matches(['。', '：'])
+    }
+
     /// A lesson's lead: the start of its paragraph, before the examples.
     #[must_use]
     pub fn lead(&self) -> &str {
@@ -384,14 +403,14 @@ impl Library {
     pub fn display_label(&self, id: NodeId) -> String {
         let node = &self.nodes[id];
         if node.depth == 0 && self.articles[node.article].title.derived {
-            return format!("{}{DERIVED_MARK}", node.label);
+            return format!("{}{DERIVED_MARK}", node.label());
         }
         match &node.ordinal {
-            Some(ord) if !node.label.starts_with(ord.as_str()) => {
+            Some(ord) if !node.label().starts_with(ord.as_str()) => {
                 let sep = if ord.ends_with('、') { "" } else { " " };
-                format!("{ord}{sep}{}", node.label)
+                format!("{ord}{sep}{}", node.label())
             }
-            _ => node.label.clone(),
+            _ => node.label().to_owned(),
         }
     }
 }

@@ -371,7 +371,7 @@ fn json(lib: &Library, n: NodeId) -> serde_json::Value {
             "editor_note": a.editor_note,
             "notes": a.notes,
             "paragraphs": node.paragraphs,
-            "ours": { "title_derived": a.title.derived, "label": node.label },
+            "ours": { "title_derived": a.title.derived, "label": node.label() },
         })
     } else {
         serde_json::json!({
@@ -379,7 +379,7 @@ fn json(lib: &Library, n: NodeId) -> serde_json::Value {
             "ordinal": node.ordinal,
             "heading": node.heading,
             "scope": node.scope.map(crate::content::Scope::as_str),
-            "ours": { "label": node.label },
+            "ours": { "label": node.label() },
         })
     };
     if let Some(lesson) = &node.lesson {

@@ -158,7 +158,7 @@ impl SearchIndex {
     pub fn text(&self, entry: u32) -> &str {
         match self.target(entry) {
             Target::Field(a) => self.lib.text(a).unwrap_or_default(),
-            Target::Label(n) => &self.lib.node(n).label,
+            Target::Label(n) => self.lib.node(n).label(),
             Target::Place(p) => &self.lib.places[p].name,
         }
     }
@@ -386,7 +386,7 @@ impl SearchIndex {
             }) => {
                 let bare = |s: &str| s.trim_end_matches(['。', '：']).to_owned();
                 let n = self.lib.node(node);
-                term.is(&bare(text())) || term.is(&bare(&n.label))
+                term.is(&bare(text())) || term.is(&bare(n.label()))
             }
             Target::Label(_) => text() == term.text,
             Target::Field(_) => false,

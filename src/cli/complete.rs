@@ -98,7 +98,7 @@ pub fn node_paths(current: &OsStr) -> Vec<CompletionCandidate> {
         .iter()
         .filter(|n| n.path.starts_with(typed.as_ref()))
         .map(|n| {
-            let heading = n.heading.as_deref().unwrap_or(&n.label);
+            let heading = n.heading.as_deref().unwrap_or(n.label());
             CompletionCandidate::new(n.path.clone()).help(Some(heading.to_owned().into()))
         })
         .collect()

@@ -31,7 +31,7 @@ impl Share<'_> {
         match self {
             Share::Nodes(nodes) => {
                 for &node in nodes {
-                    let label = lib.node(node).label.as_str();
+                    let label = lib.node(node).label();
                     for (anchor, text) in lib.fields(node) {
                         f(Target::Field(anchor), text);
                         let heading = matches!(anchor.field, Field::Title | Field::Heading);

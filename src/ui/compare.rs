@@ -28,7 +28,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         let list = |s: Scope| {
             app.lib
                 .lesson_list(s)
-                .map(|n| app.lib.node(n).label.clone())
+                .map(|n| app.lib.node(n).label().to_owned())
         };
         let title = match (stacked, list(scope)) {
             (true, _) => " 国内 ⇄ 国外 ".to_owned(),

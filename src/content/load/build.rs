@@ -258,11 +258,7 @@ impl Builder<'_, '_> {
         let notes = doc.notes.iter().map(|n| cx.text(n, "note")).collect();
         let article = lib.articles.len();
         let root = lib.nodes.len();
-        let label = doc
-            .ours
-            .label
-            .as_ref()
-            .map_or_else(|| title.text.clone(), |l| cx.text(l, "label"));
+        let own_label = doc.ours.label.as_ref().map(|l| cx.text(l, "label"));
         lib.nodes.push(Node {
             path: id.clone(),
             article,
@@ -271,7 +267,7 @@ impl Builder<'_, '_> {
             depth: 0,
             ordinal: None,
             heading: Some(title.text.clone()),
-            label,
+            own_label,
             scope: None,
             paragraphs: doc
                 .paragraphs
@@ -329,18 +325,7 @@ impl Builder<'_, '_> {
         if let Some(t) = &doc.ours.title {
             cx.error(t.span().start, "`ours.title` is only for articles");
         }
-        let label = match &doc.ours.label {
-            Some(l) => cx.text(l, "label"),
-            None => {
-                let bare = ordinal
-                    .as_deref()
-                    .and_then(|o| heading.strip_prefix(o))
-                    .unwrap_or(&heading);
-                bare.trim_start_matches('，')
-                    .trim_end_matches(['。', '：'])
-                    .to_owned()
-            }
-        };
+        let own_label = doc.ours.label.as_ref().map(|l| cx.text(l, "label"));
         let mut paragraphs: Paragraphs = doc
             .paragraphs
             .iter()
@@ -365,7 +350,7 @@ impl Builder<'_, '_> {
             depth: parent_node.depth + 1,
             ordinal,
             heading: Some(heading),
-            label,
+            own_label,
             scope: doc.scope.as_ref().map(|s| *s.get_ref()),
             paragraphs,
             lesson: lesson.map(|(l, _)| Box::new(l)),

@@ -14,7 +14,7 @@ use super::read::{Print, print, read_bytes};
 use crate::content::Library;
 
 /// Changes whenever the library's shape or the rules that build it do.
-const FORMAT: &[u8] = concat!("zhizao-library 3 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
+const FORMAT: &[u8] = concat!("zhizao-library 4 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
 /// Copies kept: one per collection read lately.
 const KEEP: usize = 4;
 /// A copy half written and untouched this long was left by a reader that
