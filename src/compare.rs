@@ -273,16 +273,10 @@ fn on_all_cores<T: Send>(lessons: &[NodeId], f: impl Fn(NodeId) -> T + Sync) -> 
     if lessons.len() <= chunk {
         return each(lessons);
     }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = lessons
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || each(part)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    crate::on_cores(lessons.chunks(chunk).map(|part| move || each(part)))
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// A lesson's first line: its ordinal and theme.

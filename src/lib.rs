@@ -31,3 +31,15 @@ pub fn threads() -> usize {
         .map_or(1, usize::from)
         .clamp(1, 4)
 }
+
+/// Runs each job on a thread of its own, and gives back what each
+/// returned, in order.
+pub(crate) fn on_cores<T: Send>(jobs: impl Iterator<Item = impl FnOnce() -> T + Send>) -> Vec<T> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs.map(|job| scope.spawn(job)).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}

@@ -117,7 +117,8 @@ impl Places {
     }
 
     /// The mentions arrive, for `lib`: if that is still this index's
-    /// collection, its rows are built.
+    /// collection, they are kept (shared, not copied) and its rows follow
+    /// from them.
     pub fn receive(&mut self, lib: &Arc<Library>, found: Arc<Mentions>) {
         if self.found || !Arc::ptr_eq(lib, &self.lib) {
             return;
@@ -171,7 +172,7 @@ impl Places {
 
     /// Selects a mention, within bounds, and scrolls to it.
     pub fn select(&mut self, i: usize) {
-        self.selected = i.min(self.mentions().len().saturating_sub(1));
+        self.selected = i.min(self.mentions.len().saturating_sub(1));
         self.follow();
     }
 
@@ -213,7 +214,7 @@ impl Places {
     /// Scrolls so the selected mention sits a third of the way down.
     fn follow(&mut self) {
         let named = self.mentions.named();
-        // A place's row, then two for each of its mentions.
+        // A place's row, then two for each of its mentions (Row::height).
         let tall = |n: &Named| 1 + 2 * n.mentions.len();
         let total: usize = named.iter().map(tall).sum();
         let top = match self.mentions.get(self.selected) {

@@ -6,7 +6,7 @@ use memchr::memmem::Finder;
 use super::{Anchor, Field, Library, PlaceId};
 
 /// A field that names a place: a big archive has a million of these, so
-/// each is two words and a half. Where in the field the name stands is
+/// each is four words. Where in the field the name stands is
 /// found again when the mention is drawn ([`Mention::marks`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
@@ -128,7 +128,7 @@ impl Library {
             .collect();
         let chunk = order.len().div_ceil(crate::threads()).max(64);
         let shares: Vec<&[usize]> = order.chunks(chunk).collect();
-        let counts: Vec<Vec<usize>> = on_cores(shares.iter().map(|&nodes| {
+        let counts: Vec<Vec<usize>> = crate::on_cores(shares.iter().map(|&nodes| {
             let finders = &finders;
             move || {
                 let mut counts = vec![0; finders.len()];
@@ -157,7 +157,7 @@ impl Library {
             }
         }
         let tallies: Vec<Vec<(usize, usize)>> =
-            on_cores(shares.iter().zip(parts).map(|(&nodes, mut part)| {
+            crate::on_cores(shares.iter().zip(parts).map(|(&nodes, mut part)| {
                 let finders = &finders;
                 move || {
                     let mut written = vec![0; finders.len()];
@@ -213,16 +213,4 @@ impl Library {
             }
         }
     }
-}
-
-/// Runs each job on a thread of its own, and gives back what each
-/// returned, in order.
-fn on_cores<T: Send>(jobs: impl Iterator<Item = impl FnOnce() -> T + Send>) -> Vec<T> {
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs.map(|job| scope.spawn(job)).collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
