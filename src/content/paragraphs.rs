@@ -49,8 +49,10 @@ impl<S: AsRef<str>> FromIterator<S> for Paragraphs {
     /// If a node's paragraphs pass 4 GiB, which files of at most 8 MiB
     /// cannot make.
     fn from_iter<I: IntoIterator<Item = S>>(paragraphs: I) -> Self {
-        let mut text = String::new();
-        let mut ends = Vec::new();
+        // Gathered first, so the text is allocated once at its size.
+        let paragraphs: Vec<S> = paragraphs.into_iter().collect();
+        let mut text = String::with_capacity(paragraphs.iter().map(|p| p.as_ref().len()).sum());
+        let mut ends = Vec::with_capacity(paragraphs.len());
         for p in paragraphs {
             text.push_str(p.as_ref());
             ends.push(u32::try_from(text.len()).expect("a node's text fits 4 GiB"));

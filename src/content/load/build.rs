@@ -51,7 +51,7 @@ impl Loader {
     /// Builds one file into the library, in reading order.
     pub fn add(&mut self, source: &Source<'_>, parsed: Parsed) {
         self.errors.extend(parsed.errors);
-        let Some(doc) = parsed.doc else {
+        let Some(mut doc) = parsed.doc else {
             return;
         };
         if doc.article.is_none() && doc.place.is_empty() {
@@ -64,7 +64,7 @@ impl Loader {
             source,
             errors: &mut self.errors,
         };
-        for p in &doc.place {
+        for p in &mut doc.place {
             let place = build_place(&mut cx, p);
             let at = p.id.span().start;
             if let Some(first) = self.place_ids.get(&place.id) {
@@ -78,7 +78,7 @@ impl Loader {
             }
             self.lib.places.push(place);
         }
-        let Some(article) = &doc.article else {
+        let Some(article) = &mut doc.article else {
             if let Some(first) = doc.section.first() {
                 cx.error(
                     first.id.span().start,
@@ -103,7 +103,7 @@ impl Loader {
             pending: &mut self.pending,
             places: &self.places,
         };
-        builder.article(article, &doc.section, id);
+        builder.article(article, &mut doc.section, id);
     }
 
     /// The collection so far, while more is read (a first look, or more of
@@ -197,18 +197,18 @@ impl Loader {
     }
 }
 
-fn build_place(cx: &mut Ctx<'_>, doc: &PlaceDoc) -> Place {
+fn build_place(cx: &mut Ctx<'_>, doc: &mut PlaceDoc) -> Place {
     Place {
         id: cx.id(&doc.id),
-        name: cx.text(&doc.name, "place name"),
+        name: cx.text(&mut doc.name, "place name"),
         scope: *doc.scope.get_ref(),
-        english: cx.text(&doc.ours.english, "English name"),
-        country: cx.text(&doc.ours.country, "country"),
-        country_zh: cx.text(&doc.ours.country_zh, "country"),
+        english: cx.text(&mut doc.ours.english, "English name"),
+        country: cx.text(&mut doc.ours.country, "country"),
+        country_zh: cx.text(&mut doc.ours.country_zh, "country"),
         aliases: doc
             .ours
             .aliases
-            .iter()
+            .iter_mut()
             .map(|a| cx.text(a, "alias"))
             .collect(),
     }
@@ -223,10 +223,10 @@ struct Builder<'a, 'b> {
 }
 
 impl Builder<'_, '_> {
-    fn article(&mut self, doc: &ArticleDoc, sections: &[SectionDoc], id: String) {
+    fn article(&mut self, doc: &mut ArticleDoc, sections: &mut [SectionDoc], id: String) {
         let cx = &mut self.cx;
         let lib = &mut *self.lib;
-        let title = match (&doc.title, &doc.ours.title) {
+        let title = match (&mut doc.title, &mut doc.ours.title) {
             (Some(t), None) => Title {
                 text: cx.text(t, "title"),
                 derived: false,
@@ -250,15 +250,15 @@ impl Builder<'_, '_> {
                 return;
             }
         };
-        let mut opt = |v: &Option<Text>, what: &str| v.as_ref().map(|t| cx.text(t, what));
-        let deck = opt(&doc.deck, "deck");
-        let byline = opt(&doc.byline, "byline");
-        let affiliation = opt(&doc.affiliation, "affiliation");
-        let editor_note = opt(&doc.editor_note, "editor's note");
-        let notes = doc.notes.iter().map(|n| cx.text(n, "note")).collect();
+        let mut opt = |v: &mut Option<Text>, what: &str| v.as_mut().map(|t| cx.text(t, what));
+        let deck = opt(&mut doc.deck, "deck");
+        let byline = opt(&mut doc.byline, "byline");
+        let affiliation = opt(&mut doc.affiliation, "affiliation");
+        let editor_note = opt(&mut doc.editor_note, "editor's note");
+        let notes = doc.notes.iter_mut().map(|n| cx.text(n, "note")).collect();
         let article = lib.articles.len();
         let root = lib.nodes.len();
-        let own_label = doc.ours.label.as_ref().map(|l| cx.text(l, "label"));
+        let own_label = doc.ours.label.as_mut().map(|l| cx.text(l, "label"));
         lib.nodes.push(Node {
             path: id.clone(),
             article,
@@ -271,7 +271,7 @@ impl Builder<'_, '_> {
             scope: None,
             paragraphs: doc
                 .paragraphs
-                .iter()
+                .iter_mut()
                 .map(|p| cx.text(p, "paragraph"))
                 .collect(),
             lesson: None,
@@ -289,7 +289,7 @@ impl Builder<'_, '_> {
         self.children(root, sections);
     }
 
-    fn children(&mut self, parent: NodeId, docs: &[SectionDoc]) {
+    fn children(&mut self, parent: NodeId, docs: &mut [SectionDoc]) {
         let mut seen: HashMap<String, usize> = HashMap::new();
         check_ordinals(&mut self.cx, docs);
         for doc in docs {
@@ -306,14 +306,14 @@ impl Builder<'_, '_> {
             let nid = self.lib.nodes.len();
             self.lib.nodes.push(node);
             self.lib.nodes[parent].children.push(nid);
-            self.children(nid, &doc.section);
+            self.children(nid, &mut doc.section);
         }
     }
 
-    fn section(&mut self, parent: NodeId, doc: &SectionDoc, id: &str) -> Node {
+    fn section(&mut self, parent: NodeId, doc: &mut SectionDoc, id: &str) -> Node {
         let cx = &mut self.cx;
-        let heading = cx.text(&doc.heading, "heading");
-        let ordinal = doc.ordinal.as_ref().map(|o| cx.text(o, "ordinal"));
+        let heading = cx.text(&mut doc.heading, "heading");
+        let ordinal = doc.ordinal.as_mut().map(|o| cx.text(o, "ordinal"));
         if let Some(ord) = &ordinal
             && !heading.starts_with(ord.as_str())
         {
@@ -325,10 +325,10 @@ impl Builder<'_, '_> {
         if let Some(t) = &doc.ours.title {
             cx.error(t.span().start, "`ours.title` is only for articles");
         }
-        let own_label = doc.ours.label.as_ref().map(|l| cx.text(l, "label"));
+        let own_label = doc.ours.label.as_mut().map(|l| cx.text(l, "label"));
         let mut paragraphs: Paragraphs = doc
             .paragraphs
-            .iter()
+            .iter_mut()
             .map(|p| cx.text(p, "paragraph"))
             .collect();
         let lesson = self.lesson(parent, doc, &heading);
@@ -362,7 +362,7 @@ impl Builder<'_, '_> {
     fn lesson(
         &mut self,
         parent: NodeId,
-        doc: &SectionDoc,
+        doc: &mut SectionDoc,
         heading: &str,
     ) -> Option<(Lesson, String)> {
         let (cx, lib) = (&mut self.cx, &*self.lib);
@@ -378,7 +378,7 @@ impl Builder<'_, '_> {
             );
             return None;
         };
-        let theme = match &doc.theme {
+        let theme = match &mut doc.theme {
             Some(t) => cx.text(t, "theme"),
             None => {
                 cx.error(doc.id.span().start, "a lesson needs a `theme`");
@@ -393,7 +393,7 @@ impl Builder<'_, '_> {
         }
         let lead = doc
             .lead
-            .as_ref()
+            .as_mut()
             .map(|l| cx.text(l, "lead"))
             .unwrap_or_default();
         if doc.examples.is_empty() {
@@ -401,8 +401,8 @@ impl Builder<'_, '_> {
         }
         let fit = |n: usize| u32::try_from(n).expect("a file's text fits 4 GiB");
         let mut text = lead.clone();
-        for e in &doc.examples {
-            let example = cx.text(&e.text, "example");
+        for e in &mut doc.examples {
+            let example = cx.text(&mut e.text, "example");
             let start = fit(text.len());
             text.push_str(&example);
             let place = match self.places.get(e.place.get_ref()) {

@@ -25,27 +25,28 @@ impl Ctx<'_> {
     }
 
     /// The value with the page's line breaks repaired, checked for emptiness
-    /// and control characters.
-    pub fn text(&mut self, value: &Text, what: &str) -> String {
-        let raw = value.get_ref();
+    /// and control characters. Its string is taken, not copied.
+    pub fn text(&mut self, value: &mut Text, what: &str) -> String {
+        let at = value.span();
+        let raw = value.get_mut();
         let scan = Scan::of(raw);
         // Repairs change only whitespace, so the raw text has every
         // forbidden character the repaired one has.
         let text = if scan.breaks || raw.trim() != raw {
             normalize(raw)
         } else {
-            raw.clone()
+            std::mem::take(raw)
         };
         if text.is_empty() {
-            self.error(value.span().start, format!("empty {what}"));
+            self.error(at.start, format!("empty {what}"));
         } else if let Some(bad) = scan
             .forbidden
             .then(|| text.chars().find(|&c| is_forbidden(c)))
             .flatten()
         {
-            let at = locate_control(self.source.text, value.span(), bad);
+            let offset = locate_control(self.source.text, at, bad);
             self.error(
-                at,
+                offset,
                 format!("control character U+{:04X} in {what}", u32::from(bad)),
             );
         }
