@@ -28,35 +28,35 @@ pub(super) fn from_dir(
     growth: Option<super::Growth<'_>>,
 ) -> Result<Library, ContentErrors> {
     let files = read::listed(dir)?;
-    let key = cache
-        .filter(|_| files.len() >= read::PREVIEW_FROM)
-        .and_then(|cache| {
-            // What the files' metadata says, when it can be trusted; else
-            // every file read and hashed, and that remembered.
-            let key = stat::key(cache, &files).or_else(|| {
-                let key = cache::Key::of(&files)?;
-                stat::remember(cache, &files, key);
-                Some(key)
-            })?;
-            Some((cache, key))
-        });
-    if let Some((cache, key)) = key
-        && let Some(lib) = cache::get(cache, key)
-    {
-        if let Some(growth) = growth {
-            growth
-                .built
-                .store(files.len(), std::sync::atomic::Ordering::Relaxed);
+    let cache = cache.filter(|_| files.len() >= read::PREVIEW_FROM);
+    // The files' metadata, taken before any of them is read.
+    let before = cache.and_then(|_| stat::snapshot(&files));
+    if let (Some(cache), Some(before)) = (cache, &before) {
+        // What the metadata says, when it can be trusted; else, if there
+        // is any copy to find, every file read and hashed.
+        let remembered = stat::key(cache, &files, before);
+        let key = remembered.or_else(|| cache::any(cache).then(|| cache::Key::of(&files))?);
+        if let Some(key) = key
+            && let Some(lib) = cache::get(cache, key)
+        {
+            if remembered.is_none() {
+                stat::remember(cache, &files, before, key);
+            }
+            if let Some(growth) = growth {
+                growth
+                    .built
+                    .store(files.len(), std::sync::atomic::Ordering::Relaxed);
+            }
+            return Ok(lib);
         }
-        return Ok(lib);
     }
     let (loaded, prints) = read::from_files(dir, &files, growth);
-    // Kept only if the bytes parsed are the bytes the key was made of: no
-    // file changed in between.
-    if let (Ok(lib), Some((cache, key))) = (&loaded, key)
-        && cache::Key::from_prints(&files, &prints) == Some(key)
+    // Kept under the key of the bytes parsed.
+    if let (Ok(lib), Some(cache), Some(before)) = (&loaded, cache, &before)
+        && let Some(key) = cache::Key::from_prints(&files, &prints)
     {
         cache::put(cache, key, lib);
+        stat::remember(cache, &files, before, key);
     }
     loaded
 }

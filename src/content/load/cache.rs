@@ -178,6 +178,18 @@ pub(super) fn put(dir: &Path, key: Key, lib: &Library) {
     }
 }
 
+/// Whether the folder holds any copy at all: with none, reading and
+/// hashing every file to find one would be wasted.
+pub(super) fn any(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("library-") && name.ends_with(".bin")
+        })
+    })
+}
+
 /// Removes all but the [`KEEP`] newest copies, and copies abandoned half
 /// written.
 fn prune(dir: &Path) {

@@ -4,12 +4,14 @@
 //! nanosecond. While all of that is the same, the key is too, and no file
 //! is read to find the copy.
 //!
-//! It can never show stale text. A file written changes its change time,
-//! which no program can set back. A record made within [`RACY`] of a file's
-//! last change is not trusted, since a second change in the same clock
-//! tick would not show in the times; the next open reads the files and
-//! records again. Anything odd (no record, a short or foreign one, a file
-//! that cannot be looked at) falls back to reading the bytes.
+//! It can never show stale text. The metadata is taken before any byte is
+//! read (a [`Snapshot`]), so whatever changes after it shows in the next
+//! look; a file written changes its change time, which no program can set
+//! back. A snapshot taken within [`RACY`] of a file's last change is not
+//! trusted, since a second change in the same clock tick would not show in
+//! the times; the next open reads the files and records again. Anything
+//! odd (no record, a short or foreign one, a file that cannot be looked
+//! at) falls back to reading the bytes.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -22,7 +24,8 @@ use super::cache::Key;
 /// to be trusted: longer than any file system's clock tick.
 const RACY: Duration = Duration::from_secs(2);
 /// A record's bytes: what the metadata hashed to, the key, the largest
-/// file, the newest change among the files, and when it was made.
+/// file, the newest change among the files, and when the metadata was
+/// taken.
 const LEN: usize = 16 + 16 + 8 + 16 + 16;
 
 /// The metadata of every file, hashed, and the newest change time among
@@ -64,8 +67,28 @@ fn now_ns() -> i128 {
         .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
 }
 
-/// The key the record gives for these files, if it can be trusted.
-pub(super) fn key(cache: &Path, files: &[PathBuf]) -> Option<Key> {
+/// What every file's metadata said at one moment, taken before any of
+/// their bytes is read: a record made of it vouches for bytes read after.
+pub(super) struct Snapshot {
+    stat: u128,
+    newest: i128,
+    taken: i128,
+}
+
+/// The files' metadata now; None if a file cannot be looked at.
+pub(super) fn snapshot(files: &[PathBuf]) -> Option<Snapshot> {
+    let taken = now_ns();
+    let (stat, newest) = metadata(files)?;
+    Some(Snapshot {
+        stat,
+        newest,
+        taken,
+    })
+}
+
+/// The key the record gives for files whose metadata is `now`, if it can
+/// be trusted.
+pub(super) fn key(cache: &Path, files: &[PathBuf], now: &Snapshot) -> Option<Key> {
     let path = record_path(cache, files)?;
     let crate::private::Found::Bytes(bytes) = crate::private::read(&path, LEN as u64).ok()? else {
         return None;
@@ -77,26 +100,25 @@ pub(super) fn key(cache: &Path, files: &[PathBuf]) -> Option<Key> {
         at(16),
         u64::from_le_bytes(bytes[32..40].try_into().ok()?),
     );
-    let (newest, made) = (at(40).cast_signed(), at(56).cast_signed());
+    let (newest, taken) = (at(40).cast_signed(), at(56).cast_signed());
     let racy = i128::try_from(RACY.as_nanos()).unwrap_or(i128::MAX);
-    let (now_stat, now_newest) = metadata(files)?;
-    (now_stat == stat && now_newest == newest && newest < made - racy)
+    (now.stat == stat && now.newest == newest && newest < taken - racy)
         .then(|| Key::new(key, usize::try_from(largest).unwrap_or(usize::MAX)))
 }
 
-/// Records the key of these files beside their metadata as it is now.
-/// Failing to is no error: the next open reads the files.
-pub(super) fn remember(cache: &Path, files: &[PathBuf], key: Key) {
-    let (Some(path), Some((stat, newest))) = (record_path(cache, files), metadata(files)) else {
+/// Records the key of files whose bytes were read after `before` was
+/// taken. Failing to is no error: the next open reads the files.
+pub(super) fn remember(cache: &Path, files: &[PathBuf], before: &Snapshot, key: Key) {
+    let Some(path) = record_path(cache, files) else {
         return;
     };
     let (hash, largest) = key.parts();
     let mut record = Vec::with_capacity(LEN);
-    record.extend_from_slice(&stat.to_le_bytes());
+    record.extend_from_slice(&before.stat.to_le_bytes());
     record.extend_from_slice(&hash.to_le_bytes());
     record.extend_from_slice(&(largest as u64).to_le_bytes());
-    record.extend_from_slice(&newest.to_le_bytes());
-    record.extend_from_slice(&now_ns().to_le_bytes());
+    record.extend_from_slice(&before.newest.to_le_bytes());
+    record.extend_from_slice(&before.taken.to_le_bytes());
     let _ =
         crate::private::folder(cache).and_then(|()| crate::private::write(cache, &path, &record));
 }
@@ -117,24 +139,62 @@ mod tests {
     fn a_record_is_trusted_only_when_nothing_changed_and_not_just_before() {
         let (folder, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         let files = collection(folder.path());
+        let look = || snapshot(&files).unwrap();
         let key = Key::of(&files).unwrap();
-        remember(cache.path(), &files, key);
+        remember(cache.path(), &files, &look(), key);
         // Made just after the files changed: not trusted (a change in the
         // same tick would not show).
-        assert_eq!(super::key(cache.path(), &files), None);
+        assert_eq!(super::key(cache.path(), &files, &look()), None);
         // As if made well after: trusted, and it gives the key.
         let path = record_path(cache.path(), &files).unwrap();
         let mut bytes = std::fs::read(&path).unwrap();
         let later = now_ns() + 10_000_000_000;
         bytes[56..72].copy_from_slice(&later.to_le_bytes());
         std::fs::write(&path, &bytes).unwrap();
-        assert_eq!(super::key(cache.path(), &files), Some(key));
+        assert_eq!(super::key(cache.path(), &files, &look()), Some(key));
         // A file rewritten with bytes of the same length: its change time
         // moves, so the record no longer stands.
         std::fs::write(&files[1], "y = 2\n").unwrap();
-        assert_eq!(super::key(cache.path(), &files), None);
+        assert_eq!(super::key(cache.path(), &files, &look()), None);
         // A file gone, or a record cut short: no key from the record.
         std::fs::write(&path, &bytes[..10]).unwrap();
-        assert_eq!(super::key(cache.path(), &files), None);
+        assert_eq!(super::key(cache.path(), &files, &look()), None);
+    }
+
+    /// A file written after the metadata was taken but before (or while)
+    /// the bytes were read: the record holds the metadata from before, so
+    /// it never vouches for the bytes now, however long the read took.
+    #[test]
+    fn a_file_changed_after_the_snapshot_is_never_vouched_for() {
+        let (folder, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let files = collection(folder.path());
+        let past = SystemTime::now() - Duration::from_secs(60);
+        for f in &files {
+            std::fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(past)
+                .unwrap();
+        }
+        let mut before = snapshot(&files).unwrap();
+        // As if the change times were long past too (they are set by the
+        // system only): what is under test is what changes after.
+        before.newest = before.taken - 10_000_000_000;
+        std::fs::write(&files[2], "z = 3\n").unwrap();
+        let key = Key::of(&files).unwrap();
+        remember(cache.path(), &files, &before, key);
+        let mut now = snapshot(&files).unwrap();
+        now.newest = before.newest;
+        assert_eq!(super::key(cache.path(), &files, &now), None);
+        // Had nothing changed, the same record is trusted.
+        let again = snapshot(&files).unwrap();
+        let mut unchanged = Snapshot {
+            newest: before.newest,
+            ..again
+        };
+        unchanged.taken = before.taken;
+        remember(cache.path(), &files, &unchanged, key);
+        assert_eq!(super::key(cache.path(), &files, &now), Some(key));
     }
 }
