@@ -623,3 +623,57 @@ fn the_table_in_parts_is_the_table_whole() {
         assert_eq!(pairs, whole.pairs);
     }
 }
+
+/// Ids are checked across files as each file joins the library: a second
+/// article or place with an id already given is reported where it stands,
+/// naming where the first was, and the files around it still link up.
+#[test]
+fn an_id_given_again_in_a_later_file_names_the_first() {
+    let article = |id: &str, title: &str| {
+        format!(
+            "[article]\nid = \"{id}\"\ntitle = \"{title}\"\n\n[[section]]\nid = \"s\"\nheading = \"一部分\"\nparagraphs = [\"正文。\"]\n"
+        )
+    };
+    let place = "[[place]]\nid = \"shanghai\"\nname = \"上海\"\nscope = \"domestic\"\nours = { english = \"Shanghai\", country = \"China\", country_zh = \"中国\" }\n";
+    let files = [
+        ("a.toml", format!("{place}\n{}", article("one", "甲"))),
+        ("b.toml", article("two", "乙")),
+        ("c.toml", format!("\n\n{place}\n{}", article("one", "丙"))),
+    ];
+    let errors = zhizao::content::Library::from_sources(
+        files
+            .iter()
+            .map(|(name, text)| (std::path::PathBuf::from(name), text.clone())),
+    )
+    .expect_err("two articles `one`, two places `shanghai`");
+    let heads: Vec<String> = errors
+        .0
+        .iter()
+        .map(zhizao::content::ContentError::headline)
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "c.toml:4:6: duplicate place id `shanghai` (first at a.toml:2:6)",
+            "c.toml:10:6: duplicate article id `one` (first at a.toml:8:6)",
+        ],
+        "{heads:?}"
+    );
+    // Without the third file, the two articles' nodes link up in order.
+    let lib = zhizao::content::Library::from_sources(
+        files[..2]
+            .iter()
+            .map(|(name, text)| (std::path::PathBuf::from(name), text.clone())),
+    )
+    .expect("two files load");
+    assert_eq!(lib.articles.len(), 2);
+    for (i, article) in lib.articles.iter().enumerate() {
+        let root = lib.node(article.root);
+        assert_eq!(root.article, i);
+        for &child in &root.children {
+            let node = lib.node(child);
+            assert_eq!((node.parent, node.article), (Some(article.root), i));
+            assert_eq!(node.path, format!("{}/s", article.id));
+        }
+    }
+}

@@ -72,7 +72,7 @@ pub(super) fn from_sources(
     for (path, text) in sources {
         let source = Source::new(&path, &text);
         let parsed = schema::parse(&source);
-        loader.add(&source, parsed);
+        loader.add(&source, build::part(&source, parsed));
     }
     loader.finish(Path::new("content"), true)
 }

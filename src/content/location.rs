@@ -1,6 +1,7 @@
 //! Where something is in a content file: line and column from a byte
-//! offset, found through an index of line starts built once per file, so a
-//! file with many errors costs one pass, not one pass per error.
+//! offset, found through an index of line starts built once per file (and
+//! only for a file something is located in), so a file with many errors
+//! costs one pass, not one pass per error.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -27,7 +28,8 @@ impl std::fmt::Display for Location {
 pub struct Source<'a> {
     pub path: &'a Path,
     pub text: &'a str,
-    starts: Vec<usize>,
+    /// Where each line starts, worked out the first time one is needed.
+    starts: std::cell::OnceCell<Vec<usize>>,
     /// The last offset located and its column: errors come mostly in
     /// source order, so the next column counts on from there, and a long
     /// line with many errors costs one pass.
@@ -37,14 +39,20 @@ pub struct Source<'a> {
 impl<'a> Source<'a> {
     #[must_use]
     pub fn new(path: &'a Path, text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Source {
             path,
             text,
-            starts,
+            starts: std::cell::OnceCell::new(),
             last: std::cell::Cell::new((0, 1)),
         }
+    }
+
+    fn starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     /// The location of a byte offset (clamped to the text, moved back to a
@@ -55,12 +63,10 @@ impl<'a> Source<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        let end = self
-            .starts
-            .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
+        let starts = self.starts();
+        let line = starts.partition_point(|&s| s <= offset);
+        let start = starts[line - 1];
+        let end = starts.get(line).map_or(self.text.len(), |&next| next - 1);
         let (last, last_column) = self.last.get();
         let column = if (start..=offset).contains(&last) {
             last_column + self.text[last..offset].chars().count()

@@ -1,6 +1,8 @@
-//! Building the library from parsed files, in reading order; a lesson's
-//! places are resolved once every file is read, since the places may come
-//! from a file after the article's.
+//! Building the library from parsed files: each file into a [`Part`] of
+//! its own (on the worker that parsed it), then the parts into the library
+//! in reading order, where ids are checked across files; a lesson's places
+//! are resolved once every file is read, since the places may come from a
+//! file after the article's.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -36,6 +38,78 @@ struct Later {
     at_text: ContentError,
 }
 
+/// One file built on its own: its places, article and nodes numbered from
+/// the file's first, its problems, and what only the whole can settle.
+pub(super) struct Part {
+    lib: Library,
+    errors: Vec<ContentError>,
+    /// Where each place's id is given, in order.
+    place_at: Vec<(usize, Location)>,
+    /// The article's id, and where it is given.
+    article_at: Option<(String, usize, Location)>,
+    /// Each example with its place as named, in order.
+    examples: Vec<Unplaced>,
+}
+
+/// An example whose place is looked up once its file joins the library.
+struct Unplaced {
+    /// The lesson's node, in its file.
+    node: NodeId,
+    text: std::ops::Range<u32>,
+    place: String,
+    /// Where its place and its text are given.
+    at_place: usize,
+    at_text: usize,
+}
+
+/// Builds one file, apart from every other.
+pub(super) fn part(source: &Source<'_>, parsed: Parsed) -> Part {
+    let mut part = Part {
+        lib: Library::default(),
+        errors: parsed.errors,
+        place_at: Vec::new(),
+        article_at: None,
+        examples: Vec::new(),
+    };
+    let Some(mut doc) = parsed.doc else {
+        return part;
+    };
+    if doc.article.is_none() && doc.place.is_empty() {
+        part.errors.push(ContentError::Path {
+            path: source.path.to_path_buf(),
+            message: "no [article] and no [[place]] in this file".into(),
+        });
+    }
+    let mut cx = Ctx {
+        source,
+        errors: &mut part.errors,
+    };
+    for p in &mut doc.place {
+        part.lib.places.push(build_place(&mut cx, p));
+        let at = p.id.span().start;
+        part.place_at.push((at, source.locate(at)));
+    }
+    let Some(article) = &mut doc.article else {
+        if let Some(first) = doc.section.first() {
+            cx.error(
+                first.id.span().start,
+                "sections need an [article] in the same file",
+            );
+        }
+        return part;
+    };
+    let id = cx.id(&article.id);
+    let at = article.id.span().start;
+    part.article_at = Some((id.clone(), at, source.locate(at)));
+    let mut builder = Builder {
+        cx,
+        lib: &mut part.lib,
+        examples: &mut part.examples,
+    };
+    builder.article(article, &mut doc.section, id);
+    part
+}
+
 #[derive(Default)]
 pub(super) struct Loader {
     lib: Library,
@@ -48,62 +122,87 @@ pub(super) struct Loader {
 }
 
 impl Loader {
-    /// Builds one file into the library, in reading order.
-    pub fn add(&mut self, source: &Source<'_>, parsed: Parsed) {
-        self.errors.extend(parsed.errors);
-        let Some(mut doc) = parsed.doc else {
-            return;
-        };
-        if doc.article.is_none() && doc.place.is_empty() {
-            self.errors.push(ContentError::Path {
-                path: source.path.to_path_buf(),
-                message: "no [article] and no [[place]] in this file".into(),
-            });
-        }
-        let mut cx = Ctx {
-            source,
-            errors: &mut self.errors,
-        };
-        for p in &mut doc.place {
-            let place = build_place(&mut cx, p);
-            let at = p.id.span().start;
+    /// Adds one file's part to the library, in reading order: its ids
+    /// checked against the files before it, its nodes numbered on from
+    /// theirs, its examples' places looked up.
+    pub fn add(&mut self, source: &Source<'_>, part: Part) {
+        self.errors.extend(part.errors);
+        let error = |offset: usize, message: String| ContentError::at(source, offset, message);
+        let (nodes, articles) = (self.lib.nodes.len(), self.lib.articles.len());
+        for (place, (at, location)) in part.lib.places.into_iter().zip(part.place_at) {
             if let Some(first) = self.place_ids.get(&place.id) {
-                cx.error(
-                    at,
-                    format!("duplicate place id `{}` (first at {first})", place.id),
-                );
+                let message = format!("duplicate place id `{}` (first at {first})", place.id);
+                self.errors.push(error(at, message));
             } else {
-                self.place_ids.insert(place.id.clone(), source.locate(at));
                 self.places.insert(place.id.clone(), self.lib.places.len());
+                self.place_ids.insert(place.id.clone(), location);
             }
             self.lib.places.push(place);
         }
-        let Some(article) = &mut doc.article else {
-            if let Some(first) = doc.section.first() {
-                cx.error(
-                    first.id.span().start,
-                    "sections need an [article] in the same file",
-                );
+        if let Some((id, at, location)) = part.article_at {
+            if let Some(first) = self.article_ids.get(&id) {
+                let message = format!("duplicate article id `{id}` (first at {first})");
+                self.errors.push(error(at, message));
+            } else {
+                self.article_ids.insert(id, location);
             }
-            return;
-        };
-        let id = cx.id(&article.id);
-        let at = article.id.span().start;
-        if let Some(first) = self.article_ids.get(&id) {
-            cx.error(
-                at,
-                format!("duplicate article id `{id}` (first at {first})"),
-            );
-        } else {
-            self.article_ids.insert(id.clone(), source.locate(at));
         }
-        let mut builder = Builder {
-            cx,
-            lib: &mut self.lib,
-            pending: &mut self.pending,
-            places: &self.places,
-        };
-        builder.article(article, &mut doc.section, id);
+        for mut article in part.lib.articles {
+            article.root += nodes;
+            self.lib.articles.push(article);
+        }
+        for mut node in part.lib.nodes {
+            node.article += articles;
+            node.parent = node.parent.map(|p| p + nodes);
+            for child in &mut node.children {
+                *child += nodes;
+            }
+            self.lib.nodes.push(node);
+        }
+        for example in part.examples {
+            let node = nodes + example.node;
+            let place = match self.places.get(&example.place) {
+                Some(&place) => {
+                    for (on_text, message) in self.place_problems(node, &example.text, place) {
+                        let at = if on_text {
+                            example.at_text
+                        } else {
+                            example.at_place
+                        };
+                        self.errors.push(error(at, message));
+                    }
+                    PlaceRef::Known(place)
+                }
+                None => PlaceRef::Later(Box::new(Later {
+                    id: example.place,
+                    at_place: error(example.at_place, String::new()),
+                    at_text: error(example.at_text, String::new()),
+                })),
+            };
+            self.pending.push(PendingExample {
+                node,
+                text: example.text,
+                place,
+            });
+        }
+    }
+
+    /// What is wrong with an example's place, its text being `text` in the
+    /// paragraph of the lesson at `node`.
+    fn place_problems(
+        &self,
+        node: NodeId,
+        text: &std::ops::Range<u32>,
+        place: PlaceId,
+    ) -> Vec<(bool, String)> {
+        let node = &self.lib.nodes[node];
+        let scope = node.lesson.as_ref().map(|l| l.scope);
+        let at = text.start as usize..text.end as usize;
+        let text = node.paragraphs.first().and_then(|p| p.get(at));
+        scope
+            .zip(text)
+            .map(|(s, text)| place_problems(&self.lib.places[place], s, text))
+            .unwrap_or_default()
     }
 
     /// The collection so far, while more is read (a first look, or more of
@@ -144,7 +243,7 @@ impl Loader {
             }
             e
         };
-        for example in self.pending {
+        for example in std::mem::take(&mut self.pending) {
             let place = match example.place {
                 PlaceRef::Known(place) => place,
                 PlaceRef::Later(later) => {
@@ -158,14 +257,8 @@ impl Loader {
                             .push(with(at_place, format!("unknown place `{id}`")));
                         continue;
                     };
-                    let node = &self.lib.nodes[example.node];
-                    let scope = node.lesson.as_ref().map(|l| l.scope);
-                    let at = example.text.start as usize..example.text.end as usize;
-                    let text = node.paragraphs.first().and_then(|p| p.get(at));
-                    for (on_text, message) in scope
-                        .zip(text)
-                        .map(|(s, text)| place_problems(&self.lib.places[place], s, text))
-                        .unwrap_or_default()
+                    for (on_text, message) in
+                        self.place_problems(example.node, &example.text, place)
                     {
                         let at = if on_text { &at_text } else { &at_place };
                         self.errors.push(with(at.clone(), message));
@@ -214,12 +307,11 @@ fn build_place(cx: &mut Ctx<'_>, doc: &mut PlaceDoc) -> Place {
     }
 }
 
-/// Builds one article's nodes into the library.
+/// Builds one article's nodes into its file's part.
 struct Builder<'a, 'b> {
     cx: Ctx<'a>,
     lib: &'b mut Library,
-    pending: &'b mut Vec<PendingExample>,
-    places: &'b HashMap<String, PlaceId>,
+    examples: &'b mut Vec<Unplaced>,
 }
 
 impl Builder<'_, '_> {
@@ -358,7 +450,7 @@ impl Builder<'_, '_> {
     }
 
     /// The lesson a section holds, if any, with its whole text. Its examples
-    /// wait in `pending` for their places.
+    /// wait in `examples` for their places.
     fn lesson(
         &mut self,
         parent: NodeId,
@@ -405,25 +497,13 @@ impl Builder<'_, '_> {
             let example = cx.text(&mut e.text, "example");
             let start = fit(text.len());
             text.push_str(&example);
-            let place = match self.places.get(e.place.get_ref()) {
-                Some(&place) => {
-                    for (on_text, message) in place_problems(&lib.places[place], scope, &example) {
-                        let at = if on_text { &e.text } else { &e.place };
-                        cx.error(at.span().start, message);
-                    }
-                    PlaceRef::Known(place)
-                }
-                None => PlaceRef::Later(Box::new(Later {
-                    id: e.place.get_ref().clone(),
-                    at_place: ContentError::at(cx.source, e.place.span().start, String::new()),
-                    at_text: ContentError::at(cx.source, e.text.span().start, String::new()),
-                })),
-            };
-            self.pending.push(PendingExample {
+            self.examples.push(Unplaced {
                 // The node being built is the next one pushed.
                 node: lib.nodes.len(),
                 text: start..fit(text.len()),
-                place,
+                place: std::mem::take(e.place.get_mut()),
+                at_place: e.place.span().start,
+                at_text: e.text.span().start,
             });
         }
         let lesson = Lesson {

@@ -5,7 +5,7 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use super::build::Loader;
+use super::build::{Loader, part};
 use super::schema::parse;
 use super::{MAX_FILE_BYTES, MAX_FILES};
 use crate::content::location::Source;
@@ -44,7 +44,7 @@ pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErr
         let source = Source::new(path, text.as_str());
         let parsed = parse(&source);
         let article = parsed.doc.as_ref().is_some_and(|doc| doc.article.is_some());
-        loader.add(&source, parsed);
+        loader.add(&source, part(&source, parsed));
         if article {
             break;
         }
@@ -60,8 +60,8 @@ pub(super) fn from_files(
     files: &[PathBuf],
     mut growth: Option<Growth<'_>>,
 ) -> (Result<Library, ContentErrors>, Vec<Print>) {
-    // Workers read, print (for the cache's key) and parse files; this
-    // thread builds them in file order.
+    // Workers read, print (for the cache's key), parse and build files,
+    // each on its own; this thread joins them in file order.
     // The channel is bounded, so only a few parsed files wait at any time and
     // memory stays the library's.
     let mut loader = Loader::default();
@@ -79,8 +79,9 @@ pub(super) fn from_files(
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(path) = files.get(i) else { return };
                     let read = read_file(path).map(|text| {
-                        let parsed = parse(&Source::new(path, text.as_str()));
-                        (print(text.as_str().as_bytes()), text, parsed)
+                        let source = Source::new(path, text.as_str());
+                        let built = part(&source, parse(&source));
+                        (print(text.as_str().as_bytes()), text, built)
                     });
                     if tx.send((i, read)).is_err() {
                         return;
@@ -95,9 +96,9 @@ pub(super) fn from_files(
             waiting.insert(i, read);
             while let Some(read) = waiting.remove(&due) {
                 match read {
-                    Ok((printed, text, parsed)) => {
+                    Ok((printed, text, built)) => {
                         prints.push(printed);
-                        loader.add(&Source::new(&files[due], text.as_str()), parsed);
+                        loader.add(&Source::new(&files[due], text.as_str()), built);
                     }
                     Err(e) => {
                         complete = false;
