@@ -7,12 +7,20 @@ use std::ops::Range;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_width::UnicodeWidthChar;
 
+// Sets of characters are slices of `char`, not strings: `str::contains`
+// runs a substring search for each character of each paragraph wrapped.
+
 /// Punctuation that must never begin a line.
-const NO_LINE_START: &str = "，。、；：？！）》」』”’】〕〉〗｝］．,.;:?!)]}%";
+const NO_LINE_START: &[char] = &[
+    '，', '。', '、', '；', '：', '？', '！', '）', '》', '」', '』', '”', '’', '】', '〕', '〉',
+    '〗', '｝', '］', '．', ',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
+];
 /// Punctuation that must never end a line.
-const NO_LINE_END: &str = "“‘（《「『【〔〈〖｛［([{";
+const NO_LINE_END: &[char] = &[
+    '“', '‘', '（', '《', '「', '『', '【', '〔', '〈', '〖', '｛', '［', '(', '[', '{',
+];
 /// Runs of these (…… and ——) are one mark and are never split.
-const PAIRED: &str = "…—";
+const PAIRED: &[char] = &['…', '—'];
 /// Measure words and units that stay on the line of the number before them:
 /// 4月, 6个, 50余, 3倍, 20%.
 const UNITS: &str =
@@ -166,7 +174,7 @@ fn keep_no_orphan(
 }
 
 fn is_punctuation(c: char) -> bool {
-    c == ' ' || forbidden_start(c) || forbidden_end(c) || PAIRED.contains(c)
+    c == ' ' || forbidden_start(c) || forbidden_end(c) || PAIRED.contains(&c)
 }
 
 /// The lines of `wrap` as string slices.
@@ -179,11 +187,11 @@ pub fn wrap_str(text: &str, width: usize, first_indent: usize, widths: Widths) -
 }
 
 fn forbidden_start(c: char) -> bool {
-    NO_LINE_START.contains(c)
+    NO_LINE_START.contains(&c)
 }
 
 fn forbidden_end(c: char) -> bool {
-    NO_LINE_END.contains(c)
+    NO_LINE_END.contains(&c)
 }
 
 /// A number's last digit and the unit after it.
@@ -219,7 +227,7 @@ fn break_points(text: &str, chars: &[(usize, char)]) -> Vec<bool> {
         }
         if forbidden_start(next)
             || forbidden_end(prev)
-            || (prev == next && PAIRED.contains(next))
+            || (prev == next && PAIRED.contains(&next))
             || number_unit(prev, next)
             // `数字+`, `+创新链`: a plus belongs to the word before it.
             || (next == '+' && !prev.is_whitespace())

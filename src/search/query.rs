@@ -28,13 +28,14 @@ pub struct Term {
     /// Those places answer to the term only as their country's name (日本,
     /// riben): the country in the text, read as typed, is tried first.
     pub by_country: bool,
-    /// Searchers built once per query, not once per entry: the term, and
-    /// each of its characters for the in-order check.
+    /// Searchers built once per query, not once per entry: the term in the
+    /// first form looked for, and each of its characters for the in-order
+    /// check.
     finder: memchr::memmem::Finder<'static>,
-    /// The term in the other script (寧波 for 宁波, 宁波 for 寧波).
+    /// The term in the other forms looked for.
     variant_finders: Vec<memchr::memmem::Finder<'static>>,
-    /// For the in-order check, each form of the term (as typed, then in
-    /// the other script): its characters, and a finder for the first.
+    /// For the in-order check, each form of the term looked for: its
+    /// characters, and a finder for the first.
     forms: Vec<(Vec<char>, memchr::memmem::Finder<'static>)>,
     place_finders: Vec<memchr::memmem::Finder<'static>>,
 }
@@ -174,13 +175,22 @@ impl Term {
                 by_country &= !named;
             }
         }
-        let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
-        let variant_finders = variants
+        // The forms looked for: as typed, and in the other script; on a
+        // page in one script, only its own (寧波 is looked for as 宁波 on a
+        // simplified page, never as typed as well: a second scan for a form
+        // the page does not print).
+        let one_script = script != super::script::Script::Either && !variants.is_empty();
+        let looked_for: Vec<&str> = std::iter::once(text)
+            .filter(|_| !one_script)
+            .chain(variants.iter().map(String::as_str))
+            .collect();
+        let finder = memchr::memmem::Finder::new(looked_for[0].as_bytes()).into_owned();
+        let variant_finders = looked_for[1..]
             .iter()
             .map(|v| memchr::memmem::Finder::new(v.as_bytes()).into_owned())
             .collect();
-        let forms = std::iter::once(text)
-            .chain(variants.iter().map(String::as_str))
+        let forms = looked_for
+            .iter()
             .filter_map(|form| {
                 let chars: Vec<char> = form.chars().collect();
                 let mut buf = [0u8; 4];
@@ -215,7 +225,6 @@ impl Term {
             || self
                 .forms
                 .iter()
-                .skip(1)
                 .any(|(chars, _)| chars.iter().copied().eq(s.chars()))
     }
 
@@ -249,7 +258,7 @@ impl Term {
                 .filter_map(|f| f.find(hay).map(|at| (at, f.needle().len())))
                 .min();
         }
-        let needle = self.text.as_bytes();
+        let needle = self.finder.needle();
         let (lo, hi) = (
             needle[0].to_ascii_lowercase(),
             needle[0].to_ascii_uppercase(),
@@ -375,7 +384,7 @@ impl Term {
             let start_char = text[..start].chars().count();
             let mut found = vec![start_char];
             for (k, c) in text[start..].chars().enumerate().skip(1).take(window - 1) {
-                if SENTENCE_END.contains(c) {
+                if ends_sentence(c) {
                     break;
                 }
                 if same(c, wanted[found.len()]) {
@@ -439,5 +448,9 @@ fn fold_full_width(s: &str) -> std::borrow::Cow<'_, str> {
         .collect()
 }
 
-/// What ends a sentence: characters matched in order never span one.
-const SENTENCE_END: &str = "。！？；!?;";
+/// What ends a sentence: characters matched in order never span one. A
+/// match, not `str::contains`, which runs a substring search (its windows
+/// compared with memcmp) for every character walked.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
