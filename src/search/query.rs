@@ -360,10 +360,13 @@ impl Term {
         let first = *wanted.first()?;
         // Every character must be there at all: most texts lack one, and
         // saying so costs a byte search, not a walk from each first one.
+        // The last first: as a query is typed, the texts a shorter one
+        // matched hold the others, and the new one is what most lack.
         let mut buf = [0u8; 4];
         if !self.fold
             && wanted[1..]
                 .iter()
+                .rev()
                 .any(|c| memchr::memmem::find(hay, c.encode_utf8(&mut buf).as_bytes()).is_none())
         {
             return None;

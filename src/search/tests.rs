@@ -248,3 +248,36 @@ fn stored_sets_read_back_as_worked_out_escapes_and_all() {
     }
     assert_eq!(escaped, held, "each escape is one entry's");
 }
+
+/// Passing over a character by the letter after the first never loses a
+/// run: for every two- and three-letter query of common letters, an entry
+/// has a reading of it exactly when some character begins one.
+#[test]
+fn the_second_letter_passes_over_only_characters_that_cannot_begin_a_run() {
+    let ix = index();
+    let letters = b"abcdeghijlmnopqrstuwxyz";
+    let mut queries: Vec<String> = Vec::new();
+    for &a in letters {
+        for &b in letters {
+            queries.push(String::from_utf8(vec![a, b]).unwrap());
+            for &c in b"ghinz" {
+                queries.push(String::from_utf8(vec![a, b, c]).unwrap());
+            }
+        }
+    }
+    let mut found = 0;
+    for q in &queries {
+        let query = ix.readings.letters(q).unwrap();
+        for entry in 0..u32::try_from(ix.len()).unwrap() {
+            let text = ix.text(entry);
+            let (fast, every) = ix.with_sets(entry, &|| text, |sets| {
+                let every = (0..text.chars().count())
+                    .any(|c| sets.reads_at(ix.readings, c, &query).is_some());
+                (sets.find_from(ix.readings, &query, u32::MAX, 0).is_some(), every)
+            });
+            assert_eq!(fast, every, "{q} in {text}");
+            found += usize::from(fast);
+        }
+    }
+    assert!(found > 10_000, "{found} entries read some query");
+}

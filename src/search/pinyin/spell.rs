@@ -65,8 +65,25 @@ impl Readings {
         };
         let mut best: Option<(usize, usize, Reading)> = None;
         let mut next = from;
+        let second = letters.get(1).map(|&b| letter_bit(b));
         while let Some(c) = text_sets.next_from(next, bit, self) {
             next = c + 1;
+            // The second letter goes on this character's syllable, or
+            // begins the next character's: most characters with the right
+            // initial are passed over here, on two lookups.
+            if let Some(second) = second {
+                let inside = text_sets
+                    .quick_at(c)
+                    .map_or(u32::MAX, |set| query.follow[usize::from(set)]);
+                let after = if next < text_sets.count() {
+                    text_sets.initials_at(next, self)
+                } else {
+                    0
+                };
+                if (inside | after) & second == 0 {
+                    continue;
+                }
+            }
             if let Some((end, how)) = self.spell(text_sets, c, letters)
                 && best.is_none_or(|(_, _, was)| how > was)
             {
@@ -95,7 +112,26 @@ impl Readings {
         // with one.
         let n = bytes.len();
         let whole = (1..=n.min(6)).any(|k| self.syllables.contains(&bytes[n - k..]));
-        Some(Letters { bytes, whole })
+        // For each set, the letters that follow the first inside one of its
+        // syllables that begins with it (h for z in zhi).
+        let follow = if n > 1 {
+            self.sets
+                .iter()
+                .map(|set| {
+                    set.syllables
+                        .iter()
+                        .filter(|s| s.len() > 1 && s[0] == bytes[0])
+                        .fold(0, |mask, s| mask | letter_bit(s[1]))
+                })
+                .collect()
+        } else {
+            Box::default()
+        };
+        Some(Letters {
+            bytes,
+            whole,
+            follow,
+        })
     }
 
     /// Can `query` be spelled from character `c` on? Returns the end and
@@ -207,6 +243,10 @@ pub trait SetAt {
     fn initials_at(&self, c: usize, readings: &Readings) -> u32 {
         readings.initials(self.at(c))
     }
+    /// Character `c`'s set, if it costs no more than a lookup or two.
+    fn quick_at(&self, c: usize) -> Option<u16> {
+        Some(self.at(c))
+    }
 }
 
 impl SetAt for [u16] {
@@ -248,6 +288,9 @@ pub struct Letters {
     bytes: Box<[u8]>,
     /// They end with a whole syllable: only then can a reading be whole.
     whole: bool,
+    /// By set id, the letters that follow the first inside a syllable of
+    /// the set (empty for a single letter).
+    follow: Box<[u32]>,
 }
 
 impl Letters {
