@@ -760,7 +760,7 @@ fn the_place_index_waits_for_its_mentions_and_keeps_a_place_picked_meanwhile() {
     common::deliver(&mut app);
     assert!(!app.places.waiting());
     let mention = app.places.current().unwrap();
-    assert_eq!(app.lib.places[mention.place].english, "Munich");
+    assert_eq!(app.lib.places[mention.place()].english, "Munich");
     let screen = common::screen(&common::draw(&app));
     assert!(
         screen.contains("段提及") && !screen.contains("正在查找"),
@@ -848,7 +848,7 @@ fn the_place_index_scrolls_each_mention_selected_into_view_a_third_down() {
         }
         let crumb = app
             .lib
-            .breadcrumb(app.places.mentions().get(i).unwrap().anchor.node);
+            .breadcrumb(app.places.mentions().get(i).unwrap().anchor().node);
         let line = screen.lines().nth(usize::from(first)).unwrap();
         let head: String = crumb.chars().take(4).collect();
         assert!(line.contains(&head), "mention {i}: {line} / {crumb}");
@@ -923,7 +923,7 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
     for _ in 0..3 {
         app.update(Action::MentionDown);
     }
-    let selected = app.places.current().map(|m| (m.place, m.anchor));
+    let selected = app.places.current().map(|m| (m.place(), m.anchor()));
     let whole = common::app(100, 30);
     let effects = app.update(Action::Adopt(std::sync::Arc::clone(&whole.index), None));
     assert!(
@@ -931,7 +931,7 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
         "wanted again, of the whole: {effects:?}"
     );
     common::deliver(&mut app);
-    assert_eq!(app.places.current().map(|m| (m.place, m.anchor)), selected);
+    assert_eq!(app.places.current().map(|m| (m.place(), m.anchor())), selected);
     assert_eq!(app.places.selected, 3);
     let screen = common::screen(&common::draw(&app));
     assert!(

@@ -546,8 +546,8 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
             .of(p)
             .iter()
             .map(|m| {
-                assert_eq!(m.place, p);
-                (m.anchor, m.marks(&lib))
+                assert_eq!(m.place(), p);
+                (m.anchor(), m.marks(&lib))
             })
             .collect();
         assert_eq!(got, expected, "{name}");
@@ -560,7 +560,7 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
     assert!(found.get(end).is_none());
     for i in 0..end {
         let m = found.get(i).unwrap();
-        assert_eq!(found.of(m.place)[i - found.start(m.place)], *m, "{i}");
+        assert_eq!(found.of(m.place())[i - found.start(m.place())], *m, "{i}");
     }
     let last = found.of(suzhou).last().unwrap();
     assert_eq!(last.marks(&lib), [0, 1, 2, 3, 4, 5]);

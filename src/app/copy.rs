@@ -94,7 +94,7 @@ impl super::App {
         let target = match (self.overlay, self.view) {
             (Overlay::Search, _) => self.search.selected_anchor(&self.index),
             (_, View::Compare) => self.compare.target(),
-            (_, View::Places) => self.places.current().map(|m| m.anchor),
+            (_, View::Places) => self.places.current().map(crate::content::Mention::anchor),
             (_, View::Reader | View::Notes) => self.reading.reader.selected_anchor(),
         };
         let Some(anchor) = target else {

@@ -132,7 +132,7 @@ impl Places {
                     .mentions
                     .of(place)
                     .iter()
-                    .position(|m| Some(m.anchor) == anchor)
+                    .position(|m| Some(m.anchor()) == anchor)
                     .map(|i| start + i);
                 match same {
                     Some(i) => self.select(i),
@@ -158,7 +158,7 @@ impl Places {
     /// place picked) is selected when they arrive.
     pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
         let picked = match self.current() {
-            Some(m) if self.found => Some((m.place, Some(m.anchor))),
+            Some(m) if self.found => Some((m.place(), Some(m.anchor()))),
             _ => self.picked,
         };
         let mut next = Places::new(lib);
@@ -201,8 +201,8 @@ impl Places {
     #[must_use]
     pub fn destination(&self) -> Option<super::navigate::Destination> {
         let m = self.current()?;
-        let query = super::navigate::Destination::quoted(&self.lib, m.place);
-        Some(super::navigate::Destination::Text(m.anchor, Some(query)))
+        let query = super::navigate::Destination::quoted(&self.lib, m.place());
+        Some(super::navigate::Destination::Text(m.anchor(), Some(query)))
     }
 
     /// The selected mention, for Enter.
@@ -219,8 +219,8 @@ impl Places {
         let total: usize = named.iter().map(tall).sum();
         let top = match self.mentions.get(self.selected) {
             Some(m) => {
-                let above: usize = named[..m.place].iter().map(tall).sum();
-                above + 1 + 2 * (self.selected - self.mentions.start(m.place))
+                let above: usize = named[..m.place()].iter().map(tall).sum();
+                above + 1 + 2 * (self.selected - self.mentions.start(m.place()))
             }
             None => total,
         };

@@ -19,6 +19,44 @@ pub enum Field {
     Paragraph(usize),
 }
 
+impl Field {
+    /// As one number: the six fields one of a kind first, then notes and
+    /// paragraphs by their index, interleaved.
+    pub(crate) fn packed(self) -> u32 {
+        let nth = |i: usize, odd: u32| {
+            u32::try_from(i)
+                .ok()
+                .and_then(|i| i.checked_mul(2))
+                .and_then(|i| i.checked_add(6 + odd))
+                .expect("a node's notes and paragraphs fit 31 bits")
+        };
+        match self {
+            Field::Title => 0,
+            Field::Deck => 1,
+            Field::Byline => 2,
+            Field::Affiliation => 3,
+            Field::EditorNote => 4,
+            Field::Heading => 5,
+            Field::Note(i) => nth(i, 0),
+            Field::Paragraph(i) => nth(i, 1),
+        }
+    }
+
+    /// The field [`Field::packed`] gave this number.
+    pub(crate) fn unpacked(n: u32) -> Field {
+        match n {
+            0 => Field::Title,
+            1 => Field::Deck,
+            2 => Field::Byline,
+            3 => Field::Affiliation,
+            4 => Field::EditorNote,
+            5 => Field::Heading,
+            n if n % 2 == 0 => Field::Note(((n - 6) / 2) as usize),
+            n => Field::Paragraph(((n - 7) / 2) as usize),
+        }
+    }
+}
+
 /// A field of a node: the unit a search hit or a highlight points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Anchor {
@@ -98,5 +136,33 @@ impl Library {
                 let anchor = Anchor { node, field };
                 Some((anchor, self.text(anchor)?))
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Field;
+
+    /// Every field comes back from its number, and no two share one.
+    #[test]
+    fn a_field_packed_comes_back_as_it_was() {
+        let mut fields = vec![
+            Field::Title,
+            Field::Deck,
+            Field::Byline,
+            Field::Affiliation,
+            Field::EditorNote,
+            Field::Heading,
+        ];
+        for i in [0, 1, 2, 3, 1000, 1 << 20] {
+            fields.extend([Field::Note(i), Field::Paragraph(i)]);
+        }
+        let mut numbers: Vec<u32> = fields.iter().map(|f| f.packed()).collect();
+        for (&f, &n) in fields.iter().zip(&numbers) {
+            assert_eq!(Field::unpacked(n), f, "{n}");
+        }
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(numbers.len(), fields.len());
     }
 }

@@ -6,20 +6,44 @@ use memchr::memmem::Finder;
 use super::{Anchor, Field, Library, PlaceId};
 
 /// A field that names a place: a big archive has a million of these, so
-/// each is four words. Where in the field the name stands is
-/// found again when the mention is drawn ([`Mention::marks`]).
+/// each is three 32-bit numbers (the place, the node and the field, packed).
+/// Where in the field the name stands is found again when the mention is
+/// drawn ([`Mention::marks`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
-    pub place: PlaceId,
-    pub anchor: Anchor,
+    place: u32,
+    node: u32,
+    field: u32,
 }
 
 impl Mention {
+    fn new(place: PlaceId, anchor: Anchor) -> Self {
+        let fit = |n: usize| u32::try_from(n).expect("a library's places and nodes fit 32 bits");
+        Mention {
+            place: fit(place),
+            node: fit(anchor.node),
+            field: anchor.field.packed(),
+        }
+    }
+
+    #[must_use]
+    pub fn place(&self) -> PlaceId {
+        self.place as usize
+    }
+
+    #[must_use]
+    pub fn anchor(&self) -> Anchor {
+        Anchor {
+            node: self.node as usize,
+            field: Field::unpacked(self.field),
+        }
+    }
+
     /// The characters of the name in the field, every occurrence.
     #[must_use]
     pub fn marks(&self, lib: &Library) -> Vec<usize> {
-        let name = lib.places[self.place].name.as_str();
-        let text = lib.text(self.anchor).unwrap_or_default();
+        let name = lib.places[self.place()].name.as_str();
+        let text = lib.text(self.anchor()).unwrap_or_default();
         let len = name.chars().count();
         starts(text, &Finder::new(name.as_bytes()))
             .flat_map(|s| s..s + len)
@@ -136,13 +160,13 @@ impl Library {
                 counts
             }
         }));
-        let unset = Mention {
-            place: 0,
-            anchor: Anchor {
+        let unset = Mention::new(
+            0,
+            Anchor {
                 node: 0,
                 field: Field::Title,
             },
-        };
+        );
         let mut lists: Vec<Vec<Mention>> = (0..finders.len())
             .map(|p| vec![unset; counts.iter().map(|c| c[p]).sum()])
             .collect();
@@ -166,7 +190,7 @@ impl Library {
                     let mut tally = vec![(0, 0); finders.len()];
                     let mut last_lesson = vec![None; finders.len()];
                     self.scan(nodes, finders, |place, anchor, times| {
-                        part[place][written[place]] = Mention { place, anchor };
+                        part[place][written[place]] = Mention::new(place, anchor);
                         written[place] += 1;
                         tally[place].0 += times;
                         let lesson = matches!(anchor.field, Field::Paragraph(_))

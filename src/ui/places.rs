@@ -132,7 +132,7 @@ fn mention(
         if selected {
             fill(buf, Rect::new(inner.x, top, inner.width, 1), theme.selected);
         }
-        let crumb = truncate(&app.lib.breadcrumb(mention.anchor.node), room, widths);
+        let crumb = truncate(&app.lib.breadcrumb(mention.anchor().node), room, widths);
         put(
             buf,
             inner.x + 3,
@@ -150,7 +150,7 @@ fn mention(
                 theme.selected,
             );
         }
-        let text = app.lib.text(mention.anchor).unwrap_or_default();
+        let text = app.lib.text(mention.anchor()).unwrap_or_default();
         let (snip, marks) = crate::search::snippet(text, &mention.marks(&app.lib), room, widths);
         let runs = marked(&snip, &marks, base, theme.hit);
         put(
