@@ -359,7 +359,7 @@ impl SearchIndex {
             covers: 0,
         };
         for term in &query.terms {
-            let (m, _) = self.match_term(entry, &text, term, query.scattered)?;
+            let (m, _) = self.match_term(entry, &text, term, query)?;
             all.contiguous &= m.contiguous;
             all.in_context &= m.in_context;
             all.whole &= m.whole;
@@ -402,8 +402,9 @@ impl SearchIndex {
         entry: u32,
         text: &dyn Fn() -> &'a str,
         term: &Term,
-        scattered: bool,
+        query: &Query,
     ) -> Option<(TermMatch, Kind)> {
+        let scattered = query.scattered;
         let at = |first: usize| TermMatch {
             contiguous: true,
             gap: 0,
@@ -415,7 +416,14 @@ impl SearchIndex {
         let e = self.entries[entry as usize];
         // A term of ASCII letters can only match text that has some.
         let as_text = e.latin() || !term.is_letters();
-        if as_text && let Some(i) = term.find_in(text()) {
+        // Characters apart are tried only when the pass before found the
+        // query nowhere: a lone term is in no text whole, and is not
+        // looked for so again.
+        let whole_absent = scattered && query.terms.len() == 1;
+        if as_text
+            && !whole_absent
+            && let Some(i) = term.find_in(text())
+        {
             return Some((at(i), Kind::Text));
         }
         if term.exact {

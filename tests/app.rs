@@ -931,7 +931,10 @@ fn every_view_says_how_far_a_collection_has_loaded_and_the_place_index_follows_i
         "wanted again, of the whole: {effects:?}"
     );
     common::deliver(&mut app);
-    assert_eq!(app.places.current().map(|m| (m.place(), m.anchor())), selected);
+    assert_eq!(
+        app.places.current().map(|m| (m.place(), m.anchor())),
+        selected
+    );
     assert_eq!(app.places.selected, 3);
     let screen = common::screen(&common::draw(&app));
     assert!(

@@ -29,7 +29,7 @@ impl SearchIndex {
         let text = self.text(entry);
         let mut out: Vec<Range<usize>> = Vec::new();
         for term in &query.terms {
-            let (_, kind) = self.match_term(entry, &|| text, term, query.scattered)?;
+            let (_, kind) = self.match_term(entry, &|| text, term, query)?;
             out.extend(self.occurrences(entry, text, term, kind));
         }
         out.sort_unstable_by_key(|r| (r.start, r.end));

@@ -35,8 +35,8 @@ pub struct Term {
     /// The term in the other forms looked for.
     variant_finders: Vec<memchr::memmem::Finder<'static>>,
     /// For the in-order check, each form of the term looked for: its
-    /// characters, and a finder for the first.
-    forms: Vec<(Vec<char>, memchr::memmem::Finder<'static>)>,
+    /// characters, and a finder for each.
+    forms: Vec<(Vec<char>, Vec<memchr::memmem::Finder<'static>>)>,
     place_finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
@@ -191,13 +191,17 @@ impl Term {
             .collect();
         let forms = looked_for
             .iter()
-            .filter_map(|form| {
+            .filter(|form| !form.is_empty())
+            .map(|form| {
                 let chars: Vec<char> = form.chars().collect();
                 let mut buf = [0u8; 4];
-                let first =
-                    memchr::memmem::Finder::new(chars.first()?.encode_utf8(&mut buf).as_bytes())
-                        .into_owned();
-                Some((chars, first))
+                let finders = chars
+                    .iter()
+                    .map(|c| {
+                        memchr::memmem::Finder::new(c.encode_utf8(&mut buf).as_bytes()).into_owned()
+                    })
+                    .collect();
+                (chars, finders)
             })
             .collect();
         let place_finders = place_names
@@ -341,7 +345,7 @@ impl Term {
     pub fn subsequence_positions(&self, text: &str) -> Option<Vec<usize>> {
         self.forms
             .iter()
-            .filter_map(|(wanted, first)| self.in_order(text, wanted, first))
+            .filter_map(|(wanted, finders)| self.in_order(text, wanted, finders))
             .min_by_key(|found| found[0])
     }
 
@@ -350,7 +354,7 @@ impl Term {
         &self,
         text: &str,
         wanted: &[char],
-        first_finder: &memchr::memmem::Finder<'_>,
+        finders: &[memchr::memmem::Finder<'_>],
     ) -> Option<Vec<usize>> {
         let window = wanted.len() * 3;
         let same = |a: char, b: char| {
@@ -358,16 +362,17 @@ impl Term {
         };
         let hay = text.as_bytes();
         let first = *wanted.first()?;
+        let first_finder = finders.first()?;
         // Every character must be there at all: most texts lack one, and
-        // saying so costs a byte search, not a walk from each first one.
-        // The last first: as a query is typed, the texts a shorter one
-        // matched hold the others, and the new one is what most lack.
-        let mut buf = [0u8; 4];
-        if !self.fold
-            && wanted[1..]
-                .iter()
-                .rev()
-                .any(|c| memchr::memmem::find(hay, c.encode_utf8(&mut buf).as_bytes()).is_none())
+        // saying so costs a byte search, not a walk from each first one (a
+        // letter folded to either case is left to the walk). The last
+        // first: as a query is typed, the texts a shorter one matched hold
+        // the others, and the new one is what most lack.
+        if wanted[1..]
+            .iter()
+            .zip(&finders[1..])
+            .rev()
+            .any(|(&c, f)| !(self.fold && c.is_ascii_alphabetic()) && f.find(hay).is_none())
         {
             return None;
         }

@@ -273,7 +273,10 @@ fn the_second_letter_passes_over_only_characters_that_cannot_begin_a_run() {
             let (fast, every) = ix.with_sets(entry, &|| text, |sets| {
                 let every = (0..text.chars().count())
                     .any(|c| sets.reads_at(ix.readings, c, &query).is_some());
-                (sets.find_from(ix.readings, &query, u32::MAX, 0).is_some(), every)
+                (
+                    sets.find_from(ix.readings, &query, u32::MAX, 0).is_some(),
+                    every,
+                )
             });
             assert_eq!(fast, every, "{q} in {text}");
             found += usize::from(fast);
