@@ -269,10 +269,11 @@ fn snippets_centre_on_the_match_and_fit() {
 
 #[test]
 fn a_lone_initial_ranks_as_if_every_entry_were_ranked() {
-    // A single letter is matched from each entry's initials and ranks only
-    // what could make the cut; an index built for one query ranks every
-    // entry the long way. Both must give the same hits and count, for
-    // every letter, either case, and limits small enough to cut.
+    // One or two letters are matched from the reading sets' initials and
+    // rank only what could make the cut; an index built for one query
+    // ranks every entry the long way. Both must give the same hits and
+    // count, for every letter and pair, either case, and limits small
+    // enough to cut.
     let article = r#"
 [article]
 id = "t"
@@ -306,8 +307,12 @@ ours = { english = "Nantong", country = "China", country_zh = "中国" }
         let lib = Arc::new(lib);
         let quick = SearchIndex::new(Arc::clone(&lib));
         let long_way = SearchIndex::for_one_query(lib);
-        for letter in ('a'..='z').chain('A'..='Z') {
-            let q = letter.to_string();
+        let singles = ('a'..='z').chain('A'..='Z').map(String::from);
+        let pairs = ('a'..='z').flat_map(|a| ('a'..='z').map(move |b| format!("{a}{b}")));
+        for q in singles
+            .chain(pairs)
+            .chain(["Ni", "NI", "zH", "Na"].map(String::from))
+        {
             for limit in [1, 3, 20, 1000] {
                 let a = quick.search(&q, limit, None, None).unwrap();
                 let b = long_way.search(&q, limit, None, None).unwrap();

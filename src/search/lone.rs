@@ -1,57 +1,96 @@
-//! A query of one pinyin initial (`n`): the commonest first keystroke, and
-//! the one that matches nearly everything. Whether an entry matches is read
-//! from its initials mask, and an entry is ranked only if it could beat the
-//! hits already kept, so a big archive's reading sets are mostly not read.
+//! A query of one or two pinyin letters (`n`, `zz`, `ni`): the commonest
+//! first keystrokes, and the ones that match nearly everything. Whether an
+//! entry matches is read from its initials mask (one letter) or from its
+//! reading sets' initials, character by character (two letters), and an
+//! entry is ranked only if it could beat the hits already kept, so a big
+//! archive's reading sets are mostly not spelled out.
 
 use super::outcome::TermMatch;
-use super::pinyin::{LONE, letter_bit};
+use super::pinyin::{LONE, SetAt as _, letter_bit};
 use super::{Query, Rank, SearchIndex, Term, Tier};
 
-/// The term of such a query and its letter's bit.
+/// The term of such a query, its first letter's bit and its second's.
 pub(super) struct Lone<'q> {
     term: &'q Term,
     bit: u32,
+    second: Option<u32>,
 }
 
 impl SearchIndex {
-    /// The query as a lone initial, when it is one: a single unquoted
-    /// letter that names no place, in an index with stored reading sets (and so each entry's initials).
+    /// The query as one or two letters, when it is: a single unquoted term
+    /// of one or two letters that names no place, in an index with stored
+    /// reading sets (and so each entry's initials).
     pub(super) fn lone<'q>(&self, query: &'q Query) -> Option<Lone<'q>> {
         let [term] = query.terms.as_slice() else {
             return None;
         };
         let letters = term.letters.as_ref()?;
-        (self.sets.is_some() && !term.exact && !term.has_places() && term.text.len() == 1).then(
+        (self.sets.is_some() && !term.exact && !term.has_places() && term.text.len() <= 2).then(
             || Lone {
                 term,
                 bit: letter_bit(letters.first()),
+                second: letters.second().map(letter_bit),
             },
         )
     }
 
-    /// Does the lone initial match this entry? Some character can be read
-    /// starting with it, or the text has the letter itself.
+    /// Does the query match this entry? The text has the letters
+    /// themselves, or a character can be read starting with the first, and
+    /// the second goes on its syllable (h after z in zhi) or begins the
+    /// next character's: exactly when the letters spell a run.
     pub(super) fn lone_matches(&self, lone: &Lone, entry: u32) -> bool {
         let e = self.entries[entry as usize];
-        e.initials & lone.bit != 0 || (e.latin() && lone.term.find_in(self.text(entry)).is_some())
+        if e.latin() && lone.term.find_in(self.text(entry)).is_some() {
+            return true;
+        }
+        if e.initials & lone.bit == 0 {
+            return false;
+        }
+        let (Some(second), Some(letters), Some(packed)) =
+            (lone.second, &lone.term.letters, &self.sets)
+        else {
+            return true;
+        };
+        let sets = packed.entry(&self.entries, entry as usize);
+        let mut from = 0;
+        while let Some(c) = sets.next_from(from, lone.bit, self.readings) {
+            from = c + 1;
+            if sets.initials_at(c, self.readings) & lone.bit == 0 {
+                continue;
+            }
+            let after = if from < sets.count() {
+                sets.initials_at(from, self.readings)
+            } else {
+                0
+            };
+            if (letters.follows(sets.at(c)) | after) & second != 0 {
+                return true;
+            }
+        }
+        false
     }
 
     /// The best rank the entry could have, from what the index holds
     /// about it without reading its text: only a heading can match
-    /// exactly, and a match ends on a whole syllable only through the
-    /// letter in the text or a character read as that letter alone.
-    pub(super) fn lone_ceiling(&self, entry: u32) -> Rank {
+    /// exactly; one letter ends on a whole syllable only through the
+    /// letter in the text or a character read as that letter alone, two
+    /// only where they end with a syllable (ni) or through the text.
+    pub(super) fn lone_ceiling(&self, lone: &Lone, entry: u32) -> Rank {
         let e = self.entries[entry as usize];
         // Only headings, titles, labels and places match exactly.
         let exact = e.tier() == Tier::Heading;
+        let whole = match (lone.second, &lone.term.letters) {
+            (Some(_), Some(letters)) => letters.can_be_whole(),
+            _ => e.initials & LONE != 0,
+        };
         let best = TermMatch {
             contiguous: true,
             gap: 0,
             first: 0,
             in_context: true,
-            whole: e.latin() || e.initials & LONE != 0,
-            // A lone letter not read whole covers its one character.
-            covers: 1,
+            whole: e.latin() || whole,
+            // Letters not read whole cover a character each, at most.
+            covers: if lone.second.is_some() { 2 } else { 1 },
         };
         Rank::new(exact, best, e.tier(), entry)
     }

@@ -37,7 +37,7 @@ impl SearchIndex {
                     continue;
                 }
                 matched.push(e);
-                let kept = |worst: &Rank| self.lone_ceiling(e) > *worst;
+                let kept = |worst: &Rank| self.lone_ceiling(lone, e) > *worst;
                 if best.len() >= limit
                     && !best.peek().is_some_and(|Reverse((worst, _))| kept(worst))
                 {

@@ -305,6 +305,25 @@ impl Letters {
         self.bytes.len()
     }
 
+    /// The letter after the first, if any.
+    #[must_use]
+    pub fn second(&self) -> Option<u8> {
+        self.bytes.get(1).copied()
+    }
+
+    /// They end with a whole syllable, so some text may read them whole.
+    #[must_use]
+    pub fn can_be_whole(&self) -> bool {
+        self.whole
+    }
+
+    /// The letters that follow the first inside a syllable of `set` that
+    /// begins with it (none for a single letter).
+    #[must_use]
+    pub fn follows(&self, set: u16) -> u32 {
+        self.follow.get(usize::from(set)).copied().unwrap_or(0)
+    }
+
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
