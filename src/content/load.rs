@@ -1,11 +1,13 @@
 //! Reading TOML into the model, in parts: `schema` (the file format, parsed
-//! with spans), `read` (a folder's files, safely), `build` (the library, in
-//! reading order) and `checks` (what each value must satisfy). Every problem
-//! is reported at once.
+//! with spans), `read` (a folder's files, safely), `part` (one file built on
+//! its own), `build` (the parts joined into the library, in reading order)
+//! and `checks` (what each value must satisfy). Every problem is reported
+//! at once.
 
 mod build;
 mod cache;
 mod checks;
+mod part;
 mod read;
 mod schema;
 mod stat;
@@ -72,7 +74,7 @@ pub(super) fn from_sources(
     for (path, text) in sources {
         let source = Source::new(&path, &text);
         let parsed = schema::parse(&source);
-        loader.add(&source, build::part(&source, parsed));
+        loader.add(&source, part::part(&source, parsed));
     }
     loader.finish(Path::new("content"), true)
 }

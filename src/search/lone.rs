@@ -6,14 +6,14 @@
 //! archive's reading sets are mostly not spelled out.
 
 use super::outcome::TermMatch;
-use super::pinyin::{LONE, SetAt as _, letter_bit};
+use super::pinyin::{LONE, Letters, SetAt as _, letter_bit};
 use super::{Query, Rank, SearchIndex, Term, Tier};
 
-/// The term of such a query, its first letter's bit and its second's.
+/// The term of such a query, its letters and its first letter's bit.
 pub(super) struct Lone<'q> {
     term: &'q Term,
+    letters: &'q Letters,
     bit: u32,
-    second: Option<u32>,
 }
 
 impl SearchIndex {
@@ -28,8 +28,8 @@ impl SearchIndex {
         (self.sets.is_some() && !term.exact && !term.has_places() && term.text.len() <= 2).then(
             || Lone {
                 term,
+                letters,
                 bit: letter_bit(letters.first()),
-                second: letters.second().map(letter_bit),
             },
         )
     }
@@ -46,8 +46,10 @@ impl SearchIndex {
         if e.initials & lone.bit == 0 {
             return false;
         }
-        let (Some(second), Some(letters), Some(packed)) =
-            (lone.second, &lone.term.letters, &self.sets)
+        let Some(packed) = self
+            .sets
+            .as_ref()
+            .filter(|_| lone.letters.second().is_some())
         else {
             return true;
         };
@@ -55,15 +57,10 @@ impl SearchIndex {
         let mut from = 0;
         while let Some(c) = sets.next_from(from, lone.bit, self.readings) {
             from = c + 1;
-            if sets.initials_at(c, self.readings) & lone.bit == 0 {
-                continue;
-            }
-            let after = if from < sets.count() {
-                sets.initials_at(from, self.readings)
-            } else {
-                0
-            };
-            if (letters.follows(sets.at(c)) | after) & second != 0 {
+            // An escaped character may lack the letter: its set says.
+            if sets.initials_at(c, self.readings) & lone.bit != 0
+                && lone.letters.second_fits(&sets, c, self.readings)
+            {
                 return true;
             }
         }
@@ -79,9 +76,11 @@ impl SearchIndex {
         let e = self.entries[entry as usize];
         // Only headings, titles, labels and places match exactly.
         let exact = e.tier() == Tier::Heading;
-        let whole = match (lone.second, &lone.term.letters) {
-            (Some(_), Some(letters)) => letters.can_be_whole(),
-            _ => e.initials & LONE != 0,
+        let pair = lone.letters.second().is_some();
+        let whole = if pair {
+            lone.letters.can_be_whole()
+        } else {
+            e.initials & LONE != 0
         };
         let best = TermMatch {
             contiguous: true,
@@ -90,7 +89,7 @@ impl SearchIndex {
             in_context: true,
             whole: e.latin() || whole,
             // Letters not read whole cover a character each, at most.
-            covers: if lone.second.is_some() { 2 } else { 1 },
+            covers: if pair { 2 } else { 1 },
         };
         Rank::new(exact, best, e.tier(), entry)
     }

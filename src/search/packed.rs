@@ -167,12 +167,6 @@ impl SetAt for Coded<'_> {
     }
 
     #[inline]
-    fn quick_at(&self, c: usize) -> Option<u16> {
-        let code = self.codes[c];
-        (code != ESCAPE).then(|| self.sets[usize::from(code)])
-    }
-
-    #[inline]
     fn next_from(&self, from: usize, bit: u32, _: &Readings) -> Option<usize> {
         let rest = self.codes.get(from..)?;
         let at = rest

@@ -5,7 +5,8 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use super::build::{Loader, part};
+use super::build::Loader;
+use super::part::part;
 use super::schema::parse;
 use super::{MAX_FILE_BYTES, MAX_FILES};
 use crate::content::location::Source;

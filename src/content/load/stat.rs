@@ -188,12 +188,11 @@ mod tests {
         now.newest = before.newest;
         assert_eq!(super::key(cache.path(), &files, &now), None);
         // Had nothing changed, the same record is trusted.
-        let again = snapshot(&files).unwrap();
-        let mut unchanged = Snapshot {
+        let unchanged = Snapshot {
             newest: before.newest,
-            ..again
+            taken: before.taken,
+            ..snapshot(&files).unwrap()
         };
-        unchanged.taken = before.taken;
         remember(cache.path(), &files, &unchanged, key);
         assert_eq!(super::key(cache.path(), &files, &now), Some(key));
     }

@@ -65,24 +65,12 @@ impl Readings {
         };
         let mut best: Option<(usize, usize, Reading)> = None;
         let mut next = from;
-        let second = letters.get(1).map(|&b| letter_bit(b));
         while let Some(c) = text_sets.next_from(next, bit, self) {
             next = c + 1;
-            // The second letter goes on this character's syllable, or
-            // begins the next character's: most characters with the right
-            // initial are passed over here, on two lookups.
-            if let Some(second) = second {
-                let inside = text_sets
-                    .quick_at(c)
-                    .map_or(u32::MAX, |set| query.follow[usize::from(set)]);
-                let after = if next < text_sets.count() {
-                    text_sets.initials_at(next, self)
-                } else {
-                    0
-                };
-                if (inside | after) & second == 0 {
-                    continue;
-                }
+            // Most characters with the right initial are passed over here,
+            // on two lookups.
+            if !query.second_fits(text_sets, c, self) {
+                continue;
             }
             if let Some((end, how)) = self.spell(text_sets, c, letters)
                 && best.is_none_or(|(_, _, was)| how > was)
@@ -243,10 +231,6 @@ pub trait SetAt {
     fn initials_at(&self, c: usize, readings: &Readings) -> u32 {
         readings.initials(self.at(c))
     }
-    /// Character `c`'s set, if it costs no more than a lookup or two.
-    fn quick_at(&self, c: usize) -> Option<u16> {
-        Some(self.at(c))
-    }
 }
 
 impl SetAt for [u16] {
@@ -317,11 +301,26 @@ impl Letters {
         self.whole
     }
 
-    /// The letters that follow the first inside a syllable of `set` that
-    /// begins with it (none for a single letter).
-    #[must_use]
-    pub fn follows(&self, set: u16) -> u32 {
-        self.follow.get(usize::from(set)).copied().unwrap_or(0)
+    /// Whether the letter after the first can go on from character `c`,
+    /// read starting with the first: on its syllable (h after z in zhi) or
+    /// as the next character's initial. Always, for a single letter. A
+    /// run of the letters can begin at `c` only if it can.
+    #[inline]
+    pub fn second_fits<S: SetAt + ?Sized>(&self, sets: &S, c: usize, readings: &Readings) -> bool {
+        let Some(second) = self.second() else {
+            return true;
+        };
+        let inside = self
+            .follow
+            .get(usize::from(sets.at(c)))
+            .copied()
+            .unwrap_or(0);
+        let after = if c + 1 < sets.count() {
+            sets.initials_at(c + 1, readings)
+        } else {
+            0
+        };
+        (inside | after) & letter_bit(second) != 0
     }
 
     #[must_use]
