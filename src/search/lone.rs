@@ -34,63 +34,88 @@ impl SearchIndex {
         )
     }
 
-    /// Does the query match this entry? The text has the letters
-    /// themselves, or a character can be read starting with the first, and
-    /// the second goes on its syllable (h after z in zhi) or begins the
-    /// next character's: exactly when the letters spell a run.
-    pub(super) fn lone_matches(&self, lone: &Lone, entry: u32) -> bool {
+    /// Does the query match this entry, and where could its match begin?
+    /// The text has the letters themselves, or a character can be read
+    /// starting with the first, and the second goes on its syllable (h
+    /// after z in zhi) or begins the next character's: exactly when the
+    /// letters spell a run.
+    pub(super) fn lone_fit(&self, lone: &Lone, entry: u32) -> Option<Fit> {
         let e = self.entries[entry as usize];
         if e.latin() && lone.term.find_in(self.text(entry)).is_some() {
-            return true;
+            return Some(Fit::Text);
         }
         if e.initials & lone.bit == 0 {
-            return false;
+            return None;
         }
-        let Some(packed) = self
-            .sets
-            .as_ref()
-            .filter(|_| lone.letters.second().is_some())
-        else {
-            return true;
-        };
-        let sets = packed.entry(&self.entries, entry as usize);
-        let mut from = 0;
-        while let Some(c) = sets.next_from(from, lone.bit, self.readings) {
-            from = c + 1;
-            // An escaped character may lack the letter: its set says.
-            if sets.initials_at(c, self.readings) & lone.bit != 0
-                && lone.letters.second_fits(&sets, c, self.readings)
-            {
-                return true;
-            }
+        if lone.letters.second().is_none() {
+            return Some(Fit::Somewhere);
         }
-        false
+        self.first_run(lone, entry).map(Fit::At)
     }
 
-    /// The best rank the entry could have, from what the index holds
-    /// about it without reading its text: only a heading can match
+    /// The first character a run of the letters can begin at.
+    fn first_run(&self, lone: &Lone, entry: u32) -> Option<usize> {
+        let packed = self.sets.as_ref()?;
+        packed
+            .entry(&self.entries, entry as usize)
+            .next_run(0, lone.letters, self.readings)
+    }
+
+    /// Whether the entry could rank above `worst`, from what the index
+    /// holds about it without reading its text: only a heading can match
     /// exactly; one letter ends on a whole syllable only through the
     /// letter in the text or a character read as that letter alone, two
-    /// only where they end with a syllable (ni) or through the text.
-    pub(super) fn lone_ceiling(&self, lone: &Lone, entry: u32) -> Rank {
+    /// only where they end with a syllable (ni) or through the text; a
+    /// match read whole covers nothing more; and a reading begins no
+    /// earlier than the first character a run can begin at (looked for,
+    /// for one letter, only if the rank could beat `worst` without it).
+    pub(super) fn lone_may_beat(&self, lone: &Lone, entry: u32, fit: Fit, worst: Rank) -> bool {
         let e = self.entries[entry as usize];
         // Only headings, titles, labels and places match exactly.
         let exact = e.tier() == Tier::Heading;
         let pair = lone.letters.second().is_some();
-        let whole = if pair {
-            lone.letters.can_be_whole()
-        } else {
-            e.initials & LONE != 0
+        let whole = e.latin()
+            || if pair {
+                lone.letters.can_be_whole()
+            } else {
+                e.initials & LONE != 0
+            };
+        let ceiling = |first: Option<usize>| {
+            let best = TermMatch {
+                contiguous: true,
+                gap: 0,
+                // Pinyin matches are placed three bytes a character, as
+                // ranking places them.
+                first: first.map_or(0, |c| {
+                    u32::try_from(c.saturating_mul(3)).unwrap_or(u32::MAX)
+                }),
+                in_context: true,
+                whole,
+                // Letters not read whole cover a character each, at most.
+                covers: match (whole, pair) {
+                    (true, _) => 0,
+                    (false, true) => 2,
+                    (false, false) => 1,
+                },
+            };
+            Rank::new(exact, best, e.tier(), entry)
         };
-        let best = TermMatch {
-            contiguous: true,
-            gap: 0,
-            first: 0,
-            in_context: true,
-            whole: e.latin() || whole,
-            // Letters not read whole cover a character each, at most.
-            covers: if pair { 2 } else { 1 },
-        };
-        Rank::new(exact, best, e.tier(), entry)
+        match fit {
+            Fit::Text => ceiling(None) > worst,
+            Fit::At(c) => ceiling(Some(c)) > worst,
+            Fit::Somewhere => ceiling(None) > worst && ceiling(self.first_run(lone, entry)) > worst,
+        }
     }
+}
+
+/// Where a lone query's match could begin in an entry.
+#[derive(Clone, Copy)]
+pub(super) enum Fit {
+    /// The text has the letters themselves: anywhere.
+    Text,
+    /// No earlier than this character.
+    At(usize),
+    /// One letter, which the entry's initials hold: where is found only
+    /// if the ceiling is needed.
+    Somewhere,
 }

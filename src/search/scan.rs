@@ -32,12 +32,14 @@ impl SearchIndex {
                 return (matched, BinaryHeap::new(), true);
             }
             let rank = if let Some(lone) = lone {
-                if !self.lone_matches(lone, e) || self.is_label(e) && self.lone_matches(lone, e - 1)
-                {
+                let Some(fit) = self.lone_fit(lone, e) else {
+                    continue;
+                };
+                if self.is_label(e) && self.lone_fit(lone, e - 1).is_some() {
                     continue;
                 }
                 matched.push(e);
-                let kept = |worst: &Rank| self.lone_ceiling(lone, e) > *worst;
+                let kept = |worst: &Rank| self.lone_may_beat(lone, e, fit, *worst);
                 if best.len() >= limit
                     && !best.peek().is_some_and(|Reverse((worst, _))| kept(worst))
                 {

@@ -284,3 +284,27 @@ fn the_second_letter_passes_over_only_characters_that_cannot_begin_a_run() {
     }
     assert!(found > 10_000, "{found} entries read some query");
 }
+
+#[test]
+fn reading_order_breaks_ties_across_a_hundred_thousand_articles() {
+    // 100,000 articles index about 11.4 million entries: the last of them
+    // must still rank after the one before it, and a match's place in its
+    // text still counts.
+    let how = |first| TermMatch {
+        contiguous: true,
+        gap: 0,
+        first,
+        in_context: true,
+        whole: true,
+        covers: 0,
+    };
+    let rank = |first, entry| Rank::new(false, how(first), Tier::Body, entry);
+    for entry in [0, 2_097_151, 2_097_152, 3_400_000, 11_400_000] {
+        assert!(rank(0, entry) > rank(0, entry + 1), "entry {entry}");
+    }
+    assert!(rank(3, 5) > rank(6, 0));
+    assert!(rank(200_000, 5) > rank(200_003, 0));
+    // Each field keeps to its bits: the best possible rank of the last
+    // entry still reads below one exact match.
+    assert!(Rank::new(true, how(u32::MAX), Tier::Body, u32::MAX) > rank(0, 0));
+}

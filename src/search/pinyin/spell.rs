@@ -56,7 +56,6 @@ impl Readings {
         from: usize,
     ) -> Option<(usize, usize, Reading)> {
         let letters = &query.bytes[..];
-        let bit = letter_bit(*letters.first()?);
         // A lone letter ends on a whole syllable only at a character read
         // as that letter alone (嗯 n, 啊 a), which most texts lack.
         let ceiling = Reading {
@@ -65,13 +64,8 @@ impl Readings {
         };
         let mut best: Option<(usize, usize, Reading)> = None;
         let mut next = from;
-        while let Some(c) = text_sets.next_from(next, bit, self) {
+        while let Some(c) = text_sets.next_run(next, query, self) {
             next = c + 1;
-            // Most characters with the right initial are passed over here,
-            // on two lookups.
-            if !query.second_fits(text_sets, c, self) {
-                continue;
-            }
             if let Some((end, how)) = self.spell(text_sets, c, letters)
                 && best.is_none_or(|(_, _, was)| how > was)
             {
@@ -100,25 +94,36 @@ impl Readings {
         // with one.
         let n = bytes.len();
         let whole = (1..=n.min(6)).any(|k| self.syllables.contains(&bytes[n - k..]));
-        // For each set, the letters that follow the first inside one of its
-        // syllables that begins with it (h for z in zhi).
-        let follow = if n > 1 {
-            self.sets
-                .iter()
-                .map(|set| {
+        // For each set, what a character read with it can do in a run of
+        // the letters: begin with the first, go on to the second inside
+        // its syllable (h for z in zhi), begin with the second.
+        let (first, second) = (letter_bit(bytes[0]), bytes.get(1).copied());
+        let classes = self
+            .sets
+            .iter()
+            .enumerate()
+            .map(|(id, set)| {
+                let initials = self.initials(u16::try_from(id).unwrap_or(u16::MAX));
+                let inside = second.is_none_or(|b| {
                     set.syllables
                         .iter()
-                        .filter(|s| s.len() > 1 && s[0] == bytes[0])
-                        .fold(0, |mask, s| mask | letter_bit(s[1]))
-                })
-                .collect()
-        } else {
-            Box::default()
-        };
+                        .any(|s| s.len() > 1 && s[0] == bytes[0] && s[1] == b)
+                });
+                let starts_second = second.is_some_and(|b| initials & letter_bit(b) != 0);
+                [
+                    (initials & first != 0, RUN_FIRST),
+                    (inside, RUN_INSIDE),
+                    (starts_second, RUN_SECOND),
+                ]
+                .into_iter()
+                .filter(|&(has, _)| has)
+                .fold(0, |class, (_, bit)| class | bit)
+            })
+            .collect();
         Some(Letters {
             bytes,
             whole,
-            follow,
+            classes,
         })
     }
 
@@ -225,8 +230,27 @@ pub trait SetAt {
     fn at(&self, c: usize) -> u16;
     /// The first character from `from` on that may be read starting with
     /// the letter of `bit` (it may not, where the sets do not say at once:
-    /// [`Readings::find`] checks each).
+    /// [`SetAt::next_run`] checks each).
     fn next_from(&self, from: usize, bit: u32, readings: &Readings) -> Option<usize>;
+    /// The first character from `from` on where a run of `letters` can
+    /// begin: it can be read starting with the first, and the second goes
+    /// on its syllable (h after z in zhi) or begins the next character's
+    /// (always, for one letter). Most characters are passed over on one
+    /// lookup, those with the first letter on two or three.
+    fn next_run(&self, from: usize, letters: &Letters, readings: &Readings) -> Option<usize> {
+        let mut from = from;
+        while let Some(c) = self.next_from(from, letter_bit(letters.first()), readings) {
+            from = c + 1;
+            let class = letters.class(self.at(c));
+            if class & RUN_FIRST != 0
+                && (class & RUN_INSIDE != 0
+                    || c + 1 < self.count() && letters.class(self.at(c + 1)) & RUN_SECOND != 0)
+            {
+                return Some(c);
+            }
+        }
+        None
+    }
     /// [`Readings::initials`] of character `c`'s set.
     fn initials_at(&self, c: usize, readings: &Readings) -> u32 {
         readings.initials(self.at(c))
@@ -272,9 +296,9 @@ pub struct Letters {
     bytes: Box<[u8]>,
     /// They end with a whole syllable: only then can a reading be whole.
     whole: bool,
-    /// By set id, the letters that follow the first inside a syllable of
-    /// the set (empty for a single letter).
-    follow: Box<[u32]>,
+    /// By set id, [`RUN_FIRST`], [`RUN_INSIDE`] and [`RUN_SECOND`]: what a
+    /// character read with the set can do in a run of the letters.
+    classes: Box<[u8]>,
 }
 
 impl Letters {
@@ -301,26 +325,10 @@ impl Letters {
         self.whole
     }
 
-    /// Whether the letter after the first can go on from character `c`,
-    /// read starting with the first: on its syllable (h after z in zhi) or
-    /// as the next character's initial. Always, for a single letter. A
-    /// run of the letters can begin at `c` only if it can.
+    /// What a character read with `set` can do in a run of the letters.
     #[inline]
-    pub fn second_fits<S: SetAt + ?Sized>(&self, sets: &S, c: usize, readings: &Readings) -> bool {
-        let Some(second) = self.second() else {
-            return true;
-        };
-        let inside = self
-            .follow
-            .get(usize::from(sets.at(c)))
-            .copied()
-            .unwrap_or(0);
-        let after = if c + 1 < sets.count() {
-            sets.initials_at(c + 1, readings)
-        } else {
-            0
-        };
-        (inside | after) & letter_bit(second) != 0
+    fn class(&self, set: u16) -> u8 {
+        self.classes.get(usize::from(set)).copied().unwrap_or(0)
     }
 
     #[must_use]
@@ -328,3 +336,10 @@ impl Letters {
         self.bytes.is_empty()
     }
 }
+
+/// The character can be read starting with the first letter.
+const RUN_FIRST: u8 = 1;
+/// The second letter goes on that syllable (or there is none).
+const RUN_INSIDE: u8 = 2;
+/// The character can be read starting with the second letter.
+const RUN_SECOND: u8 = 4;
