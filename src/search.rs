@@ -241,6 +241,11 @@ impl SearchIndex {
         cancel: Option<(&Generation, u64)>,
     ) -> Result<Outcome, Option<Box<Outcome>>> {
         let mut parsed = Query::parse_in(query, &self.lib, self.script_for(query));
+        if let Some(packed) = &self.sets {
+            for term in &mut parsed.terms {
+                term.coded = packed::CodedTerm::new(term.forms(), &packed.palette, self.readings);
+            }
+        }
         let found = self.run_parsed(&parsed, query, limit, previous, cancel)?;
         if found.total() > 0 || !parsed.can_scatter() {
             return Ok(found);
@@ -420,8 +425,21 @@ impl SearchIndex {
         // query nowhere: a lone term is in no text whole, and is not
         // looked for so again.
         let whole_absent = scattered && query.terms.len() == 1;
+        // Where its codes say the text lacks the term, the text is not read.
+        let may_hold = |in_order: bool| {
+            let (Some(coded), Some(packed)) = (&term.coded, &self.sets) else {
+                return true;
+            };
+            let sets = packed.entry(&self.entries, entry as usize);
+            if in_order {
+                coded.may_hold_in_order(&sets)
+            } else {
+                coded.may_hold(&sets)
+            }
+        };
         if as_text
             && !whole_absent
+            && may_hold(false)
             && let Some(i) = term.find_in(text())
         {
             return Some((at(i), Kind::Text));
@@ -461,7 +479,7 @@ impl SearchIndex {
             return Some((at(i), Kind::Place));
         }
         // One character in order is the substring already tried.
-        if !scattered || !as_text || term.text.chars().nth(1).is_none() {
+        if !scattered || !as_text || term.text.chars().nth(1).is_none() || !may_hold(true) {
             return None;
         }
         let (first, span, chars) = term.subsequence_in(text())?;

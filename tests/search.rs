@@ -499,3 +499,62 @@ fn the_readers_packed_sets_find_what_sets_worked_out_find() {
         assert_eq!(a.total(), b.total(), "{q}");
     }
 }
+
+#[test]
+fn the_readers_codes_pass_over_only_texts_that_lack_the_term() {
+    // The reader reads a hanzi term's text only where the entry's codes
+    // hold the term's (each character's, in a row, or in order for
+    // characters apart); `zhizao search` keeps no codes and reads every
+    // text. Every run of one to four characters of the page, heteronyms
+    // read one way in a phrase (重庆, 之都, 行业) and alone, the other
+    // script, characters apart and Latin: the same hits and count.
+    let lib = Arc::new(Library::bundled().unwrap());
+    let packed = SearchIndex::new(Arc::clone(&lib));
+    let worked = SearchIndex::for_one_query(Arc::clone(&lib));
+    let mut queries: Vec<String> = [
+        "重庆",
+        "重",
+        "重要",
+        "之都",
+        "都",
+        "行业",
+        "银行",
+        "长",
+        "增长",
+        "寧波創新",
+        "創新之都",
+        "宁创",
+        "智都",
+        "全都",
+        "5G",
+        "AI",
+        "，",
+        "宁波 创新",
+        "\"宁波\"",
+        "龘",
+    ]
+    .map(String::from)
+    .to_vec();
+    for anchor in lib.anchors() {
+        let chars: Vec<char> = lib.text(anchor).unwrap_or_default().chars().collect();
+        for len in 1..=4 {
+            queries.extend(chars.windows(len).step_by(37).map(String::from_iter));
+        }
+    }
+    let mut found = 0;
+    for q in &queries {
+        let a = packed.search(q, 50, None, None).unwrap();
+        let b = worked.search(q, 50, None, None).unwrap();
+        assert_eq!(a.hits, b.hits, "{q}");
+        assert_eq!(a.total(), b.total(), "{q}");
+        assert_eq!(a.scattered, b.scattered, "{q}");
+        found += usize::from(a.total() > 0);
+        // Typed on from its first character: narrowed from what that found.
+        let first: String = q.chars().take(1).collect();
+        let before = packed.search(&first, 50, None, None).unwrap();
+        let typed = packed.search(q, 50, Some(&before), None).unwrap();
+        assert_eq!(typed.hits, b.hits, "{q} after {first}");
+        assert_eq!(typed.total(), b.total(), "{q} after {first}");
+    }
+    assert!(found > queries.len() / 2, "{found} of {}", queries.len());
+}

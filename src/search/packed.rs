@@ -114,6 +114,98 @@ impl Packed {
     }
 }
 
+/// A term's characters as codes, for each form of it looked for: an
+/// entry whose codes hold no form's holds no form of the term, and its
+/// text is not read. Only characters coded the same wherever they stand
+/// are looked for (a phrase may read 都 with another set): a form's
+/// longest run of them in a row for the term whole, all of them in order
+/// for its characters apart; each needs two characters at least (one
+/// character's code is its homophones' too, and passes over too little
+/// to pay for the look).
+#[derive(Debug, Clone)]
+pub(super) struct CodedTerm {
+    whole: Option<Vec<memchr::memmem::Finder<'static>>>,
+    apart: Option<Vec<Vec<u8>>>,
+}
+
+/// How common each code is, for the byte search's choice of which bytes
+/// of a needle to look for first: the palette gives the commonest sets the
+/// lowest codes.
+#[derive(Clone, Copy)]
+struct CodeRank;
+
+impl memchr::arch::all::packedpair::HeuristicFrequencyRank for CodeRank {
+    fn rank(&self, byte: u8) -> u8 {
+        if byte == ESCAPE { 128 } else { u8::MAX - byte }
+    }
+}
+
+impl CodedTerm {
+    pub(super) fn new<'a>(
+        forms: impl Iterator<Item = &'a [char]>,
+        palette: &Palette,
+        readings: &Readings,
+    ) -> Option<Self> {
+        let (mut whole, mut apart) = (Some(Vec::new()), Some(Vec::new()));
+        for chars in forms {
+            let codes: Vec<Option<u8>> = chars
+                .iter()
+                .map(|&c| {
+                    readings
+                        .fixed_set(c)
+                        .map(|set| palette.codes[usize::from(set)])
+                })
+                .collect();
+            let run = codes
+                .split(Option::is_none)
+                .max_by_key(|run| run.len())
+                .unwrap_or_default();
+            whole = whole.filter(|_| run.len() > 1).map(|mut finders| {
+                let needle: Vec<u8> = run.iter().flatten().copied().collect();
+                finders.push(
+                    memchr::memmem::FinderBuilder::new()
+                        .build_forward_with_ranker(CodeRank, &needle)
+                        .into_owned(),
+                );
+                finders
+            });
+            let ordered: Vec<u8> = codes.iter().flatten().copied().collect();
+            apart = apart.filter(|_| ordered.len() > 1).map(|mut needles| {
+                needles.push(ordered);
+                needles
+            });
+        }
+        let term = CodedTerm {
+            whole: whole.filter(|f| !f.is_empty()),
+            apart: apart.filter(|n| !n.is_empty()),
+        };
+        (term.whole.is_some() || term.apart.is_some()).then_some(term)
+    }
+
+    /// Some form's codes, one after another (or no form's can be told).
+    pub(super) fn may_hold(&self, sets: &Coded) -> bool {
+        self.whole
+            .as_ref()
+            .is_none_or(|forms| forms.iter().any(|f| f.find(sets.codes).is_some()))
+    }
+
+    /// Some form's codes, in order (or no form's can be told).
+    pub(super) fn may_hold_in_order(&self, sets: &Coded) -> bool {
+        self.apart.as_ref().is_none_or(|forms| {
+            forms.iter().any(|needle| {
+                let mut from = 0;
+                needle.iter().all(|&code| {
+                    sets.codes
+                        .get(from..)
+                        .and_then(|rest| memchr::memchr(code, rest))
+                        .inspect(|&at| from += at + 1)
+                        .is_some()
+                })
+            })
+        })
+    }
+}
+
 /// One entry's reading sets, as [`SetAt`] reads them.
 #[derive(Clone, Copy)]
 pub(super) struct Coded<'a> {

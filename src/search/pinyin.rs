@@ -226,6 +226,23 @@ impl Readings {
         written
     }
 
+    /// The set `c` is read with wherever it stands, as [`Self::sets_into`]
+    /// writes it: none for a character some phrase reads with another set
+    /// (都 in 之都).
+    #[must_use]
+    pub fn fixed_set(&self, c: char) -> Option<u16> {
+        let code = u32::from(c);
+        if !(CJK_FIRST..=CJK_LAST).contains(&code) {
+            return Some(0);
+        }
+        let alone = self.by_char[(code - CJK_FIRST) as usize];
+        let another = self
+            .in_context
+            .iter()
+            .any(|(&(pc, _), &set)| pc == c && set != alone);
+        (!another).then_some(alone)
+    }
+
     /// The letters the readings of a set start with, as a mask, and
     /// [`LONE`] if one of them is a single letter.
     #[must_use]

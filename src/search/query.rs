@@ -38,6 +38,9 @@ pub struct Term {
     /// characters, and a finder for each.
     forms: Vec<(Vec<char>, Vec<memchr::memmem::Finder<'static>>)>,
     place_finders: Vec<memchr::memmem::Finder<'static>>,
+    /// Its forms as reading-set codes, set by the index that searches
+    /// for it: where no entry's codes hold them, its text is not read.
+    pub(super) coded: Option<super::packed::CodedTerm>,
 }
 
 /// A query read once, to ask of many short texts whether each holds
@@ -219,7 +222,13 @@ impl Term {
             variant_finders,
             forms,
             place_finders,
+            coded: None,
         }
+    }
+
+    /// Each form looked for, as characters.
+    pub(super) fn forms(&self) -> impl Iterator<Item = &[char]> {
+        self.forms.iter().map(|(chars, _)| chars.as_slice())
     }
 
     /// Whether `s` is the term, in either script.
