@@ -16,7 +16,7 @@ mod query;
 mod scan;
 mod script;
 
-use scan::Part;
+use scan::{Candidates, Part};
 use std::cmp::Reverse;
 use std::sync::Arc;
 
@@ -275,13 +275,9 @@ impl SearchIndex {
         let reuse = previous.filter(|p| {
             p.corrected.is_none() && !parsed.scattered && Query::extends(query, &p.query)
         });
-        let all: Vec<u32>;
-        let candidates: &[u32] = if let Some(p) = reuse {
-            &p.matched
-        } else {
-            all = (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect();
-            &all
-        };
+        // Every entry, when nothing narrows the query: ranges, not a list.
+        let every = 0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let candidates = reuse.map_or(Candidates::Every(every), |p| Candidates::Listed(&p.matched));
         let cancelled = || cancel.is_some_and(|(g, mine)| g.current() != mine);
         // A lone initial needs no reading sets to match, and ranks only
         // the entries that could make the best `limit`.
@@ -292,10 +288,10 @@ impl SearchIndex {
         // matches most of a big archive costs no vector of every hit.
         let parts: Vec<Option<Part>> = std::thread::scope(|s| {
             let handles: Vec<_> = candidates
-                .chunks(chunk)
+                .shares(chunk)
                 .map(|part| {
                     let lone = lone.as_ref();
-                    s.spawn(move || self.scan(part, parsed, lone, limit, &cancelled))
+                    s.spawn(move || self.scan(&part, parsed, lone, limit, &cancelled))
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().ok()).collect()

@@ -7,6 +7,56 @@ use std::collections::BinaryHeap;
 
 use super::{CHECK_EVERY, Query, Rank, SearchIndex, lone};
 
+/// The entries a search tries: every one, or those a shorter query
+/// matched.
+#[derive(Clone)]
+pub(super) enum Candidates<'a> {
+    Every(std::ops::Range<u32>),
+    Listed(&'a [u32]),
+}
+
+impl<'a> Candidates<'a> {
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Candidates::Every(r) => r.len(),
+            Candidates::Listed(l) => l.len(),
+        }
+    }
+
+    /// In runs of `chunk`, one for each thread.
+    pub(super) fn shares(&self, chunk: usize) -> impl Iterator<Item = Candidates<'a>> + 'a {
+        let (every, listed) = match self.clone() {
+            Candidates::Every(r) => (Some(r), None),
+            Candidates::Listed(l) => (None, Some(l)),
+        };
+        let step = u32::try_from(chunk).unwrap_or(u32::MAX);
+        let ranges = every.into_iter().flat_map(move |r| {
+            r.clone()
+                .step_by(chunk)
+                .map(move |start| Candidates::Every(start..start.saturating_add(step).min(r.end)))
+        });
+        let lists = listed
+            .into_iter()
+            .flat_map(move |l| l.chunks(chunk).map(Candidates::Listed));
+        ranges.chain(lists)
+    }
+
+    fn get(&self, i: usize) -> u32 {
+        match self {
+            Candidates::Every(r) => r.start + u32::try_from(i).unwrap_or(u32::MAX),
+            Candidates::Listed(l) => l[i],
+        }
+    }
+
+    /// From the `i`th on, onto `out`.
+    fn rest_onto(&self, i: usize, out: &mut Vec<u32>) {
+        match self {
+            Candidates::Every(r) => out.extend(self.get(i)..r.end),
+            Candidates::Listed(l) => out.extend_from_slice(&l[i..]),
+        }
+    }
+}
+
 /// One thread's share of a search: every entry matched, its best hits, and
 /// Whether it was stopped (a newer query came) before the end of its share.
 pub(super) type Part = (Vec<u32>, BinaryHeap<Reverse<(Rank, u32)>>, bool);
@@ -16,7 +66,7 @@ impl SearchIndex {
     /// kept, the best `limit` hits in a heap; stopped when `cancelled`.
     pub(super) fn scan(
         &self,
-        part: &[u32],
+        part: &Candidates,
         parsed: &Query,
         lone: Option<&lone::Lone>,
         limit: usize,
@@ -24,11 +74,12 @@ impl SearchIndex {
     ) -> Part {
         let mut matched = Vec::new();
         let mut best = BinaryHeap::with_capacity(limit + 1);
-        for (i, &e) in part.iter().enumerate() {
+        for i in 0..part.len() {
+            let e = part.get(i);
             if i % CHECK_EVERY == 0 && cancelled() {
                 // What it matched, and all it had not
                 // reached: a longer query's candidates.
-                matched.extend_from_slice(&part[i..]);
+                part.rest_onto(i, &mut matched);
                 return (matched, BinaryHeap::new(), true);
             }
             let rank = if let Some(lone) = lone {
