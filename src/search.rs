@@ -241,17 +241,23 @@ impl SearchIndex {
         cancel: Option<(&Generation, u64)>,
     ) -> Result<Outcome, Option<Box<Outcome>>> {
         let mut parsed = Query::parse_in(query, &self.lib, self.script_for(query));
-        if let Some(packed) = &self.sets {
-            for term in &mut parsed.terms {
-                term.coded = packed::CodedTerm::new(term.forms(), &packed.palette, self.readings);
-            }
+        // What a shorter query matched, whole or as characters apart,
+        // bounds a longer one's whole words (宁波创新 holds 宁波创 either
+        // way). Not its characters apart: those may lie further apart, in
+        // a longer term's wider window.
+        let reuse = previous.filter(|p| p.corrected.is_none() && Query::extends(query, &p.query));
+        if reuse.is_none() {
+            self.code_terms(&mut parsed);
         }
-        let found = self.run_parsed(&parsed, query, limit, previous, cancel)?;
+        let found = self.run_parsed(&parsed, query, limit, reuse, cancel)?;
         if found.total() > 0 || !parsed.can_scatter() {
             return Ok(found);
         }
         parsed.scattered = true;
-        self.run_parsed(&parsed, query, limit, previous, cancel)
+        if reuse.is_some() {
+            self.code_terms(&mut parsed);
+        }
+        self.run_parsed(&parsed, query, limit, None, cancel)
     }
 
     fn run_parsed(
@@ -259,7 +265,7 @@ impl SearchIndex {
         parsed: &Query,
         query: &str,
         limit: usize,
-        previous: Option<&Outcome>,
+        reuse: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
     ) -> Result<Outcome, Option<Box<Outcome>>> {
         if parsed.terms.is_empty() {
@@ -268,13 +274,6 @@ impl SearchIndex {
                 ..Outcome::default()
             });
         }
-        // What a shorter query matched, whole or as characters apart,
-        // bounds a longer one's whole words (宁波创新 holds 宁波创 either
-        // way). Not its characters apart: those may lie further apart, in
-        // a longer term's wider window.
-        let reuse = previous.filter(|p| {
-            p.corrected.is_none() && !parsed.scattered && Query::extends(query, &p.query)
-        });
         // Every entry, when nothing narrows the query: ranges, not a list.
         let every = 0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         let candidates = reuse.map_or(Candidates::Every(every), |p| Candidates::Listed(&p.matched));
@@ -422,17 +421,7 @@ impl SearchIndex {
         // looked for so again.
         let whole_absent = scattered && query.terms.len() == 1;
         // Where its codes say the text lacks the term, the text is not read.
-        let may_hold = |in_order: bool| {
-            let (Some(coded), Some(packed)) = (&term.coded, &self.sets) else {
-                return true;
-            };
-            let sets = packed.entry(&self.entries, entry as usize);
-            if in_order {
-                coded.may_hold_in_order(&sets)
-            } else {
-                coded.may_hold(&sets)
-            }
-        };
+        let may_hold = |in_order| self.codes_may_hold(entry, term, in_order);
         if as_text
             && !whole_absent
             && may_hold(false)

@@ -6,8 +6,8 @@
 //! own); each of those is a code, and any other character is an escape,
 //! whose set is kept beside it by position.
 
-use super::Entry;
 use super::pinyin::{Letters, Reading, Readings, SetAt};
+use super::{Entry, Query, SearchIndex, Term};
 
 /// The code that says: look among the escapes.
 const ESCAPE: u8 = u8::MAX;
@@ -203,6 +203,34 @@ impl CodedTerm {
                 })
             })
         })
+    }
+}
+
+impl SearchIndex {
+    /// Gives each term its codes, for a pass over every entry: most lack
+    /// the term, and are told so without reading their text. (Among the
+    /// entries a shorter query matched, most hold it, and the look would
+    /// only add to reading them.)
+    pub(super) fn code_terms(&self, parsed: &mut Query) {
+        if let Some(packed) = &self.sets {
+            for term in &mut parsed.terms {
+                term.coded = CodedTerm::new(term.forms(), &packed.palette, self.readings);
+            }
+        }
+    }
+
+    /// Whether the entry's codes may hold the term (whole, or its
+    /// characters `in_order`): always, for a term given no codes.
+    pub(super) fn codes_may_hold(&self, entry: u32, term: &Term, in_order: bool) -> bool {
+        let (Some(coded), Some(packed)) = (&term.coded, &self.sets) else {
+            return true;
+        };
+        let sets = packed.entry(&self.entries, entry as usize);
+        if in_order {
+            coded.may_hold_in_order(&sets)
+        } else {
+            coded.may_hold(&sets)
+        }
     }
 }
 
