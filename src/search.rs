@@ -288,6 +288,7 @@ impl SearchIndex {
         let parts: Vec<Option<Part>> = std::thread::scope(|s| {
             let handles: Vec<_> = candidates
                 .shares(chunk)
+                .into_iter()
                 .map(|part| {
                     let lone = lone.as_ref();
                     s.spawn(move || self.scan(&part, parsed, lone, limit, &cancelled))

@@ -146,35 +146,40 @@ impl CodedTerm {
         palette: &Palette,
         readings: &Readings,
     ) -> Option<Self> {
-        let (mut whole, mut apart) = (Some(Vec::new()), Some(Vec::new()));
-        for chars in forms {
-            let codes: Vec<Option<u8>> = chars
-                .iter()
-                .map(|&c| {
-                    readings
-                        .fixed_set(c)
-                        .map(|set| palette.codes[usize::from(set)])
-                })
-                .collect();
-            let run = codes
-                .split(Option::is_none)
-                .max_by_key(|run| run.len())
-                .unwrap_or_default();
-            whole = whole.filter(|_| run.len() > 1).map(|mut finders| {
-                let needle: Vec<u8> = run.iter().flatten().copied().collect();
-                finders.push(
+        let forms: Vec<Vec<Option<u8>>> = forms
+            .map(|chars| {
+                chars
+                    .iter()
+                    .map(|&c| Some(palette.codes[usize::from(readings.fixed_set(c)?)]))
+                    .collect()
+            })
+            .collect();
+        // Each form's longest run, and all its coded characters in order:
+        // none for the term, where some form has fewer than two.
+        let whole: Option<Vec<_>> = forms
+            .iter()
+            .map(|codes| {
+                let run: Vec<u8> = codes
+                    .split(Option::is_none)
+                    .max_by_key(|run| run.len())?
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .collect();
+                (run.len() > 1).then(|| {
                     memchr::memmem::FinderBuilder::new()
-                        .build_forward_with_ranker(CodeRank, &needle)
-                        .into_owned(),
-                );
-                finders
-            });
-            let ordered: Vec<u8> = codes.iter().flatten().copied().collect();
-            apart = apart.filter(|_| ordered.len() > 1).map(|mut needles| {
-                needles.push(ordered);
-                needles
-            });
-        }
+                        .build_forward_with_ranker(CodeRank, &run)
+                        .into_owned()
+                })
+            })
+            .collect();
+        let apart: Option<Vec<Vec<u8>>> = forms
+            .iter()
+            .map(|codes| {
+                let ordered: Vec<u8> = codes.iter().flatten().copied().collect();
+                (ordered.len() > 1).then_some(ordered)
+            })
+            .collect();
         let term = CodedTerm {
             whole: whole.filter(|f| !f.is_empty()),
             apart: apart.filter(|n| !n.is_empty()),

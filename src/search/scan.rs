@@ -9,7 +9,6 @@ use super::{CHECK_EVERY, Query, Rank, SearchIndex, lone};
 
 /// The entries a search tries: every one, or those a shorter query
 /// matched.
-#[derive(Clone)]
 pub(super) enum Candidates<'a> {
     Every(std::ops::Range<u32>),
     Listed(&'a [u32]),
@@ -24,21 +23,20 @@ impl<'a> Candidates<'a> {
     }
 
     /// In runs of `chunk`, one for each thread.
-    pub(super) fn shares(&self, chunk: usize) -> impl Iterator<Item = Candidates<'a>> + 'a {
-        let (every, listed) = match self.clone() {
-            Candidates::Every(r) => (Some(r), None),
-            Candidates::Listed(l) => (None, Some(l)),
-        };
-        let step = u32::try_from(chunk).unwrap_or(u32::MAX);
-        let ranges = every.into_iter().flat_map(move |r| {
-            r.clone()
-                .step_by(chunk)
-                .map(move |start| Candidates::Every(start..start.saturating_add(step).min(r.end)))
-        });
-        let lists = listed
-            .into_iter()
-            .flat_map(move |l| l.chunks(chunk).map(Candidates::Listed));
-        ranges.chain(lists)
+    pub(super) fn shares(&self, chunk: usize) -> Vec<Candidates<'a>> {
+        match *self {
+            Candidates::Every(ref every) => {
+                let step = u32::try_from(chunk).unwrap_or(u32::MAX);
+                every
+                    .clone()
+                    .step_by(chunk)
+                    .map(|start| {
+                        Candidates::Every(start..start.saturating_add(step).min(every.end))
+                    })
+                    .collect()
+            }
+            Candidates::Listed(listed) => listed.chunks(chunk).map(Candidates::Listed).collect(),
+        }
     }
 
     fn get(&self, i: usize) -> u32 {

@@ -110,14 +110,9 @@ impl Readings {
                         .any(|s| s.len() > 1 && s[0] == bytes[0] && s[1] == b)
                 });
                 let starts_second = second.is_some_and(|b| initials & letter_bit(b) != 0);
-                [
-                    (initials & first != 0, RUN_FIRST),
-                    (inside, RUN_INSIDE),
-                    (starts_second, RUN_SECOND),
-                ]
-                .into_iter()
-                .filter(|&(has, _)| has)
-                .fold(0, |class, (_, bit)| class | bit)
+                (u8::from(initials & first != 0) * RUN_FIRST)
+                    | (u8::from(inside) * RUN_INSIDE)
+                    | (u8::from(starts_second) * RUN_SECOND)
             })
             .collect();
         Some(Letters {
@@ -238,8 +233,8 @@ pub trait SetAt {
     /// (always, for one letter). Most characters are passed over on one
     /// lookup, those with the first letter on two or three.
     fn next_run(&self, from: usize, letters: &Letters, readings: &Readings) -> Option<usize> {
-        let mut from = from;
-        while let Some(c) = self.next_from(from, letter_bit(letters.first()), readings) {
+        let (mut from, bit) = (from, letter_bit(letters.first()));
+        while let Some(c) = self.next_from(from, bit, readings) {
             from = c + 1;
             let class = letters.class(self.at(c));
             if class & RUN_FIRST != 0
