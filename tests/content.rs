@@ -461,11 +461,11 @@ fn a_big_folder_gives_its_first_article_first() {
         Library::preview_dir(&dir).unwrap().is_none(),
         "a small folder loads at once"
     );
-    for i in 10..300 {
+    for i in 10..520 {
         std::fs::write(common::report_file(&dir, i), common::report_copy(i)).unwrap();
     }
     let (first, files) = Library::preview_dir(&dir).unwrap().expect("a first look");
-    assert_eq!(files, 301);
+    assert_eq!(files, 521);
     assert_eq!(first.articles.len(), 1);
     assert_eq!(first.articles[0].id, "c0");
     let whole = lib();
@@ -484,10 +484,10 @@ fn a_big_folder_gives_its_first_article_first() {
         grown: &mut grown,
     };
     let all = Library::load_dir_with(&dir, None, Some(growth)).unwrap();
-    assert_eq!(all.articles.len(), 300);
-    assert_eq!(built.load(std::sync::atomic::Ordering::Relaxed), 301);
+    assert_eq!(all.articles.len(), 520);
+    assert_eq!(built.load(std::sync::atomic::Ordering::Relaxed), 521);
     // The collection grows in looks four times apart, each the start of
-    // the whole and at most an eighth of it: 32 files (128 would be more).
+    // the whole and at most a sixteenth of it: 32 files (128 would be more).
     let sizes: Vec<_> = looks
         .iter()
         .map(|(lib, files)| (lib.articles.len(), *files))
@@ -499,7 +499,7 @@ fn a_big_folder_gives_its_first_article_first() {
         }
         assert_eq!(
             look.nodes.len(),
-            all.nodes.len() * look.articles.len() / 300
+            all.nodes.len() * look.articles.len() / 520
         );
         assert!(look.places.is_empty(), "the places come last");
     }

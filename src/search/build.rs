@@ -56,6 +56,7 @@ struct Out<'a> {
     entries: &'a mut [Entry],
     codes: &'a mut [u8],
     base: usize,
+    escapes: Vec<(u32, u16)>,
 }
 
 /// Writes one share's entries and reading sets into the slices cut for
@@ -65,19 +66,24 @@ fn index_share(
     readings: &pinyin::Readings,
     share: Share,
     palette: Option<&Palette>,
-    out: &mut Out,
+    out: Out,
 ) -> Vec<(u32, u16)> {
+    let Out {
+        entries,
+        codes,
+        base,
+        mut escapes,
+    } = out;
     let (mut i, mut at) = (0, 0);
     let mut sets = Vec::new();
-    let mut escapes = Vec::new();
     share.each(lib, |target, text| {
         let escapes_start = u32::try_from(escapes.len()).expect("escapes fit 32 bits");
-        let sets_start = u32::try_from(out.base + at).expect("reading sets fit 32 bits");
+        let sets_start = u32::try_from(base + at).expect("reading sets fit 32 bits");
         let initials = if let Some(palette) = palette {
             sets.clear();
             sets.resize(text.len(), 0);
             let n = readings.sets_into(text, &mut sets);
-            palette.pack(&sets[..n], &mut out.codes[at..at + n], &mut escapes);
+            palette.pack(&sets[..n], &mut codes[at..at + n], &mut escapes);
             at += n;
             sets[..n]
                 .iter()
@@ -85,7 +91,7 @@ fn index_share(
         } else {
             u32::MAX
         };
-        out.entries[i] = Entry {
+        entries[i] = Entry {
             initials,
             sets_start,
             escapes_start,
@@ -122,28 +128,30 @@ impl SearchIndex {
             .collect();
         let whole: &Library = &lib;
         let (sizes, palette) = count(&shares, whole, readings, sets_kept);
-        let mut entries = vec![Entry::default(); sizes.iter().map(|s| s.0).sum()];
-        let mut codes = vec![0u8; sizes.iter().map(|s| s.1).sum()];
+        let mut entries = vec![Entry::default(); sizes.iter().map(|s| s.entries).sum()];
+        let mut codes = vec![0u8; sizes.iter().map(|s| s.chars).sum()];
         let shares_escapes: Vec<Vec<(u32, u16)>> = std::thread::scope(|scope| {
             let (mut entries_left, mut codes_left): (&mut [Entry], &mut [u8]) =
                 (&mut entries, &mut codes);
             let mut base = 0;
             let mut handles = Vec::new();
-            for (&share, &(n, chars)) in shares.iter().zip(&sizes) {
-                let (mine, rest) = std::mem::take(&mut entries_left).split_at_mut(n);
+            for (&share, &size) in shares.iter().zip(&sizes) {
+                let (mine, rest) = std::mem::take(&mut entries_left).split_at_mut(size.entries);
                 entries_left = rest;
-                let (my_codes, rest) = std::mem::take(&mut codes_left).split_at_mut(chars);
+                let (my_codes, rest) = std::mem::take(&mut codes_left).split_at_mut(size.chars);
                 codes_left = rest;
                 let palette = palette.as_ref();
-                let mut out = Out {
+                let out = Out {
                     entries: mine,
                     codes: my_codes,
                     base,
+                    // A little over the sample's guess: a vector that
+                    // doubles as it fills may hold twice what it needs.
+                    escapes: Vec::with_capacity(size.escapes + size.escapes / 8),
                 };
-                handles.push(
-                    scope.spawn(move || index_share(whole, readings, share, palette, &mut out)),
-                );
-                base += chars;
+                handles
+                    .push(scope.spawn(move || index_share(whole, readings, share, palette, out)));
+                base += size.chars;
             }
             handles
                 .into_iter()
@@ -154,9 +162,9 @@ impl SearchIndex {
         // share's first.
         let shares = sizes
             .iter()
-            .scan(0, |first, &(n, _)| {
+            .scan(0, |first, size| {
                 let this = *first;
-                *first += n;
+                *first += size.entries;
                 Some(u32::try_from(this).expect("entries fit 32 bits"))
             })
             .collect();
@@ -180,14 +188,23 @@ impl SearchIndex {
 /// One entry in this many is counted to choose the palette.
 const SAMPLE: usize = 4;
 
-/// The first pass: each share's entries and characters, and with stored
-/// sets the palette, from how often each set is read.
+/// What one share writes: its entries and characters exactly, and about
+/// how many escapes (from the sample the palette is chosen by).
+#[derive(Clone, Copy)]
+struct Size {
+    entries: usize,
+    chars: usize,
+    escapes: usize,
+}
+
+/// The first pass: each share's size, and with stored sets the palette,
+/// from how often each set is read.
 fn count(
     shares: &[Share],
     whole: &Library,
     readings: &'static pinyin::Readings,
     sets_kept: Sets,
-) -> (Vec<(usize, usize)>, Option<Palette>) {
+) -> (Vec<Size>, Option<Palette>) {
     let stored = sets_kept == Sets::Stored;
     // Entries and characters, and how often each set is read.
     let counted: Vec<(usize, usize, Vec<u64>)> = std::thread::scope(|scope| {
@@ -197,15 +214,20 @@ fn count(
                 scope.spawn(move || {
                     let (mut entries, mut chars) = (0, 0);
                     let mut counts = vec![0; if stored { 1 << 16 } else { 0 }];
+                    let mut sets = Vec::new();
                     share.each(whole, |_, text| {
                         entries += 1;
                         if stored {
                             chars += text.chars().count();
                             // Sets read often show in any sample: one
                             // entry in SAMPLE is enough to choose the codes.
+                            // Read as the index reads them, phrases and all.
                             if entries % SAMPLE == 1 {
-                                for c in text.chars() {
-                                    counts[usize::from(readings.of(c))] += 1;
+                                sets.clear();
+                                sets.resize(text.len(), 0);
+                                let n = readings.sets_into(text, &mut sets);
+                                for &set in &sets[..n] {
+                                    counts[usize::from(set)] += 1;
                                 }
                             }
                         }
@@ -228,7 +250,23 @@ fn count(
         }
         Palette::commonest(&counts, readings)
     });
-    let sizes = counted.iter().map(|&(n, chars, _)| (n, chars)).collect();
+    let sizes = counted
+        .iter()
+        .map(|(n, chars, counts)| {
+            // As many in the whole as in the sample, character for
+            // character (the sample's entries are not of the average length).
+            let sampled = counts.iter().sum::<u64>().max(1);
+            let escapes = palette.as_ref().map_or(0, |p| {
+                let escaped = p.escaped(counts) as u64 * *chars as u64 / sampled;
+                usize::try_from(escaped).unwrap_or(usize::MAX)
+            });
+            Size {
+                entries: *n,
+                chars: *chars,
+                escapes,
+            }
+        })
+        .collect();
     (sizes, palette)
 }
 

@@ -3,12 +3,13 @@
 use super::{Target, Tier};
 use crate::content::{Anchor, Field};
 
-/// One searchable text, packed into 24 bytes: a big archive has millions.
+/// One searchable text, packed into 20 bytes: a big archive has millions.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Entry {
     /// The node or place: see [`Entry::target`].
     pub(super) id: u32,
-    /// Which text of it: the kind in the top bits, an index below.
+    /// Which text of it: the kind in the top four bits, then [`HEADING`]
+    /// and [`LATIN`], then an index.
     pub(super) what: u32,
     /// Bit n set when some character can be read starting with letter `a + n`:
     /// a pinyin query's first letter must be one of them.
@@ -18,16 +19,14 @@ pub(super) struct Entry {
     pub(super) sets_start: u32,
     /// Where this entry's escapes start in [`super::packed::Packed`]'s.
     pub(super) escapes_start: u32,
-    /// [`HEADING`] and [`LATIN`].
-    pub(super) flags: u8,
 }
 
+const KIND_BITS: u32 = 28;
 /// A heading, title, label or place: ranks above body text.
-const HEADING: u8 = 1;
+const HEADING: u32 = 1 << 27;
 /// The text has ASCII letters: only then can a Latin term match as text.
-const LATIN: u8 = 2;
-const INDEX_BITS: u32 = 28;
-const INDEX_MASK: u32 = (1 << INDEX_BITS) - 1;
+const LATIN: u32 = 1 << 26;
+const INDEX_MASK: u32 = LATIN - 1;
 
 impl Entry {
     /// `latin`: whether the text has ASCII letters (or may have: a Latin
@@ -50,13 +49,13 @@ impl Entry {
             Target::Label(node) => (node, 8, 0),
             Target::Place(place) => (place, 9, 0),
         };
-        // The loader's limits (10,000 files of 8 MiB) keep node ids under
-        // 2^32 and a node's paragraphs under 2^28.
+        // The loader's limits keep node ids under 2^32, and a file of at
+        // most 8 MiB a node's paragraphs under 2^26.
         let id = u32::try_from(id).expect("node ids fit 32 bits");
         let index = u32::try_from(index)
             .ok()
             .filter(|&i| i <= INDEX_MASK)
-            .expect("paragraph indices fit 28 bits");
+            .expect("paragraph indices fit 26 bits");
         let heading = matches!(
             target,
             Target::Label(_)
@@ -68,11 +67,13 @@ impl Entry {
         );
         Entry {
             id,
-            what: kind << INDEX_BITS | index,
+            what: kind << KIND_BITS
+                | if heading { HEADING } else { 0 }
+                | if latin { LATIN } else { 0 }
+                | index,
             initials: 0,
             sets_start: 0,
             escapes_start: 0,
-            flags: if heading { HEADING } else { 0 } | if latin { LATIN } else { 0 },
         }
     }
 
@@ -80,7 +81,7 @@ impl Entry {
         let id = self.id as usize;
         let index = (self.what & INDEX_MASK) as usize;
         let field = |field| Target::Field(Anchor { node: id, field });
-        match self.what >> INDEX_BITS {
+        match self.what >> KIND_BITS {
             0 => field(Field::Title),
             1 => field(Field::Deck),
             2 => field(Field::Byline),
@@ -95,7 +96,7 @@ impl Entry {
     }
 
     pub(super) fn tier(self) -> Tier {
-        if self.flags & HEADING == 0 {
+        if self.what & HEADING == 0 {
             Tier::Body
         } else {
             Tier::Heading
@@ -103,13 +104,13 @@ impl Entry {
     }
 
     pub(super) fn latin(self) -> bool {
-        self.flags & LATIN != 0
+        self.what & LATIN != 0
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Entry, INDEX_MASK, Target};
+    use super::{Entry, INDEX_MASK, Target, Tier};
     use crate::content::{Anchor, Field};
 
     #[test]
@@ -139,8 +140,21 @@ mod tests {
             let entry = Entry::new(target, true);
             assert_eq!(entry.target(), target);
             assert!(entry.latin());
+            let heading = !matches!(
+                target,
+                Target::Field(Anchor {
+                    field: Field::Deck
+                        | Field::Byline
+                        | Field::Affiliation
+                        | Field::EditorNote
+                        | Field::Note(_)
+                        | Field::Paragraph(_),
+                    ..
+                })
+            );
+            assert_eq!(entry.tier() == Tier::Heading, heading, "{target:?}");
         }
         assert!(!Entry::new(Target::Place(1), false).latin());
-        assert_eq!(std::mem::size_of::<Entry>(), 24);
+        assert_eq!(std::mem::size_of::<Entry>(), 20);
     }
 }

@@ -51,6 +51,17 @@ impl Palette {
         }
     }
 
+    /// How many of the sets counted (`counts[id]`) have no code.
+    pub(super) fn escaped(&self, counts: &[u64]) -> usize {
+        let n: u64 = counts
+            .iter()
+            .zip(self.codes.iter())
+            .filter(|&(_, &code)| code == ESCAPE)
+            .map(|(n, _)| n)
+            .sum();
+        usize::try_from(n).unwrap_or(usize::MAX)
+    }
+
     /// Writes one entry's sets as codes into `out` (as long as `sets`),
     /// and each set with no code onto `escapes`, by its position.
     pub(super) fn pack(&self, sets: &[u16], out: &mut [u8], escapes: &mut Vec<(u32, u16)>) {

@@ -16,8 +16,10 @@ use crate::content::{ContentError, ContentErrors, Growth, Library};
 /// the rest loads.
 pub const PREVIEW_FROM: usize = 200;
 
-/// A growing collection's last look is at most this fraction of it.
-const LOOK_SHARE: usize = 8;
+/// A growing collection's last look is at most this fraction of it: the
+/// reader holds the look, and its index, while the whole is indexed, and
+/// at a sixteenth that is at most 0.1x the text on top of the whole's.
+const LOOK_SHARE: usize = 16;
 
 /// Files built when a growing collection first shows what it has.
 const FIRST_LOOK: usize = 32;
@@ -111,8 +113,7 @@ pub(super) fn from_files(
                     growth
                         .built
                         .store(due, std::sync::atomic::Ordering::Relaxed);
-                    // A look is at most an eighth of the whole: the reader
-                    // holds it, and its index, while the whole is indexed.
+                    // A look is at most a sixteenth of the whole.
                     if due == next_look && due * LOOK_SHARE <= files.len() {
                         next_look *= 4;
                         if let Some(lib) = loader.snapshot() {
