@@ -241,22 +241,22 @@ impl SearchIndex {
         cancel: Option<(&Generation, u64)>,
     ) -> Result<Outcome, Option<Box<Outcome>>> {
         let mut parsed = Query::parse_in(query, &self.lib, self.script_for(query));
+        self.code_terms(&mut parsed);
         // What a shorter query matched, whole or as characters apart,
         // bounds a longer one's whole words (宁波创新 holds 宁波创 either
         // way). Not its characters apart: those may lie further apart, in
         // a longer term's wider window.
-        let reuse = previous.filter(|p| p.corrected.is_none() && Query::extends(query, &p.query));
-        if reuse.is_none() {
-            self.code_terms(&mut parsed);
-        }
+        let reuse = previous.filter(|p| {
+            let shorter = || Query::parse_in(&p.query, &self.lib, self.script_for(&p.query));
+            p.corrected.is_none()
+                && Query::extends(query, &p.query)
+                && !parsed.names_more_places(&shorter())
+        });
         let found = self.run_parsed(&parsed, query, limit, reuse, cancel)?;
         if found.total() > 0 || !parsed.can_scatter() {
             return Ok(found);
         }
         parsed.scattered = true;
-        if reuse.is_some() {
-            self.code_terms(&mut parsed);
-        }
         self.run_parsed(&parsed, query, limit, None, cancel)
     }
 
@@ -433,8 +433,9 @@ impl SearchIndex {
         if term.exact {
             return None;
         }
-        if term.has_places()
-            && !term.by_country
+        let names_place = || term.has_places() && self.codes_may_name_places(entry, term);
+        if !term.by_country
+            && names_place()
             && let Some(i) = term.find_place(text())
         {
             return Some((at(i), Kind::Place));
@@ -460,6 +461,7 @@ impl SearchIndex {
             return Some((found, Kind::Pinyin));
         }
         if term.by_country
+            && names_place()
             && let Some(i) = term.find_place(text())
         {
             return Some((at(i), Kind::Place));

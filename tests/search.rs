@@ -558,3 +558,53 @@ fn the_readers_codes_pass_over_only_texts_that_lack_the_term() {
     }
     assert!(found > queries.len() / 2, "{found} of {}", queries.len());
 }
+
+#[test]
+fn the_readers_codes_pass_over_only_texts_that_name_no_place() {
+    // A term that names places (ni: Nice; japan, riben: 日本) looks for their
+    // Chinese names only where the entry's codes hold them; `zhizao search`
+    // reads every text. Every start of every place's English name, alias and
+    // country, typed alone and typed on letter by letter: the same hits and
+    // count.
+    let lib = Arc::new(Library::bundled().unwrap());
+    let packed = SearchIndex::new(Arc::clone(&lib));
+    let worked = SearchIndex::for_one_query(Arc::clone(&lib));
+    let mut queries: Vec<String> = Vec::new();
+    for place in &lib.places {
+        let names = [&place.english, &place.country]
+            .into_iter()
+            .chain(&place.aliases)
+            .map(|n| n.to_lowercase());
+        for name in names {
+            let letters: Vec<char> = name.chars().filter(char::is_ascii_alphabetic).collect();
+            queries.extend((2..=letters.len()).map(|n| letters[..n].iter().collect()));
+        }
+        queries.push(place.country_zh.clone());
+    }
+    queries.sort();
+    queries.dedup();
+    let mut named = 0;
+    for q in &queries {
+        let b = worked.search(q, 50, None, None).unwrap();
+        // Some hit marked where it names a place.
+        named += usize::from(b.hits.iter().zip(&b.marks).any(|(h, marks)| {
+            let text = worked.text(h.entry);
+            marks.iter().any(|m| {
+                lib.places
+                    .iter()
+                    .any(|p| text.get(m.clone()) == Some(&p.name))
+            })
+        }));
+        let mut before = None;
+        for n in 1..=q.chars().count() {
+            let typed: String = q.chars().take(n).collect();
+            before = Some(packed.search(&typed, 50, before.as_ref(), None).unwrap());
+        }
+        let a = packed.search(q, 50, None, None).unwrap();
+        for (how, got) in [("alone", a), ("typed on", before.unwrap())] {
+            assert_eq!(got.hits, b.hits, "{q} {how}");
+            assert_eq!(got.total(), b.total(), "{q} {how}");
+        }
+    }
+    assert!(named > queries.len() / 4, "{named} of {}", queries.len());
+}

@@ -18,30 +18,35 @@ pub(super) struct Lone<'q> {
 
 impl SearchIndex {
     /// The query as one or two letters, when it is: a single unquoted term
-    /// of one or two letters that names no place, in an index with stored
-    /// reading sets (and so each entry's initials).
+    /// of one or two letters (which may name places: ni, Nice), in an index
+    /// with stored reading sets (and so each entry's initials).
     pub(super) fn lone<'q>(&self, query: &'q Query) -> Option<Lone<'q>> {
         let [term] = query.terms.as_slice() else {
             return None;
         };
         let letters = term.letters.as_ref()?;
-        (self.sets.is_some() && !term.exact && !term.has_places() && term.text.len() <= 2).then(
-            || Lone {
-                term,
-                letters,
-                bit: letter_bit(letters.first()),
-            },
-        )
+        (self.sets.is_some() && !term.exact && term.text.len() <= 2).then(|| Lone {
+            term,
+            letters,
+            bit: letter_bit(letters.first()),
+        })
     }
 
     /// Does the query match this entry, and where could its match begin?
-    /// The text has the letters themselves, or a character can be read
-    /// starting with the first, and the second goes on its syllable (h
-    /// after z in zhi) or begins the next character's: exactly when the
-    /// letters spell a run.
+    /// The text has the letters themselves or a place they name (where the
+    /// codes say it may), or a character can be read starting with the
+    /// first letter, and the second goes on its syllable (h after z in
+    /// zhi) or begins the next character's: exactly when the letters spell
+    /// a run.
     pub(super) fn lone_fit(&self, lone: &Lone, entry: u32) -> Option<Fit> {
         let e = self.entries[entry as usize];
         if e.latin() && lone.term.find_in(self.text(entry)).is_some() {
+            return Some(Fit::Text);
+        }
+        if lone.term.has_places()
+            && self.codes_may_name_places(entry, lone.term)
+            && lone.term.find_place(self.text(entry)).is_some()
+        {
             return Some(Fit::Text);
         }
         if e.initials & lone.bit == 0 {
@@ -65,7 +70,8 @@ impl SearchIndex {
     /// holds about it without reading its text: only a heading can match
     /// exactly; one letter ends on a whole syllable only through the
     /// letter in the text or a character read as that letter alone, two
-    /// only where they end with a syllable (ni) or through the text; a
+    /// only where they end with a syllable (ni), through the text or a
+    /// place they name; a
     /// match read whole covers nothing more; and a reading begins no
     /// earlier than the first character a run can begin at (looked for,
     /// for one letter, only if the rank could beat `worst` without it).
@@ -74,7 +80,8 @@ impl SearchIndex {
         // Only headings, titles, labels and places match exactly.
         let exact = e.tier() == Tier::Heading;
         let pair = lone.letters.second().is_some();
-        let whole = e.latin()
+        let whole = matches!(fit, Fit::Text)
+            || e.latin()
             || if pair {
                 lone.letters.can_be_whole()
             } else {
@@ -111,7 +118,8 @@ impl SearchIndex {
 /// Where a lone query's match could begin in an entry.
 #[derive(Clone, Copy)]
 pub(super) enum Fit {
-    /// The text has the letters themselves: anywhere.
+    /// The text has the letters themselves, or a place they name: anywhere,
+    /// read whole.
     Text,
     /// No earlier than this character.
     At(usize),

@@ -41,6 +41,8 @@ pub struct Term {
     /// Its forms as reading-set codes, set by the index that searches
     /// for it: where no entry's codes hold them, its text is not read.
     pub(super) coded: Option<super::packed::CodedTerm>,
+    /// The names of its places as codes, set the same way.
+    pub(super) places_coded: Option<super::packed::CodedTerm>,
 }
 
 /// A query read once, to ask of many short texts whether each holds
@@ -134,8 +136,19 @@ impl Query {
             .any(|t| !t.exact && !t.is_letters() && t.text.chars().nth(1).is_some())
     }
 
+    /// Whether a term names a place the same term of `shorter` did not
+    /// (`china` after `chin`, `riben` after `ribe`): it then matches where
+    /// that name stands, which `shorter` may not have.
+    #[must_use]
+    pub fn names_more_places(&self, shorter: &Query) -> bool {
+        let more =
+            |(t, s): (&Term, &Term)| t.place_names.iter().any(|n| !s.place_names.contains(n));
+        self.terms.iter().zip(&shorter.terms).any(more)
+    }
+
     /// True when every entry `longer` matches also matched `shorter`: the
-    /// user only typed more at the end, outside quotes.
+    /// user only typed more at the end, outside quotes (and, as the caller
+    /// checks, named no more places: [`Self::names_more_places`]).
     #[must_use]
     pub fn extends(longer: &str, shorter: &str) -> bool {
         !shorter.trim().is_empty()
@@ -223,6 +236,7 @@ impl Term {
             forms,
             place_finders,
             coded: None,
+            places_coded: None,
         }
     }
 
@@ -294,6 +308,14 @@ impl Term {
     #[must_use]
     pub fn has_places(&self) -> bool {
         !self.place_finders.is_empty()
+    }
+
+    /// The place names this term stands for, as characters.
+    pub(super) fn place_chars(&self) -> Vec<Vec<char>> {
+        self.place_names
+            .iter()
+            .map(|n| n.chars().collect())
+            .collect()
     }
 
     /// Byte offset of the first place name this term stands for.
