@@ -433,10 +433,8 @@ impl SearchIndex {
         if term.exact {
             return None;
         }
-        let names_place = || term.has_places() && self.codes_may_name_places(entry, term);
         if !term.by_country
-            && names_place()
-            && let Some(i) = term.find_place(text())
+            && let Some(i) = self.place_in(entry, term, text)
         {
             return Some((at(i), Kind::Place));
         }
@@ -461,8 +459,7 @@ impl SearchIndex {
             return Some((found, Kind::Pinyin));
         }
         if term.by_country
-            && names_place()
-            && let Some(i) = term.find_place(text())
+            && let Some(i) = self.place_in(entry, term, text)
         {
             return Some((at(i), Kind::Place));
         }

@@ -43,9 +43,9 @@ impl SearchIndex {
         if e.latin() && lone.term.find_in(self.text(entry)).is_some() {
             return Some(Fit::Text);
         }
-        if lone.term.has_places()
-            && self.codes_may_name_places(entry, lone.term)
-            && lone.term.find_place(self.text(entry)).is_some()
+        if self
+            .place_in(entry, lone.term, &|| self.text(entry))
+            .is_some()
         {
             return Some(Fit::Text);
         }
@@ -71,10 +71,10 @@ impl SearchIndex {
     /// exactly; one letter ends on a whole syllable only through the
     /// letter in the text or a character read as that letter alone, two
     /// only where they end with a syllable (ni), through the text or a
-    /// place they name; a
-    /// match read whole covers nothing more; and a reading begins no
-    /// earlier than the first character a run can begin at (looked for,
-    /// for one letter, only if the rank could beat `worst` without it).
+    /// place they name; a match read whole covers nothing more; and a
+    /// reading begins no earlier than the first character a run can begin
+    /// at (looked for, for one letter, only if the rank could beat `worst`
+    /// without it).
     pub(super) fn lone_may_beat(&self, lone: &Lone, entry: u32, fit: Fit, worst: Rank) -> bool {
         let e = self.entries[entry as usize];
         // Only headings, titles, labels and places match exactly.

@@ -235,25 +235,31 @@ impl SearchIndex {
         for term in &mut parsed.terms {
             term.coded = CodedTerm::new(term.forms(), &packed.palette, self.readings);
             let names = term.place_chars();
-            term.places_coded = (!names.is_empty())
-                .then(|| {
-                    CodedTerm::new(
-                        names.iter().map(Vec::as_slice),
-                        &packed.palette,
-                        self.readings,
-                    )
-                })
-                .flatten();
+            term.places_coded = CodedTerm::new(
+                names.iter().map(Vec::as_slice),
+                &packed.palette,
+                self.readings,
+            );
         }
     }
 
-    /// Whether the entry's codes may hold a place the term names: always,
-    /// for a term given no codes for them.
-    pub(super) fn codes_may_name_places(&self, entry: u32, term: &Term) -> bool {
-        let (Some(coded), Some(packed)) = (&term.places_coded, &self.sets) else {
-            return true;
-        };
-        coded.may_hold(&packed.entry(&self.entries, entry as usize))
+    /// Where the first place the term names stands in the entry's text,
+    /// read only where the entry's codes may hold one.
+    pub(super) fn place_in<'a>(
+        &self,
+        entry: u32,
+        term: &Term,
+        text: &dyn Fn() -> &'a str,
+    ) -> Option<usize> {
+        if !term.has_places() {
+            return None;
+        }
+        if let (Some(coded), Some(packed)) = (&term.places_coded, &self.sets)
+            && !coded.may_hold(&packed.entry(&self.entries, entry as usize))
+        {
+            return None;
+        }
+        term.find_place(text())
     }
 
     /// Whether the entry's codes may hold the term (whole, or its
