@@ -445,14 +445,16 @@ fn main() {
         return;
     }
     if let Some(dir) = value("--every-key") {
-        // Every key of the typing row, on an existing collection (30,000
-        // articles: `--write` one first); `--name` labels it.
+        // Every key of the typing row and `zzcxzd` typed 60 ms apart, on
+        // an existing collection (30,000 articles: `--write` one first);
+        // `--name` labels it.
         let ix = Arc::new(SearchIndex::new(Arc::new(
             Library::load_dir(Path::new(&dir)).expect("loads"),
         )));
         let name = value("--name").unwrap_or_else(|| dir.clone());
         let mut rows = Vec::new();
         typing::every_key(&name, &ix, &mut rows);
+        typing::rows(&name, &ix, 5, &mut rows);
         print_rows(&rows);
         return;
     }

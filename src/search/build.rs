@@ -213,7 +213,9 @@ fn count(
             .map(|&share| {
                 scope.spawn(move || {
                     let (mut entries, mut chars) = (0, 0);
-                    let mut counts = vec![0; if stored { 1 << 16 } else { 0 }];
+                    // One slot a set: a few thousand, not every possible id
+                    // (a thread's 512 KiB, freed, stays in its arena).
+                    let mut counts = vec![0; if stored { readings.set_count() } else { 0 }];
                     let mut sets = Vec::new();
                     share.each(whole, |_, text| {
                         entries += 1;
@@ -242,7 +244,7 @@ fn count(
             .collect()
     });
     let palette = stored.then(|| {
-        let mut counts = vec![0; 1 << 16];
+        let mut counts = vec![0; readings.set_count()];
         for (_, _, share) in &counted {
             for (all, n) in counts.iter_mut().zip(share) {
                 *all += n;

@@ -243,6 +243,12 @@ impl Readings {
         (!another).then_some(alone)
     }
 
+    /// How many sets there are: every id is below it.
+    #[must_use]
+    pub fn set_count(&self) -> usize {
+        self.sets.len()
+    }
+
     /// The letters the readings of a set start with, as a mask, and
     /// [`LONE`] if one of them is a single letter.
     #[must_use]

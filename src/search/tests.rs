@@ -308,3 +308,24 @@ fn reading_order_breaks_ties_across_a_hundred_thousand_articles() {
     // entry still reads below one exact match.
     assert!(Rank::new(true, how(u32::MAX), Tier::Body, u32::MAX) > rank(0, 0));
 }
+
+/// The palette counts sets in one slot a set: every set a character is
+/// read with, alone or in a phrase of the page, has a slot.
+#[test]
+fn every_set_read_has_a_slot_to_be_counted_in() {
+    let r = pinyin::Readings::shared();
+    let count = r.set_count();
+    assert!(count > 256, "more sets than a byte has codes: {count}");
+    assert!(('\u{4E00}'..='\u{9FFF}').all(|c| usize::from(r.of(c)) < count));
+    let lib = Library::bundled().expect("bundled content loads");
+    let mut read = 0;
+    for node in 0..lib.nodes.len() {
+        for (_, text) in lib.fields(node) {
+            let mut sets = vec![0; text.len()];
+            let n = r.sets_into(text, &mut sets);
+            assert!(sets[..n].iter().all(|&s| usize::from(s) < count), "{text}");
+            read += n;
+        }
+    }
+    assert!(read > 5_000, "the page's characters were read: {read}");
+}
