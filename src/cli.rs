@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -19,7 +20,7 @@ pub use complete::answer_if_asked;
 
 pub use print::{Found, lessons_json, lessons_table, list, pick_place, search};
 
-use crate::content::Library;
+use crate::content::{ContentErrors, Keeping, Library};
 use crate::layout::Document;
 use crate::search::SearchIndex;
 use crate::wrap::Widths;
@@ -240,14 +241,15 @@ impl Cli {
         self.theme.map_or(config.light, |t| t == ThemeName::Light)
     }
 
-    /// The collection the options select.
+    /// The collection the options select, and its copy for the cache
+    /// being written meanwhile (kept until the command is done).
     ///
     /// # Errors
     /// Content errors, every one of them.
-    pub fn library(&self) -> Result<Library, crate::content::ContentErrors> {
+    pub fn library(&self) -> Result<(Arc<Library>, Keeping), ContentErrors> {
         match &self.content {
-            Some(dir) => Library::load_dir_with(dir, cache_dir().as_deref(), None),
-            None => Library::bundled(),
+            Some(dir) => Library::load_dir_shared(dir, cache_dir().as_deref(), None),
+            None => Ok((Arc::new(Library::bundled()?), Keeping::default())),
         }
     }
 
@@ -256,17 +258,20 @@ impl Cli {
     ///
     /// # Errors
     /// Content errors in what was read.
-    pub fn first_library(
-        &self,
-    ) -> Result<(Library, Option<(PathBuf, usize)>), crate::content::ContentErrors> {
+    pub fn first_library(&self) -> Result<(Arc<Library>, Option<Rest>), ContentErrors> {
         if let Some(dir) = &self.content
             && let Some((first, files)) = Library::preview_dir(dir)?
         {
-            return Ok((first, Some((dir.clone(), files))));
+            return Ok((Arc::new(first), Some((dir.clone(), files))));
         }
-        Ok((self.library()?, None))
+        // A folder too small to preview has no copy to write.
+        Ok((self.library()?.0, None))
     }
 }
+
+/// The rest of a big folder, to load behind its first article: the folder
+/// and how many files it holds.
+pub type Rest = (PathBuf, usize);
 
 /// Where binary copies of big collections are kept:
 /// `$XDG_CACHE_HOME/zhizao`.
@@ -299,7 +304,7 @@ fn search_command(
             crate::search::MAX_QUERY
         );
     }
-    let lib = std::sync::Arc::new(cli.library()?);
+    let (lib, _copy) = cli.library()?;
     let index = SearchIndex::for_one_query(lib);
     let found = search(
         &index,
@@ -389,7 +394,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         }
         Command::Import(args) => return import::run(args, &mut out),
         Command::List => {
-            let lib = cli.library()?;
+            let (lib, _copy) = cli.library()?;
             write!(out, "{}", list(&lib))?;
         }
         Command::Search {
@@ -399,7 +404,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             json_meta,
         } => return search_command(cli, query, *limit, *json, *json_meta),
         Command::Lessons { json, width, place } => {
-            let lib = cli.library()?;
+            let (lib, _copy) = cli.library()?;
             let place = match place {
                 Some(name) => Some(pick_place(lib.places_only(), name)?),
                 None => None,
@@ -411,7 +416,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Show { path, width } => {
-            let lib = cli.library()?;
+            let (lib, _copy) = cli.library()?;
             let Some(node) = lib.find(path) else {
                 bail!("no node at path `{path}`; `zhizao list` shows every path");
             };
@@ -432,7 +437,7 @@ fn export_command(
     with_notes: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let lib = cli.library()?;
+    let (lib, _copy) = cli.library()?;
     let node =
         match path {
             Some(p) => Some(lib.find(p).with_context(|| {

@@ -37,6 +37,22 @@ pub struct Growth<'a> {
     pub grown: &'a mut dyn FnMut(Library, usize),
 }
 
+/// A collection's copy being written for the cache: dropped, it waits
+/// until the copy is whole, so that a process never ends halfway through.
+#[must_use = "dropped at once, it waits for the copy then and there"]
+#[derive(Default)]
+pub struct Keeping(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for Keeping {
+    fn drop(&mut self) {
+        if let Some(writing) = self.0.take() {
+            // A write that failed (or panicked) is no error: the next open
+            // parses the files again.
+            let _ = writing.join();
+        }
+    }
+}
+
 /// Index of a node in [`Library::nodes`].
 pub type NodeId = usize;
 /// Index of a place in [`Library::places`].
@@ -258,7 +274,7 @@ impl Library {
     /// # Errors
     /// Every problem found, each with its file, line and column.
     pub fn load_dir(dir: &Path) -> Result<Self, ContentErrors> {
-        load::from_dir(dir, None, None)
+        load::from_dir(dir, None, None).map(|(lib, _)| lib)
     }
 
     /// [`Library::load_dir`], for a big folder (200 files or more) through
@@ -272,7 +288,31 @@ impl Library {
         cache: Option<&Path>,
         growth: Option<Growth<'_>>,
     ) -> Result<Self, ContentErrors> {
-        load::from_dir(dir, cache, growth)
+        let (lib, keep) = load::from_dir(dir, cache, growth)?;
+        if let Some(keep) = keep {
+            keep.write(&lib);
+        }
+        Ok(lib)
+    }
+
+    /// [`Library::load_dir_with`], shared: a copy for the cache, when one
+    /// is to be made, is written on a thread of its own while the caller
+    /// searches or indexes, and [`Keeping`] waits for it when dropped.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn load_dir_shared(
+        dir: &Path,
+        cache: Option<&Path>,
+        growth: Option<Growth<'_>>,
+    ) -> Result<(std::sync::Arc<Self>, Keeping), ContentErrors> {
+        let (lib, keep) = load::from_dir(dir, cache, growth)?;
+        let lib = std::sync::Arc::new(lib);
+        let writing = keep.map(|keep| {
+            let lib = std::sync::Arc::clone(&lib);
+            std::thread::spawn(move || keep.write(&lib))
+        });
+        Ok((lib, Keeping(writing)))
     }
 
     /// For a big folder (200 files or more), its first

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::sync::mpsc;
 
 use crate::app::Loading;
+use crate::content::Keeping;
 use anyhow::{Context, bail};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::clipboard::CopyToClipboard;
@@ -103,12 +104,14 @@ fn spawn_loader(dir: std::path::PathBuf, files: usize, tx: mpsc::Sender<Message>
             grown: &mut grown,
         };
         let cache = crate::cli::cache_dir();
-        let _ = tx.send(
-            match crate::content::Library::load_dir_with(&dir, cache.as_deref(), Some(growth)) {
-                Ok(lib) => Message::Loaded(Arc::new(SearchIndex::new(Arc::new(lib))), None),
-                Err(errors) => Message::LoadFailed(errors),
-            },
-        );
+        // The copy for the cache is written while the whole is indexed,
+        // and waited for only once the reader has the whole.
+        let (message, _copy) =
+            match crate::content::Library::load_dir_shared(&dir, cache.as_deref(), Some(growth)) {
+                Ok((lib, copy)) => (Message::Loaded(Arc::new(SearchIndex::new(lib)), None), copy),
+                Err(errors) => (Message::LoadFailed(errors), Keeping::default()),
+            };
+        let _ = tx.send(message);
     });
     Loading {
         built,
@@ -129,7 +132,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             "the reader needs a terminal; without one, `zhizao list` lists the sections and `zhizao show PATH` prints one"
         );
     }
-    let index = Arc::new(SearchIndex::new(Arc::new(lib)));
+    let index = Arc::new(SearchIndex::new(lib));
     let (mut app, theme, mouse, memory, pending) = open(cli, Arc::clone(&index));
 
     let (tx, inbox) = mpsc::channel();

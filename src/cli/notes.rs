@@ -74,7 +74,7 @@ pub fn run(
     path: Option<&str>,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let lib = cli.library()?;
+    let (lib, _copy) = cli.library()?;
     let store = store(cli.content.as_deref())?;
     match command {
         Some(NotesCommand::Import { file }) => {

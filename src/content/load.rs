@@ -24,11 +24,29 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// something else entirely is refused before it is read.
 pub const MAX_FILES: usize = 1_000_000;
 
+/// A collection's binary copy still to be written, once it is loaded:
+/// after the caller has what it needs, or beside it on a thread.
+pub(super) struct Keep {
+    cache: PathBuf,
+    key: cache::Key,
+    files: Vec<PathBuf>,
+    before: stat::Snapshot,
+}
+
+impl Keep {
+    /// Writes the copy, kept under the key of the bytes parsed, and
+    /// remembers the files' metadata for it.
+    pub(super) fn write(self, lib: &Library) {
+        cache::put(&self.cache, self.key, lib);
+        stat::remember(&self.cache, &self.files, &self.before, self.key);
+    }
+}
+
 pub(super) fn from_dir(
     dir: &Path,
     cache: Option<&Path>,
     growth: Option<super::Growth<'_>>,
-) -> Result<Library, ContentErrors> {
+) -> Result<(Library, Option<Keep>), ContentErrors> {
     let files = read::listed(dir)?;
     let cache = cache.filter(|_| files.len() >= read::PREVIEW_FROM);
     // The files' metadata, taken before any of them is read.
@@ -49,18 +67,21 @@ pub(super) fn from_dir(
                     .built
                     .store(files.len(), std::sync::atomic::Ordering::Relaxed);
             }
-            return Ok(lib);
+            return Ok((lib, None));
         }
     }
     let (loaded, prints) = read::from_files(dir, &files, growth);
-    // Kept under the key of the bytes parsed.
-    if let (Ok(lib), Some(cache), Some(before)) = (&loaded, cache, &before)
-        && let Some(key) = cache::Key::from_prints(&files, &prints)
-    {
-        cache::put(cache, key, lib);
-        stat::remember(cache, &files, before, key);
-    }
-    loaded
+    let lib = loaded?;
+    let keep = match (cache, before) {
+        (Some(cache), Some(before)) => cache::Key::from_prints(&files, &prints).map(|key| Keep {
+            cache: cache.to_path_buf(),
+            key,
+            files,
+            before,
+        }),
+        _ => None,
+    };
+    Ok((lib, keep))
 }
 
 pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErrors> {
@@ -77,4 +98,39 @@ pub(super) fn from_sources(
         loader.add(&source, part::part(&source, parsed));
     }
     loader.finish(Path::new("content"), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::{BUNDLED, Library};
+
+    /// The copy a shared load writes beside its caller is whole once its
+    /// `Keeping` is dropped: the next load reads it, and has none to write.
+    #[test]
+    fn a_copy_written_beside_the_caller_is_whole_when_it_is_let_go() {
+        let root = std::env::temp_dir().join(format!("zhizao-keeping-{}", std::process::id()));
+        let (dir, cache) = (root.join("articles"), root.join("cache"));
+        std::fs::create_dir_all(&dir).unwrap();
+        // The page's articles, renamed into a folder big enough to be kept.
+        for i in 0..super::read::PREVIEW_FROM {
+            for (name, text) in BUNDLED.iter().filter(|(n, _)| *n != "places.toml") {
+                let text = text
+                    .replace("id = \"capital\"", &format!("id = \"capital{i}\""))
+                    .replace("id = \"models\"", &format!("id = \"models{i}\""));
+                std::fs::write(dir.join(format!("{i:03}-{name}")), text).unwrap();
+            }
+        }
+        let places = BUNDLED.iter().find(|(n, _)| *n == "places.toml").unwrap();
+        std::fs::write(dir.join("places.toml"), places.1).unwrap();
+        let (lib, keeping) = Library::load_dir_shared(&dir, Some(&cache), None).unwrap();
+        assert!(keeping.0.is_some(), "a cold load has a copy to write");
+        drop(keeping);
+        let (again, keep) = super::from_dir(&dir, Some(&cache), None).unwrap();
+        assert!(
+            keep.is_none(),
+            "the copy was read, so none is to be written"
+        );
+        assert_eq!(format!("{again:?}"), format!("{lib:?}"));
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 }
