@@ -24,6 +24,30 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("places.toml", include_str!("../content/places.toml")),
 ];
 
+/// The bundled page's articles `copies` times over, each copy's ids
+/// numbered (`capital3`), and its places once: a collection as big as a
+/// test needs, as (file name, text).
+#[cfg(test)]
+pub(crate) fn bundled_copies(copies: usize) -> Vec<(std::path::PathBuf, String)> {
+    let (places, articles): (Vec<_>, Vec<_>) =
+        BUNDLED.iter().partition(|(name, _)| *name == "places.toml");
+    (0..copies)
+        .flat_map(|i| {
+            articles.iter().map(move |(name, text)| {
+                let text = text
+                    .replace("id = \"capital\"", &format!("id = \"capital{i}\""))
+                    .replace("id = \"models\"", &format!("id = \"models{i}\""));
+                (std::path::PathBuf::from(format!("{i:03}-{name}")), text)
+            })
+        })
+        .chain(
+            places
+                .iter()
+                .map(|(name, text)| (name.into(), (*text).to_owned())),
+        )
+        .collect()
+}
+
 /// Follows a title we derived, wherever a title is listed.
 pub const DERIVED_MARK: &str = "〔拟题〕";
 
@@ -279,25 +303,9 @@ impl Library {
 
     /// [`Library::load_dir`], for a big folder (200 files or more) through
     /// a binary copy kept in `cache` when one is given, and reporting as it
-    /// goes when `growth` is given.
-    ///
-    /// # Errors
-    /// Every problem found, each with its file, line and column.
-    pub fn load_dir_with(
-        dir: &Path,
-        cache: Option<&Path>,
-        growth: Option<Growth<'_>>,
-    ) -> Result<Self, ContentErrors> {
-        let (lib, keep) = load::from_dir(dir, cache, growth)?;
-        if let Some(keep) = keep {
-            keep.write(&lib);
-        }
-        Ok(lib)
-    }
-
-    /// [`Library::load_dir_with`], shared: a copy for the cache, when one
-    /// is to be made, is written on a thread of its own while the caller
-    /// searches or indexes, and [`Keeping`] waits for it when dropped.
+    /// goes when `growth` is given. A copy to be made is written on a
+    /// thread of its own while the caller searches or indexes, and
+    /// [`Keeping`] waits for it when dropped.
     ///
     /// # Errors
     /// Every problem found, each with its file, line and column.

@@ -483,7 +483,7 @@ fn a_big_folder_gives_its_first_article_first() {
         built: &built,
         grown: &mut grown,
     };
-    let all = Library::load_dir_with(&dir, None, Some(growth)).unwrap();
+    let (all, _) = Library::load_dir_shared(&dir, None, Some(growth)).unwrap();
     assert_eq!(all.articles.len(), 520);
     assert_eq!(built.load(std::sync::atomic::Ordering::Relaxed), 521);
     // The collection grows in looks four times apart, each the start of

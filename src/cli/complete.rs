@@ -8,6 +8,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap_complete::CompletionCandidate;
 
@@ -80,10 +81,13 @@ fn content_dir(args: impl Iterator<Item = OsString>) -> Option<PathBuf> {
 
 /// The collection the command being completed would read. A broken or
 /// missing one offers nothing, rather than an error mid-line.
-fn library() -> Option<Library> {
+fn library() -> Option<Arc<Library>> {
     match content_dir(std::env::args_os()) {
-        Some(dir) => Library::load_dir_with(&dir, super::cache_dir().as_deref(), None).ok(),
-        None => Library::bundled().ok(),
+        // A copy to be made is waited for here, as the handle drops.
+        Some(dir) => Library::load_dir_shared(&dir, super::cache_dir().as_deref(), None)
+            .ok()
+            .map(|(lib, _)| lib),
+        None => Library::bundled().ok().map(Arc::new),
     }
 }
 

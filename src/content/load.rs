@@ -102,7 +102,7 @@ pub(super) fn from_sources(
 
 #[cfg(test)]
 mod tests {
-    use crate::content::{BUNDLED, Library};
+    use crate::content::{Library, bundled_copies};
 
     /// The copy a shared load writes beside its caller is whole once its
     /// `Keeping` is dropped: the next load reads it, and has none to write.
@@ -112,16 +112,9 @@ mod tests {
         let (dir, cache) = (root.join("articles"), root.join("cache"));
         std::fs::create_dir_all(&dir).unwrap();
         // The page's articles, renamed into a folder big enough to be kept.
-        for i in 0..super::read::PREVIEW_FROM {
-            for (name, text) in BUNDLED.iter().filter(|(n, _)| *n != "places.toml") {
-                let text = text
-                    .replace("id = \"capital\"", &format!("id = \"capital{i}\""))
-                    .replace("id = \"models\"", &format!("id = \"models{i}\""));
-                std::fs::write(dir.join(format!("{i:03}-{name}")), text).unwrap();
-            }
+        for (name, text) in bundled_copies(super::read::PREVIEW_FROM) {
+            std::fs::write(dir.join(name), text).unwrap();
         }
-        let places = BUNDLED.iter().find(|(n, _)| *n == "places.toml").unwrap();
-        std::fs::write(dir.join("places.toml"), places.1).unwrap();
         let (lib, keeping) = Library::load_dir_shared(&dir, Some(&cache), None).unwrap();
         assert!(keeping.0.is_some(), "a cold load has a copy to write");
         drop(keeping);

@@ -203,23 +203,7 @@ fn stored_sets_read_back_as_worked_out_escapes_and_all() {
     // The page reads with more sets than a byte has codes: some escape.
     // Copies of it make shares enough for each core, and the places a
     // share of their own: each share keeps its own escapes.
-    let copies = (0..12).flat_map(|i| {
-        crate::content::BUNDLED.iter().map(move |(name, text)| {
-            let text = text
-                .replace("id = \"capital\"", &format!("id = \"capital{i}\""))
-                .replace("id = \"models\"", &format!("id = \"models{i}\""));
-            (std::path::PathBuf::from(format!("{i}-{name}")), text)
-        })
-    });
-    let places = crate::content::BUNDLED
-        .iter()
-        .filter(|(n, _)| *n == "places.toml");
-    let lib = Library::from_sources(
-        copies
-            .filter(|(p, _)| !p.to_string_lossy().ends_with("places.toml"))
-            .chain(places.map(|(n, t)| (std::path::PathBuf::from(n), (*t).to_owned()))),
-    )
-    .expect("copies load");
+    let lib = Library::from_sources(crate::content::bundled_copies(12)).expect("copies load");
     let ix = SearchIndex::new(Arc::new(lib));
     let packed = ix
         .sets
