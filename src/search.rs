@@ -81,8 +81,20 @@ const CHECK_EVERY: usize = 512;
 pub const MAX_QUERY: usize = 2048;
 
 impl SearchIndex {
+    /// The reader's index, searched as each key is typed: it stores the
+    /// reading sets when the paragraphs are large enough to need them
+    /// ([`Sets::for_text`]), and otherwise works them out as each entry is
+    /// tried.
     #[must_use]
     pub fn new(lib: Arc<Library>) -> Self {
+        let text = lib.nodes.iter().map(|n| n.paragraphs.bytes()).sum();
+        Self::build(lib, Sets::for_text(text), true)
+    }
+
+    /// An index that stores its reading sets whatever the size: the
+    /// reader's for a large collection.
+    #[must_use]
+    pub fn storing_sets(lib: Arc<Library>) -> Self {
         Self::build(lib, Sets::Stored, true)
     }
 

@@ -305,7 +305,7 @@ ours = { english = "Nantong", country = "China", country_zh = "中国" }
     .unwrap();
     for lib in [Library::bundled().unwrap(), crafted] {
         let lib = Arc::new(lib);
-        let quick = SearchIndex::new(Arc::clone(&lib));
+        let quick = SearchIndex::storing_sets(Arc::clone(&lib));
         let long_way = SearchIndex::for_one_query(lib);
         let singles = ('a'..='z').chain('A'..='Z').map(String::from);
         let pairs = ('a'..='z').flat_map(|a| ('a'..='z').map(move |b| format!("{a}{b}")));
@@ -465,11 +465,12 @@ fn either_script_finds_the_other() {
 
 #[test]
 fn the_readers_packed_sets_find_what_sets_worked_out_find() {
-    // The reader keeps a byte a character (and its rarer sets beside);
-    // `zhizao search` works each text's sets out: every pinyin query finds
-    // the same hits, ranked the same, either way.
+    // A large collection's reader keeps a byte a character (and its rarer
+    // sets beside); `zhizao search`, and the reader of a small one, works
+    // each text's sets out: every pinyin query finds the same hits, ranked
+    // the same, either way.
     let lib = Arc::new(Library::bundled().unwrap());
-    let packed = SearchIndex::new(Arc::clone(&lib));
+    let packed = SearchIndex::storing_sets(Arc::clone(&lib));
     let worked = SearchIndex::for_one_query(lib);
     for q in [
         "ningbo",
@@ -502,14 +503,14 @@ fn the_readers_packed_sets_find_what_sets_worked_out_find() {
 
 #[test]
 fn the_readers_codes_pass_over_only_texts_that_lack_the_term() {
-    // The reader reads a hanzi term's text only where the entry's codes
-    // hold the term's (each character's, in a row, or in order for
-    // characters apart); `zhizao search` keeps no codes and reads every
-    // text. Every run of one to four characters of the page, heteronyms
+    // A large collection's reader reads a hanzi term's text only where
+    // the entry's codes hold the term's (each character's, in a row, or in
+    // order for characters apart); `zhizao search` keeps no codes and
+    // reads every text. Every run of one to four characters of the page, heteronyms
     // read one way in a phrase (重庆, 之都, 行业) and alone, the other
     // script, characters apart and Latin: the same hits and count.
     let lib = Arc::new(Library::bundled().unwrap());
-    let packed = SearchIndex::new(Arc::clone(&lib));
+    let packed = SearchIndex::storing_sets(Arc::clone(&lib));
     let worked = SearchIndex::for_one_query(Arc::clone(&lib));
     let mut queries: Vec<String> = [
         "重庆",
@@ -567,7 +568,7 @@ fn the_readers_codes_pass_over_only_texts_that_name_no_place() {
     // country, typed alone and typed on letter by letter: the same hits and
     // count.
     let lib = Arc::new(Library::bundled().unwrap());
-    let packed = SearchIndex::new(Arc::clone(&lib));
+    let packed = SearchIndex::storing_sets(Arc::clone(&lib));
     let worked = SearchIndex::for_one_query(Arc::clone(&lib));
     let mut queries: Vec<String> = Vec::new();
     for place in &lib.places {

@@ -22,6 +22,12 @@ impl Paragraphs {
         self.ends.is_empty()
     }
 
+    /// The paragraphs' bytes, all told.
+    #[must_use]
+    pub fn bytes(&self) -> usize {
+        self.text.len()
+    }
+
     #[must_use]
     pub fn get(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)? as usize;

@@ -16,6 +16,26 @@ pub(super) enum Sets {
     OnDemand,
 }
 
+/// From this much paragraph text, the reader stores its reading sets.
+/// Worked out as each entry is tried, they cost the slowest key (a lone
+/// letter, which nearly every entry matches) 2.8 ms a million characters
+/// on two cores: 20 ms at the bench's 1,000 articles (20 MB), 199 ms at
+/// 10,000, against 6 and 49 stored. Below 48 MiB (16 million characters
+/// of Chinese) every key stays under 50 ms without them, and storing them,
+/// a byte a character, would add a third of the text to the reader's memory.
+const STORED_FROM: usize = 48 << 20;
+
+impl Sets {
+    /// What the reader does with the sets of paragraphs `bytes` long.
+    pub(super) fn for_text(bytes: usize) -> Self {
+        if bytes >= STORED_FROM {
+            Sets::Stored
+        } else {
+            Sets::OnDemand
+        }
+    }
+}
+
 /// What one thread indexes: a run of nodes, or the places.
 #[derive(Clone, Copy)]
 enum Share<'a> {

@@ -4,7 +4,7 @@ use super::pinyin::SetAt;
 use super::*;
 
 fn index() -> SearchIndex {
-    SearchIndex::new(Arc::new(Library::bundled().expect("bundled content loads")))
+    SearchIndex::storing_sets(Arc::new(Library::bundled().expect("bundled content loads")))
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn stored_sets_read_back_as_worked_out_escapes_and_all() {
     // Copies of it make shares enough for each core, and the places a
     // share of their own: each share keeps its own escapes.
     let lib = Library::from_sources(crate::content::bundled_copies(12)).expect("copies load");
-    let ix = SearchIndex::new(Arc::new(lib));
+    let ix = SearchIndex::storing_sets(Arc::new(lib));
     let packed = ix
         .sets
         .as_ref()
@@ -312,4 +312,15 @@ fn every_set_read_has_a_slot_to_be_counted_in() {
         }
     }
     assert!(read > 5_000, "the page's characters were read: {read}");
+}
+
+#[test]
+fn the_reader_stores_reading_sets_only_for_text_that_needs_them() {
+    // The page is far below the size where keys would be felt: its
+    // reader works each entry's sets out; from 48 MiB they are stored.
+    let ix = SearchIndex::new(Arc::new(Library::bundled().expect("bundled content loads")));
+    assert!(ix.sets.is_none());
+    assert!(index().sets.is_some());
+    assert!(Sets::for_text(48 << 20) == Sets::Stored);
+    assert!(Sets::for_text((48 << 20) - 1) == Sets::OnDemand);
 }
