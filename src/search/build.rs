@@ -19,10 +19,11 @@ pub(super) enum Sets {
 /// From this much paragraph text, the reader stores its reading sets.
 /// Worked out as each entry is tried, they cost the slowest key (a lone
 /// letter, which nearly every entry matches) 2.8 ms a million characters
-/// on two cores: 20 ms at the bench's 1,000 articles (20 MB), 199 ms at
-/// 10,000, against 6 and 49 stored. Below 48 MiB (16 million characters
-/// of Chinese) every key stays under 50 ms without them, and storing them,
-/// a byte a character, would add a third of the text to the reader's memory.
+/// on two cores: every key's p95 20 ms at the bench's 1,000 articles
+/// (20 MB), 198 ms at 10,000, against 5 and 42 stored. Below 48 MiB (16
+/// million characters of Chinese) every key stays under 50 ms without
+/// them, and storing them, a byte a character, would add a third of the
+/// text to the reader's memory.
 const STORED_FROM: usize = 48 << 20;
 
 impl Sets {
