@@ -82,9 +82,8 @@ pub const MAX_QUERY: usize = 2048;
 
 impl SearchIndex {
     /// The reader's index, searched as each key is typed: it stores the
-    /// reading sets when the paragraphs are large enough to need them
-    /// ([`Sets::for_text`]), and otherwise works them out as each entry is
-    /// tried.
+    /// reading sets from 48 MiB of paragraphs, where keys would be felt
+    /// without them, and otherwise works them out as each entry is tried.
     #[must_use]
     pub fn new(lib: Arc<Library>) -> Self {
         let text = lib.nodes.iter().map(|n| n.paragraphs.bytes()).sum();

@@ -506,9 +506,9 @@ fn the_readers_codes_pass_over_only_texts_that_lack_the_term() {
     // A large collection's reader reads a hanzi term's text only where
     // the entry's codes hold the term's (each character's, in a row, or in
     // order for characters apart); `zhizao search` keeps no codes and
-    // reads every text. Every run of one to four characters of the page, heteronyms
-    // read one way in a phrase (重庆, 之都, 行业) and alone, the other
-    // script, characters apart and Latin: the same hits and count.
+    // reads every text. Every run of one to four characters of the page,
+    // heteronyms read one way in a phrase (重庆, 之都, 行业) and alone, the
+    // other script, characters apart and Latin: the same hits and count.
     let lib = Arc::new(Library::bundled().unwrap());
     let packed = SearchIndex::storing_sets(Arc::clone(&lib));
     let worked = SearchIndex::for_one_query(Arc::clone(&lib));
