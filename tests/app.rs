@@ -8,16 +8,6 @@ use zhizao::app::{Effect, Focus, Overlay};
 use zhizao::view::View;
 
 #[test]
-fn readme_lists_every_key_from_the_table() {
-    let readme = include_str!("../README.md");
-    let table = zhizao::keys::Keymap::default().markdown();
-    assert!(
-        readme.contains(&table),
-        "README's key list is out of date; it should read:\n{table}"
-    );
-}
-
-#[test]
 fn enter_opens_the_selected_node_in_the_reader() {
     let mut app = app(100, 30);
     for a in [

@@ -1,23 +1,28 @@
-//! Completion in real shells, installed by the README's own lines on a
-//! clean HOME: bash (interactive, with bash-completion, under tmux) and
+//! Completion in real shells, installed by docs/install.md's own lines on a
+//! clean HOME: bash (interactive, with bash-completion, in a pseudo-terminal) and
 //! fish complete node paths, places, formats and folders from the
 //! collection the line being typed would read.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use common::pty::Session;
+use portable_pty::CommandBuilder;
 
 /// A clean HOME with `zhizao` on its PATH (by that name, as installed)
-/// and every install line of the README run in it.
+/// and every install line of docs/install.md run in it.
 fn home(name: &str) -> PathBuf {
     let home = std::env::temp_dir().join(format!("zhizao-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&home);
     let bin = home.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_zhizao"), bin.join("zhizao")).unwrap();
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let lines = install_lines(&readme);
+    let install =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/install.md")).unwrap();
+    let lines = install_lines(&install);
     assert!(lines.len() >= 4, "the README's install lines: {lines:?}");
     for line in &lines {
         let out = Command::new("bash")
@@ -66,72 +71,42 @@ fn renamed_copy(home: &Path) -> PathBuf {
     dir
 }
 
-struct Tmux {
-    socket: String,
-}
+/// An interactive bash in a pseudo-terminal, typed into as a person would.
+struct Bash(Session);
 
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The pane's last line that has text, once it shows `want`.
-    fn wait_for(&self, want: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let pane = self.run(&["capture-pane", "-p"]);
-            if pane.contains(want) {
-                return pane;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for `{want}`; the pane:\n{pane}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// An empty screen but for the prompt (tmux trims its trailing space).
+impl Bash {
+    /// An empty screen but for the prompt.
     fn wait_for_prompt(&self) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.run(&["capture-pane", "-p"]).trim() != "$" {
-            assert!(Instant::now() < deadline, "no prompt on a clear screen");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.0
+            .wait_until(Duration::from_secs(10), "a prompt on a clear screen", |s| {
+                s.trim() == "$"
+            });
     }
 
     /// Types `line`, presses Tab, and returns the line as bash completed it.
-    fn complete(&self, line: &str, want: &str) -> String {
-        self.run(&["send-keys", "C-u", "C-l"]);
+    fn complete(&mut self, line: &str, want: &str) -> String {
+        self.0.send(b"\x15\x0c"); // Ctrl-u, Ctrl-l
         self.wait_for_prompt();
-        self.run(&["send-keys", "-l", line]);
-        self.run(&["send-keys", "Tab"]);
-        let pane = self.wait_for(want);
-        pane.lines()
+        self.0.send(line.as_bytes());
+        self.0.send(b"\t");
+        let screen = self
+            .0
+            .wait_until(Duration::from_secs(10), want, |s| s.contains(want));
+        screen
+            .lines()
             .find(|l| l.contains(want))
             .unwrap_or_default()
+            .trim_end()
             .to_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
     }
 }
 
 #[test]
 fn bash_completes_from_the_collection_the_line_reads() {
     let script = Path::new("/usr/share/bash-completion/bash_completion");
-    assert!(
-        script.exists(),
-        "bash-completion is installed (.ci/run installs it)"
-    );
+    if !common::have("bash-completion", script.exists()) {
+        return;
+    }
     let home = home("bash");
     renamed_copy(&home);
     std::fs::write(
@@ -139,55 +114,48 @@ fn bash_completes_from_the_collection_the_line_reads() {
         format!(". {}\nPS1='$ '\n", script.display()),
     )
     .unwrap();
-    let tmux = Tmux {
-        socket: format!("zhizao-completion-{}", std::process::id()),
-    };
-    let shell = format!(
-        "env -i HOME={0} TERM=xterm PATH={0}/bin:/usr/bin:/bin bash -i",
-        home.display()
-    );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-x",
-        "150",
-        "-y",
-        "20",
-        "-c",
-        home.to_str().unwrap(),
-        &shell,
-    ]);
-    tmux.wait_for("$");
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.arg("-i");
+    cmd.env_clear();
+    cmd.env("HOME", &home);
+    cmd.env("TERM", "xterm");
+    cmd.env("PATH", format!("{}/bin:/usr/bin:/bin", home.display()));
+    cmd.cwd(&home);
+    let mut bash = Bash(Session::spawn(cmd, 150, 20));
+    bash.0.wait_for("$");
 
     // A node path, as far as it is one; then the lessons under it on a second Tab.
-    let line = tmux.complete("zhizao show capital/lessons/fo", "foreign");
+    let line = bash.complete("zhizao show capital/lessons/fo", "foreign");
     assert!(
         line.ends_with("zhizao show capital/lessons/foreign"),
         "{line}"
     );
-    tmux.run(&["send-keys", "Tab", "Tab"]);
-    tmux.wait_for("capital/lessons/foreign/5");
+    bash.0.send(b"\t\t");
+    bash.0.wait_for("capital/lessons/foreign/5");
     // From the collection `--content` names, not the bundled one.
-    let line = tmux.complete("zhizao --content collection show mo", "mofan");
+    let line = bash.complete("zhizao --content collection show mo", "mofan");
     assert!(
         line.ends_with("zhizao --content collection show mofan"),
         "{line}"
     );
-    let line = tmux.complete("zhizao show mo", "models");
+    let line = bash.complete("zhizao show mo", "models");
     assert!(line.ends_with("zhizao show models"), "{line}");
     // Places by hanzi and by English name; formats; folders only.
-    let line = tmux.complete("zhizao lessons --place 慕", "慕尼黑");
+    let line = bash.complete("zhizao lessons --place 慕", "慕尼黑");
     assert!(line.ends_with("--place 慕尼黑"), "{line}");
-    let line = tmux.complete("zhizao lessons --place tsu", "tsukuba");
+    let line = bash.complete("zhizao lessons --place tsu", "tsukuba");
     assert!(line.ends_with("--place tsukuba"), "{line}");
-    let line = tmux.complete("zhizao export --format h", "html");
+    let line = bash.complete("zhizao export --format h", "html");
     assert!(line.ends_with("--format html"), "{line}");
-    let line = tmux.complete("zhizao --content coll", "collection/");
+    let line = bash.complete("zhizao --content coll", "collection/");
     assert!(line.ends_with("--content collection/"), "{line}");
 }
 
 #[test]
 fn fish_completes_node_paths_and_places() {
+    if !common::have("fish", common::on_path("fish")) {
+        return;
+    }
     let home = home("fish");
     renamed_copy(&home);
     let complete = |line: &str| -> Vec<String> {
@@ -201,7 +169,7 @@ fn fish_completes_node_paths_and_places() {
             )
             .current_dir(&home)
             .output()
-            .expect("fish is installed (.ci/run installs it)");
+            .expect("fish runs");
         String::from_utf8_lossy(&out.stdout)
             .lines()
             .map(|l| l.split('\t').next().unwrap_or_default().to_owned())

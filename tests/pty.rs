@@ -3,145 +3,9 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-const ROWS: std::num::NonZeroU16 = std::num::NonZeroU16::new(30).unwrap();
-const COLS: std::num::NonZeroU16 = std::num::NonZeroU16::new(100).unwrap();
-
-/// Sessions started, for each its own state folder.
-static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Session {
-    fn start(args: &[&str], env: &[(&str, &str)]) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_zhizao"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        // Each session remembers on its own, unless a test says where.
-        let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let own = std::env::temp_dir().join(format!("zhizao-pty-{}-{n}", std::process::id()));
-        cmd.env("XDG_STATE_HOME", own.to_str().unwrap_or("/nonexistent"));
-        cmd.env(
-            "XDG_CACHE_HOME",
-            own.join("cache").to_str().unwrap_or("/nonexistent"),
-        );
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("spawn zhizao");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        // The reader runs on its own thread so the child never blocks on a full pty.
-        std::thread::spawn(move || {
-            let _master = pty.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session {
-            parser,
-            raw,
-            writer,
-            child,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        self.wait_within(text, Duration::from_secs(10));
-    }
-
-    fn wait_within(&self, text: &str, time: Duration) {
-        let deadline = Instant::now() + time;
-        while Instant::now() < deadline {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "timed out waiting for {text:?}; the screen:\n{}",
-            self.screen()
-        );
-    }
-
-    fn keys(&mut self, keys: &str) {
-        for k in keys.chars() {
-            self.writer.write_all(k.to_string().as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "zhizao did not exit; the screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn assert_terminal_restored(&self) {
-        std::thread::sleep(Duration::from_millis(100));
-        let parser = self.parser.lock().unwrap();
-        assert!(
-            !parser.screen().alternate_screen(),
-            "the alternate screen was left"
-        );
-        assert!(!parser.screen().hide_cursor(), "the cursor is shown");
-        let raw = self.raw.lock().unwrap();
-        let tail = String::from_utf8_lossy(&raw);
-        let left = tail
-            .rfind("\x1b[?1049l")
-            .expect("left the alternate screen");
-        assert!(
-            tail.rfind("\x1b[?1049h")
-                .is_some_and(|entered| entered < left)
-        );
-    }
-}
+use common::pty::Session;
 
 #[test]
 fn open_navigate_to_the_foreign_lessons_and_quit() {
@@ -214,7 +78,7 @@ fn search_nb_and_jump_to_a_highlighted_ningbo() {
     s.keys("\r");
     s.wait_for("n/N");
     // Some cell of the reader shows 宁 with the hit colour behind it.
-    let parser = s.parser.lock().unwrap();
+    let parser = s.parser();
     let screen = parser.screen();
     let mut found = false;
     for row in 0..30 {
@@ -256,6 +120,9 @@ fn zhizao_under(parent: u32) -> Option<u32> {
 
 #[test]
 fn killing_tmux_ends_the_reader() {
+    if !common::have("tmux", common::on_path("tmux")) {
+        return;
+    }
     // Under tmux a shell leads the pane's session; when the server is killed
     // zhizao's terminal just ends, with no SIGHUP. crossterm's reader then
     // loops on end-of-file; zhizao must notice and exit, not spin.
@@ -325,7 +192,7 @@ fn compare_pick_austin_and_see_it_marked_and_the_rest_dimmed() {
     s.wait_for("Austin");
     s.keys("\r");
     s.wait_for("奥斯汀 · 2 条启示 · 2 处提及");
-    let parser = s.parser.lock().unwrap();
+    let parser = s.parser();
     let screen = parser.screen();
     let (mut marked, mut dimmed) = (false, false);
     for row in 0..30 {
@@ -433,7 +300,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_redraws_on_continue() {
         .unwrap();
     assert!(sent.success());
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !s.parser.lock().unwrap().screen().alternate_screen() {
+    while !s.parser().screen().alternate_screen() {
         assert!(Instant::now() < deadline, "the reader did not come back");
         std::thread::sleep(Duration::from_millis(20));
     }

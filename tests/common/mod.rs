@@ -1,6 +1,8 @@
 //! Helpers shared by the test files.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use zhizao::action::Action;
@@ -198,4 +200,37 @@ pub fn big_collection(name: &str, n: usize, places: &str) -> std::path::PathBuf 
         std::fs::write(report_file(&dir, i), report_copy(i)).unwrap();
     }
     dir
+}
+
+/// Whether this run has a tool a test needs (tmux, fish, bash-completion,
+/// mandoc). A plain `cargo test` on a machine with only the Rust toolchain
+/// skips the test and says so on the terminal (past the harness's capture),
+/// naming the tool and what installs it; under CI (`CI` set, not `false`)
+/// a missing tool fails, so CI still runs everything.
+pub fn have(tool: &str, present: bool) -> bool {
+    if present {
+        return true;
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(
+        !ci,
+        "{test} needs {tool}, which is missing; .ci/run installs it"
+    );
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!("skipped {test}: needs {tool}, not on this machine (.ci/run installs it)\n")
+            .as_bytes(),
+    );
+    false
+}
+
+/// Whether `command` runs from PATH.
+pub fn on_path(command: &str) -> bool {
+    std::process::Command::new(command)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
 }
