@@ -4,7 +4,9 @@
 //! notes file saved and read, a reader frame and a notes-view frame with
 //! them all, the list filtered by pinyin; and typing into a note of
 //! 100,000 characters with its editor drawn. Medians and p95 of 9 runs;
-//! a frame or a keystroke is to stay under 16 ms.
+//! a frame or a keystroke is to stay under 16 ms. Then the worst cases
+//! for finding notes again at 1×, 2× and 4× a section's size: each row
+//! about twice the one before, never four times.
 
 use std::time::{Duration, Instant};
 
@@ -66,7 +68,70 @@ fn notes(lib: &Library, n: usize) -> Notebook {
             )
         })
         .collect();
-    Notebook { notes }
+    Notebook {
+        notes,
+        ..Notebook::default()
+    }
+}
+
+/// A collection of one article whose one section is `paragraph`.
+fn one_section(paragraph: &str) -> Library {
+    let toml = format!(
+        "[article]\nid = \"long\"\ntitle = \"长文\"\n\n[[section]]\nid = \"part\"\nheading = \"一、长节\"\nparagraphs = [\"\"\"\n{paragraph}\n\"\"\"]\n"
+    );
+    Library::from_sources([(std::path::PathBuf::from("long.toml"), toml)])
+        .expect("the long section loads")
+}
+
+/// Linear growth: a note that is gone, in a section where the one
+/// character before it stood occurs `n` times; and ten notes found again
+/// after one character was put before them, in a section of `n` sentences.
+fn worst_cases() {
+    println!();
+    println!(
+        "{:<64} {:>11}  {:>12}",
+        "finding notes again, by section size", "median", ""
+    );
+    for n in [50_000, 100_000, 200_000] {
+        let lib = one_section(&"的".repeat(n));
+        let section = lib.find("long/part").expect("the section");
+        let mut note = Note::new(&lib, section, 0..3, "重点", "");
+        note.quote.exact = "消失的话".into();
+        note.quote.prefix = "的".into();
+        note.quote.suffix = "已删去".into();
+        let book = Notebook {
+            notes: vec![note],
+            ..Notebook::default()
+        };
+        row(
+            &format!("a gone note whose prefix occurs {n} times"),
+            time(5, || {
+                std::hint::black_box(book.place_all(&lib));
+            }),
+        );
+    }
+    for n in [50_000, 100_000, 200_000] {
+        let text = "立场决定行为。".repeat(n);
+        let lib = one_section(&text);
+        let node = lib.find("long/part").expect("the section");
+        let notes = (0..10)
+            .map(|k| {
+                let at = (n / 10 * k) * "立场决定行为。".len();
+                Note::new(&lib, node, at..at + "立场决定".len(), "重点", "")
+            })
+            .collect();
+        let book = Notebook {
+            notes,
+            ..Notebook::default()
+        };
+        let edited = one_section(&format!("甲{text}"));
+        row(
+            &format!("ten notes moved by one character, {n} sentences"),
+            time(5, || {
+                std::hint::black_box(book.place_all(&edited));
+            }),
+        );
+    }
 }
 
 fn frame(app: &App) {
@@ -111,6 +176,7 @@ fn main() {
                 n
             })
             .collect(),
+        ..Notebook::default()
     };
     row(
         "find every note's words, every section moved",
@@ -179,4 +245,5 @@ fn main() {
         }),
     );
     let _ = std::fs::remove_dir_all(&dir);
+    worst_cases();
 }

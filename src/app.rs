@@ -196,6 +196,7 @@ impl App {
     fn apply(&mut self, action: Action) {
         match action {
             Action::Quit => {
+                self.keep_draft();
                 self.effects.push(self.save());
                 self.effects.push(Effect::Quit);
             }

@@ -488,3 +488,29 @@ fn config_command(cli: &Cli, command: &ConfigCommand) -> anyhow::Result<ExitCode
         }
     }
 }
+
+/// A file's bytes, or standard input's for `-`, never more than `cap`: a
+/// file only if it is a regular one (as content is read: no FIFO waited
+/// on, no device read), standard input only up to the cap.
+///
+/// # Errors
+/// It cannot be read, is not a regular file, or is over the cap.
+pub(crate) fn read_capped(path: &Path, cap: u64) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let shown = crate::sanitize::for_terminal(&path.display().to_string());
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        if bytes.len() as u64 > cap {
+            bail!(
+                "standard input is over the {} MiB limit; nothing was read",
+                cap >> 20
+            );
+        }
+        return Ok(bytes);
+    }
+    crate::content::read_regular(path, cap).map_err(|why| anyhow::anyhow!("{shown}: {why}"))
+}

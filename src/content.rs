@@ -1,10 +1,11 @@
 //! The page as data: articles, their nested sections, lessons and places,
 //! loaded from TOML and validated. Knows nothing of the terminal.
 
+pub mod cite;
 mod error;
 mod fields;
 mod load;
-pub use load::MAX_FILE_BYTES;
+pub use load::{MAX_FILE_BYTES, read_regular};
 pub(crate) mod location;
 mod mentions;
 pub mod ordinal;

@@ -9,7 +9,9 @@ use crate::content::{DERIVED_MARK, Library, NodeId};
 use crate::layout::{DERIVED_TITLE_NOTE, Document};
 use crate::wrap::Widths;
 
+mod digest;
 mod study;
+pub use digest::{NotesFormat, write_digest};
 use study::Numbered;
 pub use study::StudyNotes;
 
@@ -87,9 +89,12 @@ pub fn write_with(
                         .into_iter()
                         .map(|i| study.book.notes[i].clone())
                         .collect();
-                    let items = crate::notes::Notebook { notes }
-                        .to_json(false)
-                        .map_err(std::io::Error::other)?;
+                    let items = crate::notes::Notebook {
+                        notes,
+                        ..crate::notes::Notebook::default()
+                    }
+                    .to_json(false)
+                    .map_err(std::io::Error::other)?;
                     let items: serde_json::Value =
                         serde_json::from_str(&items).map_err(std::io::Error::other)?;
                     // The reader's, not the authors': apart from "notes".
@@ -172,7 +177,13 @@ fn markdown(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> String {
             let heading = node.heading.as_deref().unwrap_or_default();
             // Its paragraph: the lead, then the examples.
             let text = node.paragraphs.first().unwrap_or_default();
-            let _ = writeln!(out, "- **{}** {}\n", md(heading), md(text));
+            let text = match study {
+                Some(study) => study.marked(lib, n, 0, text, &mut numbers, md, ("==", "=="), |n| {
+                    format!("[^note-{n}]")
+                }),
+                None => md(text),
+            };
+            let _ = writeln!(out, "- **{}** {text}\n", md(heading));
             continue;
         }
         if node.depth > 0
@@ -183,9 +194,8 @@ fn markdown(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> String {
         }
         for (i, p) in node.paragraphs.iter().enumerate() {
             let text = match study {
-                Some(study) => study.marked(lib, n, i, p, &mut numbers, md, |t, n| match n {
-                    Some(n) => format!("=={t}==[^note-{n}]"),
-                    None => format!("=={t}=="),
+                Some(study) => study.marked(lib, n, i, p, &mut numbers, md, ("==", "=="), |n| {
+                    format!("[^note-{n}]")
                 }),
                 None => md(p),
             };
@@ -236,6 +246,14 @@ fn md(s: &str) -> String {
         }
     }
     out
+}
+
+/// A highlight in HTML.
+const MARK: (&str, &str) = ("<mark>", "</mark>");
+
+/// A note's number where its passage ends, linking to it.
+fn html_reference(n: usize) -> String {
+    format!("<sup><a href=\"#note-{n}\">{n}</a></sup>")
 }
 
 /// Text for HTML: `&`, `<`, `>` and quotes escaped.
@@ -307,12 +325,13 @@ fn html_article(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> Strin
                 }
                 let text = node.paragraphs.first().unwrap_or_default();
                 let heading = node.heading.as_deref().unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "<li><strong>{}</strong> {}</li>",
-                    esc(heading),
-                    esc(text)
-                );
+                let text = match study {
+                    Some(study) => {
+                        study.marked(lib, n, 0, text, &mut numbers, esc, MARK, html_reference)
+                    }
+                    None => esc(text),
+                };
+                let _ = writeln!(out, "<li><strong>{}</strong> {text}</li>", esc(heading));
                 continue;
             }
             if in_list {
@@ -327,12 +346,9 @@ fn html_article(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> Strin
             }
             for (i, p) in node.paragraphs.iter().enumerate() {
                 let text = match study {
-                    Some(study) => study.marked(lib, n, i, p, &mut numbers, esc, |t, n| match n {
-                        Some(n) => {
-                            format!("<mark>{t}</mark><sup><a href=\"#note-{n}\">{n}</a></sup>")
-                        }
-                        None => format!("<mark>{t}</mark>"),
-                    }),
+                    Some(study) => {
+                        study.marked(lib, n, i, p, &mut numbers, esc, MARK, html_reference)
+                    }
                     None => esc(p),
                 };
                 let _ = writeln!(out, "<p>{text}</p>");

@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 
 use crate::content::{ContentErrors, Library, Scope};
 
-pub use emit::{file_name, places as places_file};
+pub use emit::{file_name, number_width, places as places_file};
 
 /// What an input is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -227,13 +227,13 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
         Format::Text => false,
         Format::Auto => markdown::looks_like(text),
     };
-    let input_chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    let (units, mut dropped, layout, blanks) = if markdown {
-        let (units, dropped) = markdown::units(text);
-        (units, dropped, reflow::Layout::Unwrapped, true)
+    let (units, mut dropped, layout, blanks, input_chars) = if markdown {
+        let (units, dropped, chars) = markdown::units(text);
+        (units, dropped, reflow::Layout::Unwrapped, true, chars)
     } else {
         let r = reflow::reflow(text, crate::layout::DERIVED_TITLE_NOTE);
-        (r.units, r.dropped, r.layout, r.trusted_blanks)
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        (r.units, r.dropped, r.layout, r.trusted_blanks, chars)
     };
     let mut problems = Vec::new();
     let found = front::articles(units, layout, blanks, &mut dropped);
@@ -271,6 +271,19 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
         });
     }
     let files = emit::files(&articles, options);
+    // A file `check` would refuse is never written: say so before.
+    for ((name, toml), article) in files.iter().zip(&articles) {
+        if toml.len() as u64 > crate::content::MAX_FILE_BYTES {
+            problems.push(Problem {
+                line: article.line,
+                message: format!(
+                    "the article would be {name}, {} MB, over the {} MiB a content file may hold; split the page and import its parts",
+                    toml.len().div_ceil(1_000_000),
+                    crate::content::MAX_FILE_BYTES >> 20
+                ),
+            });
+        }
+    }
     let check = if problems.is_empty() {
         check(&files, options.places)
     } else {

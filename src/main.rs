@@ -7,6 +7,13 @@ use zhizao::cli::{Cli, run_command};
 use zhizao::content::ContentErrors;
 
 fn main() -> ExitCode {
+    // A file past `ulimit -f` must be a write that fails (EFBIG, said like
+    // any other), never SIGXFSZ killing the process halfway: a reader's
+    // terminal left raw, a note lost.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     // The shell asking for completions (`COMPLETE=bash zhizao -- …`).
     zhizao::cli::answer_if_asked();
     let cli = match Cli::try_parse() {

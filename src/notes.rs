@@ -50,6 +50,9 @@ pub struct Note {
     pub modified: u64,
     /// Deleted at `modified`: kept a while so a merge does not revive it.
     pub deleted: bool,
+    /// Written but never saved by the reader: the editor was open when the
+    /// reader quit (`Ctrl-c`, a signal). Shown as 〔草稿〕 until saved.
+    pub draft: bool,
 }
 
 /// Where a note's words are in the collection, as read now.
@@ -65,6 +68,10 @@ pub enum Place {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Notebook {
     pub notes: Vec<Note>,
+    /// Annotations in the file that could not be read as notes (a
+    /// malformed time, no quote): kept as they were, never dropped
+    /// unsaid; a save sets them aside in a file of their own.
+    pub unread: Vec<serde_json::Value>,
 }
 
 impl Note {
@@ -83,6 +90,7 @@ impl Note {
             created: now,
             modified: now,
             deleted: false,
+            draft: false,
         };
         made.anchor_at(lib, node, bytes);
         made
@@ -139,40 +147,48 @@ impl Notebook {
     /// ones `Gone`), re-anchored by quote and context when the text moved.
     #[must_use]
     pub fn place_all(&self, lib: &Library) -> Vec<Place> {
-        let mut texts = anchor::Texts::new(lib);
-        self.notes
-            .iter()
-            .map(|n| {
-                if n.deleted {
-                    Place::Gone
-                } else {
-                    anchor::locate(&mut texts, n)
-                }
-            })
-            .collect()
+        anchor::place_all(lib, &self.notes)
     }
 
     /// Where each note's words are in `lib` ([`Self::place_all`]), each
     /// note found again taking its quote, context and path from the text
     /// where it is now: what is written back, so the next reading finds it
-    /// at once. A note whose words are gone keeps its old quote.
-    pub fn anchor_in(&mut self, lib: &Library) -> Vec<Place> {
+    /// at once. A note whose words are gone keeps its old quote. Whether
+    /// any note moved (and so is worth writing back).
+    pub fn anchor_in(&mut self, lib: &Library) -> (Vec<Place>, bool) {
         let places = self.place_all(lib);
-        self.reanchor(lib, &places);
-        places
+        let moved = self.reanchor(lib, &places);
+        (places, moved)
     }
 
-    fn reanchor(&mut self, lib: &Library, places: &[Place]) {
+    fn reanchor(&mut self, lib: &Library, places: &[Place]) -> bool {
+        let mut moved = false;
         for (note, place) in self.notes.iter_mut().zip(places) {
             if let Place::At(node, bytes) = place {
-                let quote = note.quote.exact.clone();
+                let was = (note.path.clone(), note.quote.clone(), note.start);
                 note.anchor_at(lib, *node, bytes.clone());
-                if note.quote.exact != quote {
-                    // The words were edited: the note is as old as it was.
-                    note.modified = note.modified.max(note.created);
-                }
+                moved |= (&note.path, &note.quote, note.start) != (&was.0, &was.1, was.2);
             }
         }
+        moved
+    }
+
+    /// What merging these notes into `before` changes: how many are new
+    /// to it, and how many replace an older edit there.
+    #[must_use]
+    pub fn changes_to(&self, before: &Notebook) -> (usize, usize) {
+        let known: HashMap<&str, u64> = before
+            .notes
+            .iter()
+            .map(|n| (n.id.as_str(), n.modified))
+            .collect();
+        self.notes
+            .iter()
+            .fold((0, 0), |(new, newer), n| match known.get(n.id.as_str()) {
+                None => (new + 1, newer),
+                Some(&m) if n.modified > m => (new, newer + 1),
+                Some(_) => (new, newer),
+            })
     }
 
     /// Ours with what another reader wrote meanwhile: every note of both,
@@ -201,16 +217,28 @@ impl Notebook {
             .filter(|n| !(n.deleted && n.modified < horizon))
             .collect();
         notes.sort_by_key(|n| n.created);
-        Notebook { notes }
+        Notebook {
+            notes,
+            unread: Vec::new(),
+        }
     }
 
     /// As read from a file: each id once, every note within bounds, no
     /// control character in anything a terminal will show.
     #[must_use]
     pub fn bounded(mut self) -> Notebook {
+        let unread = std::mem::take(&mut self.unread);
         let clean = |s: &mut String, most: usize| {
             *s = s
                 .chars()
+                // A line or paragraph separator is a line break to a reader.
+                .map(|c| {
+                    if crate::sanitize::is_separator(c) {
+                        '\n'
+                    } else {
+                        c
+                    }
+                })
                 .filter(|&c| c == '\n' || !crate::sanitize::is_forbidden(c))
                 .take(most)
                 .collect();
@@ -227,7 +255,9 @@ impl Notebook {
                 clean(part, MAX_NOTE);
             }
         }
-        self.merged(Notebook::default())
+        let mut book = self.merged(Notebook::default());
+        book.unread = unread;
+        book
     }
 
     /// The notes as W3C Web Annotation JSON (an `AnnotationCollection`);
@@ -266,70 +296,33 @@ impl crate::state::store::Kept for Notebook {
     fn merged(self, theirs: Self) -> Self {
         Notebook::merged(self, theirs)
     }
+    fn take_unreadable(&mut self) -> Option<(usize, Vec<u8>)> {
+        if self.unread.is_empty() {
+            return None;
+        }
+        let unread = std::mem::take(&mut self.unread);
+        let n = unread.len();
+        let bytes = serde_json::to_vec_pretty(&unread).unwrap_or_default();
+        Some((n, bytes))
+    }
 }
 
 /// A time as ISO 8601 in UTC, to the millisecond: `2026-12-02T03:04:05.123Z`.
 #[must_use]
 pub fn iso8601(ms: u64) -> String {
-    let secs = ms / 1000;
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    let (y, m, d) = civil(i64::try_from(days).unwrap_or(0));
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60,
-        ms % 1000
-    )
+    let ts = i64::try_from(ms)
+        .ok()
+        .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
+        .unwrap_or(jiff::Timestamp::MAX);
+    format!("{ts:.3}")
 }
 
-/// The date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
-fn civil(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// Days from 1970-01-01 to a date (the inverse of `civil`).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = i64::from(if m > 2 { m - 3 } else { m + 9 });
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Milliseconds from an ISO 8601 UTC time as [`iso8601`] writes it (with
-/// or without the fraction of a second).
+/// Milliseconds from an RFC 3339 time (`2026-12-02T03:04:05.123Z`, any
+/// fraction, any offset); None for anything else, or a time before 1970.
 #[must_use]
 pub fn parse_iso8601(written: &str) -> Option<u64> {
-    let (date, time) = written.trim_end_matches('Z').split_once('T')?;
-    let mut parts = date.split('-').map(str::parse::<i64>);
-    let (y, m, day) = (
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-    );
-    let (time, fraction) = time.split_once('.').unwrap_or((time, "0"));
-    let ms: u64 = format!("{:0<3}", &fraction[..fraction.len().min(3)])
-        .parse()
-        .ok()?;
-    let mut t = time.split(':').map(str::parse::<u64>);
-    let (h, min, sec) = (t.next()?.ok()?, t.next()?.ok()?, t.next()?.ok()?);
-    let (m, day) = (u32::try_from(m).ok()?, u32::try_from(day).ok()?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || h > 23 || min > 59 || sec > 60 {
-        return None;
-    }
-    let days = u64::try_from(days_from_civil(y, m, day)).ok()?;
-    Some((days * 86_400 + h * 3600 + min * 60 + sec) * 1000 + ms)
+    let ts: jiff::Timestamp = written.parse().ok()?;
+    u64::try_from(ts.as_millisecond()).ok()
 }
 
 #[cfg(test)]

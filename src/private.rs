@@ -119,13 +119,75 @@ fn is_link_refused(e: &io::Error) -> bool {
 /// path is free; where it went.
 #[allow(clippy::must_use_candidate)] // moving it aside is the point
 pub fn set_aside(path: &Path) -> Option<PathBuf> {
+    let to = aside_name(path);
+    fs::rename(path, &to).ok().map(|()| to)
+}
+
+/// A name beside `path` for something set aside, never one in use:
+/// `NAME.corrupt-SECONDS`, with `-N` added while that is taken.
+#[must_use]
+pub fn aside_name(path: &Path) -> PathBuf {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let mut to = path.as_os_str().to_owned();
-    to.push(format!(".corrupt-{seconds}"));
-    let to = PathBuf::from(to);
-    fs::rename(path, &to).ok().map(|()| to)
+    let mut base = path.as_os_str().to_owned();
+    base.push(format!(".corrupt-{seconds}"));
+    let mut to = PathBuf::from(&base);
+    let mut n = 1;
+    while to.symlink_metadata().is_ok() {
+        let mut next = base.clone();
+        next.push(format!("-{n}"));
+        to = PathBuf::from(next);
+        n += 1;
+    }
+    to
+}
+
+/// Keeps the file at `path` as `copy` too, replacing the copy there: a
+/// second name for the same file (the next write renames a new file over
+/// `path`, so `copy` keeps the old one), else a copy of its bytes. Failing
+/// to is no error: the file itself is not touched.
+pub fn keep_copy(dir: &Path, path: &Path, copy: &Path) {
+    let Ok(tmp) = temporary(dir, ".") else {
+        return;
+    };
+    let tmp = tmp.into_temp_path();
+    let _ = fs::remove_file(&tmp);
+    let linked = fs::hard_link(path, &tmp).is_ok()
+        || matches!(read(path, u64::MAX), Ok(Found::Bytes(bytes)) if fs::write(&tmp, &bytes).is_ok());
+    if linked {
+        let _ = fs::rename(&tmp, copy);
+    }
+}
+
+/// Removes our temporary files (`.NAME.tmp`, as [`temporary`] makes them)
+/// older than `age` from `dir`: what a write killed halfway left. The
+/// caller holds the folder's lock, so no write of ours is under way. How
+/// many were removed.
+#[allow(clippy::must_use_candidate)] // removing them is the point
+pub fn remove_stale_temporaries(dir: &Path, age: Duration) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with('.') && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry.metadata().is_ok_and(|m| {
+            m.is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|e| e > age)
+        });
+        if old && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// The folder's lock, held until dropped: another reader's is waited for

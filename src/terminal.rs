@@ -138,7 +138,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let (tx, inbox) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let terminal = ratatui::try_init().context("setting up the terminal")?;
-    let _guard = Guard;
+    let guard = Guard;
     capture(mouse).context("setting up the terminal")?;
     spawn_input(tx.clone());
     let loading = rest.is_some();
@@ -164,15 +164,40 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // saved already; a signal or a terminal gone has not.
     if code.is_ok() && !session.quitted {
         for effect in session.app.update(Action::Quit) {
-            if let Effect::Save(saved) = effect {
-                session.memory.save(*saved);
+            match effect {
+                Effect::Save(saved) => {
+                    let _ = session.memory.save(*saved);
+                }
+                // A note being written when the signal came, kept as a draft.
+                Effect::SaveNotes(book) => {
+                    let _ = session.memory.save_notes(*book);
+                }
+                _ => {}
             }
         }
     }
+    // Notes whose last save failed (a full disk, `ulimit -f`) are tried
+    // once more; if that fails too they are printed once the terminal is
+    // back, so they are never lost with the process.
+    let unsaved = session.app.notes.unsaved.is_some().then(|| {
+        let book = session.app.notes.book.clone();
+        let again = session.memory.save_notes(book.clone());
+        match again.first() {
+            Some(Action::NotesSaved(Err(why))) => Some((book, why.clone())),
+            _ => None,
+        }
+    });
     // The guard shows the cursor and puts the terminal back; ratatui's own
     // drop would only show it again, and when the terminal has gone, print
     // that it could not.
     std::mem::forget(session.terminal);
+    drop(guard);
+    if let Some(Some((book, why))) = unsaved {
+        let json = book.to_json(true).unwrap_or_default();
+        eprintln!(
+            "zhizao: {why}\nzhizao: the notes follow as W3C annotation JSON; save them and bring them back with `zhizao notes import FILE`:\n{json}"
+        );
+    }
     code
 }
 
@@ -286,14 +311,13 @@ impl Session {
                     )?;
                 }
                 Effect::Save(saved) => {
-                    let written = self.memory.save(*saved);
-                    if let Some(written) = written {
-                        queue.extend(self.app.update(Action::Saved(written)));
+                    for said in self.memory.save(*saved) {
+                        queue.extend(self.app.update(said));
                     }
                 }
                 Effect::SaveNotes(book) => {
-                    if let Some(written) = self.memory.save_notes(*book) {
-                        queue.extend(self.app.update(Action::NotesSaved(written)));
+                    for said in self.memory.save_notes(*book) {
+                        queue.extend(self.app.update(said));
                     }
                 }
                 Effect::Suspend => suspend(&mut self.terminal, self.mouse)?,

@@ -1162,7 +1162,10 @@ fn a_bookmark_deleted_in_one_reader_stays_deleted_when_an_older_reader_saves() {
     let _ = std::fs::remove_dir_all(&dir);
     let store = Store::new(dir.clone(), "bundled.json");
     let save = |app: &mut zhizao::app::App| {
-        let written = store.save(app.memory()).map_err(|e| e.to_string());
+        let written = store
+            .save(app.memory())
+            .map(|w| w.kept)
+            .map_err(|e| e.to_string());
         app.update(Action::Saved(written));
     };
     // One reader marks a paragraph; both readers then open on that state.

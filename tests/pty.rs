@@ -437,7 +437,7 @@ mod memory {
             digest.contains("> 制造业是立国之本") && digest.contains("先看地位"),
             "{digest}"
         );
-        assert!(digest.contains("——《奋力打造全球智造创新之都"), "{digest}");
+        assert!(digest.contains("## 《奋力打造全球智造创新之都"), "{digest}");
         let export = cli(&["export", "capital", "--with-notes"]);
         assert!(export.contains("==制造业是立国之本"), "{export}");
         assert!(

@@ -105,8 +105,9 @@ impl App {
         }
     }
 
-    /// Takes the notes file's notes, each found again in the collection.
-    pub fn recall_notes(&mut self, book: crate::notes::Notebook) {
-        self.notes.recall(book, &self.lib);
+    /// Takes the notes file's notes, each found again in the collection;
+    /// whether any was found somewhere new (and so is worth writing back).
+    pub fn recall_notes(&mut self, book: crate::notes::Notebook) -> bool {
+        self.notes.recall(book, &self.lib)
     }
 }

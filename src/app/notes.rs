@@ -30,6 +30,9 @@ pub struct Notes {
     pub filter: super::line::Line,
     pub filtering: bool,
     pub kind_filter: Option<usize>,
+    /// Why the last save of the notes failed, until one succeeds: at the
+    /// end of the session the notes are tried once more, then printed.
+    pub unsaved: Option<String>,
 }
 
 impl Notes {
@@ -42,17 +45,20 @@ impl Notes {
     }
 
     /// Takes a notebook (read at the start, or written by a save) and
-    /// finds each note's words in `lib`.
-    pub fn recall(&mut self, book: Notebook, lib: &Library) {
+    /// finds each note's words in `lib`; whether any moved.
+    pub fn recall(&mut self, book: Notebook, lib: &Library) -> bool {
         self.book = book;
-        self.place(lib);
+        self.place(lib)
     }
 
     /// Finds every note's words again (the collection grew or changed),
-    /// taking the quotes as the text is now.
-    pub fn place(&mut self, lib: &Library) {
-        self.places = self.book.anchor_in(lib);
+    /// taking the quotes as the text is now; whether any moved, and so
+    /// is worth writing back.
+    pub fn place(&mut self, lib: &Library) -> bool {
+        let (places, moved) = self.book.anchor_in(lib);
+        self.places = places;
         self.refresh(lib);
+        moved
     }
 
     /// The kind's place in the settings' list (a kind no longer listed is
@@ -71,10 +77,13 @@ impl Notes {
         i
     }
 
-    pub fn edit(&mut self, lib: &Library, i: usize, text: &str, kind: &str) {
+    /// Gives note `i` these words and kind; a draft when the reader did
+    /// not save it (the editor open at a quit), else no longer one.
+    pub fn edit(&mut self, lib: &Library, i: usize, text: &str, kind: &str, draft: bool) {
         if let Some(note) = self.book.notes.get_mut(i) {
             text.clone_into(&mut note.text);
             kind.clone_into(&mut note.kind);
+            note.draft = draft;
             note.modified = crate::state::now_ms().max(note.modified + 1);
         }
         self.refresh(lib);

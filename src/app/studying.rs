@@ -99,7 +99,16 @@ impl App {
                 line.insert('\n');
             }
             Action::Paste(text) => {
+                let before = line.text.chars().count();
                 line.paste(text);
+                let added = line.text.chars().count() - before;
+                let left_out = text.chars().count().saturating_sub(added);
+                if line.full() && left_out > 0 {
+                    self.notice = Some(format!(
+                        "笔记最多 {} 字，粘贴的内容有 {left_out} 字未能放下",
+                        crate::notes::MAX_NOTE
+                    ));
+                }
             }
             Action::Backspace => {
                 line.backspace();
@@ -118,27 +127,49 @@ impl App {
                 self.notice = Some("未保存".into());
             }
             Action::SaveNote => {
-                let kind = self
-                    .notes
-                    .kinds
-                    .get(editor.kind)
-                    .cloned()
-                    .unwrap_or_default();
-                let text = editor.line.text.trim().to_owned();
-                match editor.target.clone() {
-                    Target::New(node, bytes) => {
-                        let made = Note::new(&self.lib, node, bytes, &kind, &text);
-                        self.notes.add(&self.lib, made);
-                        self.selection = None;
-                    }
-                    Target::Edit(i) => self.notes.edit(&self.lib, i, &text, &kind),
-                }
-                self.editor = None;
-                self.overlay = Overlay::None;
+                let kind = self.keep_editor(false);
                 self.notice = Some(format!("笔记已保存（{kind}）"));
-                self.save_notes();
             }
             _ => {}
+        }
+    }
+
+    /// The editor's note kept (as a draft when the reader did not save
+    /// it) and the editor closed; the kind it was kept as.
+    fn keep_editor(&mut self, draft: bool) -> String {
+        let Some(editor) = self.editor.take() else {
+            return String::new();
+        };
+        let kind = self
+            .notes
+            .kinds
+            .get(editor.kind)
+            .cloned()
+            .unwrap_or_default();
+        let text = editor.line.text.trim().to_owned();
+        match editor.target {
+            Target::New(node, bytes) => {
+                let mut made = Note::new(&self.lib, node, bytes, &kind, &text);
+                made.draft = draft;
+                self.notes.add(&self.lib, made);
+                self.selection = None;
+            }
+            Target::Edit(i) => self.notes.edit(&self.lib, i, &text, &kind, draft),
+        }
+        self.overlay = Overlay::None;
+        self.save_notes();
+        kind
+    }
+
+    /// A quit with the editor open keeps what was typed as a draft note
+    /// (〔草稿〕), never drops it: `Ctrl-c`, SIGTERM and SIGHUP alike.
+    pub(super) fn keep_draft(&mut self) {
+        let typed = self
+            .editor
+            .as_ref()
+            .is_some_and(|e| !e.line.text.trim().is_empty());
+        if typed {
+            self.keep_editor(true);
         }
     }
 
@@ -324,7 +355,7 @@ impl App {
     pub(super) fn copy_note(&mut self) -> Option<String> {
         let i = self.notes.selected_note()?;
         let note = &self.notes.book.notes[i];
-        let source = super::copy::note_source(&self.lib, note, &self.notes.places[i]);
+        let source = crate::content::cite::note_source(&self.lib, note, &self.notes.places[i]);
         let mut text = format!("「{}」\n——{source}", note.quote.exact);
         if !note.text.is_empty() {
             text = format!("{text}\n\n{}：{}", note.kind, note.text);
@@ -343,6 +374,7 @@ impl App {
     pub(super) fn notes_saved(&mut self, written: Result<crate::notes::Notebook, String>) {
         match written {
             Ok(book) => {
+                self.notes.unsaved = None;
                 let current = self
                     .notes
                     .current
@@ -351,7 +383,10 @@ impl App {
                 self.notes.current =
                     current.and_then(|id| self.notes.book.notes.iter().position(|n| n.id == id));
             }
-            Err(why) => self.warning = Some(why),
+            Err(why) => {
+                self.notes.unsaved = Some(why.clone());
+                self.warning = Some(why);
+            }
         }
     }
 }

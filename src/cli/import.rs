@@ -1,6 +1,6 @@
 //! `zhizao import`: a page's text or Markdown in, content files out.
 
-use std::io::{Read as _, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,26 +54,13 @@ fn valid_id(s: &str) -> Result<String, String> {
     }
 }
 
+/// The most a page may be: a page holds several articles, each of which
+/// must fit a content file (8 MiB).
+pub const MAX_PAGE_BYTES: u64 = 64 << 20;
+
 fn read(path: &Path) -> anyhow::Result<String> {
     let shown = for_terminal(&path.display().to_string());
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
-    } else {
-        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {shown}"))?;
-        if !meta.is_file() {
-            bail!("{shown} is not a file");
-        }
-        if meta.len() > crate::content::MAX_FILE_BYTES {
-            bail!(
-                "{shown} is larger than {} MiB",
-                crate::content::MAX_FILE_BYTES >> 20
-            );
-        }
-        bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
-    }
+    let bytes = super::read_capped(path, MAX_PAGE_BYTES)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..at]).count() + 1;
@@ -93,11 +80,15 @@ fn existing(dir: Option<&Path>) -> (Option<Library>, Vec<(String, String)>) {
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .filter(|n| Path::new(n).extension().is_some_and(|e| e == "toml"))
                 .map(|n| {
-                    let id = std::fs::read_to_string(dir.join(&n))
-                        .ok()
-                        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
-                        .and_then(|t| Some(t.get("article")?.get("id")?.as_str()?.to_owned()))
-                        .unwrap_or_default();
+                    // Read as the loader reads content: no FIFO waited on,
+                    // no device or oversized file read.
+                    let id =
+                        crate::content::read_regular(&dir.join(&n), crate::content::MAX_FILE_BYTES)
+                            .ok()
+                            .and_then(|b| String::from_utf8(b).ok())
+                            .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+                            .and_then(|t| Some(t.get("article")?.get("id")?.as_str()?.to_owned()))
+                            .unwrap_or_default();
                     (n, id)
                 })
                 .collect()
@@ -166,6 +157,9 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         writeln!(err, "zhizao: nothing written")?;
         return Ok(ExitCode::from(2));
     }
+    // One width for every number, the old files' too, so that file-name
+    // order (reading order) is number order past 99 articles.
+    let renamed = renumber(&mut written, &present);
     if args.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
@@ -185,9 +179,48 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 write!(out, "{text}")?;
             }
         }
-        Some(dir) => write_files(dir, &written, extra_places, args.force, &mut err)?,
+        Some(dir) => write_files(dir, &written, &renamed, extra_places, args.force, &mut err)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `NN-id.toml` as its number and the rest.
+fn numbered(name: &str) -> Option<(usize, &str)> {
+    let (n, rest) = name.split_once('-')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((n.parse().ok()?, rest))
+}
+
+/// Names every new file, and every numbered file already in the folder,
+/// with numbers of one width: enough digits for the highest. The old
+/// files to rename, as `(from, to)`.
+fn renumber(
+    written: &mut [(String, String)],
+    present: &[(String, String)],
+) -> Vec<(String, String)> {
+    let highest = written
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .chain(present.iter().map(|(n, _)| n.as_str()))
+        .filter_map(numbered)
+        .map(|(n, _)| n)
+        .max()
+        .unwrap_or(0);
+    let width = crate::import::number_width(highest);
+    let renamed = |name: &str| numbered(name).map(|(n, rest)| format!("{n:0width$}-{rest}"));
+    for (name, _) in written.iter_mut() {
+        if let Some(new) = renamed(name) {
+            *name = new;
+        }
+    }
+    present
+        .iter()
+        .filter_map(|(name, _)| Some((name.clone(), renamed(name)?)))
+        .filter(|(from, to)| from != to)
+        // A file imported again keeps its (renamed) name, written below.
+        .collect()
 }
 
 fn id_of(toml: &str) -> String {
@@ -229,9 +262,13 @@ fn report_problems(imported: &Imported, shown: &str, err: &mut dyn Write) -> any
     Ok(imported.problems.is_empty() && imported.check.is_none())
 }
 
+/// Writes the files into DIR, after renaming its old files to their
+/// numbers' new width (`renamed`); nothing changes when a file would be
+/// overwritten without `force`.
 fn write_files(
     dir: &Path,
     files: &[(String, String)],
+    renamed: &[(String, String)],
     places: Option<(String, String)>,
     force: bool,
     err: &mut dyn Write,
@@ -240,8 +277,25 @@ fn write_files(
     std::fs::create_dir_all(dir).with_context(|| format!("cannot make {shown}"))?;
     let places = places.filter(|(name, _)| !dir.join(name).exists());
     let all: Vec<&(String, String)> = files.iter().chain(places.as_ref()).collect();
-    if !force && let Some((name, _)) = all.iter().find(|(name, _)| dir.join(name).exists()) {
+    let there = |name: &str| {
+        (dir.join(name).exists() && !renamed.iter().any(|(from, _)| from == name))
+            || renamed.iter().any(|(_, to)| to == name)
+    };
+    if !force && let Some((name, _)) = all.iter().find(|(name, _)| there(name)) {
         bail!("{shown}/{name} exists; --force overwrites it");
+    }
+    for (from, to) in renamed {
+        if dir.join(to).exists() {
+            bail!("{shown}/{to} exists: cannot renumber {from} to it");
+        }
+    }
+    for (from, to) in renamed {
+        std::fs::rename(dir.join(from), dir.join(to))
+            .with_context(|| format!("cannot rename {shown}/{from}"))?;
+        writeln!(
+            err,
+            "renamed {shown}/{from} to {to}, so file order stays reading order"
+        )?;
     }
     for (name, text) in all {
         let path = dir.join(name);

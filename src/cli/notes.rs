@@ -10,15 +10,9 @@ use anyhow::{Context, bail};
 use crate::content::Library;
 use crate::notes::anchor::node_text;
 use crate::notes::{Note, Notebook, Place};
-use crate::state::store::{Store, file_name, notes_name};
+use crate::state::store::{Kept as _, Store, file_name, notes_name};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum NotesFormat {
-    Markdown,
-    Json,
-    Csv,
-    Text,
-}
+pub use crate::export::NotesFormat;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum NotesCommand {
@@ -51,16 +45,46 @@ fn store(content: Option<&std::path::Path>) -> anyhow::Result<Store> {
     Ok(Store::new(dir, &notes_name(&file_name(content))))
 }
 
-/// Reads the notes, each placed in `lib`.
+/// Reads the notes, each placed in `lib`; notes found again somewhere
+/// new are written back, so the next reading finds them at once.
 fn read(store: &Store, lib: &Library) -> (Notebook, Vec<Place>) {
+    store.clean_up();
     let loaded = store.load::<Notebook>();
     if let Some(notice) = loaded.notice {
-        eprintln!("zhizao: the notes file could not be read and was set aside: {notice}");
+        eprintln!("zhizao: {}: {notice}", store.path().display());
     }
     let mut book = loaded.saved;
-    let places = book.anchor_in(lib);
+    let (places, moved) = book.anchor_in(lib);
+    if moved {
+        match store.save(book.clone()) {
+            Ok(written) => say(store, written.notice),
+            // Reading goes on: the notes were found all the same.
+            Err(e) => eprintln!(
+                "zhizao: the notes found again could not be written back to {}: {e}",
+                store.path().display()
+            ),
+        }
+    }
     (book, places)
 }
+
+/// Why nothing changed, before what the save said.
+fn unsaved(store: &Store) -> String {
+    format!(
+        "the notes file {} was left as it was",
+        store.path().display()
+    )
+}
+
+/// What a save set aside, on standard error.
+fn say(store: &Store, notice: Option<String>) {
+    if let Some(notice) = notice {
+        eprintln!("zhizao: {}: {notice}", store.path().display());
+    }
+}
+
+/// The most `notes import` reads: the notes file's own cap.
+const MAX_IMPORT: u64 = crate::state::store::MAX_BYTES;
 
 /// `zhizao notes …`.
 ///
@@ -78,17 +102,28 @@ pub fn run(
     let store = store(cli.content.as_deref())?;
     match command {
         Some(NotesCommand::Import { file }) => {
-            let bytes =
-                std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-            let theirs = Notebook::from_json(&bytes)
+            let bytes = super::read_capped(file, MAX_IMPORT)?;
+            let mut theirs = Notebook::from_json(&bytes)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?
                 .bounded();
-            let n = theirs.notes.len();
-            let written = store.save(theirs)?;
+            if let Some((n, _)) = theirs.take_unreadable() {
+                eprintln!(
+                    "zhizao: {}: {n} annotations could not be read and were left out",
+                    file.display()
+                );
+            }
+            let before = store.load::<Notebook>().saved;
+            let written = store
+                .save(theirs.clone())
+                .with_context(|| unsaved(&store))?;
+            say(&store, written.notice);
+            let (added, updated) = theirs.changes_to(&before);
             writeln!(
                 out,
-                "imported {n} notes; the collection has {} now",
-                written.live().count()
+                "read {} notes: {added} new, {updated} newer than ours, {} already here; the collection has {} now",
+                theirs.notes.len(),
+                theirs.notes.len() - added - updated,
+                written.kept.live().count()
             )?;
         }
         Some(NotesCommand::Add {
@@ -101,6 +136,9 @@ pub fn run(
             let node = lib.find(path).with_context(|| {
                 format!("no node at path `{path}`; `zhizao list` shows every path")
             })?;
+            if quote.is_empty() {
+                bail!("--quote is empty: a note needs the words it is on");
+            }
             let text = node_text(&lib, node);
             let found: Vec<usize> = text.match_indices(quote.as_str()).map(|(i, _)| i).collect();
             let at = match (found.len(), nth) {
@@ -116,7 +154,13 @@ pub fn run(
                 .unwrap_or_else(|| crate::notes::KINDS[0].to_owned());
             let made = Note::new(&lib, node, at..at + quote.len(), &kind, note);
             let id = made.id.clone();
-            store.save(Notebook { notes: vec![made] })?;
+            let written = store
+                .save(Notebook {
+                    notes: vec![made],
+                    ..Notebook::default()
+                })
+                .with_context(|| unsaved(&store))?;
+            say(&store, written.notice);
             writeln!(out, "{id}")?;
         }
         None => {
@@ -143,101 +187,10 @@ pub fn run(
                 Place::At(node, bytes) => (0, *node, bytes.start),
                 Place::Gone => (1, 0, i),
             });
-            write_notes(&lib, &book, &places, &shown, format, out)?;
+            crate::export::write_digest(&lib, &book, &places, &shown, format, out)?;
         }
     }
     Ok(())
-}
-
-fn write_notes(
-    lib: &Library,
-    book: &Notebook,
-    places: &[Place],
-    shown: &[usize],
-    format: NotesFormat,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    match format {
-        NotesFormat::Json => {
-            let notes = shown.iter().map(|&i| book.notes[i].clone()).collect();
-            writeln!(out, "{}", Notebook { notes }.to_json(false)?)?;
-        }
-        NotesFormat::Csv => {
-            writeln!(out, "id,path,source,kind,quote,note,created,modified,gone")?;
-            for &i in shown {
-                let n = &book.notes[i];
-                let gone = matches!(places[i], Place::Gone);
-                let fields = [
-                    n.id.clone(),
-                    n.path.clone(),
-                    crate::app::copy::note_source(lib, n, &places[i]),
-                    n.kind.clone(),
-                    n.quote.exact.clone(),
-                    n.text.clone(),
-                    crate::notes::iso8601(n.created),
-                    crate::notes::iso8601(n.modified),
-                    gone.to_string(),
-                ];
-                let row: Vec<String> = fields.iter().map(|f| csv(f)).collect();
-                writeln!(out, "{}", row.join(","))?;
-            }
-        }
-        NotesFormat::Markdown | NotesFormat::Text => {
-            let markdown = format == NotesFormat::Markdown;
-            if markdown {
-                writeln!(out, "# 学习笔记\n")?;
-            }
-            let mut last = None;
-            for &i in shown {
-                let n = &book.notes[i];
-                let from = crate::app::copy::note_source(lib, n, &places[i]);
-                if last.as_ref() != Some(&from) {
-                    if markdown {
-                        writeln!(out, "## {from}\n")?;
-                    } else {
-                        writeln!(out, "{from}\n")?;
-                    }
-                    last = Some(from.clone());
-                }
-                let gone = if matches!(places[i], Place::Gone) {
-                    "（原文已改动）"
-                } else {
-                    ""
-                };
-                for line in n.quote.exact.split('\n') {
-                    if markdown {
-                        writeln!(out, "> {gone}{line}")?;
-                    } else {
-                        writeln!(out, "  「{gone}{line}」")?;
-                    }
-                }
-                if markdown {
-                    writeln!(out, ">\n> ——{from}\n")?;
-                } else {
-                    writeln!(out, "  ——{from}")?;
-                }
-                if !n.text.is_empty() {
-                    writeln!(out, "{}\n", n.text)?;
-                }
-                let date = crate::notes::iso8601(n.modified);
-                if markdown {
-                    writeln!(out, "*{} · {}*\n", n.kind, &date[..10])?;
-                } else {
-                    writeln!(out, "  {} · {}\n", n.kind, &date[..10])?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A CSV field: quoted when it holds a comma, quote or line break.
-fn csv(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
-    }
 }
 
 /// The collection's notes for `export --with-notes`.

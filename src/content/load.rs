@@ -9,6 +9,7 @@ mod cache;
 mod checks;
 mod part;
 mod read;
+pub use read::read_regular;
 mod schema;
 mod stat;
 

@@ -34,51 +34,11 @@ impl Numbered {
 }
 
 impl StudyNotes {
-    /// Pieces of paragraph `p` of `node`: `(text, Some(note))` for words a
-    /// note marks.
-    pub(super) fn pieces<'t>(
-        &self,
-        lib: &Library,
-        node: NodeId,
-        paragraph: usize,
-        text: &'t str,
-    ) -> Vec<(&'t str, Option<usize>)> {
-        let spans = paragraph_spans(lib, node);
-        let mut marks: Vec<(Range<usize>, usize)> = self
-            .places
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !self.book.notes[*i].deleted)
-            .filter_map(|(i, place)| match place {
-                Place::At(at, bytes) if *at == node => Some((i, bytes)),
-                _ => None,
-            })
-            .flat_map(|(i, bytes)| {
-                split(node, &spans, bytes)
-                    .filter(|(a, _)| a.field == Field::Paragraph(paragraph))
-                    .map(move |(_, r)| (r, i))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        marks.sort_by_key(|(r, _)| r.start);
-        let mut out = Vec::new();
-        let mut at = 0;
-        for (r, i) in marks {
-            if r.start < at || r.end > text.len() {
-                continue;
-            }
-            out.push((&text[at..r.start], None));
-            out.push((&text[r.clone()], Some(i)));
-            at = r.end;
-        }
-        out.push((&text[at..], None));
-        out.retain(|(t, _)| !t.is_empty());
-        out
-    }
-
-    /// A paragraph with its marks: each piece escaped by `esc`, a marked
-    /// one written by `mark` (the piece, and its note's number when the
-    /// note has words).
+    /// Paragraph `paragraph` of `node` with its marks: every stretch some
+    /// note covers opened by `open` and closed by `close` (nested and
+    /// overlapping passages make one stretch), each note with words
+    /// numbered by `reference` where its passage ends. Text is escaped
+    /// by `esc`.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn marked(
         &self,
@@ -88,17 +48,78 @@ impl StudyNotes {
         text: &str,
         numbers: &mut Numbered,
         esc: fn(&str) -> String,
-        mark: impl Fn(&str, Option<usize>) -> String,
+        (open, close): (&str, &str),
+        reference: impl Fn(usize) -> String,
     ) -> String {
-        let mut out = String::new();
-        for (piece, note) in self.pieces(lib, node, paragraph, text) {
-            match note {
-                Some(i) => {
-                    let n = (!self.book.notes[i].text.is_empty()).then(|| numbers.number(i));
-                    out.push_str(&mark(&esc(piece), n));
-                }
-                None => out.push_str(&esc(piece)),
+        let spans = paragraph_spans(lib, node);
+        // Each note's stretch in this paragraph, and whether it ends here.
+        let mut marks: Vec<(Range<usize>, usize, bool)> = Vec::new();
+        for (i, place) in self.places.iter().enumerate() {
+            let Place::At(at, bytes) = place else {
+                continue;
+            };
+            if *at != node || self.book.notes[i].deleted {
+                continue;
             }
+            let pieces: Vec<_> = split(node, &spans, bytes).collect();
+            let last = pieces.len().saturating_sub(1);
+            for (k, (anchor, r)) in pieces.into_iter().enumerate() {
+                if anchor.field == Field::Paragraph(paragraph) && r.end <= text.len() {
+                    marks.push((r, i, k == last));
+                }
+            }
+        }
+        if marks.is_empty() {
+            return esc(text);
+        }
+        let mut cuts: Vec<usize> = marks
+            .iter()
+            .flat_map(|(r, _, _)| [r.start, r.end])
+            .chain([0, text.len()])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        // Numbered in the order their passages begin.
+        marks.sort_by_key(|(r, i, _)| (r.start, *i));
+        for (_, i, _) in &marks {
+            if !self.book.notes[*i].text.is_empty() {
+                numbers.number(*i);
+            }
+        }
+        let mut out = String::new();
+        let mut inside = false;
+        for w in cuts.windows(2) {
+            let (start, end) = (w[0], w[1]);
+            let covered = marks
+                .iter()
+                .any(|(r, _, _)| r.start <= start && end <= r.end);
+            if covered != inside {
+                out.push_str(if covered { open } else { close });
+                inside = covered;
+            }
+            out.push_str(&esc(&text[start..end]));
+            let ending: Vec<usize> = marks
+                .iter()
+                .filter(|(r, i, last)| {
+                    *last && r.end == end && !self.book.notes[*i].text.is_empty()
+                })
+                .map(|(_, i, _)| numbers.number(*i))
+                .collect();
+            if ending.is_empty() {
+                continue;
+            }
+            // A reference after the stretch it closes, else inside it.
+            let closes = !marks.iter().any(|(r, _, _)| r.start <= end && end < r.end);
+            if closes && inside {
+                out.push_str(close);
+                inside = false;
+            }
+            for n in ending {
+                out.push_str(&reference(n));
+            }
+        }
+        if inside {
+            out.push_str(close);
         }
         out
     }

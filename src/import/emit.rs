@@ -149,15 +149,23 @@ fn derived_id(a: &Article, n: usize) -> String {
     }
 }
 
-/// `NN-id.toml`.
+/// `NN-id.toml`, the number `width` digits wide (two at least), so that
+/// file-name order, which is reading order, is number order.
 #[must_use]
-pub fn file_name(n: usize, id: &str) -> String {
-    format!("{n:02}-{id}.toml")
+pub fn file_name(n: usize, width: usize, id: &str) -> String {
+    format!("{n:0width$}-{id}.toml")
+}
+
+/// How many digits the files' numbers take: enough for the last.
+#[must_use]
+pub fn number_width(last: usize) -> usize {
+    last.to_string().len().max(2)
 }
 
 /// One file per article.
 pub(super) fn files(articles: &[Article], options: &Options<'_>) -> Vec<(String, String)> {
-    let mut taken: Vec<String> = options.existing.to_vec();
+    let mut taken: std::collections::HashSet<String> = options.existing.iter().cloned().collect();
+    let width = number_width(options.files_before + articles.len());
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         let base = match options.id {
@@ -171,9 +179,9 @@ pub(super) fn files(articles: &[Article], options: &Options<'_>) -> Vec<(String,
             id = format!("{base}-{k}");
             k += 1;
         }
-        taken.push(id.clone());
+        taken.insert(id.clone());
         out.push((
-            file_name(options.files_before + i + 1, &id),
+            file_name(options.files_before + i + 1, width, &id),
             article(a, &id, options.id.is_some()),
         ));
     }

@@ -63,6 +63,8 @@ struct Reader {
     item: usize,
     after_rule: bool,
     heading: Option<HeadingLevel>,
+    /// A title has been read.
+    titled: bool,
 }
 
 /// `body` without its first `n` bytes and the spaces after them.
@@ -93,10 +95,7 @@ impl Reader {
         let Some(b) = self.block.take() else { return };
         let mut body = joined(&b.text);
         self.produced.push_str(&body);
-        let titled = self
-            .units
-            .iter()
-            .any(|u| matches!(u.kind, UnitKind::Title { .. }));
+        let titled = self.titled;
         let kind = match self.heading.take() {
             Some(HeadingLevel::H1) => {
                 let derived = body.ends_with(DERIVED_MARK);
@@ -109,6 +108,7 @@ impl Reader {
                     ));
                 }
                 self.after_rule = false;
+                self.titled = true;
                 UnitKind::Title { derived }
             }
             Some(level) => UnitKind::Heading(level as usize - 1),
@@ -138,10 +138,28 @@ impl Reader {
     }
 }
 
-pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>) {
-    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+/// The page's units, what was dropped as markup, and how many characters
+/// (whitespace aside) the page holds, read as Markdown reads it: an entity
+/// (`&lt;`, `&copy;`) or an escape (`\*`) is the one character it stands for.
+pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>, usize) {
+    // Where each line starts: a block's line is found by a binary search.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
     let mut r = Reader::default();
+    // The page with each entity and escape as the character it stands for.
+    let mut read = String::with_capacity(text.len());
+    let mut copied = 0;
     for (event, range) in Parser::new(text).into_offset_iter() {
+        if let Event::Text(t) = &event
+            && range.start >= copied
+            && text.get(range.clone()).is_some_and(|source| source != &**t)
+        {
+            read.push_str(&text[copied..range.start]);
+            read.push_str(t);
+            copied = range.end;
+        }
         match event {
             Event::Start(Tag::Paragraph | Tag::Heading { .. }) => {
                 if let Event::Start(Tag::Heading { level, .. }) = event {
@@ -187,9 +205,11 @@ pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>) {
             _ => {}
         }
     }
-    let markup = markup(text, &r.produced);
+    read.push_str(&text[copied..]);
+    let markup = markup(&read, &r.produced);
     r.dropped.push(Dropped::new("Markdown markup", markup, 1));
-    (r.units, r.dropped)
+    let chars = read.chars().filter(|c| !c.is_whitespace()).count();
+    (r.units, r.dropped, chars)
 }
 
 /// What the input has that the text read from it does not: its markup.

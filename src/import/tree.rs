@@ -168,12 +168,13 @@ fn parallel_headings(pieces: Vec<Piece>) -> Vec<Piece> {
         _ => None,
     };
     let keys: Vec<Option<(String, String, usize)>> = pieces.iter().map(first).collect();
-    let alike = |k: &(String, String, usize)| {
-        keys.iter()
-            .flatten()
-            .filter(|o| o.0 == k.0 && o.1 == k.1)
-            .count()
-    };
+    // How many first sentences open and close alike: counted once.
+    let mut counts: std::collections::HashMap<(&str, &str), usize> =
+        std::collections::HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry((k.0.as_str(), k.1.as_str())).or_default() += 1;
+    }
+    let alike = |k: &(String, String, usize)| counts[&(k.0.as_str(), k.1.as_str())];
     let mut out = Vec::with_capacity(pieces.len());
     for (p, key) in pieces.into_iter().zip(&keys) {
         match (p, key) {
@@ -232,44 +233,45 @@ fn ordinal_of(p: &Piece) -> Option<&Ordinal> {
 /// When the last thing in an article is a part heading, the layout prints
 /// part headings after their parts: each goes back to where its part
 /// starts (its list, and the one paragraph that introduces it).
-fn trailing_headings(mut pieces: Vec<Piece>) -> Vec<Piece> {
+fn trailing_headings(pieces: Vec<Piece>) -> Vec<Piece> {
     if !pieces.last().is_some_and(is_part_heading) {
         return pieces;
     }
-    let mut boundary = 0;
-    let mut i = 0;
-    while i < pieces.len() {
-        if !is_part_heading(&pieces[i]) {
-            i += 1;
+    // Each region between two part headings is passed once: the heading
+    // ending it goes in front of where its part starts.
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut region: Vec<Piece> = Vec::new();
+    for piece in pieces {
+        if !is_part_heading(&piece) {
+            region.push(piece);
             continue;
         }
-        let region = boundary..i;
-        let start = match region.clone().find(|&k| ordinal_of(&pieces[k]).is_some()) {
-            Some(f)
-                if f > region.start
-                    && matches!(pieces[f - 1], Piece::Para { ordinal: None, .. }) =>
-            {
-                f - 1
-            }
+        let start = match region.iter().position(|p| ordinal_of(p).is_some()) {
+            Some(f) if f > 0 && matches!(region[f - 1], Piece::Para { ordinal: None, .. }) => f - 1,
             Some(f) => f,
-            None => region.start,
+            None => 0,
         };
-        let mut heading = pieces.remove(i);
+        let mut heading = piece;
         if let Piece::Heading { field, .. } = &mut heading {
             *field = field
                 .clone()
                 .guessed("heading printed after its part (the page's last part heading ends it)");
         }
-        pieces.insert(start, heading);
-        i += 1;
-        boundary = i;
+        let part = region.split_off(start);
+        out.append(&mut region);
+        out.push(heading);
+        out.extend(part);
     }
-    pieces
+    out.append(&mut region);
+    out
 }
 
 struct Nest<'p> {
     paragraphs: Vec<Field>,
     flat: Vec<(usize, Section)>,
+    /// The sections still open, as `(level, index in flat)`, each deeper
+    /// than the one before: where a new section's parent is found.
+    open: Vec<(usize, usize)>,
     /// The last ordinal under each parent (None: the article).
     last: std::collections::HashMap<Option<usize>, (Family, u32)>,
     problems: &'p mut Vec<Problem>,
@@ -277,7 +279,11 @@ struct Nest<'p> {
 
 impl Nest<'_> {
     fn parent(&self, level: usize) -> Option<usize> {
-        self.flat.iter().rposition(|(l, _)| *l < level)
+        self.open
+            .iter()
+            .rev()
+            .find(|(l, _)| *l < level)
+            .map(|&(_, i)| i)
     }
 
     fn paragraph(&mut self, field: Field, split: bool) {
@@ -313,6 +319,10 @@ impl Nest<'_> {
             }
             self.last.insert(parent, (o.family, o.n));
         }
+        while self.open.last().is_some_and(|(l, _)| *l >= level) {
+            self.open.pop();
+        }
+        self.open.push((level, self.flat.len()));
         self.flat.push((
             level,
             Section {
@@ -345,6 +355,7 @@ pub(super) fn build(
     let mut nest = Nest {
         paragraphs: Vec::new(),
         flat: Vec::new(),
+        open: Vec::new(),
         last: std::collections::HashMap::new(),
         problems,
     };

@@ -204,55 +204,116 @@ impl<'a> Texts<'a> {
     }
 }
 
-/// Where a note's words are now: where they were; else elsewhere in its
-/// section, the occurrence whose context agrees best; else in its section
-/// with a small edit inside (context on both sides still there); else in
-/// another section, only where the context agrees or the words occur once
-/// in the whole collection. Else gone: never other words.
-pub fn locate(texts: &mut Texts<'_>, note: &Note) -> Place {
+/// Where each note's words are now (deleted notes `Gone`). For each note:
+/// where they were; else elsewhere in its section, the occurrence whose
+/// context agrees best; else in its section with a small edit inside
+/// (context on both sides still there). The notes still unplaced are then
+/// looked for in every other section in one pass over the collection's
+/// text, placed only where the context agrees or the words occur once in
+/// the whole collection. Else gone: never other words.
+///
+/// Every pass is linear in the text it reads: occurrences are found by
+/// one substring search each, never a rescan from each candidate.
+pub fn place_all(lib: &Library, notes: &[Note]) -> Vec<Place> {
+    let mut texts = Texts::new(lib);
+    let mut places: Vec<Place> = notes
+        .iter()
+        .map(|note| {
+            if note.deleted || note.quote.exact.is_empty() {
+                return Place::Gone;
+            }
+            let Some(node) = lib.find(&note.path) else {
+                return Place::Gone;
+            };
+            in_section(texts.get(node), note).map_or(Place::Gone, |bytes| Place::At(node, bytes))
+        })
+        .collect();
+    let lost: Vec<usize> = (0..notes.len())
+        .filter(|&i| {
+            matches!(places[i], Place::Gone)
+                && !notes[i].deleted
+                && !notes[i].quote.exact.is_empty()
+        })
+        .collect();
+    if !lost.is_empty() {
+        for (i, place) in elsewhere(&mut texts, notes, &lost) {
+            places[i] = place;
+        }
+    }
+    places
+}
+
+/// The note's words in its own section's text, as [`place_all`] says.
+fn in_section(text: &str, note: &Note) -> Option<Range<usize>> {
     let exact = note.quote.exact.as_str();
-    if exact.is_empty() {
-        return Place::Gone;
+    if let Some(bytes) = char_bytes(text, note.start, note.end)
+        && &text[bytes.clone()] == exact
+    {
+        return Some(bytes);
     }
-    let home = texts.lib.find(&note.path);
-    if let Some(node) = home {
+    if let Some((bytes, _)) = best_exact(text, note) {
+        return Some(bytes);
+    }
+    edited(text, note)
+}
+
+/// The lost notes' words in every section but their own: one pass over
+/// each section's text for all their quotes at once (Aho-Corasick), each
+/// note taking the occurrence whose context agrees best.
+fn elsewhere(texts: &mut Texts<'_>, notes: &[Note], lost: &[usize]) -> Vec<(usize, Place)> {
+    let lib = texts.lib;
+    // One pattern for each quote, however many notes share it.
+    let mut quotes: Vec<&str> = lost
+        .iter()
+        .map(|&i| notes[i].quote.exact.as_str())
+        .collect();
+    quotes.sort_unstable();
+    quotes.dedup();
+    let Ok(finder) = aho_corasick::AhoCorasick::new(&quotes) else {
+        return Vec::new();
+    };
+    let homes: Vec<Option<NodeId>> = lost.iter().map(|&i| lib.find(&notes[i].path)).collect();
+    let pattern_of: Vec<usize> = lost
+        .iter()
+        .map(|&i| {
+            quotes
+                .binary_search(&notes[i].quote.exact.as_str())
+                .unwrap_or(0)
+        })
+        .collect();
+    // For each pattern, the notes looking for it.
+    let mut wanting: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    for (k, &p) in pattern_of.iter().enumerate() {
+        wanting[p].push(k);
+    }
+    // Per lost note: occurrences outside its home, and the best so far.
+    let mut occurrences = vec![0usize; lost.len()];
+    let mut best: Vec<Option<(NodeId, Range<usize>, usize)>> = vec![None; lost.len()];
+    for node in 0..lib.nodes.len() {
         let text = texts.get(node);
-        if let Some(bytes) = char_bytes(text, note.start, note.end)
-            && &text[bytes.clone()] == exact
-        {
-            return Place::At(node, bytes);
-        }
-        if let Some((bytes, _)) = best_exact(text, note) {
-            return Place::At(node, bytes);
-        }
-        if let Some(bytes) = edited(text, note) {
-            return Place::At(node, bytes);
-        }
-    }
-    // Moved: every other section, the best agreeing context winning.
-    let mut best: Option<(NodeId, Range<usize>, usize)> = None;
-    let mut occurrences = 0;
-    for other in 0..texts.lib.nodes.len() {
-        if Some(other) == home {
-            continue;
-        }
-        let text = texts.get(other);
-        if !text.contains(exact) {
-            continue;
-        }
-        occurrences += text.matches(exact).count();
-        if let Some((bytes, score)) = best_exact(text, note)
-            && best.as_ref().is_none_or(|b| score > b.2)
-        {
-            best = Some((other, bytes, score));
+        for m in finder.find_overlapping_iter(text) {
+            let bytes = m.start()..m.end();
+            for &k in &wanting[m.pattern().as_usize()] {
+                if homes[k] == Some(node) {
+                    continue;
+                }
+                occurrences[k] += 1;
+                let score = context_score(text, &bytes, &notes[lost[k]]);
+                if best[k].as_ref().is_none_or(|b| score > b.2) {
+                    best[k] = Some((node, bytes.clone(), score));
+                }
+            }
         }
     }
-    match best {
-        Some((found, bytes, score)) if score >= MIN_CONTEXT || occurrences == 1 => {
-            Place::At(found, bytes)
-        }
-        _ => Place::Gone,
-    }
+    lost.iter()
+        .enumerate()
+        .filter_map(|(k, &i)| match best[k].take() {
+            Some((node, bytes, score)) if score >= MIN_CONTEXT || occurrences[k] == 1 => {
+                Some((i, Place::At(node, bytes)))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Characters of context that must agree to place a quote that occurs
@@ -288,24 +349,40 @@ fn context_score(text: &str, bytes: &Range<usize>, note: &Note) -> usize {
 }
 
 /// The occurrence of the quote whose context agrees best (nearest the old
-/// position on a tie), and how well.
+/// position on a tie), and how well. One pass: the characters before each
+/// occurrence are counted on from the one before.
 fn best_exact(text: &str, note: &Note) -> Option<(Range<usize>, usize)> {
-    let exact = &note.quote.exact;
+    let exact = note.quote.exact.as_bytes();
     let old = note.start;
-    text.match_indices(exact.as_str())
-        .map(|(i, m)| {
-            let bytes = i..i + m.len();
-            let score = context_score(text, &bytes, note);
-            let distance = text[..i].chars().count().abs_diff(old);
-            (bytes, score, distance)
-        })
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|(bytes, score, _)| (bytes, score))
+    let mut chars_before = 0;
+    let mut counted_to = 0;
+    let mut best: Option<(Range<usize>, usize, usize)> = None;
+    for i in memchr::memmem::find_iter(text.as_bytes(), exact) {
+        chars_before += text[counted_to..i].chars().count();
+        counted_to = i;
+        let bytes = i..i + exact.len();
+        let score = context_score(text, &bytes, note);
+        let distance = chars_before.abs_diff(old);
+        let better = best
+            .as_ref()
+            .is_none_or(|b| score > b.1 || (score == b.1 && distance < b.2));
+        if better {
+            best = Some((bytes, score, distance));
+        }
+    }
+    best.map(|(bytes, score, _)| (bytes, score))
 }
+
+/// How many candidate places for an edited quote are compared, nearest the
+/// old position first: enough for any real section, and a bound on the
+/// work a text of one repeated character could ask for.
+const EDIT_CANDIDATES: usize = 256;
 
 /// The quote with a small edit inside it: the context on both sides found
 /// (or the section's edge where there was none), the words between them
-/// the old ones but for one stretch of at most a fifth of them.
+/// the old ones but for one stretch of at most a fifth of them. Each side's
+/// context is found by one search over the text; each start is paired
+/// with the first end after it by a binary search, never a rescan.
 fn edited(text: &str, note: &Note) -> Option<Range<usize>> {
     let anchor_len = 8;
     let prefix: String = {
@@ -316,21 +393,39 @@ fn edited(text: &str, note: &Note) -> Option<Range<usize>> {
     let suffix: String = note.quote.suffix.chars().take(anchor_len).collect();
     let exact: Vec<char> = note.quote.exact.chars().collect();
     let allowed = (exact.len() / 5).max(1);
+    // The words between the two contexts hold at most this many bytes.
+    let widest = (exact.len() + allowed) * 4;
     let starts: Vec<usize> = if prefix.is_empty() {
         vec![0]
     } else {
-        text.match_indices(prefix.as_str())
-            .map(|(i, m)| i + m.len())
+        memchr::memmem::find_iter(text.as_bytes(), prefix.as_bytes())
+            .map(|i| i + prefix.len())
             .collect()
     };
+    let ends: Vec<usize> = if suffix.is_empty() {
+        vec![text.len()]
+    } else {
+        memchr::memmem::find_iter(text.as_bytes(), suffix.as_bytes()).collect()
+    };
+    // Starts nearest the old position first (by bytes: close enough).
+    let old = text
+        .char_indices()
+        .nth(note.start)
+        .map_or(text.len(), |(i, _)| i);
+    let mut order: Vec<usize> = starts;
+    order.sort_by_key(|&s| s.abs_diff(old));
     let mut best: Option<(Range<usize>, usize)> = None;
-    for start in starts {
-        let end = if suffix.is_empty() {
-            Some(text.len())
-        } else {
-            text[start..].find(suffix.as_str()).map(|i| start + i)
-        };
-        let Some(end) = end else { continue };
+    let mut tried = 0;
+    for start in order {
+        let next = ends.partition_point(|&e| e < start);
+        let Some(&end) = ends.get(next) else { continue };
+        if end - start > widest {
+            continue;
+        }
+        tried += 1;
+        if tried > EDIT_CANDIDATES {
+            break;
+        }
         let found: Vec<char> = text[start..end].chars().collect();
         if found.len().abs_diff(exact.len()) > allowed || found.is_empty() {
             continue;

@@ -46,7 +46,10 @@ fn a_note_is_where_it_was_made() {
     let note = two_sentences(&lib, "models/ideals/1");
     assert!(note.quote.exact.ends_with('。'));
     assert_eq!(note.quote.prefix, "");
-    let book = Notebook { notes: vec![note] };
+    let book = Notebook {
+        notes: vec![note],
+        ..Notebook::default()
+    };
     let places = book.place_all(&lib);
     let text = node_text(&lib, node(&lib, "models/ideals/1"));
     match &places[0] {
@@ -96,7 +99,10 @@ fn a_paragraph_inserted_before_the_passage_moves_it_with_its_words() {
         note.anchor_at(&lib, n, s);
     }
     let quote = note.quote.exact.clone();
-    let book = Notebook { notes: vec![note] };
+    let book = Notebook {
+        notes: vec![note],
+        ..Notebook::default()
+    };
     let first = text.split('\n').next().unwrap().to_owned();
     let changed = edited(|t| {
         if let Some(at) = t.find(&first) {
@@ -114,6 +120,7 @@ fn a_typo_fixed_inside_the_passage_keeps_the_note_on_the_new_words() {
     let lib = lib();
     let book = Notebook {
         notes: vec![two_sentences(&lib, "models/ideals/2")],
+        ..Notebook::default()
     };
     let quote = book.notes[0].quote.exact.clone();
     // One character inside the quote is changed, as a typo fix would.
@@ -134,6 +141,7 @@ fn a_section_moved_takes_its_notes_along() {
     let lib = lib();
     let book = Notebook {
         notes: vec![two_sentences(&lib, "capital/traits/3")],
+        ..Notebook::default()
     };
     let quote = book.notes[0].quote.exact.clone();
     // The path is gone (the section's id changed): the words are found in
@@ -157,6 +165,7 @@ fn a_passage_whose_words_are_gone_is_kept_as_gone_never_moved() {
     let lib = lib();
     let book = Notebook {
         notes: vec![two_sentences(&lib, "capital/traits/4")],
+        ..Notebook::default()
     };
     let quote = book.notes[0].quote.exact.clone();
     let half: String = quote.chars().take(quote.chars().count() / 2).collect();
@@ -170,7 +179,10 @@ fn a_passage_whose_words_are_gone_is_kept_as_gone_never_moved() {
         suffix: "不在任何地方的下文".into(),
     };
     short.path = "no/such/path".into();
-    let book = Notebook { notes: vec![short] };
+    let book = Notebook {
+        notes: vec![short],
+        ..Notebook::default()
+    };
     assert_eq!(placed_text(&lib, &book), None);
 }
 
@@ -184,9 +196,11 @@ fn merging_keeps_both_readers_notes_and_the_newest_edit() {
     a_edited.modified += 10;
     let ours = Notebook {
         notes: vec![a_edited.clone()],
+        ..Notebook::default()
     };
     let theirs = Notebook {
         notes: vec![a.clone(), b.clone()],
+        ..Notebook::default()
     };
     let merged = ours.merged(theirs);
     assert_eq!(merged.notes.len(), 2);
@@ -195,7 +209,11 @@ fn merging_keeps_both_readers_notes_and_the_newest_edit() {
     let mut gone = a_edited.clone();
     gone.deleted = true;
     gone.modified += 10;
-    let merged = Notebook { notes: vec![gone] }.merged(merged);
+    let merged = Notebook {
+        notes: vec![gone],
+        ..Notebook::default()
+    }
+    .merged(merged);
     assert!(merged.notes.iter().any(|n| n.id == a.id && n.deleted));
     assert_eq!(merged.live().count(), 1);
 }
@@ -209,6 +227,7 @@ fn the_w3c_json_round_trips_every_field() {
     gone.deleted = true;
     let book = Notebook {
         notes: vec![note, gone],
+        ..Notebook::default()
     };
     let json = book.to_json(true).unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -266,9 +285,11 @@ fn two_readers_notes_are_merged_and_a_broken_notes_file_set_aside() {
     assert!(store.path().ends_with("bundled.notes.json"));
     let one = Notebook {
         notes: vec![note_on(&lib, "models/ideals/1", "甲")],
+        ..Notebook::default()
     };
     let two = Notebook {
         notes: vec![note_on(&lib, "models/ideals/2", "乙")],
+        ..Notebook::default()
     };
     let threads: Vec<_> = [one, two]
         .into_iter()
@@ -289,15 +310,28 @@ fn two_readers_notes_are_merged_and_a_broken_notes_file_set_aside() {
     let mut texts: Vec<String> = loaded.saved.notes.into_iter().map(|n| n.text).collect();
     texts.sort();
     assert_eq!(texts, ["乙", "甲"]);
-    // A file that is not annotations is set aside, and the notes start empty.
+    // A file that is not annotations is set aside, and the last good file
+    // (kept as `.bak` by every save) read in its place.
     std::fs::write(store.path(), b"{\"type\": \"Annotation\"").unwrap();
     let loaded = store.load::<Notebook>();
-    assert!(loaded.saved.notes.is_empty());
+    assert_eq!(
+        loaded.saved.notes.len(),
+        2,
+        "both, as the save before the last left them"
+    );
     let notice = loaded.notice.unwrap();
     assert!(
-        notice.starts_with("笔记文件无法解析") && notice.contains("已另存为"),
+        notice.starts_with("笔记文件无法解析")
+            && notice.contains("已另存为")
+            && notice.contains("已从上次的备份恢复"),
         "{notice}"
     );
     assert!(!store.path().exists());
+    // With no backup either, the notes start empty.
+    std::fs::write(store.path(), b"[1, 2").unwrap();
+    std::fs::remove_file(dir.join("bundled.notes.json.bak")).unwrap();
+    let loaded = store.load::<Notebook>();
+    assert!(loaded.saved.notes.is_empty());
+    assert!(loaded.notice.unwrap().contains("从头开始"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

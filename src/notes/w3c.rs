@@ -56,6 +56,12 @@ struct Annotation {
         skip_serializing_if = "std::ops::Not::not"
     )]
     deleted: bool,
+    #[serde(
+        rename = "zhizao:draft",
+        default,
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    draft: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -165,6 +171,7 @@ fn annotation(note: &Note) -> Annotation {
             selector: OneOrMany::Many(vec![quote, position]),
         }),
         deleted: note.deleted,
+        draft: note.draft,
     }
 }
 
@@ -182,36 +189,39 @@ pub(super) fn write(book: &Notebook, tombstones: bool) -> serde_json::Result<Str
     })
 }
 
-/// A collection, a list of annotations, or one annotation.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Document {
-    Collection(Collection),
-    List(Vec<Annotation>),
-}
-
+/// Notes from a collection, a list of annotations, or one annotation. A
+/// file that is not one of those is refused whole; an annotation in it
+/// that cannot be read as a note (no quote, a malformed time) is kept
+/// apart, as it was, in [`Notebook::unread`].
 pub(super) fn read(bytes: &[u8]) -> Result<Notebook, String> {
-    let items = match serde_json::from_slice::<Document>(bytes) {
-        Ok(Document::List(items)) => items,
-        Ok(Document::Collection(c)) if c.kind == "AnnotationCollection" => c.items,
-        Ok(Document::Collection(c)) if c.kind == "Annotation" => {
-            // One annotation alone: read again as that.
-            let one: Annotation = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-            vec![one]
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let items = match value {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Object(mut object) => {
+            match object.get("type").and_then(serde_json::Value::as_str) {
+                Some("AnnotationCollection") => match object.remove("items") {
+                    Some(serde_json::Value::Array(items)) => items,
+                    None => Vec::new(),
+                    Some(_) => return Err("its items are not a list".into()),
+                },
+                Some("Annotation") => vec![serde_json::Value::Object(object)],
+                _ => return Err("not an AnnotationCollection".into()),
+            }
         }
-        Ok(Document::Collection(_)) => return Err("not an AnnotationCollection".into()),
-        Err(_) => {
-            // Say what is wrong as serde says it of a collection.
-            let e = serde_json::from_slice::<Collection>(bytes).err();
-            return Err(e.map_or_else(|| "not annotations".to_owned(), |e| e.to_string()));
-        }
+        _ => return Err("not annotations".into()),
     };
-    let notes = items
-        .iter()
-        .enumerate()
-        .map(|(i, a)| note(a).map_err(|e| format!("annotation {}: {e}", i + 1)))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Notebook { notes })
+    let mut book = Notebook::default();
+    for item in items {
+        // Read in place: the item is kept as it is when it cannot be.
+        let read = Annotation::deserialize(&item)
+            .map_err(|e| e.to_string())
+            .and_then(|a| note(&a));
+        match read {
+            Ok(n) => book.notes.push(n),
+            Err(_) => book.unread.push(item),
+        }
+    }
+    Ok(book)
 }
 
 fn note(a: &Annotation) -> Result<Note, String> {
@@ -236,8 +246,15 @@ fn note(a: &Annotation) -> Result<Note, String> {
             .find(|b| b.purpose.as_deref() == Some(purpose))
             .map(|b| b.value.clone())
     };
-    let time = |t: &Option<String>| t.as_deref().and_then(parse_iso8601);
-    let created = time(&a.created).unwrap_or(0);
+    // A time that is there must be one: a malformed one sets the note apart.
+    let time = |t: &Option<String>, what: &str| match t.as_deref() {
+        None => Ok(None),
+        Some(t) => parse_iso8601(t)
+            .map(Some)
+            .ok_or_else(|| format!("{what} is not a time")),
+    };
+    let created = time(&a.created, "created")?.unwrap_or(0);
+    let modified = time(&a.modified, "modified")?.unwrap_or(created);
     Ok(Note {
         id,
         path,
@@ -247,7 +264,8 @@ fn note(a: &Annotation) -> Result<Note, String> {
         kind: body("tagging").unwrap_or_else(|| super::KINDS[0].to_owned()),
         text: body("commenting").unwrap_or_default(),
         created,
-        modified: time(&a.modified).unwrap_or(created),
+        modified,
         deleted: a.deleted,
+        draft: a.draft,
     })
 }

@@ -25,6 +25,12 @@ pub trait Kept: Default + Sized {
     fn to_bytes(&self) -> std::io::Result<Vec<u8>>;
     #[must_use]
     fn merged(self, theirs: Self) -> Self;
+    /// Parts of the file that could not be read (a malformed note), taken
+    /// out: how many, and their bytes as a file of their own. A save writes
+    /// them there before the file is written without them.
+    fn take_unreadable(&mut self) -> Option<(usize, Vec<u8>)> {
+        None
+    }
 }
 
 impl Kept for Saved {
@@ -50,8 +56,47 @@ pub fn notes_name(state_name: &str) -> String {
     format!("{}.notes.json", state_name.trim_end_matches(".json"))
 }
 
-/// The largest state file read: 100,000 bookmarks take under 10 MiB.
-const MAX_BYTES: u64 = 64 << 20;
+/// The largest state or notes file read, and written: 100,000 bookmarks
+/// take under 10 MiB. One cap both ways, so nothing is written that the
+/// next start would refuse.
+pub const MAX_BYTES: u64 = 64 << 20;
+
+/// Why a save wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("another zhizao holds the state folder's lock")]
+    Locked,
+    #[error(
+        "the file would be {} MiB, over the {} MiB it may hold; nothing was written",
+        .0.div_ceil(1 << 20),
+        MAX_BYTES >> 20
+    )]
+    TooBig(u64),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl SaveError {
+    /// The same in the reader's words.
+    #[must_use]
+    pub fn in_chinese(&self) -> String {
+        match self {
+            SaveError::Locked => "另一个 zhizao 正占用状态文件夹".to_owned(),
+            SaveError::TooBig(n) => format!(
+                "文件将有 {} MiB，超过上限 {} MiB，未写入",
+                n.div_ceil(1 << 20),
+                MAX_BYTES >> 20
+            ),
+            SaveError::Io(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+                "文件过大，超出系统允许的文件大小，未写入".to_owned()
+            }
+            SaveError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => {
+                "磁盘已满，未写入".to_owned()
+            }
+            SaveError::Io(e) => e.to_string(),
+        }
+    }
+}
 
 /// The state folder: `$XDG_STATE_HOME/zhizao`, else `~/.local/state/zhizao`.
 #[must_use]
@@ -124,42 +169,76 @@ impl Store {
         &self.file
     }
 
+    /// Where the last good file is kept: `NAME.bak`.
+    fn backup(&self) -> PathBuf {
+        let mut bak = self.file.as_os_str().to_owned();
+        bak.push(".bak");
+        PathBuf::from(bak)
+    }
+
     /// Reads the state. No file is a fresh start; a file that is corrupt,
     /// unreadable, not a regular file (a link, FIFO, folder), too big, or
-    /// from a newer format is moved aside as `NAME.corrupt-SECONDS` and the
-    /// reader starts fresh.
+    /// from a newer format is moved aside as `NAME.corrupt-SECONDS`, and the
+    /// last good copy (`NAME.bak`) read in its place, else a fresh start.
     #[must_use]
     pub fn load<T: Kept>(&self) -> Loaded<T> {
-        let fresh = |notice: Option<String>| Loaded {
-            saved: T::default(),
-            notice,
-        };
-        let problem = match private::read(&self.file, MAX_BYTES) {
-            Ok(Found::Bytes(bytes)) => match T::from_bytes(&bytes) {
-                Ok(saved) => return fresh(None).with(saved),
-                Err(why) => why,
-            },
-            Ok(Found::Missing) => return fresh(None),
-            Ok(Found::NotAFile) => "不是普通文件".to_owned(),
-            Ok(Found::TooBig(n)) => format!("过大（{n} 字节）"),
-            Err(e) => format!("无法读取：{e}"),
+        let problem = match read_kept::<T>(&self.file) {
+            Ok(None) => {
+                return Loaded {
+                    saved: T::default(),
+                    notice: None,
+                };
+            }
+            Ok(Some(mut saved)) => {
+                let notice = saved.take_unreadable().map(|(n, _)| {
+                    format!(
+                        "{}中有 {n} 项无法读取，已跳过；下次保存时另存一份，不会丢失",
+                        T::WHAT
+                    )
+                });
+                return Loaded { saved, notice };
+            }
+            Err(why) => why,
         };
         let what = T::WHAT;
-        let notice = match private::set_aside(&self.file) {
-            Some(to) => format!("{what}{problem}；已另存为 {}，从头开始", to.display()),
-            None => format!("{what}{problem}；从头开始"),
+        let aside = private::set_aside(&self.file);
+        let recovered = match read_kept::<T>(&self.backup()) {
+            Ok(Some(mut saved)) => {
+                let _ = saved.take_unreadable();
+                Some(saved)
+            }
+            _ => None,
         };
-        fresh(Some(crate::sanitize::for_terminal(&notice)))
+        let then = if recovered.is_some() {
+            "已从上次的备份恢复"
+        } else {
+            "从头开始"
+        };
+        let notice = match aside {
+            Some(to) => format!("{what}{problem}；已另存为 {}，{then}", to.display()),
+            None => format!("{what}{problem}；{then}"),
+        };
+        Loaded {
+            saved: recovered.unwrap_or_default(),
+            notice: Some(crate::sanitize::for_terminal(&notice)),
+        }
     }
 
     /// Writes `ours`, merged with the file as another reader may have left
     /// it (its bookmarks and tombstones, each paragraph's newest word
-    /// winning). Returns what was written.
+    /// winning). Returns what was written, and what was set aside.
+    ///
+    /// Nothing is ever written over what could not be read: a file on disk
+    /// that does not parse, is too big or is not a regular file is set
+    /// aside first (`NAME.corrupt-SECONDS`), parts of it that could not be
+    /// read are written to a file of their own, and the last good file is
+    /// kept as `NAME.bak`. A file that would pass [`MAX_BYTES`] is refused
+    /// before anything changes.
     ///
     /// # Errors
-    /// The folder cannot be made or written, or another reader held the
-    /// lock longer than [`private::LOCK_WAIT`].
-    pub fn save<T: Kept>(&self, ours: T) -> std::io::Result<T> {
+    /// The folder cannot be made or written, another reader held the lock
+    /// longer than [`private::LOCK_WAIT`], or the file would be too big.
+    pub fn save<T: Kept>(&self, ours: T) -> Result<Written<T>, SaveError> {
         self.save_with(ours, |_| Ok(()))
     }
 
@@ -169,26 +248,84 @@ impl Store {
         &self,
         ours: T,
         before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
-    ) -> std::io::Result<T> {
+    ) -> Result<Written<T>, SaveError> {
         private::folder(&self.dir)?;
-        let lock = private::lock(&self.dir)?;
-        let theirs = match private::read(&self.file, MAX_BYTES) {
-            Ok(Found::Bytes(bytes)) => T::from_bytes(&bytes).unwrap_or_default(),
-            _ => T::default(),
+        let lock = private::lock(&self.dir).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::WouldBlock {
+                SaveError::Locked
+            } else {
+                SaveError::Io(e)
+            }
+        })?;
+        let (mut theirs, good, unreadable_file) = match read_kept::<T>(&self.file) {
+            Ok(Some(theirs)) => (theirs, true, false),
+            Ok(None) => (T::default(), false, false),
+            Err(_) => (T::default(), false, true),
         };
+        let unreadable_parts = theirs.take_unreadable();
         let merged = ours.merged(theirs);
-        let json = merged.to_bytes()?;
-        private::write_with(&self.dir, &self.file, &json, before_rename)?;
+        let bytes = merged.to_bytes()?;
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(SaveError::TooBig(bytes.len() as u64));
+        }
+        let mut said = Vec::new();
+        if unreadable_file && let Some(to) = private::set_aside(&self.file) {
+            said.push(format!("{}无法读取，已另存为 {}", T::WHAT, to.display()));
+        }
+        if let Some((n, parts)) = unreadable_parts {
+            let to = private::aside_name(&self.file);
+            private::write(&self.dir, &to, &parts)?;
+            said.push(format!(
+                "{}中 {n} 项无法读取，已另存为 {}",
+                T::WHAT,
+                to.display()
+            ));
+        }
+        if good {
+            private::keep_copy(&self.dir, &self.file, &self.backup());
+        }
+        private::write_with(&self.dir, &self.file, &bytes, before_rename)?;
         drop(lock);
-        Ok(merged)
+        Ok(Written {
+            kept: merged,
+            notice: (!said.is_empty()).then(|| crate::sanitize::for_terminal(&said.join("；"))),
+        })
+    }
+
+    /// Removes temporary files a save killed halfway left in the folder:
+    /// ours (`.NAME.tmp`), older than any save takes, and only while this
+    /// process holds the lock, so no save is under way. How many.
+    #[allow(clippy::must_use_candidate)] // removing them is the point
+    pub fn clean_up(&self) -> usize {
+        let Ok(lock) = private::lock(&self.dir) else {
+            return 0;
+        };
+        let removed = private::remove_stale_temporaries(&self.dir, STALE);
+        drop(lock);
+        removed
     }
 }
 
-impl<T> Loaded<T> {
-    fn with(mut self, saved: T) -> Self {
-        self.saved = saved;
-        self
+/// How old a temporary file must be to be taken for one a killed save left.
+const STALE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The file at `path` read as `T`: None when there is none; why not, in
+/// the reader's words, when it cannot be.
+fn read_kept<T: Kept>(path: &Path) -> Result<Option<T>, String> {
+    match private::read(path, MAX_BYTES) {
+        Ok(Found::Bytes(bytes)) => T::from_bytes(&bytes).map(Some),
+        Ok(Found::Missing) => Ok(None),
+        Ok(Found::NotAFile) => Err("不是普通文件".to_owned()),
+        Ok(Found::TooBig(n)) => Err(format!("过大（{n} 字节）")),
+        Err(e) => Err(format!("无法读取：{e}")),
     }
+}
+
+/// What a save wrote, and what it set aside to do so.
+#[derive(Debug)]
+pub struct Written<T> {
+    pub kept: T,
+    pub notice: Option<String>,
 }
 
 #[cfg(test)]
@@ -222,6 +359,37 @@ mod tests {
         let loaded = store.load::<Saved>();
         assert_eq!(loaded.notice, None);
         assert_eq!(loaded.saved.searches, ["nb"]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A kept thing of any size, for the cap.
+    #[derive(Default)]
+    struct Blob(usize);
+
+    impl Kept for Blob {
+        const WHAT: &'static str = "测试文件";
+        fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+            Ok(Blob(bytes.len()))
+        }
+        fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
+            Ok(vec![b' '; self.0])
+        }
+        fn merged(self, theirs: Self) -> Self {
+            Blob(self.0 + theirs.0)
+        }
+    }
+
+    #[test]
+    fn a_save_over_the_cap_is_refused_before_anything_changes() {
+        let dir = folder("cap");
+        let store = Store::new(dir.clone(), "blob.json");
+        store.save(Blob(40 << 20)).unwrap();
+        let before = fs::metadata(store.path()).unwrap().len();
+        // Merged with the 40 MiB there, 70 MiB: over the cap.
+        let refused = store.save(Blob(30 << 20));
+        assert!(matches!(refused, Err(SaveError::TooBig(n)) if n == 70 << 20));
+        assert_eq!(fs::metadata(store.path()).unwrap().len(), before);
+        assert!(!dir.join("blob.json.bak").exists(), "no backup made either");
         fs::remove_dir_all(&dir).unwrap();
     }
 

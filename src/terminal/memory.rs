@@ -37,8 +37,10 @@ impl Memory {
         };
         let name = crate::state::store::file_name(cli.content.as_deref());
         let notes = Store::new(dir.clone(), &crate::state::store::notes_name(&name));
+        // A save killed halfway (kill -9, a power cut) left its temporary file.
+        notes.clean_up();
         let loaded = notes.load::<crate::notes::Notebook>();
-        app.recall_notes(loaded.saved);
+        let moved = app.recall_notes(loaded.saved);
         if let Some(notice) = loaded.notice {
             pending.extend(app.update(Action::Warn(notice)));
         }
@@ -54,53 +56,73 @@ impl Memory {
         };
         // Find out now, not at the end, whether the state can be written;
         // if not, that is what the status bar says.
-        let written = memory.save(app.memory());
-        if let Some(written) = written {
-            pending.extend(app.update(Action::Saved(written)));
+        for said in memory.save(app.memory()) {
+            pending.extend(app.update(said));
+        }
+        // Notes found somewhere new are written back: the next start finds
+        // them where they are at once.
+        if moved {
+            for said in memory.save_notes(app.notes.book.clone()) {
+                pending.extend(app.update(said));
+            }
         }
         memory
     }
 
-    /// Writes the session; what the file holds now, or why it could not be
-    /// written (and from then on, nothing is). None without a state file.
-    pub(super) fn save(&mut self, saved: Saved) -> Option<Result<Saved, String>> {
-        let store = self.store.as_ref()?;
-        let written = store.save(saved).map_err(|e| {
-            // Why first: a long path is cut at the right edge of the bar.
-            let why = if e.kind() == std::io::ErrorKind::WouldBlock {
-                "另一个 zhizao 正占用状态文件夹".to_owned()
-            } else {
-                e.to_string()
-            };
-            crate::sanitize::for_terminal(&format!(
-                "无法保存，本次不记住位置：{why}（{}）",
-                store.path().display()
-            ))
-        });
-        if written.is_err() {
+    /// Writes the session: what the file holds now, or why it could not be
+    /// written (and from then on, nothing is), and what was set aside to
+    /// write it; nothing without a state file.
+    pub(super) fn save(&mut self, saved: Saved) -> Vec<Action> {
+        let Some(store) = self.store.as_ref() else {
+            return Vec::new();
+        };
+        let written = store.save(saved);
+        let said = said(store, written, "无法保存，本次不记住位置", Action::Saved);
+        if matches!(said.first(), Some(Action::Saved(Err(_)))) {
             self.store = None;
         }
-        Some(written)
+        said
     }
 
-    /// Writes the notes; what the file holds now (another reader's notes
-    /// merged in), or why it could not be written. The notes are never
-    /// given up: the next change tries again.
-    pub(super) fn save_notes(
-        &mut self,
-        book: crate::notes::Notebook,
-    ) -> Option<Result<crate::notes::Notebook, String>> {
-        let store = self.notes.as_ref()?;
-        Some(store.save(book).map_err(|e| {
-            let why = if e.kind() == std::io::ErrorKind::WouldBlock {
-                "另一个 zhizao 正占用状态文件夹".to_owned()
-            } else {
-                e.to_string()
-            };
-            crate::sanitize::for_terminal(&format!(
-                "笔记未能保存：{why}（{}）；下次改动时再试",
+    /// Writes the notes: what the file holds now (another reader's notes
+    /// merged in), or why it could not be written, and what was set aside.
+    /// The notes are never given up: the next change tries again.
+    pub(super) fn save_notes(&mut self, book: crate::notes::Notebook) -> Vec<Action> {
+        let Some(store) = self.notes.as_ref() else {
+            return Vec::new();
+        };
+        let written = store.save(book);
+        said(
+            store,
+            written,
+            "笔记未能保存（下次改动时再试）",
+            Action::NotesSaved,
+        )
+    }
+}
+
+/// A save's outcome as the actions that tell the app: what was written
+/// (or why not, after `failed`), and a warning for anything set aside.
+fn said<T>(
+    store: &Store,
+    written: Result<crate::state::store::Written<T>, crate::state::store::SaveError>,
+    failed: &str,
+    action: fn(Result<T, String>) -> Action,
+) -> Vec<Action> {
+    match written {
+        Ok(written) => {
+            let mut said = vec![action(Ok(written.kept))];
+            said.extend(written.notice.map(Action::Warn));
+            said
+        }
+        Err(e) => {
+            // Why first: a long path is cut at the right edge of the bar.
+            let why = crate::sanitize::for_terminal(&format!(
+                "{failed}：{}（{}）",
+                e.in_chinese(),
                 store.path().display()
-            ))
-        }))
+            ));
+            vec![action(Err(why))]
+        }
     }
 }

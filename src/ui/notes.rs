@@ -74,7 +74,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             break;
         }
         let note = &notes.book.notes[i];
-        let source = crate::app::copy::note_source(&app.lib, note, &notes.places[i]);
+        let source = crate::content::cite::note_source(&app.lib, note, &notes.places[i]);
         let gone = matches!(notes.places[i], Place::Gone);
         if last_source.as_ref() != Some(&source) {
             put(
@@ -126,7 +126,13 @@ fn entry_rows(
             rows.push((part[r].to_owned(), style));
         }
     }
-    for part in note.text.split('\n').filter(|p| !p.is_empty()) {
+    // A draft says so before its words, where a long one cannot hide it.
+    let text = if note.draft {
+        format!("〔草稿〕{}", note.text)
+    } else {
+        note.text.clone()
+    };
+    for part in text.split('\n').filter(|p| !p.is_empty()) {
         for r in wrap(part, width.saturating_sub(2), 0, w) {
             rows.push((format!("  {}", &part[r]), theme.body));
         }

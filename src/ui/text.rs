@@ -28,7 +28,10 @@ pub fn put(
     let mut starts: Vec<u16> = Vec::new();
     for (run, &(text, style)) in runs.iter().enumerate() {
         for (at, c) in text.char_indices() {
-            let c = if crate::sanitize::is_forbidden(c) || c == '\t' {
+            let c = if crate::sanitize::is_forbidden(c)
+                || crate::sanitize::is_separator(c)
+                || c == '\t'
+            {
                 ' '
             } else {
                 c

@@ -100,7 +100,8 @@ pub(super) struct Scan {
     pub breaks: bool,
     /// Something `is_forbidden`: C0 controls (newline and tab aside) and
     /// DEL are single bytes; C1 controls start with 0xC2; the bidi controls
-    /// U+202A–202E and U+2066–2069 with 0xE2 0x80/0x81.
+    /// U+200E–200F, U+202A–202E and U+2066–2069 with 0xE2 0x80/0x81, and
+    /// U+061C with 0xD8 0x9C.
     pub forbidden: bool,
 }
 
@@ -116,11 +117,14 @@ impl Scan {
             .iter()
             .fold(false, |acc, &x| acc | (x == b'\n') | (x == b'\t'));
         let mut i = 0;
-        while let Some(j) = memchr::memchr2(0xC2, 0xE2, &b[i..]) {
+        while let Some(j) = memchr::memchr3(0xC2, 0xE2, 0xD8, &b[i..]) {
             let k = i + j;
             let next = |n: usize| b.get(k + n).copied().unwrap_or(0);
             match (b[k], next(1), next(2)) {
-                (0xC2, 0x80..=0x9F, _) | (0xE2, 0x80, 0xAA..=0xAE) | (0xE2, 0x81, 0xA6..=0xA9) => {
+                (0xC2, 0x80..=0x9F, _)
+                | (0xD8, 0x9C, _)
+                | (0xE2, 0x80, 0x8E | 0x8F | 0xAA..=0xAE)
+                | (0xE2, 0x81, 0xA6..=0xA9) => {
                     forbidden = true;
                 }
                 (0xE2, 0x80, 0xA8 | 0xA9) => breaks = true,
@@ -203,7 +207,7 @@ mod tests {
         let odd = [
             '\n', '\t', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{a0}', '\u{2028}', '\u{2029}',
             '\u{202a}', '\u{202e}', '\u{202f}', '\u{2066}', '\u{2069}', '\u{206a}', '“', '…', '宁',
-            'a',
+            'a', '\u{200d}', '\u{200e}', '\u{200f}', '\u{61b}', '\u{61c}', 'ؘ',
         ];
         for &c in &odd {
             for &d in &odd {

@@ -201,28 +201,43 @@ pub(super) fn print(bytes: &[u8]) -> Print {
 
 /// [`read_file`]'s bytes, before they are checked to be UTF-8.
 pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, ContentError> {
-    let fail = |message: String| ContentError::Path {
+    read_regular(path, MAX_FILE_BYTES).map_err(|message| ContentError::Path {
         path: path.to_path_buf(),
         message,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    })
+}
+
+/// A regular file's bytes (after following links), never more than `cap`:
+/// opened without waiting on a FIFO, a device or anything else refused,
+/// whatever size the file claims read only to the cap and one byte. Why
+/// not, in a sentence.
+///
+/// # Errors
+/// It is not a regular file, cannot be read, or is over the cap.
+pub fn read_regular(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    let mut options = std::fs::File::options();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options
+        .open(path)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
     if !meta.is_file() {
-        return Err(fail("not a regular file".into()));
+        return Err("not a regular file".into());
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "file is {} bytes, over the 8 MiB limit",
-            meta.len()
-        )));
+    let over = |n: u64| format!("file is {n} bytes, over the {} MiB limit", cap >> 20);
+    if meta.len() > cap {
+        return Err(over(meta.len()));
     }
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(cap + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(
-            "file grew over the 8 MiB limit while being read".into(),
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(format!(
+            "file grew over the {} MiB limit while being read",
+            cap >> 20
         ));
     }
     Ok(bytes)

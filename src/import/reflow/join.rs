@@ -1,7 +1,7 @@
 //! Lines into units: which lines make one paragraph, heading or title,
 //! from the page's layout (its indents, its column widths, its blank lines).
 
-use super::{Alone, Layout, Line, close_up, ends_sentence};
+use super::{Alone, Layout, Line, ends_sentence};
 use crate::import::{Unit, UnitKind};
 
 /// How wide a line is on the page, in half-em columns: a hanzi is two, a
@@ -132,7 +132,13 @@ pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
             if l.blank_before > 0 {
                 u.joined_blanks += 1;
             }
-            u.text = close_up(&format!("{} {}", u.text, l.text));
+            // Both sides are closed up already: only the seam is looked at,
+            // so a paragraph of many lines is joined in linear time.
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
+            if latin(u.text.chars().next_back()) && latin(l.text.chars().next()) {
+                u.text.push(' ');
+            }
+            u.text.push_str(&l.text);
             u.lines.push((u.text.len() - l.text.len(), l.no));
         } else {
             units.extend(open.take());
