@@ -18,7 +18,7 @@ use zhizao::content::Library;
 use zhizao::notes::anchor::{grow, node_text, sentence_at};
 use zhizao::notes::{Note, Notebook};
 use zhizao::state::store::Store;
-use zhizao::view::View;
+use zhizao::views::View;
 use zhizao::wrap::Widths;
 
 fn median_p95(mut times: Vec<Duration>) -> (f64, f64) {
@@ -141,7 +141,7 @@ fn frame(app: &App) {
             f.render_widget(
                 zhizao::ui::Screen {
                     app,
-                    theme: &zhizao::ui::theme::COLOR,
+                    theme: &zhizao::paint::theme::COLOR,
                 },
                 f.area(),
             );
@@ -206,9 +206,9 @@ fn main() {
         Widths::default(),
     );
     app.update(Action::Resize(100, 30));
-    app.recall_notes(book.clone());
+    app.update(Action::RecallNotes(Box::new(book.clone())));
     row("a reader frame with 10,000 notes", time(9, || frame(&app)));
-    app.update(Action::Show(View::Notes));
+    app.update(View::Notes.show());
     row(
         "a notes-view frame with 10,000 notes",
         time(9, || frame(&app)),

@@ -263,7 +263,7 @@ pub(crate) fn draw(app: &zhizao::app::App) {
     let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 100, 30));
     let screen = zhizao::ui::Screen {
         app,
-        theme: &zhizao::ui::theme::COLOR,
+        theme: &zhizao::paint::theme::COLOR,
     };
     ratatui::widgets::Widget::render(screen, buf.area, &mut buf);
     std::hint::black_box(&buf);

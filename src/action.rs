@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use crate::content::{Library, Mentions, NodeId};
 use crate::search::{Outcome, SearchIndex};
-use crate::view::View;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -83,8 +82,8 @@ pub enum Action {
     /// The place index's mentions were found, in this collection.
     PlacesFound(Arc<Library>, Arc<Mentions>),
 
-    /// Switch views: the reader, the lesson comparison, the place index.
-    Show(View),
+    /// Show the view at this tab (from 1, as the tab bar numbers them).
+    Show(usize),
     /// From the reader: the comparison, at the lesson being read.
     CompareHere,
     /// In the comparison: the other side; the next or previous lesson pair.
@@ -159,6 +158,11 @@ pub enum Action {
     Notice(String),
     /// Something that stays in the status bar until Esc dismisses it.
     Warn(String),
+    /// At the start: the session the state file kept, and the notes.
+    Restore(Box<crate::state::Saved>),
+    RecallNotes(Box<crate::notes::Notebook>),
+    /// A big collection loading behind what is shown, or loaded.
+    Loading(Option<crate::content::Loading>),
 }
 
 /// A pane a click or the wheel lands on.

@@ -1,57 +1,38 @@
 //! The reader's state, changed only by `App::update`, which hands back the
-//! effects the runtime is to carry out. Shared facts here; each view's and
-//! popup's own state in `app/`, and a router that hands an action to the
-//! state that owns it, by the mode the key table names.
+//! effects the runtime is to carry out. The app holds what every view
+//! shares (the collection, the keys, the notebook, the bookmarks, the
+//! search) and the popup on top, which carries its own state; each view's
+//! own state is in `crate::views`, reached through the registry's one
+//! match. An action goes to the popup on top, else to the view shown; what
+//! the view does not take, or asks for beyond itself, the app does.
 
 pub mod bookmarks;
-pub mod compare;
-pub mod copy;
-mod effect;
+pub mod editor;
 pub mod help;
-pub mod jumps;
-pub mod line;
-mod loading;
-mod memory;
 mod mouse;
-pub mod navigate;
-pub mod notes;
-mod panes;
+mod notebook;
+mod overlay;
 pub mod picker;
-pub mod places;
-pub mod reader;
-pub mod reading;
-mod rebase;
 pub mod search;
-pub mod select;
-mod studying;
-pub mod tree;
 
-pub use effect::Effect;
-pub use loading::Loading;
-pub use panes::{Focus, Panes};
 use std::sync::Arc;
 
-use crate::action::{Action, Pane};
-use crate::areas::{self, Areas};
-use crate::content::Library;
-use crate::keys::{self, Mode};
-use crate::search::SearchIndex;
-pub use crate::view::View;
-use crate::wrap::Widths;
-use navigate::Destination;
+pub use crate::content::Loading;
+pub use crate::effect::Effect;
+pub use overlay::Overlay;
 
-/// The popup over the panes: at most one at a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    Help,
-    Search,
-    /// Choosing a place to filter by.
-    Picker,
-    Bookmarks,
-    /// Writing a note.
-    Editor,
-}
+use crate::action::Action;
+use crate::areas::{self, Areas};
+use crate::content::{Library, PlaceId};
+use crate::keys::{self, Mode};
+use crate::notes::study::Study;
+use crate::search::SearchIndex;
+use crate::state::Saved;
+use crate::state::bookmarks::Bookmarks;
+use crate::views::navigate::Destination;
+use crate::views::rebase::Rebase;
+use crate::views::{Ctx, Marks, NoteAsk, Reply, View, Views};
+use crate::wrap::Widths;
 
 pub struct App {
     pub lib: Arc<Library>,
@@ -60,33 +41,25 @@ pub struct App {
     pub index: Arc<SearchIndex>,
     pub widths: Widths,
     pub size: (u16, u16),
+    /// The view shown, and every view's state.
     pub view: View,
-    /// What floats over the panes, if anything.
+    pub views: Views,
+    /// What floats over the views, if anything.
     pub overlay: Overlay,
-    pub help: help::Help,
+    /// The search line and its results, kept while the popup is closed.
+    pub search: search::SearchBox,
+    pub bookmarks: Bookmarks,
+    /// Study notes: the notebook every view marks.
+    pub study: Study,
     /// A message for the status bar, until the next key.
     pub notice: Option<String>,
     /// One that stays until Esc (a settings file the reader could not use).
     pub warning: Option<String>,
-    /// The text, its table of contents, their focus and the jump list.
-    pub reading: reading::Reading,
-    pub compare: compare::Compare,
-    pub places: places::Places,
-    /// The search line and its results, kept while the popup is closed.
-    pub search: search::SearchBox,
-    pub picker: picker::Picker,
-    pub bookmarks: bookmarks::Bookmarks,
-    /// Study notes, the passage being selected and the note being written.
-    pub notes: notes::Notes,
-    pub selection: Option<select::Selection>,
-    pub editor: Option<select::Editor>,
-    /// The notes view, when the last jump was made from it: `Ctrl-o`
-    /// goes back there.
-    came_from: Option<View>,
-    /// Where a press on the text was, for a drag to select from.
-    drag_from: Option<(crate::content::Anchor, usize)>,
     /// While a big collection loads behind what is shown.
     pub loading: Option<Loading>,
+    /// The view the last jump to the reader was made from: `Ctrl-o` goes
+    /// back there.
+    came_from: Option<View>,
     /// What the action being applied asks of the runtime.
     effects: Vec<Effect>,
 }
@@ -102,11 +75,8 @@ impl App {
     pub fn with_index(index: Arc<SearchIndex>, widths: Widths) -> Self {
         let lib = Arc::clone(index.library());
         let mut app = App {
-            reading: reading::Reading::new(&lib, widths),
-            compare: compare::Compare::new(Arc::clone(&lib), widths),
-            places: places::Places::new(Arc::clone(&lib)),
+            views: Views::open(&lib, widths),
             search: search::SearchBox::default(),
-            picker: picker::Picker::new(&index),
             lib,
             index,
             keys: keys::Keymap::default(),
@@ -114,14 +84,10 @@ impl App {
             size: (0, 0),
             view: View::Reader,
             overlay: Overlay::None,
-            help: help::Help::default(),
             notice: None,
             warning: None,
-            bookmarks: bookmarks::Bookmarks::default(),
-            notes: notes::Notes::new(crate::notes::KINDS.map(String::from).to_vec()),
-            selection: None,
-            editor: None,
-            drag_from: None,
+            bookmarks: Bookmarks::default(),
+            study: Study::new(crate::notes::KINDS.map(String::from).to_vec()),
             came_from: None,
             loading: None,
             effects: Vec::new(),
@@ -132,27 +98,33 @@ impl App {
 
     #[must_use]
     pub fn areas(&self) -> Areas {
-        Areas::compute(self.size.0, self.size.1, self.reading.panes.show_tree)
+        Areas::compute(self.size.0, self.size.1, self.views.reading.panes.show_tree)
     }
 
-    /// The mode whose keys come first: the popup on top, else the view's
-    /// focused pane.
+    /// What the views may read, as they read it now.
+    #[must_use]
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            lib: &self.lib,
+            index: &self.index,
+            keys: &self.keys,
+            widths: self.widths,
+            areas: self.areas(),
+            size: self.size,
+            measure: self.views.reading.reader.measure,
+            marks: Marks {
+                study: &self.study,
+                bookmarks: &self.bookmarks,
+            },
+        }
+    }
+
+    /// The mode whose keys come first: the popup's, else the view's.
     #[must_use]
     pub fn mode(&self) -> Mode {
-        match (self.overlay, self.view, self.reading.panes.focus) {
-            (Overlay::Search, ..) => Mode::Search,
-            (Overlay::Picker, ..) => Mode::Picker,
-            (Overlay::Help, ..) => Mode::Help,
-            (Overlay::Bookmarks, ..) => Mode::Bookmarks,
-            (Overlay::Editor, ..) => Mode::Editor,
-            (Overlay::None, View::Notes, _) if self.notes.filtering => Mode::NotesFilter,
-            (Overlay::None, View::Notes, _) => Mode::Notes,
-            (Overlay::None, View::Reader, _) if self.selection.is_some() => Mode::Select,
-            (Overlay::None, View::Compare, _) => Mode::Compare,
-            (Overlay::None, View::Places, _) => Mode::Places,
-            (Overlay::None, View::Reader, Focus::Tree) if self.areas().tree.is_some() => Mode::Tree,
-            (Overlay::None, View::Reader, _) => Mode::Reader,
-        }
+        self.overlay
+            .mode()
+            .unwrap_or_else(|| self.views.get(self.view).mode(&self.ctx()))
     }
 
     /// Key modes in the order a key is tried: text lines take every key.
@@ -164,14 +136,29 @@ impl App {
         }
     }
 
+    /// Whether a key's hint means anything now: an empty bookmark list
+    /// offers only its way out; else the view says.
+    #[must_use]
+    pub fn offers(&self, action: &Action) -> bool {
+        match &self.overlay {
+            Overlay::Bookmarks(_) if self.bookmarks.marks.is_empty() => {
+                matches!(action, Action::Close)
+            }
+            Overlay::Help(_) | Overlay::None => {
+                self.views.get(self.view).offers(action, &self.ctx())
+            }
+            _ => true,
+        }
+    }
+
     /// A terminal event as the action the key table gives it here.
     #[must_use]
     pub fn action_for(&self, event: &ratatui::crossterm::event::Event) -> Option<Action> {
         self.keys.action_for_event(&self.modes(), event)
     }
 
-    /// Applies one action (input, a resize, a worker's answer) and returns
-    /// what the runtime is to do for it.
+    /// Applies one action (input, a resize, a worker's answer, the start)
+    /// and returns what the runtime is to do for it.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(
             action,
@@ -182,6 +169,7 @@ impl App {
                 | Action::Saved(Ok(_))
                 | Action::NotesSaved(Ok(_))
                 | Action::Warn(_)
+                | Action::Loading(_)
         ) {
             self.notice = None;
         }
@@ -210,169 +198,97 @@ impl App {
                     self.open_result();
                 }
             }
-            Action::PlacesFound(lib, found) => self.places.receive(&lib, found),
+            Action::PlacesFound(lib, found) => self.views.places.receive(&lib, found),
             Action::Adopt(index, shown) => self.adopt(index, shown),
+            Action::Loading(loading) => self.loading = loading,
+            Action::Restore(saved) => self.recall(*saved),
+            Action::RecallNotes(book) => {
+                if self.study.recall(*book, &self.lib) {
+                    // Found somewhere new: written back, so the next start
+                    // finds them where they are at once.
+                    self.save_notes();
+                }
+            }
             Action::Saved(written) => self.saved(written),
-            Action::NotesSaved(written) => self.notes_saved(written),
+            Action::NotesSaved(Ok(book)) => self.study.written(book, &self.lib),
+            Action::NotesSaved(Err(why)) => {
+                self.study.unsaved = Some(why.clone());
+                self.warning = Some(why);
+            }
             Action::Notice(text) => self.notice = Some(text),
             Action::Warn(text) => self.warning = Some(text),
             Action::Copy | Action::CopySection => self.copy(matches!(action, Action::CopySection)),
-            Action::Focus(pane) => self.focus_pane(pane),
-            Action::PressAt(anchor, byte) => {
-                self.drag_from = Some((anchor, byte));
-                self.selection = None;
-            }
-            Action::DragTo(anchor, byte) => {
-                if let Some(from) = self.drag_from {
-                    let between = select::Selection::between(&self.lib, from, (anchor, byte));
-                    self.selection = between.or(self.selection.take());
-                }
-            }
-            Action::Wheel(pane, delta) => match pane {
-                Pane::Tree => self.reading.tree.move_by(delta),
-                Pane::Reader => self.reading.reader.scroll_by(delta),
-                Pane::Side(side) => self.compare.scroll(Some(side), delta),
-                Pane::Places => self
-                    .places
-                    .select(self.places.selected.saturating_add_signed(delta.signum())),
-            },
-            action => match self.mode() {
-                Mode::Search => match self.search.update(&action) {
-                    search::Next::Stay => {}
-                    search::Next::Close => {
-                        self.overlay = Overlay::None;
-                        self.search.cancel();
-                        self.effects.push(Effect::CancelSearch);
-                    }
-                    search::Next::Open => self.open_result(),
-                    search::Next::Full => {
-                        self.notice =
-                            Some(format!("搜索词最多 {} 字，多出的已略去", line::MAX_CHARS));
-                    }
-                },
-                Mode::Picker => match self.picker.update(&action, &self.index) {
-                    picker::Next::Stay => {}
-                    picker::Next::Close => self.overlay = Overlay::None,
-                    picker::Next::Pick(p) => self.pick_place(p),
-                },
-                Mode::Bookmarks => match self.bookmarks.update(&action, &self.lib) {
-                    bookmarks::Next::Stay => {}
-                    bookmarks::Next::Close => self.overlay = Overlay::None,
-                    bookmarks::Next::Changed => self.effects.push(self.save()),
-                    bookmarks::Next::Go(anchor) => self.go(Destination::Text(anchor, None)),
-                    bookmarks::Next::Gone => {
-                        self.notice = Some("这条书签所在的段落已不在内容中".into());
-                    }
-                },
-                Mode::Help => {
-                    match self
-                        .help
-                        .update(&action, &self.keys, self.size, self.widths)
-                    {
-                        help::Next::Stay => {}
-                        help::Next::Close => self.overlay = Overlay::None,
-                        help::Next::Pass => self.in_view(&action),
-                    }
-                }
-                mode @ (Mode::Select | Mode::Editor | Mode::NotesFilter) => {
-                    self.on_notes(mode, &action);
-                }
-                _ => self.in_view(&action),
-            },
+            action => self.on_key(&action),
         }
     }
 
-    /// After every action: each view told its size, the tree on what is
-    /// read, progress kept, and the work the new state wants asked for.
-    fn settle(&mut self) {
-        self.layout();
-        self.help.clamp(&self.keys, self.size, self.widths);
-        if self.overlay == Overlay::Search
-            && let Some((serial, query)) = self.search.request()
-        {
-            self.search.notes = self.notes.matching(&query, &self.lib);
-            self.effects.push(Effect::Search {
-                serial,
-                query,
-                limit: search::RESULTS,
-            });
-        }
-        if let Some(lib) = self.places.request() {
-            self.effects.push(Effect::FindMentions(lib));
+    /// A key (or what a click became): the popup on top takes it, else
+    /// the view, else the app's own keys.
+    fn on_key(&mut self, action: &Action) {
+        let mut on = overlay::Shared {
+            search: &mut self.search,
+            bookmarks: &mut self.bookmarks,
+            index: &self.index,
+            keys: &self.keys,
+            size: self.size,
+            widths: self.widths,
+            kinds: self.study.kinds.len(),
+        };
+        match self.overlay.update(action, &mut on) {
+            overlay::Popped::Stay => {}
+            overlay::Popped::Pass => self.in_view(action),
+            overlay::Popped::Close(said) => {
+                if matches!(self.overlay, Overlay::Search) {
+                    self.effects.push(Effect::CancelSearch);
+                }
+                self.overlay = Overlay::None;
+                self.notice = said;
+            }
+            overlay::Popped::Say(text) => self.notice = Some(text),
+            overlay::Popped::OpenResult => self.open_result(),
+            overlay::Popped::Pick(place) => self.pick_place(place),
+            overlay::Popped::Go(to) => self.go(to),
+            overlay::Popped::Changed => self.effects.push(self.save()),
+            overlay::Popped::Keep => {
+                let kind = self.keep_editor(false);
+                self.notice = Some(format!("笔记已保存（{kind}）"));
+            }
         }
     }
 
-    /// Actions of the views and the global keys.
+    /// The view's keys first; what it does not take is the app's.
     fn in_view(&mut self, action: &Action) {
-        match action {
-            Action::ToggleHelp => {
-                self.help.open(self.mode());
-                self.overlay = Overlay::Help;
-            }
-            Action::JumpBack | Action::JumpForward => {
-                let back = matches!(action, Action::JumpBack);
-                if self.reading.jump(back) {
-                    // Back from a note's passage is back in the notes view.
-                    let from = self.came_from.take().filter(|_| back);
-                    self.view = from.unwrap_or(View::Reader);
-                } else {
-                    self.notice = Some("跳转记录已到头".into());
-                }
-            }
-            Action::Close => self.close(),
-            Action::OpenSearch => {
-                self.overlay = Overlay::Search;
-                self.search.line.select_all();
-            }
-            Action::OpenPlaces => {
-                self.overlay = Overlay::Picker;
-                self.picker = picker::Picker::new(&self.index);
-            }
-            Action::OpenBookmarks => {
-                self.overlay = Overlay::Bookmarks;
-                self.bookmarks.locate(&self.lib);
-                self.bookmarks.select(self.bookmarks.selected);
-            }
-            Action::Show(view) => self.show(*view),
-            Action::FocusNext => self.reading.panes.next(self.areas().tree_floats),
-            Action::ToggleTree => self.reading.panes.toggle_tree(),
-            Action::OpenLesson => {
-                let to = match self.view {
-                    View::Compare => self.compare.destination(),
-                    View::Places => self.places.destination(),
-                    View::Reader | View::Notes => None,
-                };
-                if let Some(to) = to {
-                    self.go(to);
-                }
-            }
-            action if self.is_note_key(action) => self.on_notes(self.mode(), action),
-            _ => match self.view {
-                View::Notes => {}
-                View::Reader => self.in_reader(action),
-                View::Compare if matches!(action, Action::ToggleSync) && self.compare.stacked() => {
-                    self.notice = Some("上下叠放时，两侧本就一同滚动".into());
-                }
-                View::Compare => {
-                    self.compare.update(action);
-                }
-                View::Places => {
-                    self.places.update(action);
-                }
-            },
+        // Esc dismisses a warning before it does anything else.
+        if matches!(action, Action::Close) && self.warning.take().is_some() {
+            return;
+        }
+        let view = self.view;
+        let (cx, views) = self.ctx_parts();
+        let reply = views.get_mut(view).update(action, &cx);
+        match reply {
+            Reply::Ignored => self.global(action),
+            reply => self.reply(reply),
         }
     }
 
-    /// The reading view's keys, and what they ask of the rest.
-    fn in_reader(&mut self, action: &Action) {
-        match self.reading.update(action, &self.areas()) {
-            reading::Next::Stay => {}
-            reading::Next::Say(text) => self.notice = Some(text),
-            reading::Next::Stepped(step, forward) => {
-                let search = self.keys.first_key(Mode::Global, &Action::OpenSearch);
-                self.notice = step.notice(forward, &search);
+    /// What a view asked for beyond itself.
+    fn reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Ignored | Reply::Done => {}
+            Reply::Say(text) => self.notice = Some(text),
+            Reply::Go(to) => self.go(to),
+            Reply::Compare(nodes) => {
+                if self.views.compare.select_node(&nodes) {
+                    self.show(View::Compare);
+                } else {
+                    // Nothing to compare here: stay, and say where lessons are.
+                    self.views.reading.stay();
+                    let key = self.keys.first_key(Mode::Global, &View::Compare.show());
+                    self.notice = Some(format!("这里不是国内外经验的启示；按 {key} 看全部对照"));
+                }
             }
-            reading::Next::ToggleBookmark(anchor) => {
+            Reply::PickPlace => self.overlay = Overlay::Picker(picker::Picker::new(&self.index)),
+            Reply::Bookmark(anchor) => {
                 let marked = self.bookmarks.toggle(&self.lib, anchor);
                 self.notice = Some(
                     if marked {
@@ -384,38 +300,140 @@ impl App {
                 );
                 self.effects.push(self.save());
             }
-            reading::Next::Compare(nodes) => {
-                if self.compare.select_node(&nodes) {
-                    self.show(View::Compare);
+            Reply::Note(ask) => self.note(ask),
+        }
+    }
+
+    /// The app's own keys: help, jumps, Esc, the popups, the tabs.
+    fn global(&mut self, action: &Action) {
+        match action {
+            Action::ToggleHelp => {
+                let mut help = help::Help::default();
+                help.open(self.mode());
+                self.overlay = Overlay::Help(help);
+            }
+            Action::JumpBack | Action::JumpForward => {
+                let back = matches!(action, Action::JumpBack);
+                if self.views.reading.jump(back) {
+                    // Back from a jump is back in the view it was made from.
+                    let from = self.came_from.take().filter(|_| back);
+                    self.view = from.unwrap_or(View::Reader);
                 } else {
-                    // Nothing to compare here: stay, and say where lessons are.
-                    let here = self.reading.position();
-                    self.reading.jumps.cancel(here);
-                    let key = self
-                        .keys
-                        .first_key(Mode::Global, &Action::Show(View::Compare));
-                    self.notice = Some(format!("这里不是国内外经验的启示；按 {key} 看全部对照"));
+                    self.notice = Some("跳转记录已到头".into());
+                }
+            }
+            Action::OpenSearch => {
+                self.overlay = Overlay::Search;
+                self.search.line.select_all();
+            }
+            Action::OpenBookmarks => {
+                let selected = match &self.overlay {
+                    Overlay::Bookmarks(list) => list.selected,
+                    _ => 0,
+                };
+                self.overlay = Overlay::Bookmarks(bookmarks::BookmarkList::open(
+                    &self.bookmarks,
+                    &self.lib,
+                    selected,
+                ));
+            }
+            Action::Show(tab) => {
+                if let Some(view) = View::at_tab(*tab) {
+                    self.show(view);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// What a view asks of the notebook.
+    fn note(&mut self, ask: NoteAsk) {
+        let undo = self.keys.first_key(self.mode(), &Action::UndoDelete);
+        match notebook::ask(&mut self.study, &self.lib, ask, &undo) {
+            notebook::Done::Say { text, changed } => {
+                self.notice = Some(text);
+                if changed {
+                    self.save_notes();
+                }
+            }
+            notebook::Done::Write(editor) => self.overlay = Overlay::Editor(editor),
+            notebook::Done::Show(i) => {
+                if let Some((anchor, byte)) = self.study.anchor(&self.lib, i) {
+                    self.go(Destination::Text(anchor, None));
+                    self.views.reading.reader.reveal(anchor, byte);
+                    self.study.current = Some(i);
                 }
             }
         }
     }
 
-    /// Goes somewhere in the text, in the reader, remembering where it was.
+    /// The editor's note kept (as a draft when the reader did not save
+    /// it) and the editor closed; the kind it was kept as.
+    fn keep_editor(&mut self, draft: bool) -> String {
+        let Overlay::Editor(editor) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return String::new();
+        };
+        let (kind, new) = notebook::keep(&mut self.study, &self.lib, editor, draft);
+        if new {
+            self.views.reading.selected_done();
+        }
+        self.save_notes();
+        kind
+    }
+
+    /// A quit with the editor open keeps what was typed as a draft note
+    /// (〔草稿〕), never drops it: `Ctrl-c`, SIGTERM and SIGHUP alike.
+    fn keep_draft(&mut self) {
+        if matches!(&self.overlay, Overlay::Editor(editor) if editor.typed()) {
+            self.keep_editor(true);
+        }
+    }
+
+    /// Writes the notes file.
+    fn save_notes(&mut self) {
+        self.effects
+            .push(Effect::SaveNotes(Box::new(self.study.book.clone())));
+    }
+
+    /// After every action: each view told its size and asked what work it
+    /// wants, help kept within its rows, the search asked for.
+    fn settle(&mut self) {
+        let (cx, views) = self.ctx_parts();
+        let wanted = views.settle(&cx);
+        self.effects.extend(wanted);
+        if let Overlay::Help(help) = &mut self.overlay {
+            help.clamp(&self.keys, self.size, self.widths);
+        }
+        if matches!(self.overlay, Overlay::Search)
+            && let Some((serial, query)) = self.search.request()
+        {
+            self.search.notes = self.study.matching(&query, &self.lib);
+            self.effects.push(Effect::Search {
+                serial,
+                query,
+                limit: search::RESULTS,
+            });
+        }
+    }
+
+    /// Goes somewhere in the text, in the reader, remembering where it was
+    /// and which view the jump was made from.
     fn go(&mut self, to: Destination) {
         let Some(arrival) = to.resolve(&self.index) else {
             return;
         };
         self.overlay = Overlay::None;
-        self.came_from = (self.view == View::Notes).then_some(View::Notes);
+        self.came_from = Some(self.view);
         self.view = View::Reader;
-        self.reading.arrive(arrival, self.areas().tree_floats);
+        let floats = self.areas().tree_floats;
+        self.views.reading.arrive(arrival, floats);
     }
 
     /// Jumps to the selected search result; the query joins the history.
     fn open_result(&mut self) {
         if let Some(note) = self.search.selected_note() {
             self.overlay = Overlay::None;
-            self.open_note(note);
+            self.note(NoteAsk::Open(note));
             return;
         }
         let Some(to) = self.search.destination(&self.index) else {
@@ -427,73 +445,157 @@ impl App {
         self.go(to);
     }
 
-    /// Enter in the place picker: filter the comparison by that place, or
-    /// go to its first mention in the place index.
-    fn pick_place(&mut self, place: crate::content::PlaceId) {
+    /// Enter in the place picker: the view shown takes the place (the
+    /// place index goes to its first mention); else the comparison, filtered
+    /// by it.
+    fn pick_place(&mut self, place: PlaceId) {
         self.overlay = Overlay::None;
-        if self.view == View::Places {
-            self.places.select_place(place);
-        } else {
-            self.view = View::Compare;
-            self.compare.choose_place(place);
-        }
-    }
-
-    /// Esc with no popup: close the floating tree, else clear the highlights.
-    fn close(&mut self) {
-        if self.overlay == Overlay::None && self.warning.is_some() {
-            self.warning = None;
-        } else if self.overlay == Overlay::None {
-            self.reading.close(self.areas().tree_floats);
-        } else {
-            self.overlay = Overlay::None;
-        }
-    }
-
-    fn focus_pane(&mut self, pane: Pane) {
-        match pane {
-            Pane::Tree => self.reading.panes.focus = Focus::Tree,
-            Pane::Reader => self.reading.panes.read(self.areas().tree_floats),
-            Pane::Side(side) => self.compare.side = side,
-            Pane::Places => {}
+        let view = self.view;
+        let (cx, views) = self.ctx_parts();
+        if !views.get_mut(view).pick_place(place, &cx) {
+            self.show(View::Compare);
+            self.views.compare.choose_place(place);
         }
     }
 
     fn show(&mut self, view: View) {
         self.view = view;
         self.overlay = Overlay::None;
-        if view == View::Places {
-            self.places.ask();
-        }
-        if view == View::Notes {
-            self.notes.refresh(&self.lib);
+        let (cx, views) = self.ctx_parts();
+        views.get_mut(view).shown(&cx);
+    }
+
+    /// `y` and `Y`: the search popup's selected result, else what the view
+    /// copies, with its source, to the terminal's clipboard.
+    fn copy(&mut self, section: bool) {
+        let text = match &self.overlay {
+            Overlay::Search => self
+                .search
+                .selected_anchor(&self.index)
+                .map(|a| crate::content::cite::clip(&self.lib, a, section)),
+            _ => self.views.get(self.view).clip(&self.ctx(), section),
+        };
+        match crate::content::cite::for_clipboard(text) {
+            Ok(text) => {
+                self.notice = Some(format!("已复制 {} 字（含出处）", text.chars().count()));
+                self.effects.push(Effect::Copy(text));
+            }
+            Err(why) => self.notice = Some(why),
         }
     }
 
     fn resize(&mut self, w: u16, h: u16) {
         let was_narrow = self.size.0 < areas::SIDE_BY_SIDE;
         self.size = (w, h);
-        self.reading
+        self.views
+            .reading
             .panes
             .resize(was_narrow, w < areas::SIDE_BY_SIDE);
     }
 
-    /// Tells each view the size of its panes; each keeps its place.
-    fn layout(&mut self) {
-        let areas = self.areas();
-        self.reading.settle(&areas);
-        self.compare.settle(&areas, self.reading.reader.measure);
-        self.places
-            .resize(usize::from(areas::inner(areas.main).height));
+    /// The app as the settings make it: keys, measure, indent and the
+    /// notes' kinds (a saved session's measure, restored after, wins over
+    /// the config's).
+    #[must_use]
+    pub fn configured(mut self, config: crate::config::Config) -> Self {
+        let reader = &mut self.views.reading.reader;
+        reader.set_indent(config.indent_text());
+        reader.set_measure(config.measure);
+        self.keys = config.keys;
+        self.study.kinds = config.kinds;
+        self.update(Action::Resize(self.size.0, self.size.1));
+        self
     }
 
-    /// Takes the settings: keys, measure and indent (a saved session's
-    /// measure, recalled after, wins over the config's).
-    pub fn configure(&mut self, config: crate::config::Config) {
-        self.reading.reader.set_indent(config.indent_text());
-        self.reading.reader.set_measure(config.measure);
-        self.keys = config.keys;
-        self.notes.kinds = config.kinds;
-        self.update(Action::Resize(self.size.0, self.size.1));
+    /// What to remember of this session, as the state file keeps it.
+    #[must_use]
+    pub fn memory(&self) -> Saved {
+        let mut saved = Saved {
+            format: crate::state::FORMAT,
+            view: Some(self.view.name().to_owned()),
+            searches: self.search.history.clone(),
+            bookmarks: self.bookmarks.marks.clone(),
+            deleted: self.bookmarks.deleted.clone(),
+            ..Saved::default()
+        };
+        self.views.remember(&mut saved, &self.ctx());
+        saved
+    }
+
+    fn save(&self) -> Effect {
+        Effect::Save(Box::new(self.memory()))
+    }
+
+    /// Picks up where a saved session left off; what is not in the content
+    /// (yet, while a big collection loads) waits for more of it.
+    fn recall(&mut self, saved: Saved) {
+        let (cx, views) = self.ctx_parts();
+        views.recall(&saved, &cx);
+        if let Some(view) = saved.view.as_deref().and_then(View::named) {
+            self.show(view);
+        }
+        self.search.history = saved.searches;
+        self.bookmarks.saved(saved.bookmarks, saved.deleted);
+    }
+
+    /// After a save: what was written, another reader's bookmarks and
+    /// searches included; or why nothing could be.
+    fn saved(&mut self, written: Result<Saved, String>) {
+        match written {
+            Ok(written) => {
+                self.bookmarks.saved(written.bookmarks, written.deleted);
+                self.search.history = written.searches;
+            }
+            Err(why) => self.notice = Some(why),
+        }
+    }
+
+    /// More of a collection, loaded while the reader showed a part: every
+    /// state re-targets itself on the larger part, keeping its place,
+    /// selection, marks and filters. `shown` is how many files that is,
+    /// while more are loading; None once the whole collection is in.
+    fn adopt(&mut self, index: Arc<SearchIndex>, shown: Option<usize>) {
+        let old = Arc::clone(&self.lib);
+        let lib = Arc::clone(index.library());
+        let moved = Rebase {
+            old: &old,
+            new: &lib,
+        };
+        self.lib = Arc::clone(&lib);
+        self.index = index;
+        self.study.place(&lib);
+        let (cx, views) = self.ctx_parts();
+        views.rebase(&moved, &cx);
+        self.search.rebase();
+        if let Overlay::Picker(picker) = &mut self.overlay {
+            picker.refresh(&self.index);
+        }
+        if let Overlay::Bookmarks(list) = &mut self.overlay {
+            list.found = self.bookmarks.found(&self.lib);
+        }
+        self.loading = self.loading.take().and_then(|l| l.grown(shown));
+    }
+
+    /// What the views may read, apart from the views themselves: for an
+    /// action that changes one of them.
+    fn ctx_parts(&mut self) -> (Ctx<'_>, &mut Views) {
+        let areas = self.areas();
+        let measure = self.views.reading.reader.measure;
+        (
+            Ctx {
+                lib: &self.lib,
+                index: &self.index,
+                keys: &self.keys,
+                widths: self.widths,
+                areas,
+                size: self.size,
+                measure,
+                marks: Marks {
+                    study: &self.study,
+                    bookmarks: &self.bookmarks,
+                },
+            },
+            &mut self.views,
+        )
     }
 }

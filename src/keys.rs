@@ -8,7 +8,6 @@ pub use keymap::{HelpRow, Keymap};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
-use crate::view::View;
 
 /// Where a binding applies. Overlays first, then the focused pane, then
 /// global; help lists them in this order after the current one.
@@ -102,6 +101,10 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub help: &'static str,
+    /// A word or two for the status bar and the pane titles, for the keys
+    /// worth offering there: rows next to each other with the same hint
+    /// are offered as one (`j/k 选择`).
+    pub hint: Option<&'static str>,
 }
 
 const fn b(
@@ -117,6 +120,15 @@ const fn b(
         keys,
         action,
         help,
+        hint: None,
+    }
+}
+
+impl Binding {
+    /// The same row, offered in the status bar and the pane's title as `hint`.
+    const fn hint(mut self, hint: &'static str) -> Binding {
+        self.hint = Some(hint);
+        self
     }
 }
 
@@ -128,15 +140,15 @@ use Mode as M;
 pub const BINDINGS: &[Binding] = &[
     b(M::Global,    "quit",                         &[k('q'), ctrl('c')],                A::Quit,               "退出"),
     b(M::Global,    "suspend",                      &[ctrl('z')],                        A::Suspend,            "挂起（fg 回来）"),
-    b(M::Global,    "help",                         &[k('?')],                           A::ToggleHelp,         "帮助"),
-    b(M::Global,    "focus_next",                   &[code(C::Tab)],                     A::FocusNext,          "切换窗格"),
-    b(M::Global,    "toggle_tree",                  &[k('t')],                           A::ToggleTree,         "显示/隐藏目录"),
+    b(M::Global,    "help",                         &[k('?')],                           A::ToggleHelp,         "帮助").hint("帮助"),
+    b(M::Global,    "focus_next",                   &[code(C::Tab)],                     A::FocusNext,          "切换窗格").hint("切换"),
+    b(M::Global,    "toggle_tree",                  &[k('t')],                           A::ToggleTree,         "显示/隐藏目录").hint("目录"),
     b(M::Global,    "close",                        &[code(C::Esc)],                     A::Close,              "关闭浮层／清除高亮"),
-    b(M::Global,    "search",                       &[k('/'), ctrl('p')],                A::OpenSearch,         "搜索（汉字、拼音、英文地名）"),
-    b(M::Global,    "show_reader",                  &[k('1')],                           A::Show(View::Reader), "阅读视图"),
-    b(M::Global,    "show_compare",                 &[k('2')],                           A::Show(View::Compare), "国内外经验对照"),
-    b(M::Global,    "show_places",                  &[k('3')],                           A::Show(View::Places), "地点索引"),
-    b(M::Global,    "show_notes",                   &[k('4')],                           A::Show(View::Notes),  "笔记"),
+    b(M::Global,    "search",                       &[k('/'), ctrl('p')],                A::OpenSearch,         "搜索（汉字、拼音、英文地名）").hint("搜索"),
+    b(M::Global,    "show_reader",                  &[k('1')],                           A::Show(1), "阅读视图"),
+    b(M::Global,    "show_compare",                 &[k('2')],                           A::Show(2), "国内外经验对照"),
+    b(M::Global,    "show_places",                  &[k('3')],                           A::Show(3), "地点索引"),
+    b(M::Global,    "show_notes",                   &[k('4')],                           A::Show(4),  "笔记"),
     b(M::Global,    "bookmarks",                    &[k('\'')],                          A::OpenBookmarks,      "书签"),
     b(M::Global,    "jump_back",                    &[ctrl('o')],                        A::JumpBack,           "跳回上一处"),
     b(M::Global,    "jump_forward",                 &[ctrl('n')],                        A::JumpForward,        "跳往下一处"),
@@ -157,35 +169,35 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Reader,    "reader.half_page_up",          &[ctrl('u')],                        A::HalfPageUp,         "上翻半页"),
     b(M::Reader,    "reader.scroll_top",            &[k('g'), code(C::Home)],            A::ScrollTop,          "文首"),
     b(M::Reader,    "reader.scroll_bottom",         &[k('G'), code(C::End)],             A::ScrollBottom,       "文末"),
-    b(M::Reader,    "reader.prev_part",             &[k('[')],                           A::PrevPart,           "上一部分"),
-    b(M::Reader,    "reader.next_part",             &[k(']')],                           A::NextPart,           "下一部分"),
+    b(M::Reader,    "reader.prev_part",             &[k('[')],                           A::PrevPart,           "上一部分").hint("跳节"),
+    b(M::Reader,    "reader.next_part",             &[k(']')],                           A::NextPart,           "下一部分").hint("跳节"),
     b(M::Reader,    "reader.next_hit",              &[k('n')],                           A::NextHit,            "下一个搜索结果"),
     b(M::Reader,    "reader.prev_hit",              &[k('N')],                           A::PrevHit,            "上一个搜索结果"),
     b(M::Reader,    "reader.compare_here",          &[k('c')],                           A::CompareHere,        "对照此条启示"),
-    b(M::Reader,    "reader.toggle_bookmark",       &[k('m')],                           A::ToggleBookmark,     "加／删书签"),
+    b(M::Reader,    "reader.toggle_bookmark",       &[k('m')],                           A::ToggleBookmark,     "加／删书签").hint("书签"),
     b(M::Reader,    "reader.copy",                  &[k('y')],                           A::Copy,               "复制本段（附出处）"),
     b(M::Reader,    "reader.copy_section",          &[k('Y')],                           A::CopySection,        "复制本节（附出处）"),
     b(M::Reader,    "reader.wider_measure",         &[k('+'), k('=')],                   A::WiderMeasure,       "加宽版心"),
     b(M::Reader,    "reader.narrower_measure",      &[k('-')],                           A::NarrowerMeasure,    "收窄版心"),
-    b(M::Reader,    "reader.select",                &[k('v')],                           A::StartSelection,     "选择段落，以划线、写笔记"),
+    b(M::Reader,    "reader.select",                &[k('v')],                           A::StartSelection,     "选择段落，以划线、写笔记").hint("选段"),
     b(M::Reader,    "reader.next_note",             &[k('}')],                           A::NextNote,           "下一条笔记"),
     b(M::Reader,    "reader.prev_note",             &[k('{')],                           A::PrevNote,           "上一条笔记"),
     b(M::Reader,    "reader.edit_note",             &[k('e'), code(C::Enter)],           A::EditNote,           "看／改这里的笔记"),
     b(M::Reader,    "reader.delete_note",           &[k('d')],                           A::DeleteNote,         "删除这里的笔记"),
     b(M::Reader,    "reader.undo_delete",           &[k('u')],                           A::UndoDelete,         "恢复刚删除的笔记"),
 
-    b(M::Select,    "select.grow",                  &[k('j'), code(C::Down), k(')')],    A::GrowSentence,       "多选一句"),
-    b(M::Select,    "select.shrink",                &[k('k'), code(C::Up), k('(')],      A::ShrinkSentence,     "少选一句"),
+    b(M::Select,    "select.grow",                  &[k('j'), code(C::Down), k(')')],    A::GrowSentence,       "多选一句").hint("多／少一句"),
+    b(M::Select,    "select.shrink",                &[k('k'), code(C::Up), k('(')],      A::ShrinkSentence,     "少选一句").hint("多／少一句"),
     b(M::Select,    "select.grow_clause",           &[k('w')],                           A::GrowClause,         "多选一个分句"),
     b(M::Select,    "select.shrink_clause",         &[k('b')],                           A::ShrinkClause,       "少选一个分句"),
-    b(M::Select,    "select.annotate",              &[k('a')],                           A::Annotate,           "写笔记"),
-    b(M::Select,    "select.highlight",             &[k('h')],                           A::Highlight,          "只划线"),
-    b(M::Select,    "select.cancel",                &[code(C::Esc)],                     A::Close,              "取消选择"),
+    b(M::Select,    "select.annotate",              &[k('a')],                           A::Annotate,           "写笔记").hint("写笔记"),
+    b(M::Select,    "select.highlight",             &[k('h')],                           A::Highlight,          "只划线").hint("划线"),
+    b(M::Select,    "select.cancel",                &[code(C::Esc)],                     A::Close,              "取消选择").hint("取消"),
 
-    b(M::Editor,    "editor.save",                  &[code(C::Enter)],                   A::SaveNote,           "保存笔记"),
-    b(M::Editor,    "editor.new_line",              &[alt_enter(), ctrl('j'), ctrl('o')], A::NewLine,            "换行"),
-    b(M::Editor,    "editor.next_kind",             &[code(C::Tab)],                     A::NextKind,           "换类别"),
-    b(M::Editor,    "editor.cancel",                &[code(C::Esc)],                     A::Close,              "取消，不保存"),
+    b(M::Editor,    "editor.save",                  &[code(C::Enter)],                   A::SaveNote,           "保存笔记").hint("保存"),
+    b(M::Editor,    "editor.cancel",                &[code(C::Esc)],                     A::Close,              "取消，不保存").hint("取消"),
+    b(M::Editor,    "editor.new_line",              &[alt_enter(), ctrl('j'), ctrl('o')], A::NewLine,            "换行").hint("换行"),
+    b(M::Editor,    "editor.next_kind",             &[code(C::Tab)],                     A::NextKind,           "换类别").hint("类别"),
     b(M::Editor,    "editor.quit",                  &[ctrl('c')],                        A::Quit,               "退出"),
     b(M::Editor,    "editor.caret_left",            &[code(C::Left)],                    A::CaretLeft,          "光标左移"),
     b(M::Editor,    "editor.caret_right",           &[code(C::Right)],                   A::CaretRight,         "光标右移"),
@@ -196,28 +208,28 @@ pub const BINDINGS: &[Binding] = &[
 
     b(M::Compare,   "compare.lesson_down",          &[k('j'), code(C::Down)],            A::LessonDown,         "下一组启示"),
     b(M::Compare,   "compare.lesson_up",            &[k('k'), code(C::Up)],              A::LessonUp,           "上一组启示"),
-    b(M::Compare,   "compare.domestic",             &[k('h'), code(C::Left)],            A::DomesticSide,       "国内一侧"),
-    b(M::Compare,   "compare.foreign",              &[k('l'), code(C::Right)],           A::ForeignSide,        "国外一侧"),
+    b(M::Compare,   "compare.domestic",             &[k('h'), code(C::Left)],            A::DomesticSide,       "国内一侧").hint("国内／国外"),
+    b(M::Compare,   "compare.foreign",              &[k('l'), code(C::Right)],           A::ForeignSide,        "国外一侧").hint("国内／国外"),
     b(M::Compare,   "compare.other_side",           &[code(C::Tab)],                     A::OtherSide,          "切换国内／国外"),
     b(M::Compare,   "compare.open_lesson",          &[code(C::Enter)],                   A::OpenLesson,         "在阅读区打开"),
     b(M::Compare,   "compare.page_down",            &[k(' '), code(C::PageDown)],        A::PageDown,           "下翻一页"),
     b(M::Compare,   "compare.page_up",              &[k('b'), code(C::PageUp)],          A::PageUp,             "上翻一页"),
-    b(M::Compare,   "compare.toggle_sync",          &[k('s')],                           A::ToggleSync,         "同步滚动开／关"),
+    b(M::Compare,   "compare.toggle_sync",          &[k('s')],                           A::ToggleSync,         "同步滚动开／关").hint("同步"),
     b(M::Compare,   "compare.copy",                 &[k('y')],                           A::Copy,               "复制所选启示（附出处）"),
-    b(M::Compare,   "compare.open_places",          &[k('p')],                           A::OpenPlaces,         "按地点筛选"),
+    b(M::Compare,   "compare.open_places",          &[k('p')],                           A::OpenPlaces,         "按地点筛选").hint("地点"),
     b(M::Compare,   "compare.clear_place",          &[code(C::Esc)],                     A::ClearPlace,         "清除地点筛选"),
 
-    b(M::Places,    "places.mention_down",          &[k('j'), code(C::Down)],            A::MentionDown,        "下一处提及"),
-    b(M::Places,    "places.mention_up",            &[k('k'), code(C::Up)],              A::MentionUp,          "上一处提及"),
-    b(M::Places,    "places.open_lesson",           &[code(C::Enter)],                   A::OpenLesson,         "在阅读区打开"),
-    b(M::Places,    "places.open_places",           &[k('p')],                           A::OpenPlaces,         "选择地点"),
+    b(M::Places,    "places.mention_down",          &[k('j'), code(C::Down)],            A::MentionDown,        "下一处提及").hint("选择"),
+    b(M::Places,    "places.mention_up",            &[k('k'), code(C::Up)],              A::MentionUp,          "上一处提及").hint("选择"),
+    b(M::Places,    "places.open_lesson",           &[code(C::Enter)],                   A::OpenLesson,         "在阅读区打开").hint("打开"),
+    b(M::Places,    "places.open_places",           &[k('p')],                           A::OpenPlaces,         "选择地点").hint("地点"),
 
-    b(M::Search,    "search_box.close",             &[code(C::Esc)],                     A::Close,              "关闭搜索"),
+    b(M::Search,    "search_box.result_up",         &[code(C::Up), ctrl('p')],           A::ResultUp,           "上一个结果（空行或刚调出时：以前的搜索）").hint("选择"),
+    b(M::Search,    "search_box.result_down",       &[code(C::Down), ctrl('n')],         A::ResultDown,         "下一个结果").hint("选择"),
+    b(M::Search,    "search_box.open_result",       &[code(C::Enter)],                   A::OpenResult,         "跳到所选结果").hint("跳转"),
+    b(M::Search,    "search_box.close",             &[code(C::Esc)],                     A::Close,              "关闭搜索").hint("关闭"),
     b(M::Search,    "search_box.quit",              &[ctrl('c')],                        A::Quit,               "退出"),
     b(M::Search,    "search_box.suspend",           &[ctrl('z')],                        A::Suspend,            "挂起"),
-    b(M::Search,    "search_box.open_result",       &[code(C::Enter)],                   A::OpenResult,         "跳到所选结果"),
-    b(M::Search,    "search_box.result_down",       &[code(C::Down), ctrl('n')],         A::ResultDown,         "下一个结果"),
-    b(M::Search,    "search_box.result_up",         &[code(C::Up), ctrl('p')],           A::ResultUp,           "上一个结果（空行或刚调出时：以前的搜索）"),
     b(M::Search,    "search_box.history_search",    &[ctrl('r')],                        A::HistorySearch,      "在以前的搜索中查找"),
     b(M::Search,    "search_box.copy",              &[ctrl('y')],                        A::Copy,               "复制所选结果（附出处）"),
     b(M::Search,    "search_box.caret_left",        &[code(C::Left)],                    A::CaretLeft,          "光标左移"),
@@ -228,40 +240,40 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Search,    "search_box.delete_to_start",   &[ctrl('u')],                        A::DeleteToStart,      "删除到行首"),
     b(M::Search,    "search_box.delete_word",       &[ctrl('w')],                        A::DeleteWord,         "删除前一词"),
 
-    b(M::Picker,    "picker.close",                 &[code(C::Esc)],                     A::Close,              "关闭"),
+    b(M::Picker,    "picker.result_up",             &[code(C::Up), ctrl('p')],           A::ResultUp,           "上一个").hint("选择"),
+    b(M::Picker,    "picker.result_down",           &[code(C::Down), ctrl('n')],         A::ResultDown,         "下一个").hint("选择"),
+    b(M::Picker,    "picker.pick_place",            &[code(C::Enter)],                   A::PickPlace,          "选定地点").hint("选定"),
+    b(M::Picker,    "picker.close",                 &[code(C::Esc)],                     A::Close,              "关闭").hint("关闭"),
     b(M::Picker,    "picker.quit",                  &[ctrl('c')],                        A::Quit,               "退出"),
     b(M::Picker,    "picker.suspend",               &[ctrl('z')],                        A::Suspend,            "挂起"),
-    b(M::Picker,    "picker.pick_place",            &[code(C::Enter)],                   A::PickPlace,          "选定地点"),
-    b(M::Picker,    "picker.result_down",           &[code(C::Down), ctrl('n')],         A::ResultDown,         "下一个"),
-    b(M::Picker,    "picker.result_up",             &[code(C::Up), ctrl('p')],           A::ResultUp,           "上一个"),
     b(M::Picker,    "picker.backspace",             &[code(C::Backspace)],               A::Backspace,          "删除前一字"),
     b(M::Picker,    "picker.delete_to_start",       &[ctrl('u')],                        A::DeleteToStart,      "删除到行首"),
 
-    b(M::Notes,     "notes.down",                   &[k('j'), code(C::Down)],            A::ResultDown,         "下一条"),
-    b(M::Notes,     "notes.up",                     &[k('k'), code(C::Up)],              A::ResultUp,           "上一条"),
-    b(M::Notes,     "notes.open",                   &[code(C::Enter)],                   A::OpenResult,         "跳到原文"),
-    b(M::Notes,     "notes.filter",                 &[k('/')],                           A::FilterNotes,        "按字词筛选（汉字、拼音）"),
-    b(M::Notes,     "notes.kind",                   &[k('f')],                           A::NextKindFilter,     "按类别筛选"),
-    b(M::Notes,     "notes.edit",                   &[k('e')],                           A::EditNote,           "改笔记"),
-    b(M::Notes,     "notes.delete",                 &[k('d')],                           A::DeleteNote,         "删除笔记"),
+    b(M::Notes,     "notes.down",                   &[k('j'), code(C::Down)],            A::ResultDown,         "下一条").hint("选择"),
+    b(M::Notes,     "notes.up",                     &[k('k'), code(C::Up)],              A::ResultUp,           "上一条").hint("选择"),
+    b(M::Notes,     "notes.open",                   &[code(C::Enter)],                   A::OpenResult,         "跳到原文").hint("跳到原文"),
+    b(M::Notes,     "notes.filter",                 &[k('/')],                           A::FilterNotes,        "按字词筛选（汉字、拼音）").hint("筛选"),
+    b(M::Notes,     "notes.kind",                   &[k('f')],                           A::NextKindFilter,     "按类别筛选").hint("类别"),
+    b(M::Notes,     "notes.edit",                   &[k('e')],                           A::EditNote,           "改笔记").hint("改"),
+    b(M::Notes,     "notes.delete",                 &[k('d')],                           A::DeleteNote,         "删除笔记").hint("删"),
     b(M::Notes,     "notes.undo",                   &[k('u')],                           A::UndoDelete,         "恢复刚删除的笔记"),
     b(M::Notes,     "notes.copy",                   &[k('y')],                           A::Copy,               "复制原文和笔记（附出处）"),
 
-    b(M::NotesFilter, "notes_filter.done",          &[code(C::Enter)],                   A::OpenResult,         "筛选完毕"),
-    b(M::NotesFilter, "notes_filter.clear",         &[code(C::Esc)],                     A::Close,              "清除筛选"),
+    b(M::NotesFilter, "notes_filter.done",          &[code(C::Enter)],                   A::OpenResult,         "筛选完毕").hint("筛选完毕"),
+    b(M::NotesFilter, "notes_filter.clear",         &[code(C::Esc)],                     A::Close,              "清除筛选").hint("清除"),
     b(M::NotesFilter, "notes_filter.quit",          &[ctrl('c')],                        A::Quit,               "退出"),
     b(M::NotesFilter, "notes_filter.backspace",     &[code(C::Backspace)],               A::Backspace,          "删除前一字"),
     b(M::NotesFilter, "notes_filter.delete_to_start", &[ctrl('u')],                      A::DeleteToStart,      "删除到行首"),
 
-    b(M::Bookmarks, "bookmark_list.close",          &[code(C::Esc), k('\'')],            A::Close,              "关闭"),
-    b(M::Bookmarks, "bookmark_list.open_result",    &[code(C::Enter)],                   A::OpenResult,         "跳到书签"),
     b(M::Bookmarks, "bookmark_list.result_down",    &[k('j'), code(C::Down)],            A::ResultDown,         "下一个"),
     b(M::Bookmarks, "bookmark_list.result_up",      &[k('k'), code(C::Up)],              A::ResultUp,           "上一个"),
-    b(M::Bookmarks, "bookmark_list.delete_bookmark",&[k('d')],                           A::DeleteBookmark,     "删除书签"),
+    b(M::Bookmarks, "bookmark_list.open_result",    &[code(C::Enter)],                   A::OpenResult,         "跳到书签").hint("跳转"),
+    b(M::Bookmarks, "bookmark_list.delete_bookmark",&[k('d')],                           A::DeleteBookmark,     "删除书签").hint("删除"),
+    b(M::Bookmarks, "bookmark_list.close",          &[code(C::Esc), k('\'')],            A::Close,              "关闭").hint("关闭"),
 
-    b(M::Help,      "help_box.toggle_help",         &[code(C::Esc), k('?'), k('q')],     A::ToggleHelp,         "关闭帮助"),
-    b(M::Help,      "help_box.scroll_down",         &[k('j'), code(C::Down)],            A::ScrollDown,         "向下滚动帮助"),
-    b(M::Help,      "help_box.scroll_up",           &[k('k'), code(C::Up)],              A::ScrollUp,           "向上滚动帮助"),
+    b(M::Help,      "help_box.scroll_down",         &[k('j'), code(C::Down)],            A::ScrollDown,         "向下滚动帮助").hint("滚动"),
+    b(M::Help,      "help_box.scroll_up",           &[k('k'), code(C::Up)],              A::ScrollUp,           "向上滚动帮助").hint("滚动"),
+    b(M::Help,      "help_box.toggle_help",         &[code(C::Esc), k('?'), k('q')],     A::ToggleHelp,         "关闭帮助").hint("关闭"),
     b(M::Help,      "help_box.page_down",           &[k(' '), code(C::PageDown)],        A::PageDown,           "向下翻一页"),
     b(M::Help,      "help_box.page_up",             &[k('b'), code(C::PageUp)],          A::PageUp,             "向上翻一页"),
     b(M::Help,      "help_box.top",                 &[k('g'), code(C::Home)],            A::ScrollTop,          "回到开头"),

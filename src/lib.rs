@@ -7,19 +7,22 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod content;
+pub mod effect;
 pub mod export;
+pub mod field;
 pub mod import;
 pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod notes;
+pub mod paint;
 pub mod private;
 pub mod sanitize;
 pub mod search;
 pub mod state;
 pub mod terminal;
 pub mod ui;
-pub mod view;
+pub mod views;
 pub mod wrap;
 
 /// Threads for work shared across cores (search, indexing, loading, the

@@ -7,6 +7,7 @@
 //! `w3c` is its format.
 
 pub mod anchor;
+pub mod study;
 mod w3c;
 
 use std::collections::HashMap;

@@ -24,7 +24,7 @@ use crate::content::{Anchor, Field, Library, NodeId, PlaceId};
 use build::Sets;
 use entry::Entry;
 use highlight::Kind;
-pub use highlight::{char_positions, snippet};
+pub use highlight::char_positions;
 use outcome::TermMatch;
 pub use outcome::{Generation, Hit, Outcome, Rank};
 use packed::EntrySets;

@@ -4,6 +4,7 @@
 //! path and a field), never a line number, so it survives resizes and
 //! content edits. Knows nothing of the terminal; `store` reads and writes it.
 
+pub mod bookmarks;
 pub mod store;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -26,9 +27,9 @@ const TOMBSTONE_MS: u64 = 180 * 24 * 3600 * 1000;
 #[serde(default, deny_unknown_fields)]
 pub struct Saved {
     pub format: u32,
-    /// The view shown; one this version does not have is passed over.
-    #[serde(deserialize_with = "known_view")]
-    pub view: Option<crate::view::View>,
+    /// The view shown, by its name (`reader`, `compare`, …); a name this
+    /// version has no view for is passed over when it is read back.
+    pub view: Option<String>,
     /// The text at the top of the reader.
     pub at: Option<Spot>,
     pub measure: Option<usize>,
@@ -42,14 +43,6 @@ pub struct Saved {
     pub deleted: Vec<Spot>,
     /// Article id → how far through it the reader got, in percent.
     pub progress: BTreeMap<String, u8>,
-}
-
-/// A view by its saved name; a name from another version is no view.
-fn known_view<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<crate::view::View>, D::Error> {
-    let name = Option::<String>::deserialize(d)?;
-    Ok(name.and_then(|n| crate::view::View::all().find(|v| v.name() == n)))
 }
 
 /// A spot in the text: a node by path, one of its fields, a byte in it;

@@ -2,7 +2,7 @@
 //! the terminal back on every way out (quit, error, panic, SIGTERM, SIGHUP,
 //! SIGINT) and while suspended (Ctrl-Z).
 
-mod memory;
+mod files;
 mod searcher;
 
 use std::io::{IsTerminal as _, Read as _, stdout};
@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc;
 
-use crate::app::Loading;
 use crate::content::Keeping;
+use crate::content::Loading;
 use anyhow::{Context, bail};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::clipboard::CopyToClipboard;
@@ -26,10 +26,10 @@ use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::cli::Cli;
 use crate::input;
+use crate::paint::Theme;
 use crate::search::{Outcome, SearchIndex};
 use crate::ui::Screen;
-use crate::ui::theme::Theme;
-use memory::Memory;
+use files::Files;
 use searcher::Searcher;
 
 /// Undoes what ratatui's `init` does not know about, then restores the
@@ -133,7 +133,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         );
     }
     let index = Arc::new(SearchIndex::new(lib));
-    let (mut app, theme, mouse, memory, pending) = open(cli, Arc::clone(&index));
+    let (mut app, theme, mouse, files, pending) = open(cli, Arc::clone(&index));
 
     let (tx, inbox) = mpsc::channel();
     spawn_signals(tx.clone())?;
@@ -141,9 +141,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let guard = Guard;
     capture(mouse).context("setting up the terminal")?;
     spawn_input(tx.clone());
-    let loading = rest.is_some();
-    if let Some((dir, files)) = rest {
-        app.loading = Some(spawn_loader(dir, files, tx.clone()));
+    let mut pending = pending;
+    if let Some((dir, count)) = rest {
+        let loading = spawn_loader(dir, count, tx.clone());
+        pending.extend(app.update(Action::Loading(Some(loading))));
     }
     let searcher = Searcher::start(index, tx.clone());
     let mut session = Session {
@@ -151,12 +152,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         app,
         theme,
         mouse,
-        memory,
+        files,
         parser: input::Parser::default(),
         inbox,
         tx,
         searcher,
-        loading,
         quitted: false,
     };
     let code = session.perform(pending).and_then(|_| session.run());
@@ -166,11 +166,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         for effect in session.app.update(Action::Quit) {
             match effect {
                 Effect::Save(saved) => {
-                    let _ = session.memory.save(*saved);
+                    let _ = session.files.save(*saved);
                 }
                 // A note being written when the signal came, kept as a draft.
                 Effect::SaveNotes(book) => {
-                    let _ = session.memory.save_notes(*book);
+                    let _ = session.files.save_notes(*book);
                 }
                 _ => {}
             }
@@ -179,9 +179,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // Notes whose last save failed (a full disk, `ulimit -f`) are tried
     // once more; if that fails too they are printed once the terminal is
     // back, so they are never lost with the process.
-    let unsaved = session.app.notes.unsaved.is_some().then(|| {
-        let book = session.app.notes.book.clone();
-        let again = session.memory.save_notes(book.clone());
+    let unsaved = session.app.study.unsaved.is_some().then(|| {
+        let book = session.app.study.book.clone();
+        let again = session.files.save_notes(book.clone());
         match again.first() {
             Some(Action::NotesSaved(Err(why))) => Some((book, why.clone())),
             _ => None,
@@ -207,13 +207,11 @@ struct Session {
     app: App,
     theme: &'static Theme,
     mouse: bool,
-    memory: Memory,
+    files: Files,
     parser: input::Parser,
     inbox: mpsc::Receiver<Message>,
     tx: mpsc::Sender<Message>,
     searcher: Searcher,
-    /// A collection is still loading behind what is shown.
-    loading: bool,
     /// The app asked to quit (and saved on the way).
     quitted: bool,
 }
@@ -237,7 +235,9 @@ impl Session {
             }
             // A cut-off escape sequence or paste waits only so long; while a
             // collection loads, its progress is drawn every tenth of a second.
-            let wait = match (self.parser.wait(), self.loading) {
+            // The app says whether a collection is loading behind it.
+            let loading = self.app.loading.is_some();
+            let wait = match (self.parser.wait(), loading) {
                 (Some(t), true) => Some(t.min(LOADING_TICK)),
                 (None, true) => Some(LOADING_TICK),
                 (t, false) => t,
@@ -254,7 +254,7 @@ impl Session {
                 },
             };
             let mut events = Vec::new();
-            dirty = first.is_some() || self.loading;
+            dirty = first.is_some() || loading;
             if first.is_none() {
                 self.parser.timeout(&mut events);
             }
@@ -311,12 +311,12 @@ impl Session {
                     )?;
                 }
                 Effect::Save(saved) => {
-                    for said in self.memory.save(*saved) {
+                    for said in self.files.save(*saved) {
                         queue.extend(self.app.update(said));
                     }
                 }
                 Effect::SaveNotes(book) => {
-                    for said in self.memory.save_notes(*book) {
+                    for said in self.files.save_notes(*book) {
                         queue.extend(self.app.update(said));
                     }
                 }
@@ -348,7 +348,6 @@ impl Session {
             Message::PlacesFound(lib, found) => Action::PlacesFound(lib, Arc::new(found)),
             Message::Loaded(index, shown) => {
                 self.searcher = Searcher::start(Arc::clone(&index), self.tx.clone());
-                self.loading = shown.is_some();
                 Action::Adopt(index, shown)
             }
             // Problems found past the first article: out, and say them.
@@ -374,18 +373,22 @@ impl Session {
 }
 
 /// The app as the settings and the saved state make it: its theme,
-/// whether the mouse is on, and its memory. A bad settings file leaves the
-/// defaults in force and says so.
-/// And the effects its setting up asked for (the place index's mentions,
-/// when the saved session was in it), for the session to carry out.
-fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Memory, Vec<Effect>) {
+/// whether the mouse is on, and its files. A bad settings file leaves the
+/// defaults in force and says so. And the effects its start asked for
+/// (the place index's mentions, when the saved session was in it; notes
+/// found somewhere new, written back), for the session to carry out.
+fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Files, Vec<Effect>) {
     let (config, problem) = cli.settings();
-    let mut app = App::with_index(index, cli.widths(&config));
-    let theme = crate::ui::theme::chosen(cli.light(&config));
+    let theme = crate::paint::theme::chosen(cli.light(&config));
     let mouse = config.mouse;
-    app.configure(config);
-    let mut pending = Vec::new();
-    let memory = Memory::open(cli, &mut app, &mut pending);
+    let mut app = App::with_index(index, cli.widths(&config)).configured(config);
+    let (mut files, said) = Files::open(cli);
+    let mut pending: Vec<Effect> = said.into_iter().flat_map(|a| app.update(a)).collect();
+    // Find out now, not at the end, whether the state can be written; if
+    // not, that is what the status bar says.
+    for said in files.save(app.memory()) {
+        pending.extend(app.update(said));
+    }
     if let Some(errors) = problem {
         // Stays until Esc; the path shortened from the left, so the
         // problem itself is what the bar shows.
@@ -402,7 +405,7 @@ fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Memor
             first.unwrap_or_default()
         ))));
     }
-    (app, theme, mouse, memory, pending)
+    (app, theme, mouse, files, pending)
 }
 
 /// A path as its last two parts, `…/zhizao/config.toml`.
@@ -419,8 +422,10 @@ fn short_path(path: &std::path::Path) -> String {
 
 fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> anyhow::Result<()> {
     terminal.draw(|frame| {
-        frame.render_widget(Screen { app, theme }, frame.area());
-        if let Some((x, y)) = crate::ui::cursor(app) {
+        let screen = Screen { app, theme };
+        let cursor = screen.cursor();
+        frame.render_widget(screen, frame.area());
+        if let Some((x, y)) = cursor {
             frame.set_cursor_position((x, y));
         }
     })?;

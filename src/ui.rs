@@ -1,28 +1,25 @@
-//! Drawing the app: one file per view, each reading `&App` and the theme it
-//! is handed, none changing state.
+//! The whole screen: the tab bar, the view shown (which draws itself from
+//! a narrow context, `views::DrawCx`), the status bar and the popup on top.
+//! One file per part; none reads the app beyond what `Screen` hands it, and
+//! none changes state.
 
 mod bookmarks;
-mod compare;
+mod editor;
 mod help;
-mod notes;
 mod picker;
-mod places;
-mod reader;
 mod search;
 mod status;
 mod tabs;
-pub mod text;
-pub mod theme;
 mod too_small;
-mod tree;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::{App, Overlay, View};
-use crate::wrap::Widths;
-use theme::Theme;
+use crate::app::{App, Overlay};
+use crate::paint::Theme;
+pub use crate::paint::{pane, theme};
+use crate::views::DrawCx;
 
 /// The whole screen: the app's state drawn in a theme.
 pub struct Screen<'a> {
@@ -33,172 +30,57 @@ pub struct Screen<'a> {
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Screen { app, theme } = self;
-        let areas = app.areas();
-        if areas.too_small {
+        let cx = app.ctx();
+        if cx.areas.too_small {
             too_small::render(theme, area, buf, app.widths);
             return;
         }
-        tabs::render(app, theme, areas.tabs, buf);
-        match app.view {
-            View::Reader => {
-                reader::render(app, theme, areas.reader, buf);
-                if let Some(tree) = areas.tree {
-                    tree::render(app, theme, tree, buf);
-                }
-            }
-            View::Compare => compare::render(app, theme, buf),
-            View::Places => places::render(app, theme, areas.main, buf),
-            View::Notes => notes::render(app, theme, areas.main, buf),
-        }
-        status::render(app, theme, areas.status, buf);
-        match app.overlay {
-            Overlay::Search => search::render(app, theme, buf),
-            Overlay::Picker => picker::render(app, theme, buf),
-            Overlay::Help => help::render(app, theme, buf),
-            Overlay::Bookmarks => bookmarks::render(app, theme, buf),
-            Overlay::Editor => notes::render_editor(app, theme, buf),
+        let cx = DrawCx { cx: &cx, theme };
+        tabs::render(app.view, &cx, cx.areas.tabs, buf);
+        let view = app.views.get(app.view);
+        view.draw(&cx, cx.areas.main, buf);
+        let offers = |a: &crate::action::Action| app.offers(a);
+        let bar = status::Bar {
+            notice: app.notice.as_deref().or(app.warning.as_deref()),
+            loading: app.loading.as_ref(),
+            modes: &app.modes(),
+            offers: &offers,
+        };
+        status::render(view, &cx, &bar, cx.areas.status, buf);
+        match &app.overlay {
+            Overlay::Search => search::render(&app.search, &cx, app.loading.as_ref(), buf),
+            Overlay::Picker(picker) => picker::render(picker, &cx, buf),
+            Overlay::Help(help) => help::render(help, &cx, buf),
+            Overlay::Bookmarks(list) => bookmarks::render(list, &cx, buf),
+            Overlay::Editor(editor) => editor::render(editor, &cx, buf),
             Overlay::None => {}
         }
     }
 }
 
-/// Where the terminal cursor goes: at the caret of the text line being
-/// edited, so an input method's candidate window follows it.
-#[must_use]
-pub fn cursor(app: &App) -> Option<(u16, u16)> {
-    if app.areas().too_small {
-        return None;
-    }
-    let (w, h) = app.size;
-    match app.overlay {
-        Overlay::Picker => {
-            let field = crate::areas::picker(w, h, app.lib.places.len()).field;
-            app.picker.line.cursor(field, app.widths)
+impl Screen<'_> {
+    /// Where the terminal cursor goes: at the caret of the text line being
+    /// edited, so an input method's candidate window follows it.
+    #[must_use]
+    pub fn cursor(&self) -> Option<(u16, u16)> {
+        let app = self.app;
+        let cx = app.ctx();
+        if cx.areas.too_small {
+            return None;
         }
-        Overlay::Search => app
-            .search
-            .line
-            .cursor(crate::areas::search(w, h).field, app.widths),
-        Overlay::Editor => notes::editor_cursor(app),
-        Overlay::None if app.mode() == crate::keys::Mode::NotesFilter => notes::filter_cursor(app),
-        _ => None,
-    }
-}
-
-/// A pane's frame: rounded, its border brighter while it has focus, its
-/// title at the top left in the pane-title style and an optional note at
-/// the bottom right. Titles are written cell by cell like all our text, so
-/// their widths are ours; where ambiguous characters are drawn two columns
-/// wide, the box-drawing characters are too, so the frame is ASCII.
-struct Pane<'a> {
-    theme: &'a Theme,
-    title: std::borrow::Cow<'a, str>,
-    bottom: Option<String>,
-    focused: bool,
-    widths: Widths,
-}
-
-fn pane<'a>(
-    theme: &'a Theme,
-    title: impl Into<std::borrow::Cow<'a, str>>,
-    focused: bool,
-    widths: Widths,
-) -> Pane<'a> {
-    Pane {
-        theme,
-        title: title.into(),
-        bottom: None,
-        focused,
-        widths,
-    }
-}
-
-impl Pane<'_> {
-    fn bottom(mut self, note: impl Into<String>) -> Self {
-        self.bottom = Some(note.into());
-        self
-    }
-}
-
-/// The frame where box drawing is two columns wide.
-const ASCII_FRAME: ratatui::symbols::border::Set<'static> = ratatui::symbols::border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
-
-impl Widget for Pane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let Pane {
-            theme,
-            title,
-            bottom,
-            focused,
-            widths,
-        } = self;
-        let block = ratatui::widgets::Block::bordered().border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        });
-        let block = if widths.ambiguous_wide {
-            block.border_set(ASCII_FRAME)
-        } else {
-            block.border_type(ratatui::widgets::BorderType::Rounded)
-        };
-        block.render(area, buf);
-        if area.width <= 2 || area.height == 0 {
-            return;
-        }
-        let room = area.width - 2;
-        text::put(
-            buf,
-            area.x + 1,
-            area.y,
-            room,
-            &[(&title, theme.pane_title)],
-            widths,
-        );
-        if let Some(note) = bottom {
-            // Right-aligned; when it does not fit, its end is kept.
-            let mut note = note.as_str();
-            while widths.str(note) > usize::from(room) {
-                let mut chars = note.chars();
-                chars.next();
-                note = chars.as_str();
+        let (w, h) = app.size;
+        match &app.overlay {
+            Overlay::Picker(picker) => {
+                let field = crate::areas::picker(w, h, app.lib.places.len()).field;
+                picker.line.cursor(field, app.widths)
             }
-            let width = u16::try_from(widths.str(note)).unwrap_or(room);
-            let x = area.right() - 1 - width;
-            let y = area.bottom() - 1;
-            text::put(
-                buf,
-                x,
-                y,
-                width,
-                &[(note, ratatui::style::Style::default())],
-                widths,
-            );
+            Overlay::Search => app
+                .search
+                .line
+                .cursor(crate::areas::search(w, h).field, app.widths),
+            Overlay::Editor(editor) => editor::cursor(editor, &cx),
+            Overlay::None => app.views.get(app.view).cursor(&cx, cx.areas.main),
+            _ => None,
         }
     }
-}
-
-/// A hint line for a popup's border from the key table: ` ↑↓ 选择 · Enter 跳转 `.
-fn hints(items: &[(String, String)]) -> String {
-    let parts: Vec<String> = items.iter().map(|(k, w)| format!("{k} {w}")).collect();
-    format!(" {} ", parts.join(" · "))
-}
-
-/// [`hints`], as many whole as fit in `room` columns, the first kept
-/// longest: never a hint cut in half.
-fn hints_within(items: &[(String, String)], room: usize, widths: crate::wrap::Widths) -> String {
-    (0..=items.len())
-        .rev()
-        .map(|n| hints(&items[..n]))
-        .find(|h| widths.str(h) <= room)
-        .unwrap_or_default()
 }

@@ -238,3 +238,55 @@ fn break_points(text: &str, chars: &[(usize, char)]) -> Vec<bool> {
     breaks[chars.len()] = true;
     breaks
 }
+
+/// A one-line excerpt of `text` at most `width` columns wide, centred on the
+/// first highlighted character; returns the excerpt and the positions within it.
+#[must_use]
+pub fn snippet(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    widths: Widths,
+) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let focus = positions.first().copied().unwrap_or(0).min(chars.len());
+    // Start a third of the width before the match, so the match sits left of centre.
+    let mut start = focus;
+    let mut before = 0;
+    while start > 0 && before + widths.char(chars[start - 1]) <= width / 3 {
+        start -= 1;
+        before += widths.char(chars[start]);
+    }
+    let ell = widths.char('…');
+    // Near the end, start earlier so the excerpt fills the width.
+    let tail: usize = chars[start..].iter().map(|&c| widths.char(c)).sum();
+    let mut room = width.saturating_sub(tail);
+    while start > 0 && room >= widths.char(chars[start - 1]) + if start > 1 { ell } else { 0 } {
+        start -= 1;
+        room -= widths.char(chars[start]);
+    }
+    let lead = start > 0;
+    let mut used = if lead { ell } else { 0 };
+    let mut end = start;
+    while end < chars.len()
+        && used + widths.char(chars[end]) + if end + 1 < chars.len() { ell } else { 0 } <= width
+    {
+        used += widths.char(chars[end]);
+        end += 1;
+    }
+    let mut out = String::new();
+    let shift = usize::from(lead);
+    if lead {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    let inside = positions
+        .iter()
+        .filter(|&&p| p >= start && p < end)
+        .map(|&p| p - start + shift)
+        .collect();
+    (out, inside)
+}

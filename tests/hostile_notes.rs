@@ -532,7 +532,7 @@ fn a_line_separator_in_a_note_never_reaches_the_screen() {
     }
     app.update(Action::Paste("粘贴\u{2028}的".into()));
     app.update(Action::SaveNote);
-    app.update(Action::Show(zhizao::view::View::Notes));
+    app.update(zhizao::views::View::Notes.show());
     let frame = common::frame(&app);
     assert!(
         frame
@@ -543,7 +543,7 @@ fn a_line_separator_in_a_note_never_reaches_the_screen() {
     );
     // Read from a file, it is a line break.
     let mut book = zhizao::notes::Notebook::default();
-    let mut note = app.notes.book.notes[0].clone();
+    let mut note = app.study.book.notes[0].clone();
     note.text = "甲\u{2028}乙".into();
     book.notes.push(note);
     assert_eq!(book.bounded().notes[0].text, "甲\n乙");
@@ -577,16 +577,16 @@ fn quitting_with_the_editor_open_keeps_the_draft_and_a_cut_paste_is_said() {
     );
     // Saved from the editor, it is a draft no more.
     let mut app = common::app(100, 30);
-    app.recall_notes(zhizao::notes::Notebook {
+    app.update(Action::RecallNotes(Box::new(zhizao::notes::Notebook {
         notes: vec![draft.clone()],
         ..Default::default()
-    });
-    app.update(Action::Show(zhizao::view::View::Notes));
+    })));
+    app.update(zhizao::views::View::Notes.show());
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains("〔草稿〕"), "{screen}");
     app.update(Action::EditNote);
     app.update(Action::SaveNote);
-    assert!(!app.notes.book.notes[0].draft);
+    assert!(!app.study.book.notes[0].draft);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use common::{app, draw, frame, node, screen};
 use zhizao::action::Action;
 use zhizao::app::{App, Effect, Overlay};
 use zhizao::notes::anchor::{node_text, sentence_at};
-use zhizao::view::View;
+use zhizao::views::View;
 
 /// The reader on `path`, at its top.
 fn reading(path: &str) -> App {
@@ -37,7 +37,12 @@ fn saved(effects: &[Effect]) -> Option<zhizao::notes::Notebook> {
 fn two_sentences_a_note_in_chinese_and_back_from_view_4() {
     let mut app = reading("models/ideals/1");
     app.update(Action::StartSelection);
-    let selection = app.selection.clone().expect("a sentence selected");
+    let selection = app
+        .views
+        .reading
+        .selection
+        .clone()
+        .expect("a sentence selected");
     let text = node_text(&app.lib, selection.node);
     // The first sentence of a paragraph on screen: the section's first.
     assert_eq!(selection.bytes, sentence_at(&text, 0));
@@ -46,7 +51,7 @@ fn two_sentences_a_note_in_chinese_and_back_from_view_4() {
         "政治立场决定政治行为，是确保人在大是大非问题和重大原则问题上不出错的关键。"
     );
     app.update(Action::GrowSentence);
-    let two = app.selection.clone().unwrap();
+    let two = app.views.reading.selection.clone().unwrap();
     assert!(
         two.words().ends_with("同党中央保持高度一致。"),
         "{}",
@@ -57,11 +62,14 @@ fn two_sentences_a_note_in_chinese_and_back_from_view_4() {
     assert!(screen(&draw(&app)).contains(&format!("已选 {chars} 字")));
     // Shrinking takes the second sentence back; growing again restores it.
     app.update(Action::ShrinkSentence);
-    assert_eq!(app.selection.as_ref().unwrap().bytes, selection.bytes);
+    assert_eq!(
+        app.views.reading.selection.as_ref().unwrap().bytes,
+        selection.bytes
+    );
     app.update(Action::GrowSentence);
 
     app.update(Action::Annotate);
-    assert_eq!(app.overlay, Overlay::Editor);
+    assert!(matches!(app.overlay, Overlay::Editor(_)));
     // Every key types now: the status bar offers only the editor's.
     let bar = screen(&draw(&app)).lines().last().unwrap().to_owned();
     assert!(
@@ -80,15 +88,15 @@ fn two_sentences_a_note_in_chinese_and_back_from_view_4() {
     assert_eq!(note.kind, "疑问");
     assert_eq!(note.quote.exact, two.words());
     assert_eq!(note.path, "models/ideals/1");
-    assert_eq!(app.overlay, Overlay::None);
-    assert!(app.selection.is_none());
+    assert!(matches!(app.overlay, Overlay::None));
+    assert!(app.views.reading.selection.is_none());
 
     // The reader marks it: the kind's first character in the margin.
     let shown = screen(&draw(&app));
     assert!(shown.contains("疑"), "{shown}");
 
     // View 4 lists it under its section, with the note and kind.
-    app.update(Action::Show(View::Notes));
+    app.update(View::Notes.show());
     let shown = screen(&draw(&app));
     assert!(shown.contains("政治立场决定政治行为"), "{shown}");
     assert!(shown.contains("立场决定行为") && shown.contains("第二行"));
@@ -102,27 +110,27 @@ fn two_sentences_a_note_in_chinese_and_back_from_view_4() {
         bar.contains("Enter 筛选完毕") && !bar.contains("j/k"),
         "{bar}"
     );
-    assert_eq!(app.notes.shown.len(), 1);
+    assert_eq!(app.views.notes.shown.len(), 1);
     typed(&mut app, "zzz");
-    assert_eq!(app.notes.shown.len(), 0);
+    assert_eq!(app.views.notes.shown.len(), 0);
     assert!(screen(&draw(&app)).contains("0 / 1 条笔记"));
     app.update(Action::Close);
-    assert_eq!(app.notes.shown.len(), 1);
+    assert_eq!(app.views.notes.shown.len(), 1);
     // By kind: 重点 first (none), then 疑问.
     app.update(Action::NextKindFilter);
-    assert_eq!(app.notes.shown.len(), 0);
+    assert_eq!(app.views.notes.shown.len(), 0);
     app.update(Action::NextKindFilter);
-    assert_eq!(app.notes.shown.len(), 1);
+    assert_eq!(app.views.notes.shown.len(), 1);
 
     // Enter goes to the passage in the reader.
-    app.update(Action::Show(View::Reader));
+    app.update(View::Reader.show());
     let n = node(&app, "models");
     app.update(Action::Select(n));
     app.update(Action::TreeOpen);
-    app.update(Action::Show(View::Notes));
+    app.update(View::Notes.show());
     app.update(Action::OpenResult);
     assert_eq!(app.view, View::Reader);
-    let top = app.reading.reader.position().top.unwrap().0;
+    let top = app.views.reading.reader.position().top.unwrap().0;
     assert_eq!(app.lib.node(top.node).path, "models/ideals/1");
     // Ctrl-o comes back to the list; Ctrl-n goes to the passage again.
     app.update(Action::JumpBack);
@@ -145,7 +153,7 @@ fn esc_in_the_editor_saves_nothing_and_h_highlights_alone() {
     typed(&mut app, "不要");
     let effects = app.update(Action::Close);
     assert!(saved(&effects).is_none());
-    assert!(app.notes.book.notes.is_empty());
+    assert!(app.study.book.notes.is_empty());
     // The selection is still there; h makes a highlight without a note.
     let effects = app.update(Action::Highlight);
     let book = saved(&effects).unwrap();
@@ -180,7 +188,7 @@ fn next_note_steps_through_the_notes_in_reading_order() {
         app.update(Action::Highlight);
     }
     let top = |app: &App| {
-        let a = app.reading.reader.position().top.unwrap().0;
+        let a = app.views.reading.reader.position().top.unwrap().0;
         app.lib.node(a.node).path.clone()
     };
     // From the article before: the first note in reading order.
@@ -200,7 +208,7 @@ fn next_note_steps_through_the_notes_in_reading_order() {
 #[test]
 fn the_notes_view_with_no_notes_says_how_to_make_one() {
     let mut app = app(100, 30);
-    app.update(Action::Show(View::Notes));
+    app.update(View::Notes.show());
     let shown = screen(&draw(&app));
     assert!(
         shown.contains("还没有笔记：在阅读区按 v 选择段落，再按 a 写笔记或 h 划线"),
@@ -228,8 +236,8 @@ fn search_finds_the_words_of_a_note_and_marks_it_as_a_note() {
     assert!(shown.contains("初心使命要牢记"));
     assert!(shown.contains("笔记 1 / 1"), "{shown}");
     app.update(Action::OpenResult);
-    assert_eq!(app.overlay, Overlay::None);
-    let top = app.reading.reader.position().top.unwrap().0;
+    assert!(matches!(app.overlay, Overlay::None));
+    let top = app.views.reading.reader.position().top.unwrap().0;
     assert_eq!(app.lib.node(top.node).path, "models/ideals/2");
     // Words no note holds list no note.
     common::search(&mut app, "austin");
@@ -249,12 +257,19 @@ fn underlined(app: &App, c: char) -> bool {
 fn a_highlight_shows_in_the_comparison_and_the_search_preview() {
     let mut app = reading("capital/lessons/foreign/3");
     app.update(Action::StartSelection);
-    let words = app.selection.as_ref().unwrap().words().to_owned();
+    let words = app
+        .views
+        .reading
+        .selection
+        .as_ref()
+        .unwrap()
+        .words()
+        .to_owned();
     assert!(words.contains("慕尼黑集聚吸纳"), "{words}");
     app.update(Action::Highlight);
     // The comparison shows the lesson's example with the words marked,
     // our country note in it not part of them.
-    app.update(Action::Show(View::Compare));
+    app.update(View::Compare.show());
     for _ in 0..2 {
         app.update(Action::LessonDown);
     }
@@ -264,7 +279,7 @@ fn a_highlight_shows_in_the_comparison_and_the_search_preview() {
         "our 〔德国〕 is not the authors' words"
     );
     // The search preview of that paragraph marks them too.
-    app.update(Action::Show(View::Reader));
+    app.update(View::Reader.show());
     common::search(&mut app, "\"集聚吸纳\"");
     assert!(underlined(&app, '哺'), "{}", screen(&draw(&app)));
 }
@@ -304,12 +319,17 @@ fn a_mouse_drag_selects_whole_characters_either_way() {
     app.update(Action::Click(x0, y0));
     // The right half of a wide character is that character.
     app.update(Action::Drag(x1 + 1, y1));
-    let words = app.selection.as_ref().map(|s| s.words().to_owned());
+    let words = app
+        .views
+        .reading
+        .selection
+        .as_ref()
+        .map(|s| s.words().to_owned());
     assert_eq!(words.as_deref(), Some("政治立场决定政治行为"));
     // Dragged back past the start, the other way round.
     app.update(Action::Drag(x0, y0));
-    assert_eq!(app.selection.as_ref().unwrap().words(), "政");
+    assert_eq!(app.views.reading.selection.as_ref().unwrap().words(), "政");
     app.update(Action::Drag(x1, y1));
     app.update(Action::Highlight);
-    assert_eq!(app.notes.book.notes[0].quote.exact, "政治立场决定政治行为");
+    assert_eq!(app.study.book.notes[0].quote.exact, "政治立场决定政治行为");
 }

@@ -51,18 +51,20 @@ fn input() -> impl Strategy<Value = Event> {
 }
 
 fn assert_in_bounds(app: &zhizao::app::App) {
-    assert!(app.reading.reader.article < app.lib.articles.len());
+    assert!(app.views.reading.reader.article < app.lib.articles.len());
     assert!(
-        app.reading.reader.scroll <= app.reading.reader.max_scroll(),
+        app.views.reading.reader.scroll <= app.views.reading.reader.max_scroll(),
         "scroll {} past {}",
-        app.reading.reader.scroll,
-        app.reading.reader.max_scroll()
+        app.views.reading.reader.scroll,
+        app.views.reading.reader.max_scroll()
     );
-    let rows = app.reading.tree.rows();
-    let at = rows.iter().position(|&n| n == app.reading.tree.selected);
+    let rows = app.views.reading.tree.rows();
+    let at = rows
+        .iter()
+        .position(|&n| n == app.views.reading.tree.selected);
     assert!(at.is_some(), "the selection has a row");
-    assert!(app.reading.tree.offset < rows.len());
-    assert!(app.reading.reader.article < app.lib.articles.len());
+    assert!(app.views.reading.tree.offset < rows.len());
+    assert!(app.views.reading.reader.article < app.lib.articles.len());
 }
 
 proptest! {
@@ -351,12 +353,12 @@ fn assert_frame(buf: &ratatui::buffer::Buffer, r: ratatui::layout::Rect, what: &
 }
 
 fn check_frames(w: u16, h: u16, steps: usize) {
-    use zhizao::app::View;
     use zhizao::areas;
+    use zhizao::views::View;
     for view in [
-        Action::Show(View::Reader),
-        Action::Show(View::Compare),
-        Action::Show(View::Places),
+        View::Reader.show(),
+        View::Compare.show(),
+        View::Places.show(),
     ] {
         let mut app = common::app(w, h);
         app.update(view);
@@ -393,7 +395,7 @@ fn check_frames(w: u16, h: u16, steps: usize) {
         (Action::ToggleHelp, "help"),
     ] {
         let mut app = common::app(w, h);
-        app.update(Action::Show(View::Compare));
+        app.update(View::Compare.show());
         if what == "search" {
             common::search(&mut app, "宁波");
         } else {
@@ -405,7 +407,7 @@ fn check_frames(w: u16, h: u16, steps: usize) {
             "search" => areas::search(w, h).popup,
             "picker" => areas::picker(w, h, app.lib.places.len()).popup,
             _ => {
-                let rows = app.keys.help_rows(app.help.first);
+                let rows = app.keys.help_rows(common::help(&app).first);
                 areas::help(
                     w,
                     h,

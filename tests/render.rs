@@ -5,7 +5,7 @@ mod common;
 use common::{app, draw, node, screen};
 use insta::assert_snapshot;
 use zhizao::action::Action;
-use zhizao::view::View;
+use zhizao::views::View;
 
 const SIZES: [(u16, u16); 2] = [(100, 30), (50, 16)];
 
@@ -106,7 +106,7 @@ fn a_popup_never_leaves_half_a_wide_glyph_at_its_edges() {
     // 智造创新之都: 造 sits in columns 2–3 and 新 in 6–7. A popup over columns
     // 3–6 cuts both; each is blanked whole, not left half drawn.
     let mut buf = Buffer::with_lines(["智造创新之都"]);
-    zhizao::ui::text::clear_popup(&mut buf, Rect::new(3, 0, 4, 1));
+    zhizao::paint::text::clear_popup(&mut buf, Rect::new(3, 0, 4, 1));
     assert_eq!(buf, Buffer::with_lines(["智      之都"]));
 }
 
@@ -134,7 +134,7 @@ const COMPARE_SIZES: [(u16, u16); 3] = [(120, 36), (80, 24), (60, 20)];
 
 fn snap_compare(name: &str, setup: impl Fn(&mut zhizao::app::App)) {
     snap_at(&COMPARE_SIZES, name, |app| {
-        app.update(Action::Show(View::Compare));
+        app.update(View::Compare.show());
         setup(app);
     });
 }
@@ -162,7 +162,7 @@ fn place_picker_and_place_index() {
         app.update(Action::Insert('s'));
     });
     snap_compare("places", |app| {
-        app.update(Action::Show(View::Places));
+        app.update(View::Places.show());
         common::deliver(app);
         app.update(Action::MentionDown);
     });
@@ -171,7 +171,7 @@ fn place_picker_and_place_index() {
 #[test]
 fn help_in_the_comparison_lists_its_keys_first() {
     snap_at(&[(100, 30), (80, 24)], "help_compare", |app| {
-        app.update(Action::Show(View::Compare));
+        app.update(View::Compare.show());
         app.update(Action::ToggleHelp);
     });
 }
@@ -179,7 +179,7 @@ fn help_in_the_comparison_lists_its_keys_first() {
 #[test]
 fn the_place_index_at_60x20() {
     snap_at(&[(60, 20)], "places_small", |app| {
-        app.update(Action::Show(View::Places));
+        app.update(View::Places.show());
         common::deliver(app);
         for _ in 0..5 {
             app.update(Action::MentionDown);
@@ -206,7 +206,7 @@ fn without_colour_no_reverse_video_touches_a_popup() {
             f.render_widget(
                 zhizao::ui::Screen {
                     app: &app,
-                    theme: &zhizao::ui::theme::MONO,
+                    theme: &zhizao::paint::theme::MONO,
                 },
                 f.area(),
             );
@@ -243,10 +243,10 @@ fn with_ambiguous_characters_wide_nothing_on_a_row_shifts() {
     let views: [(&str, &[Action]); 8] = [
         ("reader", &[]),
         ("tree", &[Action::FocusNext]),
-        ("compare", &[Action::Show(View::Compare)]),
-        ("places", &[Action::Show(View::Places)]),
+        ("compare", &[View::Compare.show()]),
+        ("places", &[View::Places.show()]),
         ("search", &[Action::OpenSearch, Action::Insert('n')]),
-        ("picker", &[Action::Show(View::Compare), Action::OpenPlaces]),
+        ("picker", &[View::Compare.show(), Action::OpenPlaces]),
         ("help", &[Action::ToggleHelp]),
         ("bookmarks", &[Action::OpenBookmarks]),
     ];
@@ -322,7 +322,7 @@ fn a_hint_on_the_status_bar_is_whole_or_gone_at_every_width() {
 #[test]
 fn text_cut_to_fit_ends_in_an_ellipsis() {
     let mut app = app(40, 14);
-    app.update(Action::Show(View::Places));
+    app.update(View::Places.show());
     common::deliver(&mut app);
     let screen = screen(&draw(&app));
     let title = screen.lines().nth(1).unwrap();
@@ -350,7 +350,7 @@ fn with_notes(app: &mut zhizao::app::App) {
     app.update(Action::TreeOpen);
     app.update(Action::StartSelection);
     app.update(Action::Highlight);
-    for note in &mut app.notes.book.notes {
+    for note in &mut app.study.book.notes {
         note.created = 1_796_180_645_000;
         note.modified = 1_796_180_645_000;
     }
@@ -364,7 +364,7 @@ fn study_notes_in_the_reader_the_notes_view_and_the_editor() {
     snap("notes_reader", with_notes);
     snap("notes_view", |app| {
         with_notes(app);
-        app.update(Action::Show(View::Notes));
+        app.update(View::Notes.show());
     });
     snap("notes_editor", |app| {
         with_notes(app);

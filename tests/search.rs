@@ -260,7 +260,7 @@ fn count_in_article(lib: &Library, article: usize, s: &str) -> usize {
 fn snippets_centre_on_the_match_and_fit() {
     let w = zhizao::wrap::Widths::default();
     let text = "一二三四五六七八九十一二三四五六七八九十宁波一二三四五六七八九十";
-    let (s, p) = zhizao::search::snippet(text, &[20, 21], 20, w);
+    let (s, p) = zhizao::wrap::snippet(text, &[20, 21], 20, w);
     assert!(w.str(&s) <= 20, "{s}");
     let chars: Vec<char> = s.chars().collect();
     assert_eq!(p.iter().map(|&i| chars[i]).collect::<String>(), "宁波");

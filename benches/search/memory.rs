@@ -50,14 +50,14 @@ pub(crate) fn stages(dir: &Path) {
     app.update(Action::SearchDone(app.search.serial, Arc::new(outcome)));
     super::draw(&app);
     show("+ search `nb`, drawn");
-    app.update(Action::Show(zhizao::view::View::Compare));
+    app.update(zhizao::views::View::Compare.show());
     super::draw(&app);
     show("+ view 2 (comparison), drawn");
     let finding = std::time::Instant::now();
     let found = lib.mentions();
     let took = finding.elapsed();
     app.update(Action::PlacesFound(Arc::clone(&lib), Arc::new(found)));
-    app.update(Action::Show(zhizao::view::View::Places));
+    app.update(zhizao::views::View::Places.show());
     super::draw(&app);
     show("+ view 3 (places), drawn");
     println!("(the place index found its mentions in {took:.2?})");

@@ -21,7 +21,7 @@ pub(crate) fn arrival(name: &str, dir: Option<&Path>, ix: &Arc<SearchIndex>, row
         draw(&app);
         adopts.push(start.elapsed());
         let start = Instant::now();
-        app.update(zhizao::action::Action::Show(zhizao::view::View::Compare));
+        app.update(zhizao::views::View::Compare.show());
         draw(&app);
         compares.push(start.elapsed());
     }
@@ -63,7 +63,7 @@ pub(crate) fn place_result(name: &str, ix: &Arc<SearchIndex>, rows: &mut Vec<Row
         draw(&app);
         times.push(start.elapsed());
         assert!(
-            !app.reading.reader.hits.is_empty(),
+            !app.views.reading.reader.hits.is_empty(),
             "the mentions are marked"
         );
     }

@@ -1,14 +1,14 @@
 //! The place picker's state: its line, the places it offers for what is
 //! typed (matched when the line changes, never while drawing), the selection.
 
-use super::line::Line;
 use crate::action::Action;
 use crate::content::PlaceId;
+use crate::field::TextField;
 use crate::search::SearchIndex;
 
 #[derive(Debug, Clone, Default)]
 pub struct Picker {
-    pub line: Line,
+    pub line: TextField,
     /// The places offered, best first: all of them for an empty line.
     pub places: Vec<PlaceId>,
     /// Index into `places`.

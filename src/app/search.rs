@@ -3,18 +3,18 @@
 
 use std::sync::Arc;
 
-use super::line::Line;
-use super::navigate::Destination;
 use crate::action::Action;
 use crate::content::Anchor;
+use crate::field::TextField;
 use crate::search::{Outcome, SearchIndex, Target};
+use crate::views::navigate::Destination;
 
 /// How many ranked results the popup asks for.
 pub const RESULTS: usize = 200;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchBox {
-    pub line: Line,
+    pub line: TextField,
     /// Bumped on every edit: results answer one serial.
     pub serial: u64,
     /// The serial last handed to the searcher.
@@ -171,10 +171,10 @@ impl SearchBox {
             .cloned()
             .unwrap_or_default();
         self.recall = i;
-        self.line = super::line::Line {
+        self.line = crate::field::TextField {
             caret: text.len(),
             text,
-            ..super::line::Line::default()
+            ..crate::field::TextField::default()
         };
         self.edited();
     }

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 use anyhow::bail;
 
 use crate::content::Library;
-use crate::search::{SearchIndex, char_positions, snippet};
+use crate::search::{SearchIndex, char_positions};
 use crate::wrap::Widths;
+use crate::wrap::snippet;
 
 /// The tree as text: each node's path, then its label indented by depth.
 #[must_use]

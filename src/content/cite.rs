@@ -9,6 +9,25 @@ use crate::content::{Anchor, Field, Library, NodeId};
 /// past about 100 kB, and base64 makes four bytes of three.
 pub const MAX_BYTES: usize = 74_000;
 
+/// A copy for the terminal's clipboard, or why there is none: nothing
+/// here, or more than the clipboard takes.
+///
+/// # Errors
+/// The reason, in the reader's words.
+pub fn for_clipboard(text: Option<String>) -> Result<String, String> {
+    let Some(text) = text else {
+        return Err("这里没有可复制的段落".into());
+    };
+    if text.len() > MAX_BYTES {
+        return Err(format!(
+            "太长，未复制：{} 字，终端剪贴板最多约 {} 字",
+            text.chars().count(),
+            MAX_BYTES / 3
+        ));
+    }
+    Ok(text)
+}
+
 /// The paragraph at `anchor`, or with `section` its whole section, then a
 /// line with its source; nothing in it reaches the terminal as a control.
 /// A heading (or title) comes with its section's first paragraph: a

@@ -17,6 +17,7 @@ struct Bound {
     keys: Vec<Key>,
     action: Action,
     help: &'static str,
+    hint: Option<&'static str>,
     name: String,
 }
 
@@ -35,6 +36,7 @@ impl Default for Keymap {
                     keys: b.keys.to_vec(),
                     action: b.action.clone(),
                     help: b.help,
+                    hint: b.hint,
                     name: b.name.to_owned(),
                 })
                 .collect(),
@@ -121,19 +123,52 @@ impl Keymap {
             .collect()
     }
 
-    /// Each tab's text: the key that shows its view, and its label.
+    /// The keys a mode offers in the status bar and its pane's title, in
+    /// the table's order: each hinted row's action, its first key, and its
+    /// hint; rows next to each other with the same hint are one, their
+    /// keys joined (`j/k`), the first row's action standing for both.
     #[must_use]
-    pub fn tab_texts(&self) -> Vec<(String, &'static str)> {
-        crate::view::View::all()
-            .map(|v| (self.first_key(Mode::Global, &Action::Show(v)), v.label()))
+    pub fn hinted(&self, mode: Mode) -> Vec<(Action, String, &'static str)> {
+        let mut out: Vec<(Action, String, &'static str)> = Vec::new();
+        for b in self.bound.iter().filter(|b| b.mode == mode) {
+            let (Some(hint), Some(key)) = (b.hint, b.keys.first()) else {
+                continue;
+            };
+            match out.last_mut() {
+                Some(last) if last.2 == hint => {
+                    last.1.push('/');
+                    last.1.push_str(&key.name());
+                }
+                _ => out.push((b.action.clone(), key.name(), hint)),
+            }
+        }
+        out
+    }
+
+    /// [`Self::hinted`] as `(keys, hint)` pairs, for a title.
+    #[must_use]
+    pub fn hints(&self, mode: Mode) -> Vec<(String, String)> {
+        self.hinted(mode)
+            .into_iter()
+            .map(|(_, keys, hint)| (keys, hint.to_owned()))
             .collect()
     }
 
-    /// The columns each tab covers, for drawing and for clicks.
+    /// Each tab's text: the key that shows its view, and its label.
     #[must_use]
-    pub fn tabs(&self, widths: crate::wrap::Widths) -> Vec<(u16, u16)> {
+    pub fn tab_texts(&self, labels: &[&'static str]) -> Vec<(String, &'static str)> {
+        (1..)
+            .zip(labels)
+            .map(|(tab, label)| (self.first_key(Mode::Global, &Action::Show(tab)), *label))
+            .collect()
+    }
+
+    /// The columns each tab covers, for drawing and for clicks: `labels`
+    /// in tab order.
+    #[must_use]
+    pub fn tabs(&self, labels: &[&'static str], widths: crate::wrap::Widths) -> Vec<(u16, u16)> {
         crate::areas::tabs(
-            self.tab_texts()
+            self.tab_texts(labels)
                 .iter()
                 .map(|(key, label)| widths.str(key) + 1 + widths.str(label)),
         )

@@ -5,47 +5,48 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::text::{clear_popup, fill, put, truncate};
-use super::theme::Theme;
 use crate::action::Action as A;
-use crate::app::App;
+use crate::app::bookmarks::BookmarkList;
 use crate::areas::BOOKMARK_ROWS;
 use crate::keys::Mode;
+use crate::paint::text::{clear_popup, fill, put, truncate};
+use crate::views::DrawCx;
 
-pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let marks = &app.bookmarks;
-    let popup = crate::areas::bookmarks(app.size.0, app.size.1, marks.marks.len());
+pub fn render(list: &BookmarkList, cx: &DrawCx, buf: &mut Buffer) {
+    let (theme, lib) = (cx.theme, cx.lib);
+    let marks = cx.marks.bookmarks;
+    let popup = crate::areas::bookmarks(cx.size.0, cx.size.1, marks.marks.len());
     clear_popup(buf, popup);
-    let key = |a: &A| app.keys.first_key(Mode::Bookmarks, a);
     // An empty list offers only what works in it.
-    let hints = if marks.marks.is_empty() {
-        super::hints(&[(key(&A::Close), "关闭".into())])
-    } else {
-        super::hints(&[
-            (key(&A::OpenResult), "跳转".into()),
-            (key(&A::DeleteBookmark), "删除".into()),
-            (key(&A::Close), "关闭".into()),
-        ])
-    };
-    super::pane(theme, " 书签 ", true, app.widths)
+    let mut offered = cx.keys.hinted(Mode::Bookmarks);
+    if marks.marks.is_empty() {
+        offered.retain(|(a, _, _)| matches!(a, A::Close));
+    }
+    let hints = crate::paint::hints(
+        &offered
+            .into_iter()
+            .map(|(_, keys, hint)| (keys, hint.to_owned()))
+            .collect::<Vec<_>>(),
+    );
+    crate::paint::pane(theme, " 书签 ", true, cx.widths)
         .bottom(hints)
         .render(popup, buf);
     let inner = crate::areas::inner(popup);
     if inner.width < 6 || inner.height == 0 {
         return;
     }
-    let w = app.widths;
+    let w = cx.widths;
     let room = inner.width.saturating_sub(2);
     if marks.marks.is_empty() {
         let hint = format!(
             "还没有书签：在阅读区按 {} 加一条",
-            app.keys.first_key(Mode::Reader, &A::ToggleBookmark)
+            cx.keys.first_key(Mode::Reader, &A::ToggleBookmark)
         );
         put(buf, inner.x + 1, inner.y, room, &[(&hint, theme.muted)], w);
         return;
     }
     let per_page = usize::from(inner.height / BOOKMARK_ROWS).max(1);
-    let top = marks.selected.saturating_sub(per_page - 1);
+    let top = list.selected.saturating_sub(per_page - 1);
     for (row, (i, mark)) in marks
         .marks
         .iter()
@@ -55,7 +56,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         .enumerate()
     {
         let y = inner.y + u16::try_from(row).unwrap_or(0) * BOOKMARK_ROWS;
-        let selected = i == marks.selected;
+        let selected = i == list.selected;
         if selected {
             fill(
                 buf,
@@ -63,10 +64,10 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
                 theme.selected,
             );
         }
-        let (crumb, words) = match marks.found.get(i).copied().flatten() {
+        let (crumb, words) = match list.found.get(i).copied().flatten() {
             Some(anchor) => (
-                app.lib.breadcrumb(anchor.node),
-                app.lib.text(anchor).unwrap_or_default().to_owned(),
+                lib.breadcrumb(anchor.node),
+                lib.text(anchor).unwrap_or_default().to_owned(),
             ),
             None => (
                 format!("（已不在内容中）{}", mark.node),

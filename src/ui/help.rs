@@ -4,35 +4,21 @@
 use ratatui::buffer::Buffer;
 use ratatui::widgets::Widget;
 
-use super::text::{clear_popup, put};
-use super::theme::Theme;
-use crate::action::Action as A;
-use crate::app::App;
-use crate::app::help::{help_key_width, help_width};
+use crate::app::help::{Help, help_key_width, help_width};
 use crate::keys::{HelpRow, Mode};
+use crate::paint::text::{clear_popup, put};
+use crate::views::DrawCx;
 
-pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let rows = app.keys.help_rows(app.help.first);
-    let w = app.widths;
-    let popup = crate::areas::help(app.size.0, app.size.1, rows.len(), help_width(&rows, w));
+pub fn render(help: &Help, cx: &DrawCx, buf: &mut Buffer) {
+    let theme = cx.theme;
+    let rows = cx.keys.help_rows(help.first);
+    let w = cx.widths;
+    let popup = crate::areas::help(cx.size.0, cx.size.1, rows.len(), help_width(&rows, w));
     clear_popup(buf, popup);
-    let title = super::hints(&[
-        (
-            format!(
-                "{}/{}",
-                app.keys.first_key(Mode::Help, &A::ScrollDown),
-                app.keys.first_key(Mode::Help, &A::ScrollUp)
-            ),
-            "滚动".into(),
-        ),
-        (
-            app.keys.first_key(Mode::Help, &A::ToggleHelp),
-            "关闭".into(),
-        ),
-    ]);
-    let shown = app.help.scroll + usize::from(crate::areas::inner(popup).height);
+    let title = crate::paint::hints(&cx.keys.hints(Mode::Help));
+    let shown = help.scroll + usize::from(crate::areas::inner(popup).height);
     let position = format!(" {}/{} ", shown.min(rows.len()), rows.len());
-    super::pane(theme, format!(" 帮助 ·{title}"), true, app.widths)
+    crate::paint::pane(theme, format!(" 帮助 ·{title}"), true, w)
         .bottom(position)
         .render(popup, buf);
     let inner = crate::areas::inner(popup);
@@ -43,7 +29,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let room = inner.width.saturating_sub(2);
     for (i, row) in rows
         .iter()
-        .skip(app.help.scroll)
+        .skip(help.scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {

@@ -4,20 +4,21 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::text::{clear_popup, fill, put};
-use super::theme::Theme;
-use crate::app::App;
+use crate::app::picker::Picker;
+use crate::paint::text::{clear_popup, fill, put};
+use crate::views::DrawCx;
 
-pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let areas = crate::areas::picker(app.size.0, app.size.1, app.lib.places.len());
+pub fn render(picker: &Picker, cx: &DrawCx, buf: &mut Buffer) {
+    let theme = cx.theme;
+    let areas = crate::areas::picker(cx.size.0, cx.size.1, cx.lib.places.len());
     clear_popup(buf, areas.popup);
-    super::pane(theme, " 地点 · 汉字／拼音／English ", true, app.widths).render(areas.popup, buf);
+    crate::paint::pane(theme, " 地点 · 汉字／拼音／English ", true, cx.widths)
+        .render(areas.popup, buf);
     let inner = areas.inner;
     if inner.width < 6 || inner.height < 2 {
         return;
     }
-    let w = app.widths;
-    let picker = &app.picker;
+    let w = cx.widths;
     let (visible, _) = picker.line.view(usize::from(areas.field.width), w);
     put(buf, inner.x, inner.y, 2, &[("> ", theme.key)], w);
     let field = areas.field;
@@ -57,7 +58,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         .take(usize::from(list.height))
     {
         let y = list.y + u16::try_from(i).unwrap_or(0);
-        let place = &app.lib.places[p];
+        let place = &cx.lib.places[p];
         let selected = i == picker.selected;
         if selected {
             fill(buf, Rect::new(list.x, y, list.width, 1), theme.selected);

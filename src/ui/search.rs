@@ -5,13 +5,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::text::{clear_popup, fill, marked, put, thousands, truncate};
-use super::theme::Theme;
 use crate::action::Action as A;
-use crate::app::App;
+use crate::app::search::SearchBox;
 use crate::areas::{self, SEARCH_RESULT_ROWS};
+use crate::content::Loading;
 use crate::keys::Mode;
-use crate::search::{Outcome, snippet};
+use crate::paint::Theme;
+use crate::paint::text::{clear_popup, fill, marked, put, thousands, truncate};
+use crate::search::Outcome;
+use crate::views::DrawCx;
+use crate::wrap::snippet;
 
 const HINTS: &[&str] = &[
     "输入汉字、拼音或英文地名，例如：",
@@ -19,33 +22,27 @@ const HINTS: &[&str] = &[
     "空格分隔的几个词都须出现；\"加引号\" 则按原文精确查找。",
 ];
 
-pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let areas = areas::search(app.size.0, app.size.1);
+/// The search popup over whatever the view shows; `loading` while a big
+/// collection is still arriving (only part of it is searched until then).
+pub fn render(search: &SearchBox, cx: &DrawCx, loading: Option<&Loading>, buf: &mut Buffer) {
+    let theme = cx.theme;
+    let areas = areas::search(cx.size.0, cx.size.1);
     let popup = areas.popup.intersection(buf.area);
     clear_popup(buf, popup);
-    let key = |a: &A| app.keys.first_key(Mode::Search, a);
-    let hints = super::hints(&[
-        (
-            format!("{}{}", key(&A::ResultUp), key(&A::ResultDown)),
-            "选择".into(),
-        ),
-        (key(&A::OpenResult), "跳转".into()),
-        (key(&A::Close), "关闭".into()),
-    ]);
-    // Only part of a big collection is searched until it has loaded.
-    let title = app.loading.as_ref().map_or(" 搜索 ".to_owned(), |loading| {
+    let hints = crate::paint::hints(&cx.keys.hints(Mode::Search));
+    let title = loading.map_or(" 搜索 ".to_owned(), |loading| {
         format!(" 搜索 · 已载入 {}% ", loading.shown_percent())
     });
-    super::pane(theme, title, true, app.widths)
+    crate::paint::pane(theme, title, true, cx.widths)
         .bottom(hints)
         .render(popup, buf);
     let area = areas.inner;
     if area.width < 8 || area.height < 3 {
         return;
     }
-    input_line(app, theme, &areas, buf);
-    let (w, search) = (app.widths, &app.search);
-    rule(theme, area.x, area.y + 1, area.width, buf, app);
+    input_line(search, cx, &areas, buf);
+    let w = cx.widths;
+    rule(theme, area.x, area.y + 1, area.width, buf, w);
 
     let body = areas.list;
     let Some(outcome) = search.shown() else {
@@ -89,27 +86,26 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         let y = body.y + u16::try_from(row).unwrap_or(0) * SEARCH_RESULT_ROWS;
         let cell = Rect::new(body.x, y, body.width, SEARCH_RESULT_ROWS);
         match i.checked_sub(notes) {
-            Some(hit) => result(app, theme, outcome, hit, cell, buf),
-            None => note_result(app, theme, i, cell, buf),
+            Some(hit) => result(search, cx, outcome, hit, cell, buf),
+            None => note_result(search, cx, i, cell, buf),
         }
     }
     if let Some(preview_area) = areas.preview {
-        rule(theme, area.x, preview_area.y, area.width, buf, app);
+        rule(theme, area.x, preview_area.y, area.width, buf, w);
         let text = Rect::new(
             preview_area.x + 1,
             preview_area.y + 1,
             preview_area.width.saturating_sub(2),
             preview_area.height - 1,
         );
-        preview(app, theme, outcome, text, buf);
+        preview(search, cx, outcome, text, buf);
     }
 }
 
 /// The typed line after its prompt, and the count of results at the right.
-fn input_line(app: &App, theme: &Theme, areas: &areas::SearchAreas, buf: &mut Buffer) {
+fn input_line(search: &SearchBox, cx: &DrawCx, areas: &areas::SearchAreas, buf: &mut Buffer) {
+    let (theme, w) = (cx.theme, cx.widths);
     let area = areas.inner;
-    let w = app.widths;
-    let search = &app.search;
     // While Ctrl-r finds in the history, the line says what it looks for.
     let count = if let Some(filter) = &search.filter {
         format!("历史搜索：{filter}")
@@ -143,7 +139,7 @@ fn input_line(app: &App, theme: &Theme, areas: &areas::SearchAreas, buf: &mut Bu
     let (visible, _) = search.line.view(usize::from(areas.field.width), w);
     // The prompt is the key that opens search, as the key table has it (a
     // name too long for the prompt's column is shown as ›).
-    let key = app.keys.first_key(Mode::Global, &A::OpenSearch);
+    let key = cx.keys.first_key(Mode::Global, &A::OpenSearch);
     let prompt = if w.str(&key) == 1 {
         format!("{key} ")
     } else {
@@ -175,13 +171,13 @@ fn input_line(app: &App, theme: &Theme, areas: &areas::SearchAreas, buf: &mut Bu
     );
 }
 
-fn rule(theme: &Theme, x: u16, y: u16, width: u16, buf: &mut Buffer, app: &App) {
+fn rule(theme: &Theme, x: u16, y: u16, width: u16, buf: &mut Buffer, w: crate::wrap::Widths) {
     let line = "─".repeat(usize::from(width));
-    put(buf, x, y, width, &[(&line, theme.border)], app.widths);
+    put(buf, x, y, width, &[(&line, theme.border)], w);
 }
 
-fn marks(app: &App, i: usize) -> &[usize] {
-    app.search.marks.get(i).map_or(&[], Vec::as_slice)
+fn marks(search: &SearchBox, i: usize) -> &[usize] {
+    search.marks.get(i).map_or(&[], Vec::as_slice)
 }
 
 /// A result row's text and heading styles; a selected row is filled first.
@@ -200,10 +196,10 @@ fn row_styles(
 }
 
 /// A study note that holds the query: marked 〔笔记〕, its words, its note.
-fn note_result(app: &App, theme: &Theme, row: usize, area: Rect, buf: &mut Buffer) {
-    let w = app.widths;
-    let note = &app.notes.book.notes[app.search.notes[row]];
-    let (base, crumb_style) = row_styles(theme, row == app.search.selected, area, buf);
+fn note_result(search: &SearchBox, cx: &DrawCx, row: usize, area: Rect, buf: &mut Buffer) {
+    let (theme, w) = (cx.theme, cx.widths);
+    let note = &cx.marks.study.book.notes[search.notes[row]];
+    let (base, crumb_style) = row_styles(theme, row == search.selected, area, buf);
     let room = usize::from(area.width.saturating_sub(2));
     let quote = note.quote.exact.replace('\n', " ");
     let head = truncate(&format!("〔笔记·{}〕「{quote}」", note.kind), room, w);
@@ -226,13 +222,20 @@ fn note_result(app: &App, theme: &Theme, row: usize, area: Rect, buf: &mut Buffe
     );
 }
 
-fn result(app: &App, theme: &Theme, outcome: &Outcome, i: usize, area: Rect, buf: &mut Buffer) {
-    let w = app.widths;
+fn result(
+    search: &SearchBox,
+    cx: &DrawCx,
+    outcome: &Outcome,
+    i: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (theme, w) = (cx.theme, cx.widths);
     let hit = &outcome.hits[i];
-    let selected = i + app.search.notes.len() == app.search.selected;
+    let selected = i + search.notes.len() == search.selected;
     let (base, crumb_style) = row_styles(theme, selected, area, buf);
     let room = usize::from(area.width.saturating_sub(2));
-    let crumb = truncate(&app.index.breadcrumb(hit.entry), room, w);
+    let crumb = truncate(&cx.index.breadcrumb(hit.entry), room, w);
     let crumb_room = area.width.saturating_sub(1);
     put(
         buf,
@@ -242,8 +245,8 @@ fn result(app: &App, theme: &Theme, outcome: &Outcome, i: usize, area: Rect, buf
         &[(&crumb, crumb_style)],
         w,
     );
-    let text = app.index.text(hit.entry);
-    let (snip, snip_marks) = snippet(text, marks(app, i), room.saturating_sub(2), w);
+    let text = cx.index.text(hit.entry);
+    let (snip, snip_marks) = snippet(text, marks(search, i), room.saturating_sub(2), w);
     let runs = marked(&snip, &snip_marks, base, theme.hit);
     put(
         buf,
@@ -256,12 +259,12 @@ fn result(app: &App, theme: &Theme, outcome: &Outcome, i: usize, area: Rect, buf
 }
 
 /// The selected result's text, wrapped, from the line before its first match.
-fn preview(app: &App, theme: &Theme, outcome: &Outcome, area: Rect, buf: &mut Buffer) {
-    let Some(i) = app.search.selected.checked_sub(app.search.notes.len()) else {
+fn preview(search: &SearchBox, cx: &DrawCx, outcome: &Outcome, area: Rect, buf: &mut Buffer) {
+    let (theme, study, w) = (cx.theme, cx.marks.study, cx.widths);
+    let Some(i) = search.selected.checked_sub(search.notes.len()) else {
         // A note: its passage, then what was written on it.
-        let note = &app.notes.book.notes[app.search.notes[app.search.selected]];
-        let style = theme.marked[app.notes.kind_index(&note.kind) % theme.marked.len()];
-        let w = app.widths;
+        let note = &study.book.notes[search.notes[search.selected]];
+        let style = theme.marked[study.kind_index(&note.kind) % theme.marked.len()];
         let mut rows = Vec::new();
         for (text, s) in [(&note.quote.exact, style), (&note.text, theme.body)] {
             for part in text.split('\n') {
@@ -278,18 +281,16 @@ fn preview(app: &App, theme: &Theme, outcome: &Outcome, area: Rect, buf: &mut Bu
     let Some(hit) = outcome.hits.get(i) else {
         return;
     };
-    let w = app.widths;
-    let text = app.index.text(hit.entry);
-    let positions = marks(app, i);
+    let text = cx.index.text(hit.entry);
+    let positions = marks(search, i);
     let notes: Vec<(std::ops::Range<usize>, ratatui::style::Style)> =
-        match app.index.target(hit.entry) {
-            crate::search::Target::Field(anchor) => app
-                .notes
-                .paragraph_marks(&app.lib, anchor.node)
+        match cx.index.target(hit.entry) {
+            crate::search::Target::Field(anchor) => study
+                .paragraph_marks(cx.lib, anchor.node)
                 .into_iter()
                 .filter(|(a, _, _)| *a == anchor)
                 .map(|(_, r, note)| {
-                    let kind = app.notes.kind_index(&app.notes.book.notes[note].kind);
+                    let kind = study.kind_index(&study.book.notes[note].kind);
                     (r, theme.marked[kind % theme.marked.len()])
                 })
                 .collect(),
@@ -325,7 +326,7 @@ fn preview(app: &App, theme: &Theme, outcome: &Outcome, area: Rect, buf: &mut Bu
                 (start < end).then(|| (start - range.start..end - range.start, *s))
             })
             .collect();
-        let runs = super::text::overlay(runs, &over);
+        let runs = crate::paint::text::overlay(runs, &over);
         let y = area.y + u16::try_from(row).unwrap_or(0);
         put(buf, area.x, y, area.width, &runs, w);
     }

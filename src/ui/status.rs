@@ -1,136 +1,123 @@
-//! The status bar: where you are, how far through, and the keys that matter,
-//! named from the key table.
+//! The status bar: where you are, how far through, and the keys that
+//! matter here, as the key table's hint column offers them.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::{fill, put, thousands, truncate};
-use super::theme::Theme;
-use crate::action::Action as A;
-use crate::app::{App, View};
-use crate::keys::Mode as M;
+use crate::action::Action;
+use crate::content::Loading;
+use crate::keys::Mode;
+use crate::paint::text::{fill, put, thousands, truncate, truncate_start};
+use crate::views::{DrawCx, ViewState};
 
-/// The keys the bar offers in a view, with what they do.
-fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let key = |mode: M, action: &A| app.keys.first_key(mode, action);
-    let pair = |mode: M, a: &A, b: &A, sep: &str| format!("{}{sep}{}", key(mode, a), key(mode, b));
-    // Each hint with the action it names, so what is offered can be judged
-    // by the action, not by its words.
-    // While a note is written, every other key types: only the editor's own.
-    if app.overlay == crate::app::Overlay::Editor {
-        return vec![
-            (key(M::Editor, &A::SaveNote), "保存"),
-            (key(M::Editor, &A::Close), "取消"),
-        ];
-    }
-    // So too while the notes view's filter is typed.
-    if app.mode() == M::NotesFilter {
-        return vec![
-            (key(M::NotesFilter, &A::OpenResult), "筛选完毕"),
-            (key(M::NotesFilter, &A::Close), "清除"),
-        ];
-    }
-    let mut out: Vec<(A, String, &'static str)> = match app.view {
-        View::Reader if app.selection.is_some() => vec![
-            (
-                A::GrowSentence,
-                pair(M::Select, &A::GrowSentence, &A::ShrinkSentence, "/"),
-                "多／少一句",
-            ),
-            (A::Annotate, key(M::Select, &A::Annotate), "写笔记"),
-            (A::Highlight, key(M::Select, &A::Highlight), "划线"),
-            (A::Close, key(M::Select, &A::Close), "取消"),
-        ],
-        // Narrow, the tree floats over the text: say how to open it.
-        View::Reader if app.areas().tree_floats => vec![
-            (A::ToggleTree, key(M::Global, &A::ToggleTree), "目录"),
-            (A::OpenSearch, key(M::Global, &A::OpenSearch), "搜索"),
-        ],
-        View::Reader => vec![
-            (A::FocusNext, key(M::Global, &A::FocusNext), "切换"),
-            (A::OpenSearch, key(M::Global, &A::OpenSearch), "搜索"),
-            (
-                A::NextPart,
-                pair(M::Reader, &A::PrevPart, &A::NextPart, " "),
-                "跳节",
-            ),
-        ],
-        View::Compare => vec![
-            (
-                A::DomesticSide,
-                pair(M::Compare, &A::DomesticSide, &A::ForeignSide, "/"),
-                "国内／国外",
-            ),
-            (A::OpenPlaces, key(M::Compare, &A::OpenPlaces), "地点"),
-            (A::ToggleSync, key(M::Compare, &A::ToggleSync), "同步"),
-        ],
-        View::Places => vec![
-            (
-                A::MentionDown,
-                pair(M::Places, &A::MentionDown, &A::MentionUp, "/"),
-                "选择",
-            ),
-            (A::OpenLesson, key(M::Places, &A::OpenLesson), "打开"),
-            (A::OpenPlaces, key(M::Places, &A::OpenPlaces), "地点"),
-        ],
-        View::Notes => vec![
-            (
-                A::ResultDown,
-                pair(M::Notes, &A::ResultDown, &A::ResultUp, "/"),
-                "选择",
-            ),
-            (A::OpenResult, key(M::Notes, &A::OpenResult), "跳到原文"),
-            (A::EditNote, key(M::Notes, &A::EditNote), "改"),
-            (A::DeleteNote, key(M::Notes, &A::DeleteNote), "删"),
-        ],
-    };
-    out.retain(|(action, _, _)| match action {
-        // Stacked, both sides scroll as one: sync means nothing there.
-        A::ToggleSync => !app.compare.stacked(),
-        // No places in the collection: `p` has nothing to offer.
-        A::OpenPlaces => !app.lib.places.is_empty(),
-        _ => true,
-    });
-    out.push((A::ToggleHelp, key(M::Global, &A::ToggleHelp), "帮助"));
-    out.into_iter()
-        .map(|(_, keys, what)| (keys, what))
-        .collect()
+/// What the bar says besides the view's own crumb.
+pub struct Bar<'a> {
+    /// A message (or a warning), which takes the hints' room.
+    pub notice: Option<&'a str>,
+    pub loading: Option<&'a Loading>,
+    /// The key modes in force, first the one on top.
+    pub modes: &'a [Mode],
+    /// Whether a key's hint means anything now (the popup's or the view's say).
+    pub offers: &'a dyn Fn(&Action) -> bool,
 }
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// A key the bar offers: its keys, its words, and how much it matters
+/// (a narrow bar drops the least first).
+struct Hint {
+    keys: String,
+    what: &'static str,
+    rank: usize,
+}
+
+/// The keys the bar offers: those of the mode on top, then the global
+/// ones, then help, each only where the view says it means something now.
+/// Help matters most, then the global keys, then the mode's, each list's
+/// first before its last.
+fn hints(cx: &DrawCx, modes: &[Mode], offered: &dyn Fn(&Action) -> bool) -> Vec<Hint> {
+    let top = modes.first().copied().unwrap_or(Mode::Global);
+    let mut own: Vec<(String, &'static str)> = Vec::new();
+    if top != Mode::Global {
+        own.extend(
+            cx.keys
+                .hinted(top)
+                .into_iter()
+                .filter(|(a, _, _)| offered(a))
+                .map(|(_, keys, hint)| (keys, hint)),
+        );
+    }
+    let (mut global, mut help) = (Vec::new(), None);
+    if modes.contains(&Mode::Global) {
+        for (action, keys, hint) in cx.keys.hinted(Mode::Global) {
+            if matches!(action, Action::ToggleHelp) {
+                help = Some((keys, hint));
+            } else if offered(&action) {
+                global.push((keys, hint));
+            }
+        }
+    }
+    let ranked = help.iter().chain(&global).chain(&own).cloned();
+    let mut out: Vec<Hint> = ranked
+        .enumerate()
+        .map(|(rank, (keys, what))| Hint { keys, what, rank })
+        .collect();
+    // Shown in the mode's, the global, help's order.
+    let first_own = usize::from(help.is_some()) + global.len();
+    let shown = |h: &Hint| match h.rank {
+        0 if help.is_some() => 2,
+        rank if rank < first_own => 1,
+        _ => 0,
+    };
+    out.sort_by_key(|h| (shown(h), h.rank));
+    out
+}
+
+pub fn render(view: &dyn ViewState, cx: &DrawCx, bar: &Bar, area: Rect, buf: &mut Buffer) {
+    let theme = cx.theme;
     fill(buf, area, theme.status);
-    let w = app.widths;
-    let mut right: Vec<(String, bool)> = Vec::new();
-    let crumb = crumb(app, &mut right);
-    if app.view != View::Reader {
-        // What the comparison and the place index show is of the part
-        // loaded so far: say so.
-        right.extend(loading(app));
-    }
-    let message = app.notice.clone().or_else(|| app.warning.clone());
-    // A message takes the room the hints would: it is what the bar is for now.
-    let wanted = message.as_deref().map_or(12, |m| w.str(m) + 3);
-    let crumb = message.unwrap_or(crumb);
-    let hints = hints(app);
-    let hint_count = hints.len();
-    for (key, what) in hints {
-        right.push(("  ".into(), false));
-        right.push((key, true));
-        right.push((format!(" {what}"), false));
-    }
-    // Drop hints from the left end of the list until the bar fits, keeping the last.
+    let w = cx.widths;
+    let crumb = view.crumb(cx);
+    // What every view shows is of the part loaded so far: say so.
+    let mut right: Vec<(String, bool)> = loading(bar.loading).into_iter().collect();
+    right.extend(crumb.counts);
+    // A message takes the room the hints would: it is what the bar is for
+    // now. Else where the reader is keeps a third of the bar, if it needs it.
+    let third = (usize::from(area.width) / 3).max(12);
+    let wanted = bar
+        .notice
+        .map_or((w.str(&crumb.text) + 3).min(third), |m| w.str(m) + 3);
+    let crumb = bar.notice.map_or(crumb.text, str::to_owned);
+    let mut hints = hints(cx, bar.modes, bar.offers);
     let total = |r: &[(String, bool)]| r.iter().map(|(s, _)| w.str(s)).sum::<usize>();
-    let fixed = right.len() - hint_count * 3;
-    while total(&right) + wanted > usize::from(area.width) && right.len() > fixed + 3 {
-        right.drain(fixed..fixed + 3);
+    let hint_width = |h: &Hint| 2 + w.str(&h.keys) + 1 + w.str(h.what);
+    // Drop the hints that matter least until the bar fits; a hint is shown
+    // whole or not at all: never `? 帮`.
+    let fixed = total(&right);
+    let width = usize::from(area.width);
+    while !hints.is_empty() && fixed + hints.iter().map(hint_width).sum::<usize>() + wanted > width
+    {
+        let least = hints
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, h)| h.rank)
+            .map_or(0, |(i, _)| i);
+        hints.remove(least);
     }
-    // A hint is shown whole or not at all: never `? 帮`.
-    if total(&right) + 2 > usize::from(area.width) && right.len() > fixed {
-        right.truncate(fixed);
+    if fixed + hints.iter().map(hint_width).sum::<usize>() + 2 > width {
+        hints.clear();
+    }
+    for hint in hints {
+        right.push(("  ".into(), false));
+        right.push((hint.keys, true));
+        right.push((format!(" {}", hint.what), false));
     }
     let right_w = total(&right);
     let room = usize::from(area.width).saturating_sub(right_w + 3);
-    let crumb = truncate(&crumb, room, w);
+    // A message is cut at its end; where the reader is, at its start.
+    let crumb = if bar.notice.is_some() {
+        truncate(&crumb, room, w)
+    } else {
+        truncate_start(&crumb, room, w)
+    };
     put(
         buf,
         area.x + 1,
@@ -156,86 +143,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// Where the reader is (or what the view holds), with the counts it puts
-/// at the right.
-fn crumb(app: &App, right: &mut Vec<(String, bool)>) -> String {
-    match app.view {
-        View::Reader if app.selection.is_some() => {
-            let chars = app
-                .selection
-                .as_ref()
-                .map_or(0, |s| s.words().chars().count());
-            format!("已选 {chars} 字")
-        }
-        View::Notes => {
-            let (shown, all) = (app.notes.shown.len(), app.notes.ordered.len());
-            if shown == all {
-                format!("{} 条笔记", thousands(all))
-            } else {
-                format!("{} / {} 条笔记", thousands(shown), thousands(all))
-            }
-        }
-        View::Reader => {
-            let reader = &app.reading.reader;
-            if !reader.hits.is_empty() {
-                right.push((
-                    format!(
-                        "{}/{}",
-                        app.keys.first_key(M::Reader, &A::NextHit),
-                        app.keys.first_key(M::Reader, &A::PrevHit)
-                    ),
-                    true,
-                ));
-                right.push((
-                    // Matches in this article (处), where the popup
-                    // counts matching texts in the collection (条).
-                    format!(" 第 {}/{} 处  ", reader.hit + 1, reader.hits.len()),
-                    false,
-                ));
-            }
-            right.extend(loading(app));
-            let articles = app.lib.articles.len();
-            if articles > 1 {
-                right.push((
-                    format!(
-                        "第 {}/{} 篇 · ",
-                        thousands(reader.article + 1),
-                        thousands(articles)
-                    ),
-                    false,
-                ));
-            }
-            right.push((format!("{}%", reader.percent()), false));
-            app.lib.breadcrumb(reader.reading())
-        }
-        View::Compare => match app.compare.place {
-            Some(p) => {
-                let (lessons, times) = app.compare.counts;
-                format!(
-                    "{} · {} 条启示 · {} 处提及 · {} 清除",
-                    app.lib.places[p].name,
-                    thousands(lessons),
-                    thousands(times),
-                    app.keys.first_key(M::Compare, &A::ClearPlace)
-                )
-            }
-            None => app.compare.heading.clone(),
-        },
-        View::Places if app.places.waiting() => {
-            format!("{} 个地点 · 正在查找提及…", app.lib.places.len())
-        }
-        View::Places => format!(
-            "{} 个地点 · {} 段提及",
-            app.lib.places.len(),
-            thousands(app.places.mentions().len())
-        ),
-    }
-}
-
 /// How far a big collection has loaded, while it loads: the files read,
 /// then the index of them all being built.
-fn loading(app: &App) -> Option<(String, bool)> {
-    let loading = app.loading.as_ref()?;
+fn loading(loading: Option<&Loading>) -> Option<(String, bool)> {
+    let loading = loading?;
     let text = if loading.built() >= loading.files {
         format!("索引 {} 篇…  ", thousands(loading.files))
     } else {

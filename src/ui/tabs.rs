@@ -1,18 +1,21 @@
-//! The tab bar: the three views, the current one marked; a click switches.
+//! The tab bar: every view, the one shown marked; a click switches.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::{fill, put};
-use super::theme::Theme;
-use crate::app::{App, View};
+use crate::paint::text::{fill, put};
+use crate::views::{DrawCx, View};
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(current: View, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
+    let theme = cx.theme;
     fill(buf, area, theme.status);
-    let texts = app.keys.tab_texts();
-    for ((view, (key, label)), (x, w)) in View::all().zip(&texts).zip(app.keys.tabs(app.widths)) {
-        let current = view == app.view;
-        let (key_style, style) = if current {
+    let labels = View::labels();
+    let texts = cx.keys.tab_texts(&labels);
+    for ((view, (key, label)), (x, w)) in View::all()
+        .zip(&texts)
+        .zip(cx.keys.tabs(&labels, cx.widths))
+    {
+        let (key_style, style) = if view == current {
             (theme.selected, theme.selected)
         } else {
             (theme.status_key, theme.status)
@@ -24,7 +27,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             area.y,
             w,
             &[(key, key_style), (&text, style)],
-            app.widths,
+            cx.widths,
         );
     }
 }

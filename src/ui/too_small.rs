@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::put;
-use super::theme::Theme;
 use crate::areas::{MIN_HEIGHT, MIN_WIDTH};
+use crate::paint::Theme;
+use crate::paint::text::put;
 use crate::wrap::Widths;
 
 pub fn render(theme: &Theme, area: Rect, buf: &mut Buffer, widths: Widths) {

@@ -52,7 +52,7 @@ pub fn frame(app: &App) -> ratatui::buffer::Buffer {
     let mut buf = ratatui::buffer::Buffer::empty(area);
     let screen = zhizao::ui::Screen {
         app,
-        theme: &zhizao::ui::theme::COLOR,
+        theme: &zhizao::paint::theme::COLOR,
     };
     ratatui::widgets::Widget::render(screen, area, &mut buf);
     buf
@@ -73,7 +73,7 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
             f.render_widget(
                 zhizao::ui::Screen {
                     app,
-                    theme: &zhizao::ui::theme::COLOR,
+                    theme: &zhizao::paint::theme::COLOR,
                 },
                 f.area(),
             );
@@ -105,7 +105,7 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> String {
 /// Types a query into the open search popup and delivers its results as
 /// the worker thread would.
 pub fn search(app: &mut App, query: &str) {
-    if app.overlay != zhizao::app::Overlay::Search {
+    if !matches!(app.overlay, zhizao::app::Overlay::Search) {
         app.update(Action::OpenSearch);
     }
     app.update(Action::DeleteToStart);
@@ -119,7 +119,7 @@ pub fn search(app: &mut App, query: &str) {
 /// waiting for, and finds the place index's mentions while it waits for
 /// them; hands each over.
 pub fn deliver(app: &mut App) {
-    if app.overlay == zhizao::app::Overlay::Search && app.search.stale() {
+    if matches!(app.overlay, zhizao::app::Overlay::Search) && app.search.stale() {
         let (serial, q) = (app.search.serial, app.search.line.text.clone());
         let outcome = app
             .index
@@ -127,7 +127,7 @@ pub fn deliver(app: &mut App) {
             .expect("not cancelled");
         app.update(Action::SearchDone(serial, std::sync::Arc::new(outcome)));
     }
-    if app.places.waiting() {
+    if app.views.places.waiting() {
         let lib = std::sync::Arc::clone(&app.lib);
         let found = lib.mentions();
         app.update(Action::PlacesFound(lib, std::sync::Arc::new(found)));
@@ -233,4 +233,21 @@ pub fn on_path(command: &str) -> bool {
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok()
+}
+
+/// The help popup's state, while it is open.
+pub fn help(app: &App) -> &zhizao::app::help::Help {
+    match &app.overlay {
+        zhizao::app::Overlay::Help(help) => help,
+        _ => panic!("help is not open"),
+    }
+}
+
+/// Where the terminal cursor is put.
+pub fn cursor(app: &App) -> Option<(u16, u16)> {
+    zhizao::ui::Screen {
+        app,
+        theme: &zhizao::paint::theme::COLOR,
+    }
+    .cursor()
 }

@@ -1,68 +1,86 @@
-//! The reading pane: the article laid out at the pane's width, a comfortable
-//! measure centred in wide panes, styled by line kind.
+//! The reading view as it looks: the article laid out at the pane's width,
+//! a comfortable measure centred in wide panes, styled by line kind, with
+//! the notes', the selection's and the search's marks; the table of
+//! contents beside it (`draw/tree.rs`).
+
+mod tree;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::text::put;
-use super::theme::Theme;
-use crate::app::{App, Focus};
+use super::state::Reading;
+use super::state::panes::Focus;
 use crate::layout::{DocLine, LineKind};
+use crate::paint::Theme;
+use crate::paint::text::put;
+use crate::views::{Draw, DrawCx};
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let focused = app.reading.panes.focus == Focus::Reader || app.areas().tree.is_none();
-    let root = app.lib.articles[app.reading.reader.article].root;
-    let label = app.lib.display_label(root);
+impl Draw for Reading {
+    fn draw(&self, cx: &DrawCx, _main: Rect, buf: &mut Buffer) {
+        let areas = cx.areas;
+        text(self, cx, areas.reader, buf);
+        if let Some(area) = areas.tree {
+            tree::render(self, cx, area, buf);
+        }
+    }
+}
+
+fn text(view: &Reading, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
+    let theme = cx.theme;
+    let reader = &view.reader;
+    let focused = view.panes.focus == Focus::Reader || cx.areas.tree.is_none();
+    let root = cx.lib.articles[reader.article].root;
+    let label = cx.lib.display_label(root);
     let title_room = usize::from(area.width.saturating_sub(12));
     let title = format!(
         " {} ",
-        super::text::truncate(&label, title_room, app.widths)
+        crate::paint::text::truncate(&label, title_room, cx.widths)
     );
-    super::pane(theme, title, focused, app.widths)
-        .bottom(format!(" {}% ", app.reading.reader.percent()))
+    crate::paint::pane(theme, title, focused, cx.widths)
+        .bottom(format!(" {}% ", reader.percent()))
         .render(area, buf);
-    let inner = app.areas().reader_inner();
+    let inner = cx.areas.reader_inner();
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let doc = app.reading.reader.doc();
+    let doc = reader.doc();
     let measure = u16::try_from(doc.width)
         .unwrap_or(u16::MAX)
         .min(inner.width);
     let left = inner.x + (inner.width - measure) / 2;
-    let marks = Marks::of(app, theme);
+    let marks = Marks::of(view, cx);
     for (row, line) in doc
         .lines
         .iter()
-        .skip(app.reading.reader.scroll)
+        .skip(reader.scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + u16::try_from(row).unwrap_or(0);
-        draw_line(app, theme, line, left, y, measure, &marks, buf);
+        draw_line(view, cx, line, left, y, measure, &marks, buf);
         // A note's mark in the margin, on the line its words start: its
         // kind's first character (or a bar for a highlight), so kinds show
         // without colour too.
-        if let Some((text, style)) = marks.margin(app, line) {
+        if let Some((text, style)) = marks.margin(cx, line) {
             let margin = left.saturating_sub(inner.x);
             let (x, max) = if margin >= 3 {
                 (left - 3, 2)
             } else {
                 (inner.x - 1, 1)
             };
-            let text = if max < 2 || app.widths.str(&text) > 2 {
+            let text = if max < 2 || cx.widths.str(&text) > 2 {
                 "▍".to_owned()
             } else {
                 text
             };
-            put(buf, x, y, max, &[(&text, style)], app.widths);
+            put(buf, x, y, max, &[(&text, style)], cx.widths);
         }
         // A bookmark's mark in the margin, on its paragraph's first line.
         if let Some(anchor) = line.anchor
             && line.range.start == 0
-            && app.bookmarks.has(&app.lib, anchor)
+            && cx.marks.bookmarks.has(cx.lib, anchor)
         {
             put(
                 buf,
@@ -70,7 +88,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 y,
                 1,
                 &[("▍", theme.hit_current)],
-                app.widths,
+                cx.widths,
             );
         }
     }
@@ -86,46 +104,48 @@ struct Marks {
 }
 
 impl Marks {
-    fn of(app: &App, theme: &Theme) -> Self {
-        let article = app.reading.reader.article;
-        let nodes = app.lib.subtree(app.lib.articles[article].root);
-        let placed = if app.notes.book.notes.is_empty() {
+    fn of(view: &Reading, cx: &DrawCx) -> Self {
+        let (lib, study) = (cx.lib, cx.marks.study);
+        let article = view.reader.article;
+        let nodes = lib.subtree(lib.articles[article].root);
+        let placed = if study.book.notes.is_empty() {
             Vec::new()
         } else {
             nodes
                 .iter()
-                .flat_map(|&n| app.notes.paragraph_marks(&app.lib, n))
+                .flat_map(|&n| study.paragraph_marks(lib, n))
                 .collect()
         };
-        let selection = app
+        let selection = view
             .selection
             .as_ref()
-            .filter(|s| app.lib.node(s.node).article == article)
+            .filter(|s| lib.node(s.node).article == article)
             .map(|s| {
-                let spans = crate::notes::anchor::paragraph_spans(&app.lib, s.node);
+                let spans = crate::notes::anchor::paragraph_spans(lib, s.node);
                 crate::notes::anchor::split(s.node, &spans, &s.bytes).collect()
             })
             .unwrap_or_default();
         Marks {
             notes: placed,
             selection,
-            styles: theme.marked,
-            selected: theme.selection,
+            styles: cx.theme.marked,
+            selected: cx.theme.selection,
         }
     }
 
-    fn style(&self, app: &App, note: usize) -> Style {
-        let kind = app.notes.kind_index(&app.notes.book.notes[note].kind);
+    fn style(&self, cx: &DrawCx, note: usize) -> Style {
+        let study = cx.marks.study;
+        let kind = study.kind_index(&study.book.notes[note].kind);
         self.styles[kind % self.styles.len()]
     }
 
     /// The margin mark for a line on which a note's words start.
-    fn margin(&self, app: &App, line: &DocLine) -> Option<(String, Style)> {
+    fn margin(&self, cx: &DrawCx, line: &DocLine) -> Option<(String, Style)> {
         let anchor = line.anchor?;
         let &(_, _, note) = self.notes.iter().find(|(a, r, _)| {
             *a == anchor && line.range.contains(&r.start) && (r.start > 0 || line.range.start == 0)
         })?;
-        let n = &app.notes.book.notes[note];
+        let n = &cx.marks.study.book.notes[note];
         // A highlight's bar; a note's kind by its first character.
         let mark = if n.is_highlight() {
             "▍".to_owned()
@@ -135,11 +155,11 @@ impl Marks {
                 .next()
                 .map_or_else(|| "※".to_owned(), String::from)
         };
-        Some((mark, self.style(app, note)))
+        Some((mark, self.style(cx, note)))
     }
 
     /// `(start, end, style)` of the line's body bytes, selection first.
-    fn cuts(&self, app: &App, line: &DocLine) -> Vec<(usize, usize, Style)> {
+    fn cuts(&self, cx: &DrawCx, line: &DocLine) -> Vec<(usize, usize, Style)> {
         let Some(anchor) = line.anchor else {
             return Vec::new();
         };
@@ -156,15 +176,15 @@ impl Marks {
             .notes
             .iter()
             .filter(|(a, _, _)| *a == anchor)
-            .filter_map(|(_, r, i)| clip(r).map(|(s, e)| (s, e, self.style(app, *i))));
+            .filter_map(|(_, r, i)| clip(r).map(|(s, e)| (s, e, self.style(cx, *i))));
         selection.chain(notes).collect()
     }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn draw_line(
-    app: &App,
-    theme: &Theme,
+    view: &Reading,
+    cx: &DrawCx,
     line: &DocLine,
     left: u16,
     y: u16,
@@ -172,13 +192,14 @@ fn draw_line(
     marks: &Marks,
     buf: &mut Buffer,
 ) {
+    let theme = cx.theme;
     let style = style_for(theme, line.kind);
     let centred = matches!(
         line.kind,
         LineKind::Title | LineKind::Deck | LineKind::DerivedNote | LineKind::Byline
     );
     let x = if centred {
-        let w = u16::try_from(app.widths.str(&line.text))
+        let w = u16::try_from(cx.widths.str(&line.text))
             .unwrap_or(measure)
             .min(measure);
         left + (measure - w) / 2
@@ -192,14 +213,14 @@ fn draw_line(
     };
     let body = &line.text[line.prefix.len()..];
     let mut runs = vec![(line.prefix, prefix_style)];
-    runs.extend(highlighted(app, theme, line, body, style, marks));
-    put(buf, x, y, measure, &runs, app.widths);
+    runs.extend(highlighted(view, cx, line, body, style, marks));
+    put(buf, x, y, measure, &runs, cx.widths);
 }
 
 /// The line's text split into runs, search hits marked (the current one apart).
 fn highlighted<'a>(
-    app: &App,
-    theme: &Theme,
+    view: &Reading,
+    cx: &DrawCx,
     line: &DocLine,
     body: &'a str,
     style: Style,
@@ -208,10 +229,10 @@ fn highlighted<'a>(
     let Some(anchor) = line.anchor else {
         return vec![(body, style)];
     };
-    let mut cuts: Vec<(usize, usize, Style)> = marks.cuts(app, line);
+    let theme = cx.theme;
+    let mut cuts: Vec<(usize, usize, Style)> = marks.cuts(cx, line);
     cuts.extend(
-        app.reading
-            .reader
+        view.reader
             .hits
             .iter()
             .enumerate()
@@ -219,7 +240,7 @@ fn highlighted<'a>(
                 *a == anchor && r.start < line.range.end && r.end > line.range.start
             })
             .map(|(i, (_, r))| {
-                let s = if i == app.reading.reader.hit {
+                let s = if i == view.reader.hit {
                     theme.hit_current
                 } else {
                     theme.hit

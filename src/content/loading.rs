@@ -1,4 +1,4 @@
-//! A big collection loading behind what the reader shows.
+//! A big collection loading behind what the reader shows: how far along.
 
 use std::sync::Arc;
 

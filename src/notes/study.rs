@@ -1,16 +1,17 @@
-//! Study notes in the reader: every note of the collection and where its
-//! words are now, the notes view's list (filtered by words and kind), and
-//! deletions this session can undo. The selection and the editor are in
-//! `app/select.rs`.
+//! A reader's notebook as the reader holds it: every note of the
+//! collection and where its words are now, in reading order; the note gone
+//! to last; deletions this session can undo. Each view reads it (to mark
+//! passages, to list notes); the app changes it, and every change bumps
+//! its generation, so a view that keeps something made from it knows.
 
 use std::ops::Range;
 
+use super::anchor::{in_paragraph, paragraph_spans, split};
+use super::{Note, Notebook, Place};
 use crate::content::{Anchor, Library, NodeId};
-use crate::notes::anchor::{in_paragraph, paragraph_spans, split};
-use crate::notes::{Note, Notebook, Place};
 
 #[derive(Debug, Default)]
-pub struct Notes {
+pub struct Study {
     pub book: Notebook,
     /// Where each note's words are now, one per note of `book`.
     pub places: Vec<Place>,
@@ -23,24 +24,19 @@ pub struct Notes {
     /// Ids of the notes deleted this session, the latest last: `u` brings
     /// it back.
     undo: Vec<String>,
-    /// The notes view: the notes shown (filtered), the one selected, the
-    /// words and the kind they are filtered by.
-    pub shown: Vec<usize>,
-    pub selected: usize,
-    pub filter: super::line::Line,
-    pub filtering: bool,
-    pub kind_filter: Option<usize>,
+    /// Bumped by every change: the notes, their places or their order.
+    pub generation: u64,
     /// Why the last save of the notes failed, until one succeeds: at the
     /// end of the session the notes are tried once more, then printed.
     pub unsaved: Option<String>,
 }
 
-impl Notes {
+impl Study {
     #[must_use]
     pub fn new(kinds: Vec<String>) -> Self {
-        Notes {
+        Study {
             kinds,
-            ..Notes::default()
+            ..Study::default()
         }
     }
 
@@ -49,6 +45,18 @@ impl Notes {
     pub fn recall(&mut self, book: Notebook, lib: &Library) -> bool {
         self.book = book;
         self.place(lib)
+    }
+
+    /// What the notes file holds after a save (another reader's notes
+    /// merged in): the note gone to stays the one gone to.
+    pub fn written(&mut self, book: Notebook, lib: &Library) {
+        self.unsaved = None;
+        let current = self
+            .current
+            .and_then(|i| self.book.notes.get(i))
+            .map(|n| n.id.clone());
+        self.recall(book, lib);
+        self.current = current.and_then(|id| self.book.notes.iter().position(|n| n.id == id));
     }
 
     /// Finds every note's words again (the collection grew or changed),
@@ -135,7 +143,7 @@ impl Notes {
         in_paragraph(lib, *node, bytes.start)
     }
 
-    /// Orders the notes and filters the list after any change.
+    /// Orders the notes after any change.
     pub fn refresh(&mut self, lib: &Library) {
         let key = |i: usize| match &self.places[i] {
             Place::At(node, bytes) => (0, lib.node(*node).article, *node, bytes.start),
@@ -144,22 +152,7 @@ impl Notes {
         let mut ordered: Vec<usize> = self.book.live().map(|(i, _)| i).collect();
         ordered.sort_by_key(|&i| key(i));
         self.ordered = ordered;
-        let query = self.filter.text.trim().to_owned();
-        let matcher = crate::search::TextMatcher::new(&query, lib);
-        self.shown = self
-            .ordered
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let note = &self.book.notes[i];
-                self.kind_filter
-                    .is_none_or(|k| self.kinds.get(k).is_some_and(|k| *k == note.kind))
-                    && (query.is_empty()
-                        || matcher.matches(&note.quote.exact)
-                        || matcher.matches(&note.text))
-            })
-            .collect();
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        self.generation += 1;
     }
 
     /// Live notes whose note holds every term of `query` (as hanzi or
@@ -176,12 +169,6 @@ impl Notes {
             .copied()
             .filter(|&i| matcher.matches(&self.book.notes[i].text))
             .collect()
-    }
-
-    /// The note selected in the list.
-    #[must_use]
-    pub fn selected_note(&self) -> Option<usize> {
-        self.shown.get(self.selected).copied()
     }
 
     /// The next (or previous) note in reading order from the current one,
@@ -217,7 +204,7 @@ impl Notes {
     }
 }
 
-impl Notes {
+impl Study {
     /// Each live note's words in `node`, split by paragraph: `(paragraph's
     /// anchor, bytes of it, note)`; what the reader marks.
     #[must_use]

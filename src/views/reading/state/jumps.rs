@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use super::reader::Position;
-use super::rebase::Rebase;
+use crate::views::rebase::Rebase;
 
 /// Positions kept each way.
 const KEPT: usize = 100;

@@ -1,6 +1,6 @@
-//! Marking a passage: the selection (`v`, grown and shrunk sentence by
-//! sentence or clause by clause within one section) and the note editor
-//! (a few lines that grow as the note does; Tab changes the kind).
+//! Marking a passage for a note: the selection (`v`, grown and shrunk
+//! sentence by sentence or clause by clause within one section, or a mouse
+//! drag, character by character).
 
 use std::ops::Range;
 
@@ -86,39 +86,5 @@ impl Selection {
     #[must_use]
     pub fn end_anchor(&self, lib: &Library) -> Option<(Anchor, usize)> {
         in_paragraph(lib, self.node, self.bytes.end.saturating_sub(1))
-    }
-}
-
-/// What the editor's note is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// A new note on a passage.
-    New(NodeId, Range<usize>),
-    /// The note with this index in the notebook.
-    Edit(usize),
-}
-
-/// The note being written.
-#[derive(Debug, Clone)]
-pub struct Editor {
-    pub line: super::line::Line,
-    /// Index into the settings' kinds.
-    pub kind: usize,
-    pub target: Target,
-    /// The passage, as the editor shows it above the note.
-    pub quote: String,
-}
-
-impl Editor {
-    #[must_use]
-    pub fn new(target: Target, quote: &str, text: &str, kind: usize) -> Self {
-        let mut line = super::line::Line::notes();
-        line.paste(text);
-        Editor {
-            line,
-            kind,
-            target,
-            quote: quote.to_owned(),
-        }
     }
 }

@@ -6,16 +6,21 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::navigate::Destination;
-use crate::action::Action;
+use ratatui::layout::Position;
+
+use crate::action::{Action, Pane};
 use crate::compare::Sheet;
 use crate::content::{Anchor, Field, Library, NodeId, PlaceId, Scope};
+use crate::keys::Mode;
+use crate::views::navigate::Destination;
+use crate::views::rebase::Rebase;
+use crate::views::{Crumb, Ctx, Reply, ViewState};
 use crate::wrap::Widths;
 
 /// Layouts kept at once: side by side and stacked, say.
 const KEPT_LAYOUTS: usize = 2;
 
-pub struct Compare {
+pub struct Comparison {
     lib: Arc<Library>,
     widths: Widths,
     /// First row shown, per side (the stacked layout uses the first).
@@ -43,10 +48,10 @@ pub struct Compare {
     rows: usize,
 }
 
-impl Compare {
+impl Comparison {
     #[must_use]
     pub fn new(lib: Arc<Library>, widths: Widths) -> Self {
-        Compare {
+        Comparison {
             heading: heading(&lib),
             lib,
             widths,
@@ -258,7 +263,7 @@ impl Compare {
 
     /// Lays the table out for the panes `areas` gives, each column at most
     /// `measure` wide (not 47 hanzi at 200 columns).
-    pub fn settle(&mut self, areas: &crate::areas::Areas, measure: usize) {
+    fn fit(&mut self, areas: &crate::areas::Areas, measure: usize) {
         let panes = crate::areas::compare_panes(areas.main);
         let text = panes.first().map(|p| crate::areas::compare_text(*p));
         self.resize(
@@ -282,7 +287,7 @@ impl Compare {
 
     /// The same selection, side, scroll and place in a grown collection;
     /// its lessons are laid out again when next shown.
-    pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
+    fn rebase_onto(&mut self, lib: Arc<Library>, moved: &Rebase) {
         self.heading = heading(&lib);
         self.lib = lib;
         self.tables.borrow_mut().clear();
@@ -294,6 +299,98 @@ impl Compare {
 
     fn max_scroll(&self) -> usize {
         self.table().height().saturating_sub(self.height())
+    }
+}
+
+impl ViewState for Comparison {
+    fn open(lib: &Arc<Library>, widths: Widths) -> Self {
+        Comparison::new(Arc::clone(lib), widths)
+    }
+
+    fn mode(&self, _cx: &Ctx) -> Mode {
+        Mode::Compare
+    }
+
+    fn update(&mut self, action: &Action, cx: &Ctx) -> Reply {
+        match action {
+            Action::ToggleSync if self.stacked() => Reply::Say("上下叠放时，两侧本就一同滚动".into()),
+            Action::OpenLesson => self.destination().map_or(Reply::Done, Reply::Go),
+            Action::OpenPlaces if cx.lib.places.is_empty() => Reply::Say("此集合中没有地点".into()),
+            Action::OpenPlaces => Reply::PickPlace,
+            Action::Focus(Pane::Side(side)) => {
+                self.side = *side;
+                Reply::Done
+            }
+            Action::Wheel(Pane::Side(side), delta) => {
+                self.scroll(Some(*side), *delta);
+                Reply::Done
+            }
+            action if self.update(action) => Reply::Done,
+            _ => Reply::Ignored,
+        }
+    }
+
+    fn settle(&mut self, cx: &Ctx) -> Vec<crate::effect::Effect> {
+        self.fit(&cx.areas, cx.measure);
+        Vec::new()
+    }
+
+    fn rebase(&mut self, moved: &Rebase, cx: &Ctx) {
+        self.rebase_onto(Arc::clone(cx.lib), moved);
+    }
+
+    fn anchor(&self, _cx: &Ctx) -> Option<Anchor> {
+        self.target()
+    }
+
+    fn crumb(&self, cx: &Ctx) -> Crumb {
+        match self.place {
+            Some(p) => {
+                let (lessons, times) = self.counts;
+                Crumb::of(format!(
+                    "{} · {} 条启示 · {} 处提及 · {} 清除",
+                    cx.lib.places[p].name,
+                    crate::paint::text::thousands(lessons),
+                    crate::paint::text::thousands(times),
+                    cx.keys.first_key(Mode::Compare, &Action::ClearPlace)
+                ))
+            }
+            None => Crumb::of(self.heading.clone()),
+        }
+    }
+
+    fn click(&self, at: Position, cx: &Ctx) -> Vec<Action> {
+        crate::areas::compare_panes(cx.areas.main)
+            .iter()
+            .position(|p| p.contains(at))
+            .map(|side| Action::Focus(Pane::Side(side)))
+            .into_iter()
+            .collect()
+    }
+
+    fn wheel(&self, at: Position, delta: isize, cx: &Ctx) -> Vec<Action> {
+        crate::areas::compare_panes(cx.areas.main)
+            .iter()
+            .position(|p| p.contains(at))
+            .map(|side| Action::Wheel(Pane::Side(side), delta))
+            .into_iter()
+            .collect()
+    }
+
+    fn offers(&self, action: &Action, cx: &Ctx) -> bool {
+        match action {
+            // Stacked, both sides scroll as one: sync means nothing there.
+            Action::ToggleSync => !self.stacked(),
+            // No places in the collection: `p` has nothing to offer.
+            Action::OpenPlaces => !cx.lib.places.is_empty(),
+            Action::FocusNext | Action::ToggleTree => false,
+            _ => true,
+        }
+    }
+
+    fn pick_place(&mut self, place: PlaceId, _cx: &Ctx) -> bool {
+        self.choose_place(place);
+        true
     }
 }
 
@@ -310,14 +407,14 @@ fn heading(lib: &Library) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Compare;
+    use super::Comparison;
     use crate::content::Library;
     use std::sync::Arc;
 
     #[test]
     fn a_window_dragged_through_many_widths_keeps_few_layouts() {
         let lib = Arc::new(Library::bundled().unwrap());
-        let mut compare = Compare::new(lib, crate::wrap::Widths::default());
+        let mut compare = Comparison::new(lib, crate::wrap::Widths::default());
         for width in 20..40 {
             compare.resize(width, 20, width % 2 == 0);
             let table = compare.table();

@@ -141,7 +141,7 @@ impl Tree {
 
     /// The same nodes open and selected in a grown collection; its new
     /// articles open, as every article starts.
-    pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
+    pub fn rebase(&mut self, lib: Arc<Library>, moved: &crate::views::rebase::Rebase) {
         let mut next = Tree::new(lib);
         let root = |l: &Library, n: NodeId| l.node(n).depth == 0;
         for (n, &open) in self.expanded.iter().enumerate() {

@@ -6,47 +6,50 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::text::{fill, put};
-use super::theme::Theme;
-use crate::app::App;
+use super::state::Comparison;
 use crate::areas::{compare_panes, compare_text};
 use crate::compare::{Kind, Line, Mark, names};
 use crate::content::Scope;
+use crate::paint::text::{fill, put};
+use crate::views::{Draw, DrawCx};
 
-pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
-    let panes = compare_panes(app.areas().main);
-    let table = app.compare.table();
+impl Draw for Comparison {
+    fn draw(&self, cx: &DrawCx, main: ratatui::layout::Rect, buf: &mut Buffer) {
+        render(self, cx, main, buf);
+    }
+}
+
+fn render(view: &Comparison, cx: &DrawCx, main: ratatui::layout::Rect, buf: &mut Buffer) {
+    let (theme, lib, widths) = (cx.theme, cx.lib, cx.widths);
+    let panes = compare_panes(main);
+    let table = view.table();
     let stacked = panes.len() == 1;
     for (side, pane) in panes.iter().enumerate() {
-        let focused = stacked || side == app.compare.side;
+        let focused = stacked || side == view.side;
         // Each side is named as the collection names its list of lessons.
         let scope = if side == 0 {
             Scope::Domestic
         } else {
             Scope::Foreign
         };
-        let list = |s: Scope| {
-            app.lib
-                .lesson_list(s)
-                .map(|n| app.lib.node(n).label().to_owned())
-        };
+        let list = |s: Scope| lib.lesson_list(s).map(|n| lib.node(n).label().to_owned());
         let title = match (stacked, list(scope)) {
             (true, _) => " 国内 ⇄ 国外 ".to_owned(),
             (false, Some(label)) => format!(" {label} "),
             (false, None) if side == 0 => " 国内 ".to_owned(),
             (false, None) => " 国外 ".to_owned(),
         };
-        let sync = if app.compare.sync {
+        let sync = if view.sync {
             " 同步 "
         } else {
             " 各自滚动 "
         };
-        super::pane(theme, title, focused, app.widths)
+        crate::paint::pane(theme, title, focused, widths)
             .bottom(sync)
             .render(*pane, buf);
         // The text at the measure, centred in a wider pane.
         let full = compare_text(*pane);
-        let width = u16::try_from(app.compare.columns())
+        let width = u16::try_from(view.columns())
             .unwrap_or(u16::MAX)
             .min(full.width);
         let text = ratatui::layout::Rect {
@@ -74,23 +77,23 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
                 text.y,
                 text.width,
                 &[(what, theme.muted)],
-                app.widths,
+                widths,
             );
             continue;
         }
-        let scroll = app.compare.top(side);
-        let shown = table.lines(&app.lib, side, scroll..scroll + usize::from(text.height));
+        let scroll = view.top(side);
+        let shown = table.lines(lib, side, scroll..scroll + usize::from(text.height));
         for (row, line) in shown.iter().enumerate() {
             let y = text.y + u16::try_from(row).unwrap_or(0);
-            draw(app, theme, line, side, text.x, y, text.width, buf);
+            draw(view, cx, line, side, text.x, y, text.width, buf);
         }
     }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn draw(
-    app: &App,
-    theme: &Theme,
+    view: &Comparison,
+    cx: &DrawCx,
     line: &Line,
     side: usize,
     x: u16,
@@ -98,21 +101,18 @@ fn draw(
     width: u16,
     buf: &mut Buffer,
 ) {
-    let dimmed = match (app.compare.place, line.lesson) {
-        (Some(p), Some(lesson)) => !names(&app.lib, lesson, p),
+    let theme = cx.theme;
+    let dimmed = match (view.place, line.lesson) {
+        (Some(p), Some(lesson)) => !names(cx.lib, lesson, p),
         _ => false,
     };
     let selected = line.kind == Kind::Lesson
         && line.lesson.is_some_and(|l| {
-            app.compare
-                .table()
-                .pairs
-                .get(app.compare.selected)
-                .is_some_and(|(d, f)| {
-                    let stacked = app.compare.stacked();
-                    let on_side = if app.compare.side == 0 { *d } else { *f };
-                    (stacked || side == app.compare.side) && on_side == Some(l)
-                })
+            view.table().pairs.get(view.selected).is_some_and(|(d, f)| {
+                let stacked = view.stacked();
+                let on_side = if view.side == 0 { *d } else { *f };
+                (stacked || side == view.side) && on_side == Some(l)
+            })
         });
     let mut base = match line.kind {
         Kind::Title => theme.heading[1],
@@ -132,19 +132,20 @@ fn draw(
     if dimmed {
         base = base.patch(theme.muted).add_modifier(Modifier::DIM);
     }
-    let runs = runs(app, theme, line, base, dimmed);
-    put(buf, x, y, width, &runs, app.widths);
+    let runs = runs(view, cx, line, base, dimmed);
+    put(buf, x, y, width, &runs, cx.widths);
 }
 
 /// The line cut at its marks: place names, the chosen place brighter, the
 /// country annotation muted.
 fn runs<'a>(
-    app: &App,
-    theme: &Theme,
+    view: &Comparison,
+    cx: &DrawCx,
     line: &'a Line,
     base: Style,
     dimmed: bool,
 ) -> Vec<(&'a str, Style)> {
+    let theme = cx.theme;
     let mut styled: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
     let mut at = 0;
     for (range, mark) in &line.marks {
@@ -153,14 +154,14 @@ fn runs<'a>(
         }
         let style = match mark {
             Mark::Country => theme.muted,
-            Mark::Place(p) if app.compare.place == Some(*p) => theme.hit_current,
-            Mark::Place(_) if dimmed || app.compare.place.is_some() => base,
+            Mark::Place(p) if view.place == Some(*p) => theme.hit_current,
+            Mark::Place(_) if dimmed || view.place.is_some() => base,
             Mark::Place(_) => theme.place,
         };
         styled.push((range.clone(), style));
         at = range.end;
     }
-    let notes = note_marks(app, theme, line);
+    let notes = note_marks(cx, line);
     // Cut wherever a mark or a note starts or ends; a note's style goes
     // over a place's.
     let mut cuts: Vec<usize> = vec![0, line.text.len()];
@@ -186,13 +187,14 @@ fn runs<'a>(
 }
 
 /// The line's bytes a study note marks, in the note's kind's style.
-fn note_marks(app: &App, theme: &Theme, line: &Line) -> Vec<(std::ops::Range<usize>, Style)> {
+fn note_marks(cx: &DrawCx, line: &Line) -> Vec<(std::ops::Range<usize>, Style)> {
+    let (theme, study) = (cx.theme, cx.marks.study);
     let Some(lesson) = line.lesson.filter(|_| !line.from.is_empty()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (_, bytes, note) in app.notes.paragraph_marks(&app.lib, lesson) {
-        let kind = app.notes.kind_index(&app.notes.book.notes[note].kind);
+    for (_, bytes, note) in study.paragraph_marks(cx.lib, lesson) {
+        let kind = study.kind_index(&study.book.notes[note].kind);
         let style = theme.marked[kind % theme.marked.len()];
         for (run, start) in &line.from {
             let end = start + run.len();

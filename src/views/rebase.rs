@@ -2,10 +2,7 @@
 //! again in the larger part that replaces it, by path (nodes) and id
 //! (articles, places), so each state re-targets itself in place.
 
-use std::sync::Arc;
-
 use crate::content::{Anchor, Library, NodeId, PlaceId};
-use crate::search::SearchIndex;
 
 pub struct Rebase<'a> {
     pub old: &'a Library,
@@ -39,30 +36,5 @@ impl Rebase<'_> {
     pub fn place(&self, place: PlaceId) -> Option<PlaceId> {
         let id = &self.old.places.get(place)?.id;
         self.new.places.iter().position(|p| &p.id == id)
-    }
-}
-
-impl super::App {
-    /// More of a collection, loaded while the reader showed a part: every
-    /// state re-targets itself on the larger part, keeping its place,
-    /// selection, marks and filters. `shown` is how many files that is,
-    /// while more are loading; None once the whole collection is in.
-    pub(super) fn adopt(&mut self, index: Arc<SearchIndex>, shown: Option<usize>) {
-        let old = Arc::clone(&self.lib);
-        let lib = Arc::clone(index.library());
-        let moved = Rebase {
-            old: &old,
-            new: &lib,
-        };
-        self.reading.rebase(&lib, &moved);
-        self.compare.rebase(Arc::clone(&lib), &moved);
-        self.places.rebase(Arc::clone(&lib), &moved);
-        self.search.rebase();
-        self.picker.refresh(&index);
-        self.bookmarks.locate(&lib);
-        self.notes.place(&lib);
-        self.lib = Arc::clone(&lib);
-        self.index = index;
-        self.loading = self.loading.take().and_then(|l| l.grown(shown));
     }
 }

@@ -1,9 +1,9 @@
-//! The reader's state file for this session: opened at the start, written
-//! on each save the app asks for; trouble with it is said, and from then on
-//! nothing is written.
+//! The reader's state and notes files for this session: read at the start,
+//! written on each save the app asks for; trouble with them is said, and
+//! from then on the state is not written (the notes are tried again at the
+//! next change).
 
 use crate::action::Action;
-use crate::app::{App, Effect};
 use crate::cli::Cli;
 use crate::state::Saved;
 use crate::state::store::Store;
@@ -11,62 +11,49 @@ use crate::state::store::Store;
 /// The reader's memory of this collection, if it has one: read at the
 /// start, written on the way out and after each bookmark change. Trouble
 /// with it is said once in the status bar; the reader goes on without it.
-pub(super) struct Memory {
+pub(super) struct Files {
     store: Option<Store>,
     /// The notes file beside it: `NAME.notes.json`.
     notes: Option<Store>,
 }
 
-impl Memory {
-    /// What updates made while it opens asked for lands in `pending`.
-    pub(super) fn open(cli: &Cli, app: &mut App, pending: &mut Vec<Effect>) -> Self {
+impl Files {
+    /// The files of the collection the command line names; what reading
+    /// them found, as the actions that tell the app (the session, the
+    /// notes, and anything said about them), in the order to apply them.
+    pub(super) fn open(cli: &Cli) -> (Self, Vec<Action>) {
+        let none = Files {
+            store: None,
+            notes: None,
+        };
         if cli.no_state {
-            return Memory {
-                store: None,
-                notes: None,
-            };
+            return (none, Vec::new());
         }
         let Some(dir) = crate::state::store::default_dir() else {
-            pending.extend(app.update(Action::Notice(
-                "找不到状态文件夹（没有 HOME）；本次不记住位置".into(),
-            )));
-            return Memory {
-                store: None,
-                notes: None,
-            };
+            return (
+                none,
+                vec![Action::Notice(
+                    "找不到状态文件夹（没有 HOME）；本次不记住位置".into(),
+                )],
+            );
         };
         let name = crate::state::store::file_name(cli.content.as_deref());
         let notes = Store::new(dir.clone(), &crate::state::store::notes_name(&name));
         // A save killed halfway (kill -9, a power cut) left its temporary file.
         notes.clean_up();
+        let mut said = Vec::new();
         let loaded = notes.load::<crate::notes::Notebook>();
-        let moved = app.recall_notes(loaded.saved);
-        if let Some(notice) = loaded.notice {
-            pending.extend(app.update(Action::Warn(notice)));
-        }
+        said.push(Action::RecallNotes(Box::new(loaded.saved)));
+        said.extend(loaded.notice.map(Action::Warn));
         let store = Store::new(dir, &name);
-        let loaded = store.load();
-        app.recall(loaded.saved);
-        if let Some(notice) = loaded.notice {
-            pending.extend(app.update(Action::Notice(notice)));
-        }
-        let mut memory = Memory {
+        let loaded = store.load::<Saved>();
+        said.push(Action::Restore(Box::new(loaded.saved)));
+        said.extend(loaded.notice.map(Action::Notice));
+        let files = Files {
             store: Some(store),
             notes: Some(notes),
         };
-        // Find out now, not at the end, whether the state can be written;
-        // if not, that is what the status bar says.
-        for said in memory.save(app.memory()) {
-            pending.extend(app.update(said));
-        }
-        // Notes found somewhere new are written back: the next start finds
-        // them where they are at once.
-        if moved {
-            for said in memory.save_notes(app.notes.book.clone()) {
-                pending.extend(app.update(said));
-            }
-        }
-        memory
+        (files, said)
     }
 
     /// Writes the session: what the file holds now, or why it could not be

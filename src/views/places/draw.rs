@@ -5,42 +5,37 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::text::{fill, marked, put, thousands, truncate};
-use super::theme::Theme;
-use crate::action::Action as A;
-use crate::app::App;
-use crate::app::places::Row;
+use super::state::{PlaceIndex, Row};
 use crate::keys::Mode;
+use crate::paint::text::{fill, marked, put, thousands, truncate};
+use crate::views::{Draw, DrawCx};
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let title = super::hints(&[
-        (
-            app.keys.first_key(Mode::Places, &A::OpenLesson),
-            "打开".into(),
-        ),
-        (
-            app.keys.first_key(Mode::Places, &A::OpenPlaces),
-            "选择地点".into(),
-        ),
-    ]);
+impl Draw for PlaceIndex {
+    fn draw(&self, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
+        render(self, cx, area, buf);
+    }
+}
+
+fn render(places: &PlaceIndex, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
+    let theme = cx.theme;
+    let title = crate::paint::hints(&cx.keys.hints(Mode::Places));
     // The title says what the index holds: the places of the collection's
     // place list, which on the bundled page are the lessons' cities.
-    let named = app.places.named();
+    let named = places.named();
     let of_lessons = !named.is_empty() && named.iter().all(|n| n.lessons > 0);
     let name = if of_lessons {
         "启示中的地点"
     } else {
         "地点索引"
     };
-    super::pane(theme, format!(" {name} ·{title}"), true, app.widths).render(area, buf);
+    crate::paint::pane(theme, format!(" {name} ·{title}"), true, cx.widths).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    let places = &app.places;
     let notice = if places.waiting() {
         Some("正在查找各地点的提及…")
-    } else if app.lib.places.is_empty() {
+    } else if cx.lib.places.is_empty() {
         Some("此集合中没有地点")
     } else {
         None
@@ -53,12 +48,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             inner.y,
             room,
             &[(notice, theme.muted)],
-            app.widths,
+            cx.widths,
         );
         return;
     }
     let page = usize::from(inner.height);
-    let widths = app.widths;
+    let widths = cx.widths;
     let mut y = 0usize;
     for row in places.rows() {
         let rows_tall = row.height();
@@ -87,7 +82,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     y += rows_tall;
                     continue;
                 };
-                let place = &app.lib.places[place];
+                let place = &cx.lib.places[place];
                 let head = format!("{}  {} · {}", place.name, place.english, place.country_zh);
                 let tail = format!(
                     "  {} 段 · {} 条启示 · {} 处",
@@ -104,7 +99,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     widths,
                 );
             }
-            Row::Mention(i) => mention(app, theme, inner, i, [line_y(0), line_y(1)], buf),
+            Row::Mention(i) => mention(places, cx, inner, i, [line_y(0), line_y(1)], buf),
         }
         y += rows_tall;
     }
@@ -113,15 +108,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// A mention's two lines, each at its screen row if it is on screen: where
 /// it is, and the text around the name.
 fn mention(
-    app: &App,
-    theme: &Theme,
+    places: &PlaceIndex,
+    cx: &DrawCx,
     inner: Rect,
     i: usize,
     lines: [Option<u16>; 2],
     buf: &mut Buffer,
 ) {
-    let places = &app.places;
-    let widths = app.widths;
+    let (theme, lib, widths) = (cx.theme, cx.lib, cx.widths);
     let Some(mention) = places.mentions().get(i) else {
         return;
     };
@@ -132,7 +126,7 @@ fn mention(
         if selected {
             fill(buf, Rect::new(inner.x, top, inner.width, 1), theme.selected);
         }
-        let crumb = truncate(&app.lib.breadcrumb(mention.anchor().node), room, widths);
+        let crumb = truncate(&lib.breadcrumb(mention.anchor().node), room, widths);
         put(
             buf,
             inner.x + 3,
@@ -150,8 +144,8 @@ fn mention(
                 theme.selected,
             );
         }
-        let text = app.lib.text(mention.anchor()).unwrap_or_default();
-        let (snip, marks) = crate::search::snippet(text, &mention.marks(&app.lib), room, widths);
+        let text = lib.text(mention.anchor()).unwrap_or_default();
+        let (snip, marks) = crate::wrap::snippet(text, &mention.marks(lib), room, widths);
         let runs = marked(&snip, &marks, base, theme.hit);
         put(
             buf,

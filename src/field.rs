@@ -1,4 +1,5 @@
-//! A one-line text field: the search box's and the place picker's. Edits as
+//! A text field: the search box, the place picker, the notes filter and
+//! (several lines) the note editor. Edits as
 //! a shell prompt does; a paste lands as one edit.
 
 use crate::wrap::Widths;
@@ -8,7 +9,7 @@ use crate::wrap::Widths;
 pub const MAX_CHARS: usize = crate::search::MAX_QUERY;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
+pub struct TextField {
     pub text: String,
     /// Byte offset of the caret in `text`.
     pub caret: usize,
@@ -19,14 +20,14 @@ pub struct Line {
     pub multiline: bool,
 }
 
-impl Line {
+impl TextField {
     /// The note editor's text: line breaks are kept, and it holds a note
     /// of [`crate::notes::MAX_NOTE`] characters.
     #[must_use]
     pub fn notes() -> Self {
-        Line {
+        TextField {
             multiline: true,
-            ..Line::default()
+            ..TextField::default()
         }
     }
 
@@ -194,7 +195,7 @@ mod tests {
 
     #[test]
     fn the_view_keeps_the_caret_inside_the_field() {
-        let mut line = Line::default();
+        let mut line = TextField::default();
         for c in "宁波智造创新之都".chars() {
             line.insert(c);
         }
@@ -206,7 +207,7 @@ mod tests {
 
     #[test]
     fn a_selected_line_is_replaced_by_typing_and_kept_by_end() {
-        let mut line = Line::default();
+        let mut line = TextField::default();
         line.paste("austin");
         line.select_all();
         line.insert('n');
@@ -222,7 +223,7 @@ mod tests {
 
     #[test]
     fn a_paste_is_one_clean_edit() {
-        let mut line = Line::default();
+        let mut line = TextField::default();
         assert!(line.paste("宁波\n智造\u{1b}[31m\t!"));
         assert_eq!(line.text, "宁波 智造[31m !");
         assert_eq!(line.caret, line.text.len());

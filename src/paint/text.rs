@@ -181,6 +181,32 @@ pub fn truncate(s: &str, max: usize, widths: Widths) -> String {
     out
 }
 
+/// `s` cut to `max` columns from its start, where a breadcrumb's least
+/// telling part is: `…› 思路措施 › 6、以…` keeps where the reader is.
+#[must_use]
+pub fn truncate_start(s: &str, max: usize, widths: Widths) -> String {
+    if widths.str(s) <= max {
+        return s.to_owned();
+    }
+    let ell = widths.char('…');
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = widths.char(c);
+        if used + w + ell > max {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    let mut out = String::new();
+    if used + ell <= max {
+        out.push('…');
+    }
+    out.extend(kept.into_iter().rev());
+    out
+}
+
 /// Splits `text` into runs: `base` style, and `mark` on the characters whose
 /// indices are in `marks` (sorted).
 #[must_use]

@@ -50,7 +50,7 @@ pub struct Position {
 impl Position {
     /// The same place in a grown collection, if the text is still there.
     #[must_use]
-    pub fn rebase(self, moved: &super::rebase::Rebase) -> Option<Position> {
+    pub fn rebase(self, moved: &crate::views::rebase::Rebase) -> Option<Position> {
         match self.top {
             Some((anchor, byte)) => {
                 let anchor = moved.anchor(anchor)?;
@@ -403,7 +403,7 @@ impl Reader {
     }
 
     /// The same place and hits in a grown collection.
-    pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
+    pub fn rebase(&mut self, lib: Arc<Library>, moved: &crate::views::rebase::Rebase) {
         let at = self.position().rebase(moved);
         let hits: Vec<_> = self
             .hits

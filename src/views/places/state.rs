@@ -4,8 +4,16 @@
 
 use std::sync::Arc;
 
-use crate::action::Action;
+use ratatui::layout::Position;
+
+use crate::action::{Action, Pane};
 use crate::content::{Anchor, Library, Mention, Mentions, Named, PlaceId};
+use crate::effect::Effect;
+use crate::keys::Mode;
+use crate::views::navigate::Destination;
+use crate::views::rebase::Rebase;
+use crate::views::{Crumb, Ctx, Reply, ViewState};
+use crate::wrap::Widths;
 
 /// One row of the index: a place's heading, or a mention (two rows tall).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +40,7 @@ impl Row {
     }
 }
 
-pub struct Places {
+pub struct PlaceIndex {
     lib: Arc<Library>,
     /// The index has been shown, so its mentions are wanted.
     asked: bool,
@@ -52,10 +60,10 @@ pub struct Places {
     height: usize,
 }
 
-impl Places {
+impl PlaceIndex {
     #[must_use]
     pub fn new(lib: Arc<Library>) -> Self {
-        Places {
+        PlaceIndex {
             lib,
             asked: false,
             requested: false,
@@ -143,25 +151,16 @@ impl Places {
         }
     }
 
-    /// Applies a place-index action; false when the action is not one.
-    pub fn update(&mut self, action: &Action) -> bool {
-        match action {
-            Action::MentionDown => self.select(self.selected + 1),
-            Action::MentionUp => self.select(self.selected.saturating_sub(1)),
-            _ => return false,
-        }
-        true
-    }
 
     /// The index of a grown collection, wanted if this one was: its
     /// mentions are found again, and the mention selected here (or the
     /// place picked) is selected when they arrive.
-    pub fn rebase(&mut self, lib: Arc<Library>, moved: &super::rebase::Rebase) {
+    fn rebase_onto(&mut self, lib: Arc<Library>, moved: &Rebase) {
         let picked = match self.current() {
             Some(m) if self.found => Some((m.place(), Some(m.anchor()))),
             _ => self.picked,
         };
-        let mut next = Places::new(lib);
+        let mut next = PlaceIndex::new(lib);
         next.asked = self.asked;
         next.height = self.height;
         next.picked = picked.and_then(|(place, anchor)| {
@@ -199,10 +198,10 @@ impl Places {
 
     /// Enter: the selected mention in the reader, the place marked.
     #[must_use]
-    pub fn destination(&self) -> Option<super::navigate::Destination> {
+    pub fn destination(&self) -> Option<Destination> {
         let m = self.current()?;
-        let query = super::navigate::Destination::quoted(&self.lib, m.place());
-        Some(super::navigate::Destination::Text(m.anchor(), Some(query)))
+        let query = Destination::quoted(&self.lib, m.place());
+        Some(Destination::Text(m.anchor(), Some(query)))
     }
 
     /// The selected mention, for Enter.
@@ -227,5 +226,70 @@ impl Places {
         self.hidden = top
             .saturating_sub(self.height / 3)
             .min(total.saturating_sub(self.height));
+    }
+}
+
+impl ViewState for PlaceIndex {
+    fn open(lib: &Arc<Library>, _widths: Widths) -> Self {
+        PlaceIndex::new(Arc::clone(lib))
+    }
+
+    fn mode(&self, _cx: &Ctx) -> Mode {
+        Mode::Places
+    }
+
+    fn update(&mut self, action: &Action, cx: &Ctx) -> Reply {
+        match action {
+            Action::MentionDown => self.select(self.selected + 1),
+            Action::MentionUp => self.select(self.selected.saturating_sub(1)),
+            Action::Wheel(Pane::Places, delta) => {
+                self.select(self.selected.saturating_add_signed(delta.signum()));
+            }
+            Action::OpenLesson => return self.destination().map_or(Reply::Done, Reply::Go),
+            Action::OpenPlaces if cx.lib.places.is_empty() => {
+                return Reply::Say("此集合中没有地点".into());
+            }
+            Action::OpenPlaces => return Reply::PickPlace,
+            _ => return Reply::Ignored,
+        }
+        Reply::Done
+    }
+
+    fn settle(&mut self, cx: &Ctx) -> Vec<Effect> {
+        self.resize(usize::from(crate::areas::inner(cx.areas.main).height));
+        self.request().map(Effect::FindMentions).into_iter().collect()
+    }
+
+    fn shown(&mut self, _cx: &Ctx) {
+        self.ask();
+    }
+
+    fn rebase(&mut self, moved: &Rebase, cx: &Ctx) {
+        self.rebase_onto(Arc::clone(cx.lib), moved);
+    }
+
+    fn anchor(&self, _cx: &Ctx) -> Option<Anchor> {
+        self.current().map(Mention::anchor)
+    }
+
+    fn crumb(&self, cx: &Ctx) -> Crumb {
+        Crumb::of(if self.waiting() {
+            format!("{} 个地点 · 正在查找提及…", cx.lib.places.len())
+        } else {
+            format!(
+                "{} 个地点 · {} 段提及",
+                cx.lib.places.len(),
+                crate::paint::text::thousands(self.mentions().len())
+            )
+        })
+    }
+
+    fn wheel(&self, _at: Position, delta: isize, _cx: &Ctx) -> Vec<Action> {
+        vec![Action::Wheel(Pane::Places, delta)]
+    }
+
+    fn pick_place(&mut self, place: PlaceId, _cx: &Ctx) -> bool {
+        self.select_place(place);
+        true
     }
 }

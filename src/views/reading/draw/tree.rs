@@ -5,29 +5,31 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::text::{fill, put, truncate};
-use super::theme::Theme;
-use crate::app::{App, Focus};
+use crate::paint::text::{fill, put, truncate};
+use crate::views::DrawCx;
+use crate::views::reading::state::Reading;
+use crate::views::reading::state::panes::Focus;
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let focused = app.reading.panes.focus == Focus::Tree;
-    super::text::clear_popup(buf, area);
-    super::pane(theme, " 目录 ", focused, app.widths).render(area, buf);
+pub(super) fn render(view: &Reading, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
+    let (theme, lib, widths) = (cx.theme, cx.lib, cx.widths);
+    let focused = view.panes.focus == Focus::Tree;
+    crate::paint::text::clear_popup(buf, area);
+    crate::paint::pane(theme, " 目录 ", focused, widths).render(area, buf);
     let inner = crate::areas::inner(area);
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let rows = app.reading.tree.rows();
-    let reading = app.reading.tree.reading;
+    let rows = view.tree.rows();
+    let reading = view.tree.reading;
     for (i, &node) in rows
         .iter()
-        .skip(app.reading.tree.offset)
+        .skip(view.tree.offset)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
-        let n = app.lib.node(node);
-        let fold = match (n.children.is_empty(), app.reading.tree.expanded[node]) {
+        let n = lib.node(node);
+        let fold = match (n.children.is_empty(), view.tree.expanded[node]) {
             (true, _) => "  ",
             (false, true) => "▾ ",
             (false, false) => "▸ ",
@@ -37,13 +39,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let head = format!("{mark}{indent}{fold}");
         // How far each article has been read, at the right of its row.
         let progress = (n.depth == 0)
-            .then(|| app.reading.progress.get(&app.lib.articles[n.article].id))
+            .then(|| view.progress.get(&lib.articles[n.article].id))
             .flatten()
             .map(|p| format!(" {p}%"))
             .unwrap_or_default();
         let room = usize::from(inner.width)
-            .saturating_sub(app.widths.str(&head) + app.widths.str(&progress));
-        let label = truncate(&app.lib.display_label(node), room, app.widths);
+            .saturating_sub(widths.str(&head) + widths.str(&progress));
+        let label = truncate(&lib.display_label(node), room, widths);
         let mut style = if Some(node) == reading {
             theme.reading
         } else {
@@ -52,7 +54,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if n.depth == 0 {
             style = style.add_modifier(ratatui::style::Modifier::BOLD);
         }
-        if node == app.reading.tree.selected {
+        if node == view.tree.selected {
             fill(
                 buf,
                 Rect::new(inner.x, y, inner.width, 1),
@@ -74,16 +76,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             y,
             inner.width,
             &[(&head, style), (&label, style)],
-            app.widths,
+            widths,
         );
-        let progress_w = u16::try_from(app.widths.str(&progress)).unwrap_or(0);
+        let progress_w = u16::try_from(widths.str(&progress)).unwrap_or(0);
         put(
             buf,
             inner.right().saturating_sub(progress_w),
             y,
             progress_w,
             &[(&progress, style.patch(theme.muted))],
-            app.widths,
+            widths,
         );
     }
 }
