@@ -24,6 +24,9 @@ const TOMBSTONE_MS: u64 = 180 * 24 * 3600 * 1000;
 pub const CONTEXT: usize = 32;
 /// The longest note kept, in characters.
 pub const MAX_NOTE: usize = 100_000;
+/// The longest kind, and the longest section path, in characters.
+pub const MAX_KIND: usize = 16;
+const MAX_PATH: usize = 1000;
 
 /// The quoted passage: its words and the words around them, as they were.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,6 +57,10 @@ pub struct Note {
     /// Written but never saved by the reader: the editor was open when the
     /// reader quit (`Ctrl-c`, a signal). Shown as 〔草稿〕 until saved.
     pub draft: bool,
+    /// The annotation as another tool wrote it, when it was read from a
+    /// file: what zhizao does not know of it (a creator, rights, bodies and
+    /// selectors of other kinds) is written back with it, never dropped.
+    pub raw: Option<serde_json::Value>,
 }
 
 /// Where a note's words are in the collection, as read now.
@@ -70,9 +77,13 @@ pub enum Place {
 pub struct Notebook {
     pub notes: Vec<Note>,
     /// Annotations in the file that could not be read as notes (a
-    /// malformed time, no quote): kept as they were, never dropped
-    /// unsaid; a save sets them aside in a file of their own.
+    /// malformed time, no quote, a second note with one id, more than a
+    /// note may hold): kept as they were, never dropped unsaid; a save
+    /// sets them aside in a file of their own.
     pub unread: Vec<serde_json::Value>,
+    /// What the file's collection holds besides its items (a label, a
+    /// creator): written back as it was.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Note {
@@ -92,6 +103,7 @@ impl Note {
             modified: now,
             deleted: false,
             draft: false,
+            raw: None,
         };
         made.anchor_at(lib, node, bytes);
         made
@@ -198,6 +210,12 @@ impl Notebook {
     #[must_use]
     pub fn merged(self, theirs: Notebook) -> Notebook {
         let horizon = crate::state::now_ms().saturating_sub(TOMBSTONE_MS);
+        // The collection's own fields: ours, else the file's.
+        let extra = if self.extra.is_empty() {
+            theirs.extra
+        } else {
+            self.extra
+        };
         let mut by_id: HashMap<String, Note> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for note in theirs.notes.into_iter().chain(self.notes) {
@@ -221,43 +239,81 @@ impl Notebook {
         Notebook {
             notes,
             unread: Vec::new(),
+            extra,
         }
     }
 
     /// As read from a file: each id once, every note within bounds, no
-    /// control character in anything a terminal will show.
+    /// control character in anything a terminal will show. A note that is
+    /// not so (a second one with an id, one longer than a note may be, one
+    /// holding a control character) is never cut or cleaned: it is set
+    /// aside whole, with the annotations that could not be read.
     #[must_use]
     pub fn bounded(mut self) -> Notebook {
-        let unread = std::mem::take(&mut self.unread);
-        let clean = |s: &mut String, most: usize| {
-            *s = s
-                .chars()
-                // A line or paragraph separator is a line break to a reader.
-                .map(|c| {
-                    if crate::sanitize::is_separator(c) {
-                        '\n'
-                    } else {
-                        c
-                    }
-                })
-                .filter(|&c| c == '\n' || !crate::sanitize::is_forbidden(c))
-                .take(most)
-                .collect();
+        let mut unread = std::mem::take(&mut self.unread);
+        let extra = std::mem::take(&mut self.extra);
+        // A line or paragraph separator is a line break to a reader.
+        let lines = |s: &mut String| {
+            if s.contains(crate::sanitize::is_separator) {
+                *s = s
+                    .chars()
+                    .map(|c| {
+                        if crate::sanitize::is_separator(c) {
+                            '\n'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+            }
         };
-        for note in &mut self.notes {
-            clean(&mut note.text, MAX_NOTE);
-            clean(&mut note.kind, 16);
-            clean(&mut note.path, 1000);
+        let fits = |s: &str, most: usize| {
+            s.chars().count() <= most
+                && !s
+                    .chars()
+                    .any(|c| c != '\n' && crate::sanitize::is_forbidden(c))
+        };
+        // The newest edit of each id stays; the others are set aside.
+        let mut newest: HashMap<String, usize> = HashMap::new();
+        for (i, note) in self.notes.iter().enumerate() {
+            match newest.get(&note.id) {
+                Some(&j) if self.notes[j].modified >= note.modified => {}
+                _ => {
+                    newest.insert(note.id.clone(), i);
+                }
+            }
+        }
+        let mut kept = Vec::with_capacity(self.notes.len());
+        for (i, mut note) in self.notes.into_iter().enumerate() {
+            lines(&mut note.text);
             for part in [
                 &mut note.quote.exact,
                 &mut note.quote.prefix,
                 &mut note.quote.suffix,
             ] {
-                clean(part, MAX_NOTE);
+                lines(part);
+            }
+            let within = newest.get(&note.id) == Some(&i)
+                && fits(&note.id, MAX_PATH)
+                && fits(&note.text, MAX_NOTE)
+                && fits(&note.kind, MAX_KIND)
+                && fits(&note.path, MAX_PATH)
+                && [&note.quote.exact, &note.quote.prefix, &note.quote.suffix]
+                    .iter()
+                    .all(|q| fits(q, MAX_NOTE));
+            if within {
+                kept.push(note);
+            } else {
+                unread.push(w3c::value(&note));
             }
         }
-        let mut book = self.merged(Notebook::default());
+        let mut book = Notebook {
+            notes: kept,
+            ..Notebook::default()
+        }
+        .merged(Notebook::default());
         book.unread = unread;
+        book.extra = extra;
         book
     }
 

@@ -143,21 +143,30 @@ pub fn aside_name(path: &Path) -> PathBuf {
     to
 }
 
-/// Keeps the file at `path` as `copy` too, replacing the copy there: a
-/// second name for the same file (the next write renames a new file over
-/// `path`, so `copy` keeps the old one), else a copy of its bytes. Failing
-/// to is no error: the file itself is not touched.
-pub fn keep_copy(dir: &Path, path: &Path, copy: &Path) {
-    let Ok(tmp) = temporary(dir, ".") else {
-        return;
-    };
-    let tmp = tmp.into_temp_path();
+/// A second name for the file at `path` (or, where that cannot be made, a
+/// copy of its bytes), under a temporary name in `dir`: to become the
+/// backup once a new file has been written over `path`. Removed if
+/// dropped first, so a write that fails leaves the old backup as it was.
+#[must_use]
+pub fn stage_copy(dir: &Path, path: &Path) -> Option<tempfile::TempPath> {
+    let tmp = temporary(dir, ".").ok()?.into_temp_path();
     let _ = fs::remove_file(&tmp);
-    let linked = fs::hard_link(path, &tmp).is_ok()
+    let made = fs::hard_link(path, &tmp).is_ok()
         || matches!(read(path, u64::MAX), Ok(Found::Bytes(bytes)) if fs::write(&tmp, &bytes).is_ok());
-    if linked {
-        let _ = fs::rename(&tmp, copy);
+    made.then_some(tmp)
+}
+
+/// Puts a staged copy at `to`; whatever is there that is not a regular
+/// file (a folder, a link) is set aside first. False when it could not be.
+#[must_use]
+pub fn place_copy(staged: tempfile::TempPath, to: &Path) -> bool {
+    if to
+        .symlink_metadata()
+        .is_ok_and(|m| !m.file_type().is_file())
+    {
+        let _ = set_aside(to);
     }
+    staged.persist(to).is_ok()
 }
 
 /// Removes our temporary files (`.NAME.tmp`, as [`temporary`] makes them)

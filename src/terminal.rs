@@ -20,7 +20,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::consts::{
+    SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGWINCH,
+};
 
 use crate::action::Action;
 use crate::app::{App, Effect};
@@ -164,15 +166,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // saved already; a signal or a terminal gone has not.
     if code.is_ok() && !session.quitted {
         for effect in session.app.update(Action::Quit) {
-            match effect {
-                Effect::Save(saved) => {
-                    let _ = session.files.save(*saved);
-                }
-                // A note being written when the signal came, kept as a draft.
-                Effect::SaveNotes(book) => {
-                    let _ = session.files.save_notes(*book);
-                }
-                _ => {}
+            // A note being written when the signal came, kept as a draft;
+            // what the saves say reaches the app, so notes that could not
+            // be saved are printed below.
+            let said = match effect {
+                Effect::Save(saved) => session.files.save(*saved),
+                Effect::SaveNotes(book) => session.files.save_notes(*book),
+                _ => Vec::new(),
+            };
+            for said in said {
+                let _ = session.app.update(said);
             }
         }
     }
@@ -453,7 +456,12 @@ fn resume(terminal: &mut DefaultTerminal, mouse: bool) -> anyhow::Result<()> {
 /// Signals as messages: resize, the ways out, and stop/continue.
 fn spawn_signals(tx: mpsc::Sender<Message>) -> anyhow::Result<()> {
     let mut signals =
-        signal_hook::iterator::Signals::new([SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
+        // Every signal whose default would end the process ends the session
+        // the way a quit does: the terminal put back, a note being written
+        // kept as a draft, the state saved.
+        signal_hook::iterator::Signals::new([
+            SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTSTP, SIGCONT,
+        ])
             .context("installing signal handlers")?;
     std::thread::spawn(move || {
         for sig in signals.forever() {

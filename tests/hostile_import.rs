@@ -176,3 +176,39 @@ fn a_page_of_many_short_parts_imports_whole() {
         "the last part is there"
     );
 }
+
+#[test]
+fn renumbering_keeps_the_order_the_folder_is_read_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("col");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    // Read in name order: 1-x, 10-y, 2-z.
+    for (name, id) in [("1-x", "x"), ("2-z", "z"), ("10-y", "y")] {
+        std::fs::write(
+            out_dir.join(format!("{name}.toml")),
+            format!(
+                "[article]\nid = \"{id}\"\ntitle = \"题{id}\"\nparagraphs = [\"正文{id}。\"]\n"
+            ),
+        )
+        .unwrap();
+    }
+    let titles = |dir: &Path| -> Vec<String> {
+        let out = zhizao(dir, &["--content", "col", "list"]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.starts_with(' '))
+            .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+            .filter(|path| !path.contains('/'))
+            .collect()
+    };
+    let before = titles(dir.path());
+    std::fs::write(dir.path().join("page.txt"), PAGE).unwrap();
+    let out = zhizao(
+        dir.path(),
+        &["import", "page.txt", "-o", "col", "--id", "new"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = titles(dir.path());
+    assert_eq!(after[..before.len()], before[..], "the old order stays");
+    assert_eq!(after.last().map(String::as_str), Some("new"), "{after:?}");
+}

@@ -619,3 +619,264 @@ fn a_reader_whose_notes_cannot_be_saved_prints_them_at_the_end() {
         "the note itself is printed"
     );
 }
+
+#[test]
+fn what_another_tool_wrote_in_an_annotation_is_written_back() {
+    let state = State::new();
+    std::fs::create_dir_all(state.zhizao()).unwrap();
+    let mut item = annotation(
+        1,
+        "models/ideals/1",
+        "政治立场",
+        "甲",
+        "2026-12-01T00:00:00Z",
+    );
+    item["creator"] = serde_json::json!({"name": "Alice"});
+    item["rights"] = "CC-BY".into();
+    item["body"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"type": "SpecificResource", "source": "http://example.org/x"}));
+    item["target"]["selector"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"type": "CssSelector", "value": "#p1"}));
+    let mut file: serde_json::Value = serde_json::from_str(&collection(&[item])).unwrap();
+    file["label"] = "我的笔记".into();
+    std::fs::write(state.notes_file(), file.to_string()).unwrap();
+    for quote in ["政治行为", "大是大非"] {
+        let out = state.run(&["notes", "add", "models/ideals/1", "--quote", quote]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let kept = std::fs::read_to_string(state.notes_file()).unwrap();
+    for thing in [
+        "Alice",
+        "CC-BY",
+        "SpecificResource",
+        "CssSelector",
+        "#p1",
+        "我的笔记",
+    ] {
+        assert!(kept.contains(thing), "{thing} was dropped:\n{kept}");
+    }
+    assert_eq!(count_notes(&state.notes_file()), 3);
+}
+
+#[test]
+fn a_folder_where_the_backup_goes_is_set_aside_and_a_failed_save_keeps_the_old_backup() {
+    let state = State::new();
+    let add = |quote: &str| state.run(&["notes", "add", "models/ideals/1", "--quote", quote]);
+    assert!(add("政治立场").status.success());
+    let bak = state.zhizao().join("bundled.notes.json.bak");
+    std::fs::create_dir_all(&bak).unwrap();
+    assert!(add("政治行为").status.success());
+    assert!(bak.is_file(), "the backup was made in the folder's place");
+    assert_eq!(state.beside("bundled.notes.json.bak.corrupt-").len(), 1);
+    // A save that fails (past `ulimit -f`) leaves the backup as it was.
+    let before = std::fs::read(&bak).unwrap();
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            &format!(
+                "ulimit -f 1; exec {} notes add models/ideals/1 --quote 大是大非 --note {}",
+                env!("CARGO_BIN_EXE_zhizao"),
+                "x".repeat(4000)
+            ),
+        ])
+        .env("XDG_STATE_HOME", state.dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&bak).unwrap(), before);
+}
+
+#[test]
+fn a_note_past_a_limit_is_set_aside_whole_never_cut() {
+    let state = State::new();
+    std::fs::create_dir_all(state.zhizao()).unwrap();
+    let long = "长".repeat(zhizao::notes::MAX_NOTE + 7);
+    let items = [
+        annotation(
+            1,
+            "models/ideals/1",
+            "政治立场",
+            &long,
+            "2026-12-01T00:00:00Z",
+        ),
+        annotation(
+            2,
+            "models/ideals/1",
+            "政治行为",
+            "短",
+            "2026-12-01T00:00:00Z",
+        ),
+    ];
+    std::fs::write(state.notes_file(), collection(&items)).unwrap();
+    assert!(
+        state
+            .run(&["notes", "add", "models/ideals/1", "--quote", "大是大非"])
+            .status
+            .success()
+    );
+    let aside = state.beside("bundled.notes.json.corrupt-");
+    assert_eq!(aside.len(), 1);
+    assert!(
+        std::fs::read_to_string(&aside[0]).unwrap().contains(&long),
+        "whole"
+    );
+    assert_eq!(count_notes(&state.notes_file()), 2);
+    // A note that long is refused at the command line, before anything.
+    let long = "x".repeat(zhizao::notes::MAX_NOTE + 7);
+    let out = state.run(&[
+        "notes",
+        "add",
+        "models/ideals/1",
+        "--quote",
+        "政治立场",
+        "--note",
+        &long,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("at most 100000"), "{}", stderr(&out));
+    let out = state.run(&[
+        "notes",
+        "add",
+        "models/ideals/1",
+        "--quote",
+        "政治立场",
+        "--kind",
+        "",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn two_notes_with_one_id_keep_the_newer_and_set_the_other_aside() {
+    let state = State::new();
+    std::fs::create_dir_all(state.zhizao()).unwrap();
+    let items = [
+        annotation(
+            7,
+            "models/ideals/1",
+            "政治立场",
+            "FIRST-TEXT",
+            "2026-12-01T00:00:00Z",
+        ),
+        annotation(
+            7,
+            "models/ideals/1",
+            "政治立场",
+            "SECOND-TEXT",
+            "2026-12-02T00:00:00Z",
+        ),
+    ];
+    std::fs::write(state.notes_file(), collection(&items)).unwrap();
+    let out = state.run(&["notes", "--format", "text"]);
+    assert!(stdout(&out).contains("SECOND-TEXT"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("1 项无法读取"), "{}", stderr(&out));
+    let aside = state.beside("bundled.notes.json.corrupt-");
+    assert!(
+        std::fs::read_to_string(&aside[0])
+            .unwrap()
+            .contains("FIRST-TEXT")
+    );
+}
+
+#[test]
+fn a_control_character_in_an_id_never_reaches_the_terminal() {
+    let state = State::new();
+    let mut item = annotation(
+        1,
+        "models/ideals/1",
+        "政治立场",
+        "note",
+        "2026-12-01T00:00:00Z",
+    );
+    item["id"] = "urn:x:\u{1b}]0;PWNED\u{7}\u{1b}[2J".into();
+    let file = state.dir.path().join("in.json");
+    std::fs::write(&file, collection(&[item])).unwrap();
+    let out = state.run(&["notes", "import", file.to_str().unwrap()]);
+    assert!(
+        stderr(&out).contains("could not be read"),
+        "{}",
+        stderr(&out)
+    );
+    for format in ["csv", "text", "markdown", "json"] {
+        let out = state.run(&["notes", "--format", format]);
+        assert!(!out.stdout.contains(&0x1b), "{format}");
+    }
+}
+
+#[test]
+fn a_footnote_is_never_a_link_where_footnotes_are_not_read() {
+    let state = State::new();
+    for note in ["//evil.example/phish", "(http://evil)", "\"title\""] {
+        let out = state.run(&[
+            "notes",
+            "add",
+            "models/ideals/1",
+            "--quote",
+            "政治立场",
+            "--note",
+            note,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let markdown = stdout(&state.run(&["export", "models", "--with-notes"]));
+    // CommonMark alone: `[^note-1]: …` could be read as a link's definition.
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&markdown));
+    assert!(!html.contains("<a href"), "{html}");
+    assert!(html.contains("evil.example/phish"), "the note is shown");
+}
+
+#[test]
+fn quitting_on_sigquit_keeps_the_draft_and_a_draft_that_cannot_be_saved_is_printed() {
+    let state = State::new();
+    let start = |limit: &str| {
+        let mut builder = portable_pty::CommandBuilder::new("sh");
+        builder.args([
+            "-c",
+            &format!("{limit}exec {}", env!("CARGO_BIN_EXE_zhizao")),
+        ]);
+        builder.env("TERM", "xterm-256color");
+        builder.env("XDG_STATE_HOME", state.dir.path());
+        builder.env("XDG_CACHE_HOME", state.dir.path().join("cache"));
+        let mut s = common::pty::Session::spawn(builder, 100, 30);
+        s.wait_for("勇做民族复兴的先锋模范");
+        s.keys("va");
+        s.wait_for("笔记 ［");
+        s
+    };
+    let signal = |s: &common::pty::Session, sig: &str| {
+        let pid = s.child.process_id().expect("a pid");
+        assert!(
+            Command::new("kill")
+                .args([sig, &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    let mut s = start("");
+    s.send("草稿一".as_bytes());
+    s.wait_for("草稿一");
+    signal(&s, "-QUIT");
+    s.wait_exit();
+    s.assert_terminal_restored();
+    assert!(
+        stdout(&state.run(&["notes", "--format", "text"])).contains("〔草稿〕") || {
+            let json = stdout(&state.run(&["notes", "--format", "json"]));
+            json.contains("草稿一") && json.contains("zhizao:draft")
+        }
+    );
+    // Past `ulimit -f 1` the draft cannot be saved: printed at the end.
+    let mut s = start("ulimit -f 1; ");
+    s.send("草稿二".repeat(600).as_bytes());
+    s.wait_for("草稿二");
+    signal(&s, "-TERM");
+    s.wait_exit();
+    s.assert_terminal_restored();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains(&"草稿二".repeat(600)), "the draft is printed");
+}

@@ -441,7 +441,7 @@ mod memory {
         let export = cli(&["export", "capital", "--with-notes"]);
         assert!(export.contains("==制造业是立国之本"), "{export}");
         assert!(
-            export.contains("]: 〔重点〕先看地位<br>再看部署"),
+            export.contains("]: 〔重点〕 先看地位<br>再看部署"),
             "{export}"
         );
         let csv = cli(&["notes", "--format", "csv"]);

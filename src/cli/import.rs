@@ -179,7 +179,18 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 write!(out, "{text}")?;
             }
         }
-        Some(dir) => write_files(dir, &written, &renamed, extra_places, args.force, &mut err)?,
+        Some(dir) => {
+            write_files(dir, &written, &renamed, extra_places, args.force, &mut err)?;
+            // The new files pass `check`; the folder as a whole may not,
+            // for what was in it before. Say so.
+            if let Err(errors) = Library::load_dir(dir) {
+                let shown = for_terminal(&dir.display().to_string());
+                writeln!(
+                    err,
+                    "zhizao: the files written pass `zhizao check`, but {shown} as a whole does not (files that were there before):\n{errors}"
+                )?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -193,33 +204,57 @@ fn numbered(name: &str) -> Option<(usize, &str)> {
     Some((n.parse().ok()?, rest))
 }
 
-/// Names every new file, and every numbered file already in the folder,
-/// with numbers of one width: enough digits for the highest. The old
-/// files to rename, as `(from, to)`.
+/// Names the new files so file-name order (reading order) puts them after
+/// the folder's numbered files, in the order given, with numbers of one
+/// width. The folder's files keep their names while their name order is
+/// their number order and their numbers are wide enough; else they are
+/// numbered again, 1, 2, 3… in the order they are read now, so that order
+/// never changes. The old files to rename, as `(from, to)`.
 fn renumber(
     written: &mut [(String, String)],
     present: &[(String, String)],
 ) -> Vec<(String, String)> {
-    let highest = written
+    // The folder's numbered files, in the order they are read (name order).
+    let old: Vec<(&str, usize, &str)> = present
         .iter()
-        .map(|(n, _)| n.as_str())
-        .chain(present.iter().map(|(n, _)| n.as_str()))
-        .filter_map(numbered)
-        .map(|(n, _)| n)
-        .max()
-        .unwrap_or(0);
-    let width = crate::import::number_width(highest);
-    let renamed = |name: &str| numbered(name).map(|(n, rest)| format!("{n:0width$}-{rest}"));
+        .filter_map(|(name, _)| numbered(name).map(|(n, rest)| (name.as_str(), n, rest)))
+        .collect();
+    let fresh = written
+        .iter()
+        .filter(|(name, _)| !old.iter().any(|(o, _, _)| o == name))
+        .count();
+    let last = old.iter().map(|&(_, n, _)| n).max().unwrap_or(0);
+    let width = crate::import::number_width(last + fresh);
+    let in_order = old.windows(2).all(|w| w[0].1 < w[1].1);
+    let wide = old
+        .iter()
+        .all(|(name, _, _)| name.split('-').next().is_some_and(|d| d.len() == width));
+    let (renamed, first_new, width): (Vec<(String, String)>, usize, usize) = if in_order && wide {
+        (Vec::new(), last + 1, width)
+    } else {
+        let width = crate::import::number_width(old.len() + fresh);
+        let renamed = old
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _, rest))| ((*name).to_owned(), format!("{:0width$}-{rest}", i + 1)))
+            .collect();
+        (renamed, old.len() + 1, width)
+    };
+    let mut next = first_new;
     for (name, _) in written.iter_mut() {
-        if let Some(new) = renamed(name) {
-            *name = new;
+        if let Some((_, to)) = renamed.iter().find(|(from, _)| from == name) {
+            // An article imported again keeps its file, as renamed.
+            name.clone_from(to);
+        } else if !old.iter().any(|(o, _, _)| o == name)
+            && let Some((_, rest)) = numbered(name)
+        {
+            *name = format!("{next:0width$}-{rest}");
+            next += 1;
         }
     }
-    present
-        .iter()
-        .filter_map(|(name, _)| Some((name.clone(), renamed(name)?)))
+    renamed
+        .into_iter()
         .filter(|(from, to)| from != to)
-        // A file imported again keeps its (renamed) name, written below.
         .collect()
 }
 
@@ -282,7 +317,12 @@ fn write_files(
             || renamed.iter().any(|(_, to)| to == name)
     };
     if !force && let Some((name, _)) = all.iter().find(|(name, _)| there(name)) {
-        bail!("{shown}/{name} exists; --force overwrites it");
+        // Named as it is in the folder now, before any renumbering.
+        let now = renamed
+            .iter()
+            .find(|(_, to)| to == name)
+            .map_or(name.as_str(), |(from, _)| from.as_str());
+        bail!("{shown}/{now} exists; --force overwrites it");
     }
     for (from, to) in renamed {
         if dir.join(to).exists() {
@@ -299,7 +339,11 @@ fn write_files(
     }
     for (name, text) in all {
         let path = dir.join(name);
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        // Readable as any file the user makes is (the umask decides), not
+        // private as a temporary file starts.
+        let mut tmp = tempfile::Builder::new()
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
+            .tempfile_in(dir)
             .with_context(|| format!("cannot write in {shown}"))?;
         tmp.write_all(text.as_bytes())?;
         tmp.persist(&path)

@@ -42,13 +42,15 @@ pub enum NotesCommand {
 fn store(content: Option<&std::path::Path>) -> anyhow::Result<Store> {
     let dir = crate::state::store::default_dir()
         .context("no state folder on this system (no HOME); notes live there")?;
-    Ok(Store::new(dir, &notes_name(&file_name(content))))
+    let store = Store::new(dir, &notes_name(&file_name(content)));
+    // A save killed halfway (kill -9, a power cut) left its temporary file.
+    store.clean_up();
+    Ok(store)
 }
 
 /// Reads the notes, each placed in `lib`; notes found again somewhere
 /// new are written back, so the next reading finds them at once.
 fn read(store: &Store, lib: &Library) -> (Notebook, Vec<Place>) {
-    store.clean_up();
     let loaded = store.load::<Notebook>();
     if let Some(notice) = loaded.notice {
         eprintln!("zhizao: {}: {notice}", store.path().display());
@@ -66,6 +68,56 @@ fn read(store: &Store, lib: &Library) -> (Notebook, Vec<Place>) {
         }
     }
     (book, places)
+}
+
+/// `notes add`: the note it names, on its words, checked.
+fn new_note(lib: &Library, add: &NotesCommand) -> anyhow::Result<Note> {
+    let NotesCommand::Add {
+        path,
+        quote,
+        note,
+        kind,
+        nth,
+    } = add
+    else {
+        bail!("not a note to add");
+    };
+    let node = lib
+        .find(path)
+        .with_context(|| format!("no node at path `{path}`; `zhizao list` shows every path"))?;
+    if quote.is_empty() {
+        bail!("--quote is empty: a note needs the words it is on");
+    }
+    let chars = note.chars().count();
+    if chars > crate::notes::MAX_NOTE {
+        bail!(
+            "--note holds {chars} characters; a note holds at most {}",
+            crate::notes::MAX_NOTE
+        );
+    }
+    if let Some(kind) = kind {
+        let n = kind.chars().count();
+        if n == 0 || n > crate::notes::MAX_KIND || kind.contains(crate::sanitize::is_forbidden) {
+            bail!(
+                "--kind is 1 to {} characters, none a control character",
+                crate::notes::MAX_KIND
+            );
+        }
+    }
+    let text = node_text(lib, node);
+    let found: Vec<usize> = text.match_indices(quote.as_str()).map(|(i, _)| i).collect();
+    let at = match (found.len(), nth) {
+        (0, _) => bail!("`{quote}` is not in the text of `{path}`"),
+        (_, Some(n)) if *n >= 1 && *n <= found.len() => found[n - 1],
+        (1, None) => found[0],
+        (count, _) => bail!(
+            "`{quote}` occurs {count} times in `{path}`; say which with --nth 1 to --nth {count}"
+        ),
+    };
+    let kind = kind
+        .clone()
+        .unwrap_or_else(|| crate::notes::KINDS[0].to_owned());
+    Ok(Note::new(lib, node, at..at + quote.len(), &kind, note))
 }
 
 /// Why nothing changed, before what the save said.
@@ -126,33 +178,8 @@ pub fn run(
                 written.kept.live().count()
             )?;
         }
-        Some(NotesCommand::Add {
-            path,
-            quote,
-            note,
-            kind,
-            nth,
-        }) => {
-            let node = lib.find(path).with_context(|| {
-                format!("no node at path `{path}`; `zhizao list` shows every path")
-            })?;
-            if quote.is_empty() {
-                bail!("--quote is empty: a note needs the words it is on");
-            }
-            let text = node_text(&lib, node);
-            let found: Vec<usize> = text.match_indices(quote.as_str()).map(|(i, _)| i).collect();
-            let at = match (found.len(), nth) {
-                (0, _) => bail!("`{quote}` is not in the text of `{path}`"),
-                (_, Some(n)) if *n >= 1 && *n <= found.len() => found[n - 1],
-                (1, None) => found[0],
-                (count, _) => bail!(
-                    "`{quote}` occurs {count} times in `{path}`; say which with --nth 1 to --nth {count}"
-                ),
-            };
-            let kind = kind
-                .clone()
-                .unwrap_or_else(|| crate::notes::KINDS[0].to_owned());
-            let made = Note::new(&lib, node, at..at + quote.len(), &kind, note);
+        Some(add @ NotesCommand::Add { .. }) => {
+            let made = new_note(&lib, add)?;
             let id = made.id.clone();
             let written = store
                 .save(Notebook {

@@ -156,17 +156,19 @@ fn csv(
             &modified,
             if gone { "true" } else { "false" },
         ];
-        writer.write_record(fields.iter().map(|f| inert(f).into_owned()))?;
+        writer.write_record(fields.iter().map(|f| inert(f)))?;
     }
     writer.flush()
 }
 
-/// A cell as a spreadsheet shows it and never runs it.
-fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+/// A cell as a spreadsheet shows it and never runs it, and as a terminal
+/// shows it: no control character in it.
+fn inert(cell: &str) -> String {
+    let cell = crate::sanitize::for_terminal(cell);
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}").into()
+        format!("'{cell}")
     } else {
-        cell.into()
+        cell
     }
 }
 
@@ -180,7 +182,9 @@ mod tests {
         assert_eq!(inert("+1"), "'+1");
         assert_eq!(inert("-1"), "'-1");
         assert_eq!(inert("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(inert("\tx"), "'\tx");
+        // A tab is a space, as the terminal shows it: nothing to run.
+        assert_eq!(inert("\tx"), " x");
+        assert_eq!(inert("\u{1b}]0;title\u{7}"), "\u{fffd}]0;title\u{fffd}");
         assert_eq!(inert("重点"), "重点");
     }
 }

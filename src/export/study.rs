@@ -135,7 +135,15 @@ impl StudyNotes {
                 .map(esc)
                 .collect::<Vec<_>>()
                 .join("<br>");
-            let _ = writeln!(out, "[^note-{}]: 〔{}〕{}\n", k + 1, esc(&note.kind), text);
+            // The kind, a space, then the note: never one word a renderer
+            // without footnotes could take for a link's address, and never
+            // a quote or a bracket it could take for the link's title.
+            let text = if text.starts_with(['"', '\'', '(']) {
+                format!("\\{text}")
+            } else {
+                text
+            };
+            let _ = writeln!(out, "[^note-{}]: 〔{}〕 {text}\n", k + 1, esc(&note.kind));
         }
         out
     }

@@ -24,16 +24,6 @@ use super::{Note, Notebook, Quote, iso8601, parse_iso8601};
 
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
-#[derive(Serialize, Deserialize)]
-struct Collection {
-    #[serde(rename = "@context", default)]
-    context: serde_json::Value,
-    #[serde(rename = "type", default)]
-    kind: String,
-    #[serde(default)]
-    items: Vec<Annotation>,
-}
-
 /// One annotation, as the model names its parts. A body or a selector may
 /// be one object or a list; fields zhizao does not know are passed over.
 #[derive(Serialize, Deserialize)]
@@ -175,17 +165,157 @@ fn annotation(note: &Note) -> Annotation {
     }
 }
 
+/// A note as an annotation: what zhizao keeps of it, over the annotation
+/// it was read as (so what another tool wrote there stays).
+pub(super) fn value(note: &Note) -> serde_json::Value {
+    let ours = serde_json::to_value(annotation(note)).unwrap_or_default();
+    match (&note.raw, ours) {
+        (Some(serde_json::Value::Object(raw)), serde_json::Value::Object(ours)) => {
+            serde_json::Value::Object(over(raw.clone(), ours))
+        }
+        (_, ours) => ours,
+    }
+}
+
+/// Our fields over another tool's annotation: each of ours replaces its
+/// own; of the bodies and selectors, ours replace the ones zhizao writes
+/// (a note, a kind; a quote, a position) and the rest stay.
+fn over(
+    mut raw: serde_json::Map<String, serde_json::Value>,
+    ours: serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::Value;
+    let list = |v: Option<Value>| match v {
+        Some(Value::Array(items)) => items,
+        Some(one @ Value::Object(_)) => vec![one],
+        _ => Vec::new(),
+    };
+    let is = |v: &Value, key: &str, names: &[&str]| {
+        v.get(key)
+            .and_then(Value::as_str)
+            .is_some_and(|s| names.contains(&s))
+    };
+    // Flags zhizao writes only when set: theirs go, ours (if any) come.
+    raw.remove("zhizao:deleted");
+    raw.remove("zhizao:draft");
+    for (key, value) in ours {
+        let merged = match key.as_str() {
+            "body" => {
+                let mut kept: Vec<Value> = list(raw.remove("body"))
+                    .into_iter()
+                    .filter(|b| !is(b, "purpose", &["commenting", "tagging"]))
+                    .collect();
+                kept.extend(list(Some(value)));
+                Value::Array(kept)
+            }
+            "target" => {
+                let mut target = match raw.remove("target") {
+                    Some(Value::Object(t)) => t,
+                    _ => serde_json::Map::new(),
+                };
+                let Value::Object(mine) = value else { continue };
+                for (k, v) in mine {
+                    if k == "selector" {
+                        let mut kept: Vec<Value> = list(target.remove("selector"))
+                            .into_iter()
+                            .filter(|s| {
+                                !is(s, "type", &["TextQuoteSelector", "TextPositionSelector"])
+                            })
+                            .collect();
+                        kept.extend(list(Some(v)));
+                        target.insert(k, Value::Array(kept));
+                    } else {
+                        target.insert(k, v);
+                    }
+                }
+                Value::Object(target)
+            }
+            _ => value,
+        };
+        raw.insert(key, merged);
+    }
+    raw
+}
+
+/// Whether an annotation holds nothing but what zhizao writes of a note.
+fn only_ours(item: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    let keys = |v: &Value, known: &[&str]| {
+        v.as_object()
+            .is_some_and(|o| o.keys().all(|k| known.contains(&k.as_str())))
+    };
+    let each = |v: Option<&Value>, ok: &dyn Fn(&Value) -> bool| match v {
+        None => true,
+        Some(Value::Array(items)) => items.iter().all(ok),
+        Some(one) => ok(one),
+    };
+    let body = |b: &Value| {
+        keys(b, &["type", "purpose", "value", "format"])
+            && matches!(
+                b.get("purpose").and_then(Value::as_str),
+                Some("commenting" | "tagging")
+            )
+    };
+    let selector = |s: &Value| {
+        keys(s, &["type", "exact", "prefix", "suffix", "start", "end"])
+            && matches!(
+                s.get("type").and_then(Value::as_str),
+                Some("TextQuoteSelector" | "TextPositionSelector")
+            )
+    };
+    keys(
+        item,
+        &[
+            "id",
+            "type",
+            "motivation",
+            "created",
+            "modified",
+            "body",
+            "target",
+            "zhizao:deleted",
+            "zhizao:draft",
+        ],
+    ) && each(item.get("body"), &body)
+        && item
+            .get("target")
+            .is_none_or(|t| keys(t, &["source", "selector"]) && each(t.get("selector"), &selector))
+}
+
+/// An item as written: a note of zhizao's own, or one over what another
+/// tool wrote.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item {
+    Ours(Box<Annotation>),
+    Over(serde_json::Value),
+}
+
 pub(super) fn write(book: &Notebook, tombstones: bool) -> serde_json::Result<String> {
-    let items: Vec<Annotation> = book
+    #[derive(Serialize)]
+    struct Collection<'a> {
+        #[serde(rename = "@context")]
+        context: &'a str,
+        #[serde(rename = "type")]
+        kind: &'a str,
+        items: Vec<Item>,
+        #[serde(flatten)]
+        extra: &'a serde_json::Map<String, serde_json::Value>,
+    }
+    let items = book
         .notes
         .iter()
         .filter(|n| tombstones || !n.deleted)
-        .map(annotation)
+        .map(|n| match n.raw {
+            None => Item::Ours(Box::new(annotation(n))),
+            Some(_) => Item::Over(value(n)),
+        })
         .collect();
     serde_json::to_string(&Collection {
-        context: CONTEXT.into(),
-        kind: "AnnotationCollection".into(),
+        context: CONTEXT,
+        kind: "AnnotationCollection",
         items,
+        extra: &book.extra,
     })
 }
 
@@ -195,29 +325,44 @@ pub(super) fn write(book: &Notebook, tombstones: bool) -> serde_json::Result<Str
 /// apart, as it was, in [`Notebook::unread`].
 pub(super) fn read(bytes: &[u8]) -> Result<Notebook, String> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let mut extra = serde_json::Map::new();
     let items = match value {
         serde_json::Value::Array(items) => items,
         serde_json::Value::Object(mut object) => {
             match object.get("type").and_then(serde_json::Value::as_str) {
-                Some("AnnotationCollection") => match object.remove("items") {
-                    Some(serde_json::Value::Array(items)) => items,
-                    None => Vec::new(),
-                    Some(_) => return Err("its items are not a list".into()),
-                },
+                Some("AnnotationCollection") => {
+                    let items = match object.remove("items") {
+                        Some(serde_json::Value::Array(items)) => items,
+                        None => Vec::new(),
+                        Some(_) => return Err("its items are not a list".into()),
+                    };
+                    // The collection's other fields stay with the notes.
+                    object.remove("@context");
+                    object.remove("type");
+                    extra = object;
+                    items
+                }
                 Some("Annotation") => vec![serde_json::Value::Object(object)],
                 _ => return Err("not an AnnotationCollection".into()),
             }
         }
         _ => return Err("not annotations".into()),
     };
-    let mut book = Notebook::default();
+    let mut book = Notebook {
+        extra,
+        ..Notebook::default()
+    };
     for item in items {
         // Read in place: the item is kept as it is when it cannot be.
         let read = Annotation::deserialize(&item)
             .map_err(|e| e.to_string())
             .and_then(|a| note(&a));
         match read {
-            Ok(n) => book.notes.push(n),
+            Ok(mut n) => {
+                // Kept only when it holds what zhizao would not write back.
+                n.raw = (!only_ours(&item)).then_some(item);
+                book.notes.push(n);
+            }
             Err(_) => book.unread.push(item),
         }
     }
@@ -267,5 +412,6 @@ fn note(a: &Annotation) -> Result<Note, String> {
         modified,
         deleted: a.deleted,
         draft: a.draft,
+        raw: None,
     })
 }

@@ -281,10 +281,20 @@ impl Store {
                 to.display()
             ));
         }
-        if good {
-            private::keep_copy(&self.dir, &self.file, &self.backup());
-        }
+        // The file there now becomes the backup once the new one is written:
+        // a write that fails leaves the old backup as it was.
+        let staged = good
+            .then(|| private::stage_copy(&self.dir, &self.file))
+            .flatten();
         private::write_with(&self.dir, &self.file, &bytes, before_rename)?;
+        let kept = staged.is_some_and(|s| private::place_copy(s, &self.backup()));
+        if good && !kept {
+            said.push(format!(
+                "未能把上一版{}留作备份（{}）",
+                T::WHAT,
+                self.backup().display()
+            ));
+        }
         drop(lock);
         Ok(Written {
             kept: merged,
