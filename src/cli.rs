@@ -445,7 +445,8 @@ fn export_command(
             })?),
             None => None,
         };
-    let study = if with_notes {
+    // An outline is a student's: their notes are in it whenever there are any.
+    let study = if with_notes || format == crate::export::Format::Outline {
         Some(notes::study_notes(cli, &lib)?)
     } else {
         None

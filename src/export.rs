@@ -10,6 +10,7 @@ use crate::layout::{DERIVED_TITLE_NOTE, Document};
 use crate::wrap::Widths;
 
 mod digest;
+pub mod outline;
 mod study;
 pub use digest::{NotesFormat, write_digest};
 use study::Numbered;
@@ -21,6 +22,9 @@ pub enum Format {
     Html,
     Json,
     Text,
+    /// A study outline (学习提纲) in Markdown: the headings, each with its
+    /// first sentence, and the reader's notes under their sections.
+    Outline,
 }
 
 /// The nodes to export: one, or every article.
@@ -66,11 +70,15 @@ pub fn write_with(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let roots = roots(lib, node);
+    if format == Format::Outline {
+        let notes = study.map(|s| (&s.book, s.places.as_slice()));
+        return outline::write(lib, &roots, notes, out);
+    }
     let (head, between, tail) = match format {
         Format::Markdown => (String::new(), "\n---\n\n", ""),
         Format::Html => (html_head(lib, &roots), "", "</body>\n</html>\n"),
         Format::Json => ("[\n".to_owned(), ",\n", "\n]\n"),
-        Format::Text => (String::new(), "\n", ""),
+        Format::Text | Format::Outline => (String::new(), "\n", ""),
     };
     out.write_all(head.as_bytes())?;
     for (i, &n) in roots.iter().enumerate() {
@@ -106,7 +114,7 @@ pub fn write_with(
                     .collect::<Vec<_>>()
                     .join("\n")
             }
-            Format::Text => {
+            Format::Text | Format::Outline => {
                 let mut text =
                     Document::build(lib, n, crate::layout::MEASURE, Widths::default()).to_plain();
                 let listed = study.map(|s| (s, s.in_article(lib, n)));

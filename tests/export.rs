@@ -191,3 +191,30 @@ fn rendered_markdown_holds_every_character_and_no_element_the_text_did_not_ask_f
         }
     }
 }
+
+#[test]
+fn the_outline_lists_every_heading_with_its_first_sentence_as_printed() {
+    let lib = lib();
+    let outline = export(&lib, None, Format::Outline);
+    assert!(outline.starts_with("# 学习提纲\n"), "{outline}");
+    // Read back as Markdown: nested lists, no markup lost in the words.
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&outline));
+    for n in 0..lib.nodes.len() {
+        let node = lib.node(n);
+        if node.depth > 0 {
+            let heading = zhizao::export::outline::heading(&lib, n);
+            assert!(outline.contains(&heading), "{heading} missing");
+        }
+        if let Some(sentence) = zhizao::export::outline::first_sentence(&lib, n) {
+            // The authors' words, never rewritten: a piece of the text.
+            assert!(node.paragraphs.first().unwrap().contains(sentence));
+            assert!(html.contains(sentence), "{sentence} is read as text");
+        }
+    }
+    assert!(html.contains("<ul>") && html.contains("<blockquote>"));
+    // One section's outline names where it is from.
+    let one = export(&lib, lib.find("models/ideals"), Format::Outline);
+    assert!(one.contains("\n——《勇做民族复兴的先锋模范"), "{one}");
+    assert!(!one.contains("全球智造"), "{one}");
+}
