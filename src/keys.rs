@@ -29,6 +29,8 @@ pub enum Mode {
     /// The notes view, and its filter line (a text field).
     Notes,
     NotesFilter,
+    /// The study outline.
+    Outline,
 }
 
 impl Mode {
@@ -48,6 +50,7 @@ impl Mode {
             Mode::Editor => "写笔记",
             Mode::Notes => "笔记",
             Mode::NotesFilter => "筛选笔记",
+            Mode::Outline => "学习提纲",
         }
     }
 
@@ -149,6 +152,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global,    "show_compare",                 &[k('2')],                           A::Show(2), "国内外经验对照"),
     b(M::Global,    "show_places",                  &[k('3')],                           A::Show(3), "地点索引"),
     b(M::Global,    "show_notes",                   &[k('4')],                           A::Show(4),  "笔记"),
+    b(M::Global,    "show_outline",                 &[k('5')],                           A::Show(5),            "学习提纲"),
     b(M::Global,    "bookmarks",                    &[k('\'')],                          A::OpenBookmarks,      "书签"),
     b(M::Global,    "jump_back",                    &[ctrl('o')],                        A::JumpBack,           "跳回上一处"),
     b(M::Global,    "jump_forward",                 &[ctrl('n')],                        A::JumpForward,        "跳往下一处"),
@@ -264,6 +268,17 @@ pub const BINDINGS: &[Binding] = &[
     b(M::NotesFilter, "notes_filter.quit",          &[ctrl('c')],                        A::Quit,               "退出"),
     b(M::NotesFilter, "notes_filter.backspace",     &[code(C::Backspace)],               A::Backspace,          "删除前一字"),
     b(M::NotesFilter, "notes_filter.delete_to_start", &[ctrl('u')],                      A::DeleteToStart,      "删除到行首"),
+
+    b(M::Outline,   "outline.down",                 &[k('j'), code(C::Down)],            A::TreeDown,           "下一项").hint("选择"),
+    b(M::Outline,   "outline.up",                   &[k('k'), code(C::Up)],              A::TreeUp,             "上一项").hint("选择"),
+    b(M::Outline,   "outline.expand",               &[k('l'), code(C::Right)],           A::TreeExpand,         "展开").hint("展开／折叠"),
+    b(M::Outline,   "outline.collapse",             &[k('h'), code(C::Left)],            A::TreeCollapse,       "折叠／回到上级").hint("展开／折叠"),
+    b(M::Outline,   "outline.page_down",            &[k(' '), code(C::PageDown)],        A::PageDown,           "下翻一页"),
+    b(M::Outline,   "outline.page_up",              &[k('b'), code(C::PageUp)],          A::PageUp,             "上翻一页"),
+    b(M::Outline,   "outline.top",                  &[k('g'), code(C::Home)],            A::TreeTop,            "第一项"),
+    b(M::Outline,   "outline.bottom",               &[k('G'), code(C::End)],             A::TreeBottom,         "最后一项"),
+    b(M::Outline,   "outline.open",                 &[code(C::Enter)],                   A::TreeOpen,           "跳到原文").hint("跳到原文"),
+    b(M::Outline,   "outline.copy",                 &[k('y')],                           A::Copy,               "复制本节提纲（附出处）").hint("复制"),
 
     b(M::Bookmarks, "bookmark_list.result_down",    &[k('j'), code(C::Down)],            A::ResultDown,         "下一个"),
     b(M::Bookmarks, "bookmark_list.result_up",      &[k('k'), code(C::Up)],              A::ResultUp,           "上一个"),
@@ -434,6 +449,7 @@ impl Mode {
             Mode::Editor => Some("editor"),
             Mode::Notes => Some("notes"),
             Mode::NotesFilter => Some("notes_filter"),
+            Mode::Outline => Some("outline"),
         }
     }
 }

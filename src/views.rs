@@ -342,6 +342,7 @@ views! {
     2 Compare "compare" "国内外对照" compare Comparison,
     3 Places  "places"  "地点索引"   places  PlaceIndex,
     4 Notes   "notes"   "笔记"       notes   NoteList,
+    5 Outline "outline" "提纲"       outline Outline,
 }
 
 #[cfg(test)]

@@ -355,11 +355,7 @@ fn assert_frame(buf: &ratatui::buffer::Buffer, r: ratatui::layout::Rect, what: &
 fn check_frames(w: u16, h: u16, steps: usize) {
     use zhizao::areas;
     use zhizao::views::View;
-    for view in [
-        View::Reader.show(),
-        View::Compare.show(),
-        View::Places.show(),
-    ] {
+    for view in View::all().map(View::show) {
         let mut app = common::app(w, h);
         app.update(view);
         for _ in 0..steps {
@@ -387,6 +383,7 @@ fn check_frames(w: u16, h: u16, steps: usize) {
             }
             View::Places => assert_frame(buf, a.main, "place index"),
             View::Notes => assert_frame(buf, a.main, "notes"),
+            View::Outline => assert_frame(buf, a.main, "outline"),
         }
     }
     for (open, what) in [
