@@ -111,7 +111,7 @@ pub enum Command {
         /// Show at most this many hits.
         #[arg(long, default_value_t = 20)]
         limit: usize,
-        /// One JSON array: path, breadcrumb, score, matched character positions, snippet.
+        /// One JSON array: rank, path, breadcrumb, snippet, matched character positions; for a query of several words, the words each hit holds.
         #[arg(long)]
         json: bool,
         /// With --json: an object `{"total": N, "shown": n, "hits": [...]}`, so a
@@ -322,10 +322,7 @@ fn search_command(
         return Ok(ExitCode::SUCCESS);
     }
     // Nothing on stdout for a script; a word on stderr for a person.
-    eprintln!(
-        "zhizao: nothing matches `{}`",
-        crate::sanitize::for_terminal(query)
-    );
+    eprintln!("zhizao: {}", found.miss);
     Ok(ExitCode::from(1))
 }
 

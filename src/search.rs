@@ -13,8 +13,10 @@ mod packed;
 pub mod pinyin;
 mod places;
 mod query;
+mod ranked;
 mod scan;
 mod script;
+mod words;
 
 use scan::{Candidates, Part};
 use std::cmp::Reverse;
@@ -26,9 +28,10 @@ use entry::Entry;
 use highlight::Kind;
 pub use highlight::char_positions;
 use outcome::TermMatch;
-pub use outcome::{Generation, Hit, Outcome, Rank};
+pub use outcome::{Generation, Hit, Outcome, Rank, Words};
 use packed::EntrySets;
 pub use query::{Query, Term, TextMatcher};
+pub use ranked::MAX_WORDS;
 
 /// What a search entry points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +66,8 @@ pub struct SearchIndex {
     /// The script the collection is printed in, found the first time a
     /// query has hanzi.
     script: std::sync::OnceLock<script::Script>,
+    /// The latest words' matches, for a query of several words.
+    postings: ranked::Postings,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -243,7 +248,8 @@ impl SearchIndex {
     }
 
     /// [`Self::search`] without the second try: as words, and where that
-    /// finds nothing, as characters in order.
+    /// finds nothing, as characters in order; a run of pinyin found
+    /// nowhere whole, as the words it spells.
     fn run(
         &self,
         query: &str,
@@ -251,19 +257,83 @@ impl SearchIndex {
         previous: Option<&Outcome>,
         cancel: Option<(&Generation, u64)>,
     ) -> Result<Outcome, Option<Box<Outcome>>> {
-        let mut parsed = Query::parse_in(query, &self.lib, self.script_for(query));
+        self.run_spelling(query, limit, previous, cancel, true)
+    }
+
+    /// [`Self::run`]; `spell`: a run of pinyin found nowhere whole is
+    /// tried as words (not for a correction's variants: each would cost
+    /// scans of its own).
+    fn run_spelling(
+        &self,
+        query: &str,
+        limit: usize,
+        previous: Option<&Outcome>,
+        cancel: Option<(&Generation, u64)>,
+        spell: bool,
+    ) -> Result<Outcome, Option<Box<Outcome>>> {
+        let script = self.script_for(query);
+        let mut parsed = Query::parse_in(query, &self.lib, script).into_words(&self.lib, script);
+        parsed.terms.truncate(MAX_WORDS);
         self.code_terms(&mut parsed);
+        if parsed.terms.is_empty() && !parsed.dropped.is_empty() {
+            // Only words that carry no topic: said, not matched everywhere.
+            return Ok(Outcome {
+                query: query.to_owned(),
+                words: Some(Words {
+                    dropped: parsed.dropped,
+                    ..Words::default()
+                }),
+                ..Outcome::default()
+            });
+        }
+        if parsed.is_words() {
+            return self.run_words(&parsed, query, limit, previous, cancel);
+        }
         // What a shorter query matched, whole or as characters apart,
         // bounds a longer one's whole words (宁波创新 holds 宁波创 either
         // way). Not its characters apart: those may lie further apart, in
         // a longer term's wider window.
+        // One of several words (its outcome says which) bounds this one
+        // only if this one holds them all.
         let reuse = previous.filter(|p| {
             let shorter = || Query::parse_in(&p.query, &self.lib, self.script_for(&p.query));
+            if p.words.is_some() {
+                return self.narrows_to(p, &parsed);
+            }
             p.corrected.is_none()
                 && Query::extends(query, &p.query)
                 && !parsed.names_more_places(&shorter())
         });
-        let found = self.run_parsed(&parsed, query, limit, reuse, cancel)?;
+        // Else a word's matches kept from a query of several words that
+        // this one types on from (`shenzhen` for `shenzhenchu`).
+        let kept = match (reuse, parsed.terms.as_slice()) {
+            (None, [term]) => self.postings.narrowest_for(term),
+            _ => None,
+        };
+        let from = reuse
+            .map(|p| p.matched.as_slice())
+            .or(kept.as_deref().map(Vec::as_slice));
+        let found = self.run_parsed(&parsed, query, limit, from, cancel)?;
+        // What a word matched is its matches: kept for a query of several
+        // words that holds it, or a longer one typed on from it.
+        if let [term] = parsed.terms.as_slice() {
+            self.postings
+                .keep_for(term, &found.matched, self.entries.len());
+        }
+        if found.total() == 0
+            && spell
+            && let Some((mut words, sure)) = self.spelled_words(&parsed, cancel)?
+        {
+            self.code_terms(&mut words);
+            let as_words = self.run_words(&words, query, limit, previous, cancel)?;
+            let together = as_words
+                .words
+                .as_ref()
+                .is_some_and(|w| w.missing.is_empty() && !w.sections);
+            if sure || (together && as_words.total() > 0) {
+                return Ok(as_words);
+            }
+        }
         if found.total() > 0 || !parsed.can_scatter() {
             return Ok(found);
         }
@@ -276,7 +346,7 @@ impl SearchIndex {
         parsed: &Query,
         query: &str,
         limit: usize,
-        reuse: Option<&Outcome>,
+        from: Option<&[u32]>,
         cancel: Option<(&Generation, u64)>,
     ) -> Result<Outcome, Option<Box<Outcome>>> {
         if parsed.terms.is_empty() {
@@ -287,7 +357,7 @@ impl SearchIndex {
         }
         // Every entry, when nothing narrows the query: ranges, not a list.
         let every = 0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        let candidates = reuse.map_or(Candidates::Every(every), |p| Candidates::Listed(&p.matched));
+        let candidates = from.map_or(Candidates::Every(every), Candidates::Listed);
         let cancelled = || cancel.is_some_and(|(g, mine)| g.current() != mine);
         // A lone initial needs no reading sets to match, and ranks only
         // the entries that could make the best `limit`.
@@ -343,6 +413,7 @@ impl SearchIndex {
             scattered: parsed.scattered,
             marks,
             matched,
+            ..Outcome::default()
         })
     }
 
@@ -353,9 +424,19 @@ impl SearchIndex {
         entry > 0 && matches!(self.target(entry), Target::Label(_))
     }
 
-    /// Does every term match this entry, and how well?
+    /// Does every term match this entry, and how well? A query of several
+    /// words ranks by them first.
     fn rank(&self, entry: u32, query: &Query) -> Option<Rank> {
-        if self.is_label(entry) && self.rank(entry - 1, query).is_some() {
+        if query.is_words() {
+            let (rank, phrase, span) = self.words_rank(entry, query)?;
+            return Some(rank.with_words(phrase, 0, span));
+        }
+        self.rank_terms(entry, query)
+    }
+
+    /// Does every term match this entry, and how well, as one word?
+    fn rank_terms(&self, entry: u32, query: &Query) -> Option<Rank> {
+        if self.is_label(entry) && self.rank_terms(entry - 1, query).is_some() {
             return None;
         }
         // Looked up only when a test needs the words: an initial matched

@@ -212,3 +212,46 @@ fn characters_in_order_stay_within_a_sentence_and_close_together() {
         );
     }
 }
+
+/// The natural queries (`tests/fixtures/natural-queries.tsv`): each with
+/// the sections that answer it, judged by reading the page.
+fn natural() -> Vec<(String, Vec<String>)> {
+    include_str!("fixtures/natural-queries.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut cols = l.split('\t');
+            let query = cols.next().expect("a query").to_owned();
+            let answers = cols
+                .next()
+                .expect("an answer")
+                .split('|')
+                .map(str::to_owned)
+                .collect();
+            (query, answers)
+        })
+        .collect()
+}
+
+/// Readers' own queries, typed as they ask: success@3 (a section that
+/// answers it among the top three hits) at least 0.95.
+#[test]
+fn natural_queries_find_their_answer_in_the_top_three() {
+    let ix = SearchIndex::new(Arc::new(Library::bundled().unwrap()));
+    let set = natural();
+    assert!(set.len() >= 40, "{}", set.len());
+    let mut missed = Vec::new();
+    for (query, answers) in &set {
+        let out = ix.search(query, 3, None, None).expect("not cancelled");
+        let paths: Vec<String> = out.hits.iter().map(|h| ix.path(h.entry)).collect();
+        if !paths.iter().any(|p| answers.contains(p)) {
+            missed.push(format!("{query}: top 3 {paths:?}, wanted {answers:?}"));
+        }
+    }
+    let found = set.len() - missed.len();
+    #[allow(clippy::cast_precision_loss)]
+    let rate = found as f64 / set.len() as f64;
+    println!("success@3: {rate:.3} ({found} of {})", set.len());
+    println!("{}", missed.join("\n"));
+    assert!(rate >= 0.95, "success@3 {rate:.3}");
+}

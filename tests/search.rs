@@ -393,6 +393,18 @@ fn our_label_is_no_hit_of_its_own_beside_the_printed_heading() {
     assert!(checked > 0);
 }
 
+/// The texts a query's first hits hold its phrase whole in, sorted; every
+/// one of them ranks above every hit that holds its words apart.
+fn phrase_first(ix: &SearchIndex, query: &str) -> Vec<u32> {
+    let out = ix.search(query, 10_000, None, None).unwrap();
+    let whole = |h: &zhizao::search::Hit| ix.text(h.entry).contains(query);
+    let first = out.hits.iter().take_while(|h| whole(h)).count();
+    assert!(out.hits[first..].iter().all(|h| !whole(h)), "{query}");
+    let mut entries: Vec<u32> = out.hits[..first].iter().map(|h| h.entry).collect();
+    entries.sort_unstable();
+    entries
+}
+
 #[test]
 fn a_word_typed_as_hanzi_as_pinyin_or_quoted_finds_the_same_texts() {
     let ix = index();
@@ -413,7 +425,9 @@ fn a_word_typed_as_hanzi_as_pinyin_or_quoted_finds_the_same_texts() {
         ("产业链", "chanyelian", "cyl"),
         ("全球", "quanqiu", "qq"),
     ] {
-        let words = set(hanzi);
+        // Typed as hanzi, a phrase is cut into words too: the texts that
+        // hold it whole rank first, and are what quoted finds.
+        let words = phrase_first(&ix, hanzi);
         assert!(!words.is_empty(), "{hanzi}");
         assert_eq!(words, set(&format!("\"{hanzi}\"")), "{hanzi} quoted");
         assert_eq!(words, set(pinyin), "{hanzi} as {pinyin}");
@@ -608,4 +622,134 @@ fn the_readers_codes_pass_over_only_texts_that_name_no_place() {
         }
     }
     assert!(named > queries.len() / 4, "{named} of {}", queries.len());
+}
+
+/// The texts a query's hits are, best first.
+fn hit_texts(ix: &SearchIndex, query: &str) -> Vec<String> {
+    let out = ix.search(query, 50, None, None).unwrap();
+    out.hits
+        .iter()
+        .map(|h| ix.text(h.entry).to_owned())
+        .collect()
+}
+
+/// Hanzi never match their homophones: only typed pinyin reads (景点 is
+/// jǐngdiǎn, 经典 jīngdiǎn; Meilisearch finds one for the other).
+#[test]
+fn hanzi_never_match_their_homophones() {
+    let ix = collection(&["这是一部经典之作。", "城市景点众多。", "经典景点都在这里。"]);
+    let sorted = |q: &str| {
+        let mut t = hit_texts(&ix, q);
+        t.sort();
+        t
+    };
+    assert_eq!(sorted("景点"), ["城市景点众多。", "经典景点都在这里。"]);
+    assert_eq!(sorted("经典"), ["经典景点都在这里。", "这是一部经典之作。"]);
+    // As words of a phrase too: 经典 is one of 城市经典's words, never 景点.
+    let out = ix.search("城市经典", 50, None, None).unwrap();
+    for (hit, marks) in out.hits.iter().zip(&out.marks) {
+        let text = ix.text(hit.entry);
+        for r in marks {
+            assert!(
+                ["城市", "经典"].contains(&&text[r.clone()]),
+                "{text}: {}",
+                &text[r.clone()]
+            );
+        }
+    }
+    // Typed as pinyin, both are what the letters spell.
+    assert_eq!(hit_texts(&ix, "jingdian").len(), 3);
+}
+
+/// A word inside a longer word is found: the text is matched by
+/// characters, only the query is cut.
+#[test]
+fn a_word_inside_a_longer_word_is_found() {
+    let ix = collection(&[
+        "文件待处理。",
+        "安装简单，使用方便。",
+        "在建工程三项。",
+        "创新链与产业链。",
+    ]);
+    for (query, text) in [
+        ("处理", "文件待处理。"),
+        ("简单", "安装简单，使用方便。"),
+        ("工程", "在建工程三项。"),
+        ("创新", "创新链与产业链。"),
+        // In a phrase of several words as well.
+        ("如何处理文件", "文件待处理。"),
+        ("创新产业", "创新链与产业链。"),
+    ] {
+        assert_eq!(hit_texts(&ix, query), [text], "{query}");
+    }
+}
+
+/// A query of only words that carry no topic says so, and matches
+/// nothing, where matching 的 would find nearly every text.
+#[test]
+fn only_function_words_are_said_and_match_nothing() {
+    let ix = collection(&["这是宁波的港口。", "他来了。"]);
+    for query in ["的是了", "的", "怎么 什么"] {
+        let out = ix.search(query, 50, None, None).unwrap();
+        assert_eq!(out.total(), 0, "{query}");
+        let words = out.words.expect("said");
+        assert!(words.looked_for.is_empty() && !words.dropped.is_empty());
+        assert_eq!(
+            words.said(),
+            format!("只有虚词 · 略：{}", words.dropped.join("、"))
+        );
+    }
+}
+
+/// Several words: all in one paragraph first; where no paragraph has
+/// them all, a section; where none does, the most words, the commonest
+/// left out. The status says which, and each hit says which words it holds.
+#[test]
+fn several_words_rank_by_paragraph_then_section_then_most_words() {
+    let toml = r#"
+[article]
+id = "t"
+title = "标题"
+paragraphs = ["港口与航运。"]
+
+[[section]]
+id = "a"
+heading = "一、港口"
+paragraphs = ["宁波有港口。", "舟山也有航运。"]
+
+[[section]]
+id = "b"
+heading = "二、城市"
+paragraphs = ["宁波是城市。", "港口城市很多。", "宁波港口城市。"]
+"#;
+    let lib = Library::from_sources([("t.toml".into(), toml.to_owned())]).unwrap();
+    let ix = SearchIndex::new(Arc::new(lib));
+    let words = |q: &str| ix.search(q, 50, None, None).unwrap();
+    // All in one paragraph.
+    let out = words("宁波港口");
+    assert_eq!(ix.text(out.hits[0].entry), "宁波港口城市。");
+    assert_eq!(out.words.as_ref().unwrap().said(), "含全部词");
+    assert!(out.hits.iter().all(|h| {
+        let t = ix.text(h.entry);
+        t.contains("宁波") && t.contains("港口")
+    }));
+    // Only a section holds 宁波 and 航运 (section a: 宁波有港口, 舟山也有航运).
+    let out = words("宁波航运");
+    let w = out.words.as_ref().unwrap();
+    assert!(w.sections && w.missing.is_empty(), "{w:?}");
+    assert_eq!(w.said(), "全部词在同一节");
+    assert_eq!(out.total(), 1);
+    assert_eq!(ix.path(out.hits[0].entry), "t/a");
+    // No text or section holds 舟山 and 城市 and 宁波: the most words, the
+    // commonest (宁波) left out where a rarer pair is held.
+    let out = words("舟山宁波深圳");
+    let w = out.words.as_ref().unwrap();
+    assert_eq!(w.missing, ["深圳"], "{w:?}");
+    assert!(
+        w.said().starts_with("同一节含 2/3 个词（缺：深圳）"),
+        "{}",
+        w.said()
+    );
+    // The words each hit holds, as `search --json` gives them.
+    assert_eq!(out.hit_words[0], 0b011);
 }

@@ -234,7 +234,9 @@ impl SearchBox {
             .hits
             .get(self.selected.checked_sub(self.notes.len())?)?;
         Some(match index.target(hit.entry) {
-            Target::Field(anchor) => Destination::Text(anchor, Some(outcome.answered().to_owned())),
+            Target::Field(anchor) => {
+                Destination::Text(anchor, Some(outcome.answered().into_owned()))
+            }
             Target::Label(node) => Destination::Node(node),
             Target::Place(p) => Destination::Place(p),
         })

@@ -29,6 +29,9 @@ pub fn list(lib: &Library) -> String {
 pub struct Found {
     pub text: String,
     pub any: bool,
+    /// What a miss is to say: nothing matched, or the query held only
+    /// words that carry no topic.
+    pub miss: String,
 }
 
 /// Runs a query and formats the hits: plain (path, breadcrumb, snippet), with
@@ -57,21 +60,18 @@ pub fn search(
             "nothing matches `{query}`; did you mean {found}? Showing those:"
         );
     }
+    if let Some(words) = outcome
+        .words
+        .as_ref()
+        .filter(|_| !json && outcome.total() > 0)
+    {
+        let _ = writeln!(text, "{}", words_line(words));
+    }
     for (rank, (hit, ranges)) in outcome.hits.iter().zip(&outcome.marks).enumerate() {
         let positions = char_positions(index.text(hit.entry), ranges);
         let (snip, marks) = snippet(index.text(hit.entry), &positions, SNIPPET, widths);
         if json {
-            let mut row = serde_json::json!({
-                "rank": rank + 1,
-                "path": index.path(hit.entry),
-                "breadcrumb": index.breadcrumb(hit.entry),
-                "snippet": snip,
-                "positions": marks,
-            });
-            if let Some(corrected) = &outcome.corrected {
-                row["corrected"] = serde_json::json!(corrected);
-            }
-            rows.push(row);
+            rows.push(json_row(index, &outcome, rank, &snip, &marks));
             continue;
         }
         let shown: String = snip
@@ -93,11 +93,20 @@ pub fn search(
         );
     }
     if json && meta {
-        let whole = serde_json::json!({
+        let mut whole = serde_json::json!({
             "total": outcome.total(),
             "shown": rows.len(),
             "hits": rows,
         });
+        if let Some(words) = &outcome.words {
+            whole["words"] = serde_json::json!({
+                "looked_for": words.looked_for,
+                "dropped": words.dropped,
+                "missing": words.missing,
+                "by_section": words.sections,
+                "said": words.said(),
+            });
+        }
         text = serde_json::to_string_pretty(&whole).unwrap_or_default();
         text.push('\n');
     } else if json {
@@ -111,10 +120,66 @@ pub fn search(
             outcome.total()
         );
     }
+    let miss = match &outcome.words {
+        Some(words) if words.looked_for.is_empty() => format!(
+            "`{}` holds only words that carry no topic ({}): nothing to look for",
+            crate::sanitize::for_terminal(query),
+            words.dropped.join(" ")
+        ),
+        _ => format!("nothing matches `{}`", crate::sanitize::for_terminal(query)),
+    };
     Found {
         text,
         any: outcome.total() > 0,
+        miss,
     }
+}
+
+/// One hit as `search --json` gives it.
+fn json_row(
+    index: &SearchIndex,
+    outcome: &crate::search::Outcome,
+    rank: usize,
+    snip: &str,
+    marks: &[usize],
+) -> serde_json::Value {
+    let hit = &outcome.hits[rank];
+    let mut row = serde_json::json!({
+        "rank": rank + 1,
+        "path": index.path(hit.entry),
+        "breadcrumb": index.breadcrumb(hit.entry),
+        "snippet": snip,
+        "positions": marks,
+    });
+    if let Some(corrected) = &outcome.corrected {
+        row["corrected"] = serde_json::json!(corrected);
+    }
+    if let (Some(words), Some(&held)) = (&outcome.words, outcome.hit_words.get(rank)) {
+        let held: Vec<&String> = words
+            .looked_for
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| held & (1 << i) != 0)
+            .map(|(_, w)| w)
+            .collect();
+        row["words"] = serde_json::json!(held);
+    }
+    row
+}
+
+/// The words a query of several was cut into, and how the hits hold them.
+fn words_line(words: &crate::search::Words) -> String {
+    let mut parts = vec![format!("words: {}", words.looked_for.join(" "))];
+    if !words.dropped.is_empty() {
+        parts.push(format!("left out (no topic): {}", words.dropped.join(" ")));
+    }
+    if !words.missing.is_empty() {
+        parts.push(format!("not in these hits: {}", words.missing.join(" ")));
+    }
+    if words.sections {
+        parts.push("each hit a section holding them".to_owned());
+    }
+    parts.join(" · ")
 }
 
 /// A place as the picker finds it: by id, hanzi, pinyin (`sz`, `suzhou`)

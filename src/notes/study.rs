@@ -155,8 +155,9 @@ impl Study {
         self.generation += 1;
     }
 
-    /// Live notes whose note holds every term of `query` (as hanzi or
-    /// pinyin), in reading order: what the search popup lists.
+    /// Live notes whose note holds the words of `query` (as hanzi or
+    /// pinyin) by search's rule: every word, or where no note has them
+    /// all, the most. In reading order: what the search popup lists.
     #[must_use]
     pub fn matching(&self, query: &str, lib: &Library) -> Vec<usize> {
         let query = query.trim();
@@ -164,10 +165,16 @@ impl Study {
             return Vec::new();
         }
         let matcher = crate::search::TextMatcher::new(query, lib);
+        let held: Vec<u64> = self
+            .ordered
+            .iter()
+            .map(|&i| matcher.held(&self.book.notes[i].text))
+            .collect();
+        let kept = matcher.kept(&held);
         self.ordered
             .iter()
-            .copied()
-            .filter(|&i| matcher.matches(&self.book.notes[i].text))
+            .zip(kept)
+            .filter_map(|(&i, keep)| keep.then_some(i))
             .collect()
     }
 

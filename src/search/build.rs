@@ -202,6 +202,7 @@ impl SearchIndex {
             readings,
             article_starts,
             script: std::sync::OnceLock::new(),
+            postings: super::ranked::Postings::default(),
         }
     }
 }

@@ -49,7 +49,7 @@ impl SearchIndex {
             }
             let text = String::from_utf8(variant).ok()?;
             // Stopped by a newer query: no correction is wanted now.
-            let found = self.run(&text, limit, None, cancel).ok()?;
+            let found = self.run_spelling(&text, limit, None, cancel, false).ok()?;
             if found.total() > 0 {
                 return Some(Outcome {
                     query: query.to_owned(),

@@ -31,15 +31,22 @@ impl SearchIndex {
             let (_, kind) = self.match_term(entry, &|| text, term, query)?;
             out.extend(self.occurrences(entry, text, term, kind));
         }
-        out.sort_unstable_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
-        for r in out {
-            match merged.last_mut() {
-                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        Some(merged)
+        merge(&mut out);
+        Some(out)
+    }
+
+    /// Where one term stands in an entry, by the kind it matched; nothing
+    /// when it does not.
+    pub(super) fn term_marks(
+        &self,
+        entry: u32,
+        text: &str,
+        term: &Term,
+        query: &Query,
+    ) -> Vec<Range<usize>> {
+        self.match_term(entry, &|| text, term, query)
+            .map(|(_, kind)| self.occurrences(entry, text, term, kind))
+            .unwrap_or_default()
     }
 
     fn occurrences(&self, entry: u32, text: &str, term: &Term, kind: Kind) -> Vec<Range<usize>> {
@@ -81,12 +88,17 @@ impl SearchIndex {
 
     /// Every match of a query in one article's text, in reading order, as
     /// byte ranges: what `n` and `N` step through. Costs that article's
-    /// entries, not the collection's.
+    /// entries, not the collection's. A query of several words marks each
+    /// word where it stands.
     #[must_use]
     pub fn matches_in_article(&self, article: usize, query: &str) -> Vec<(Anchor, Range<usize>)> {
-        let mut parsed = Query::parse_in(query, &self.lib, self.script_for(query));
+        let script = self.script_for(query);
+        let mut parsed = Query::parse_in(query, &self.lib, script).into_words(&self.lib, script);
         if parsed.terms.is_empty() {
             return Vec::new();
+        }
+        if parsed.is_words() {
+            return self.each_entry(article, |entry| Some(self.word_marks(entry, &parsed)));
         }
         let words = self.matches_of(article, &parsed);
         if !words.is_empty() || !parsed.can_scatter() {
@@ -98,6 +110,15 @@ impl SearchIndex {
     }
 
     fn matches_of(&self, article: usize, parsed: &Query) -> Vec<(Anchor, Range<usize>)> {
+        self.each_entry(article, |entry| self.marks(entry, parsed))
+    }
+
+    /// The marks `f` gives each of an article's texts, in reading order.
+    fn each_entry(
+        &self,
+        article: usize,
+        f: impl Fn(u32) -> Option<Vec<Range<usize>>>,
+    ) -> Vec<(Anchor, Range<usize>)> {
         let (Some(&start), Some(&end)) = (
             self.article_starts.get(article),
             self.article_starts.get(article + 1),
@@ -109,12 +130,25 @@ impl SearchIndex {
             let Target::Field(anchor) = self.target(entry) else {
                 continue;
             };
-            if let Some(ranges) = self.marks(entry, parsed) {
+            if let Some(ranges) = f(entry) {
                 out.extend(ranges.into_iter().map(|r| (anchor, r)));
             }
         }
         out
     }
+}
+
+/// Byte ranges in order, overlapping ones made one.
+pub(super) fn merge(ranges: &mut Vec<Range<usize>>) {
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges.drain(..) {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    *ranges = merged;
 }
 
 /// The characters (indices) that byte ranges of `text` cover: what a view

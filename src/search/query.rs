@@ -10,6 +10,12 @@ pub struct Query {
     /// matches as a word, so a word typed as hanzi, in pinyin or quoted
     /// finds the same texts.
     pub scattered: bool,
+    /// The terms as typed that were cut into other words (`筑波人才` for 筑波
+    /// and 人才): a text holding one whole ranks first.
+    pub phrases: Vec<Term>,
+    /// Words of a question that carry no topic (如何, 的): shown, not
+    /// looked for.
+    pub dropped: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -45,10 +51,11 @@ pub struct Term {
     pub(super) places_coded: Option<super::packed::CodedTerm>,
 }
 
-/// A query read once, to ask of many short texts whether each holds
-/// every term as typed, or read as pinyin (full, or initials): the notes
-/// list's filter and the notes the search popup lists, as search reads a
-/// term.
+/// A query read once, to ask of many short texts (notes, their quotes)
+/// which words each holds, by the rule search uses for a paragraph: cut
+/// into words the same way, each word as typed, as a place it names, or
+/// read as pinyin. Where no text holds every word, the texts holding the
+/// most, the rarer words first, are kept: [`TextMatcher::kept`].
 pub struct TextMatcher {
     query: Query,
 }
@@ -56,29 +63,76 @@ pub struct TextMatcher {
 impl TextMatcher {
     #[must_use]
     pub fn new(query: &str, lib: &Library) -> Self {
-        TextMatcher {
-            query: Query::parse(query, lib),
-        }
+        let script = super::script::Script::Either;
+        let mut query = Query::parse(query, lib).into_words(lib, script);
+        query.terms.truncate(super::MAX_WORDS);
+        TextMatcher { query }
     }
 
-    /// Whether `text` holds every term (and there is one).
+    /// Every word: the mask a text holding them all has.
     #[must_use]
-    pub fn matches(&self, text: &str) -> bool {
+    pub fn all(&self) -> u64 {
+        (1u64 << self.query.terms.len()) - 1
+    }
+
+    /// Which words `text` holds, bit n for the nth.
+    #[must_use]
+    pub fn held(&self, text: &str) -> u64 {
         let readings = super::pinyin::Readings::shared();
         let mut sets: Option<Vec<u16>> = None;
-        !self.query.terms.is_empty()
-            && self.query.terms.iter().all(|term| {
-                term.find_in(text).is_some()
-                    || term.letters.as_ref().is_some_and(|letters| {
-                        let sets = sets.get_or_insert_with(|| {
-                            let mut out = vec![0; text.chars().count()];
-                            let n = readings.sets_into(text, &mut out);
-                            out.truncate(n);
-                            out
-                        });
-                        readings.find(sets.as_slice(), letters, u32::MAX).is_some()
-                    })
-            })
+        let mut out = 0;
+        for (i, term) in self.query.terms.iter().enumerate() {
+            let found = term.find_in(text).is_some()
+                || (!term.exact && term.find_place(text).is_some())
+                || term.letters.as_ref().is_some_and(|letters| {
+                    let sets = sets.get_or_insert_with(|| {
+                        let mut out = vec![0; text.chars().count()];
+                        let n = readings.sets_into(text, &mut out);
+                        out.truncate(n);
+                        out
+                    });
+                    readings.find(sets.as_slice(), letters, u32::MAX).is_some()
+                });
+            if found {
+                out |= 1 << i;
+            }
+        }
+        out
+    }
+
+    /// Whether `text` holds every word (and there is one).
+    #[must_use]
+    pub fn matches(&self, text: &str) -> bool {
+        !self.query.terms.is_empty() && self.held(text) == self.all()
+    }
+
+    /// Which of the texts (by the words each holds) the rule keeps: those
+    /// holding every word; if none does, those holding the most, a word
+    /// fewer texts hold counting for more.
+    #[must_use]
+    pub fn kept(&self, held: &[u64]) -> Vec<bool> {
+        let all = self.all();
+        let chosen = if held.contains(&all) {
+            all
+        } else {
+            let idf: Vec<u32> = (0..self.query.terms.len())
+                .map(|i| {
+                    let n = held.iter().filter(|&&h| h & (1 << i) != 0).count();
+                    super::ranked::idf(n, held.len())
+                })
+                .collect();
+            let weight = |m: u64| {
+                let w: u32 = (0..idf.len())
+                    .filter(|&i| m & (1 << i) != 0)
+                    .map(|i| idf[i])
+                    .sum();
+                (m.count_ones(), w)
+            };
+            held.iter().copied().max_by_key(|&m| weight(m)).unwrap_or(0)
+        };
+        held.iter()
+            .map(|&h| chosen != 0 && h & chosen == chosen)
+            .collect()
     }
 }
 
@@ -119,12 +173,68 @@ impl Query {
             if text.is_empty() {
                 continue;
             }
-            terms.push(Term::new(&text, exact, lib, script));
+            terms.push(Term::new(&text, exact, true, lib, script));
         }
         Query {
             terms,
             scattered: false,
+            phrases: Vec::new(),
+            dropped: Vec::new(),
         }
+    }
+
+    /// The query as words: each unquoted term with hanzi cut as a reader
+    /// means it ([`super::words`]), the words that carry no topic set
+    /// apart. A term cut into other words is kept as a phrase.
+    #[must_use]
+    pub fn into_words(self, lib: &Library, script: super::script::Script) -> Self {
+        let mut out = Query {
+            terms: Vec::new(),
+            ..self
+        };
+        for term in self.terms {
+            if term.exact || !super::words::has_han(&term.text) {
+                out.terms.push(term);
+                continue;
+            }
+            let simplified = super::script::variants(&term.text, super::script::Script::Simplified);
+            let pieces =
+                super::words::pieces_as(&term.text, simplified.first().map(String::as_str));
+            if let [one] = pieces.as_slice()
+                && !one.stop
+                && one.text == term.text
+            {
+                out.terms.push(term);
+                continue;
+            }
+            for piece in pieces {
+                if piece.stop {
+                    out.dropped.push(piece.text);
+                } else {
+                    let word = Term::new(&piece.text, false, !piece.latin, lib, script);
+                    out.terms.push(word);
+                }
+            }
+            out.phrases.push(term);
+        }
+        out
+    }
+
+    /// A query of these words, each looked for as it is.
+    #[must_use]
+    pub(super) fn of_words(terms: Vec<Term>) -> Self {
+        Query {
+            terms,
+            scattered: false,
+            phrases: Vec::new(),
+            dropped: Vec::new(),
+        }
+    }
+
+    /// More than one word, or a phrase cut: ranked by the words' rule.
+    #[must_use]
+    pub fn is_words(&self) -> bool {
+        self.terms.len() > 1 || !self.phrases.is_empty()
     }
 
     /// Some term could match as characters apart: hanzi (not letters),
@@ -162,9 +272,17 @@ impl Query {
 }
 
 impl Term {
-    fn new(text: &str, exact: bool, lib: &Library, script: super::script::Script) -> Self {
+    /// A term as typed; `pinyin`: Latin letters in it may be read as pinyin
+    /// (not `AI` cut from `AI光谱`).
+    pub(super) fn new(
+        text: &str,
+        exact: bool,
+        pinyin: bool,
+        lib: &Library,
+        script: super::script::Script,
+    ) -> Self {
         let fold = !text.chars().any(|c| c.is_ascii_uppercase());
-        let letters = if exact {
+        let letters = if exact || !pinyin {
             None
         } else {
             super::pinyin::Readings::shared().letters(text)

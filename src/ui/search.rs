@@ -19,7 +19,8 @@ use crate::wrap::snippet;
 const HINTS: &[&str] = &[
     "输入汉字、拼音或英文地名，例如：",
     "  智造    nb    ningbo    zzcx    austin    munich",
-    "空格分隔的几个词都须出现；\"加引号\" 则按原文精确查找。",
+    "几个词连着打也行（筑波人才、产教融合怎么做）：同一段含全部词的排前；",
+    "都不含时找同一节，再找含词最多的。\"加引号\" 则按原文精确查找。",
 ];
 
 /// The search popup over whatever the view shows; `loading` while a big
@@ -58,13 +59,33 @@ pub fn render(search: &SearchBox, cx: &DrawCx, loading: Option<&Loading>, buf: &
     };
     if outcome.hits.is_empty() && search.notes.is_empty() {
         if !search.stale() {
-            let text = format!("没有找到 “{}”", search.line.text);
+            let text = match &outcome.words {
+                Some(words) if words.looked_for.is_empty() => format!(
+                    "“{}” 只有虚词（{}），没有可找的词",
+                    search.line.text,
+                    words.dropped.join("、")
+                ),
+                _ => format!("没有找到 “{}”", search.line.text),
+            };
             let room = body.width.saturating_sub(1);
             put(buf, body.x + 1, body.y, room, &[(&text, theme.muted)], w);
         }
         return;
     }
-    // A corrected query says what it found instead, on the rule above the list.
+    // A corrected query says what it found instead, on the rule above the
+    // list; a query of several words, how the hits hold them.
+    let said = outcome.words.as_ref().map(crate::search::Words::said);
+    let said = said.filter(|s| !s.is_empty()).map(|s| format!(" {s} "));
+    if let Some(text) = said.filter(|_| search.suggestion.is_none()) {
+        put(
+            buf,
+            area.x + 2,
+            area.y + 1,
+            area.width.saturating_sub(4),
+            &[(&text, theme.muted)],
+            w,
+        );
+    }
     if let Some(found) = &search.suggestion {
         let text = format!(" 你要找的是：{found}？ ");
         let x = area.x + 2;

@@ -30,6 +30,43 @@ impl Readings {
         ok[0]
     }
 
+    /// Where syllables split `letters` (`shenzhenchuangxin` → after shen,
+    /// zhen, chuang, xin), each the longest that leaves the rest whole too,
+    /// the last perhaps cut short (`shenzhenc`: still being typed); and
+    /// whether the last is whole. None unless they split so.
+    #[must_use]
+    pub fn syllable_ends(&self, letters: &[u8]) -> Option<(Vec<usize>, bool)> {
+        let n = letters.len();
+        let whole = |head: &[u8]| self.syllables.contains(head);
+        let begun = |head: &[u8]| self.syllables.iter().any(|s| s.starts_with(head));
+        // `ok[i]`: the letters from `i` on split so.
+        let mut ok = vec![false; n + 1];
+        ok[n] = true;
+        let fits = |i: usize, len: usize, ok: &[bool]| {
+            let head = &letters[i..i + len];
+            if i + len == n {
+                begun(head)
+            } else {
+                ok[i + len] && whole(head)
+            }
+        };
+        for i in (0..n).rev() {
+            ok[i] = (1..=(n - i).min(6)).any(|len| fits(i, len, &ok));
+        }
+        if n == 0 || !ok[0] {
+            return None;
+        }
+        let mut ends = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let len = (1..=(n - i).min(6)).rev().find(|&len| fits(i, len, &ok))?;
+            i += len;
+            ends.push(i);
+        }
+        let last = ends.len().checked_sub(2).map_or(0, |k| ends[k]);
+        Some((ends, whole(&letters[last..])))
+    }
+
     /// The first run of characters (by index into `text_sets`) whose
     /// readings spell `query`: `(first char, one past the last, how well)`.
     /// A better-read run is preferred to an earlier one.

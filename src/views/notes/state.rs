@@ -153,7 +153,7 @@ impl NoteList {
         let study: &Study = cx.marks.study;
         let query = self.filter.text.trim().to_owned();
         let matcher = crate::search::TextMatcher::new(&query, cx.lib);
-        self.shown = study
+        let of_kind: Vec<usize> = study
             .ordered
             .iter()
             .copied()
@@ -161,11 +161,24 @@ impl NoteList {
                 let note = &study.book.notes[i];
                 self.kind_filter
                     .is_none_or(|k| study.kinds.get(k).is_some_and(|k| *k == note.kind))
-                    && (query.is_empty()
-                        || matcher.matches(&note.quote.exact)
-                        || matcher.matches(&note.text))
             })
             .collect();
+        // A note and the passage it quotes hold the words between them,
+        // as a section does its heading's and paragraphs'.
+        self.shown = if query.is_empty() {
+            of_kind
+        } else {
+            let notes = &study.book.notes;
+            let held: Vec<u64> = of_kind
+                .iter()
+                .map(|&i| matcher.held(&notes[i].quote.exact) | matcher.held(&notes[i].text))
+                .collect();
+            of_kind
+                .into_iter()
+                .zip(matcher.kept(&held))
+                .filter_map(|(i, keep)| keep.then_some(i))
+                .collect()
+        };
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
         self.made_from = Some(study.generation);
     }
