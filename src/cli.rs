@@ -227,7 +227,7 @@ impl Cli {
                 return Err(errors);
             }
             let first = errors.0.first().map(crate::content::ContentError::headline);
-            eprintln!(
+            crate::errln!(
                 "zhizao: the settings file has problems, so the defaults are used: {}; `zhizao config check` lists them all",
                 first.unwrap_or_default()
             );
@@ -322,7 +322,7 @@ fn search_command(
         return Ok(ExitCode::SUCCESS);
     }
     // Nothing on stdout for a script; a word on stderr for a person.
-    eprintln!("zhizao: {}", found.miss);
+    crate::errln!("zhizao: {}", found.miss);
     Ok(ExitCode::from(1))
 }
 

@@ -104,17 +104,20 @@ pub fn load(path: &Path, named: bool) -> Result<Config, ContentErrors> {
             message,
         }])
     };
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
+    match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
             return Ok(Config::default());
         }
         Err(e) => return Err(fail(format!("cannot read: {e}"))),
-    };
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return Err(fail("not a regular file of at most 1 MiB".into()));
+        Ok(_) => {}
     }
-    let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    // Read to the cap whatever the file claims (a /proc file says 0 bytes).
+    let bytes = crate::content::read_regular(path, MAX_BYTES).map_err(|why| {
+        fail(format!(
+            "{why}; a settings file is a regular file of at most 1 MiB"
+        ))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| fail(format!("not UTF-8: {e}")))?;
     parse(path, &text)
 }
 

@@ -228,7 +228,9 @@ fn markdown(lib: &Library, top: NodeId, study: Option<&StudyNotes>) -> String {
 /// The authors' text for Markdown: everything `CommonMark` could read as
 /// syntax escaped (emphasis, code, links, HTML, entities; at a line's start
 /// headings, lists, quotes, rules), so it renders as exactly these words.
+/// A tab is a space (at a line's start it would begin code).
 fn md(s: &str) -> String {
+    let s = &s.replace('\t', " ");
     let mut out = String::with_capacity(s.len() + 8);
     for (i, line) in s.split('\n').enumerate() {
         if i > 0 {
@@ -264,9 +266,10 @@ fn html_reference(n: usize) -> String {
     format!("<sup><a href=\"#note-{n}\">{n}</a></sup>")
 }
 
-/// Text for HTML: `&`, `<`, `>` and quotes escaped.
+/// Text for HTML: `&`, `<`, `>` and quotes escaped, a tab a space.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
+    s.replace('\t', " ")
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

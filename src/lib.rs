@@ -1,5 +1,16 @@
 //! zhizao: read, search and compare a page of Chinese articles in a terminal.
 
+/// A line on standard error that never panics: `crate::errln!` does when
+/// standard error cannot be written (`2>/dev/full`, a closed pipe), and a
+/// message is never worth a crash.
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod action;
 pub mod app;
 pub mod areas;

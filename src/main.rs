@@ -37,8 +37,8 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             if let Some(errors) = e.downcast_ref::<ContentErrors>() {
-                eprintln!("{errors}");
-                eprintln!(
+                zhizao::errln!("{errors}");
+                zhizao::errln!(
                     "zhizao: {} error{}",
                     errors.0.len(),
                     if errors.0.len() == 1 { "" } else { "s" }
@@ -46,7 +46,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             // Messages quote paths and user input: nothing reaches the terminal raw.
-            eprintln!(
+            zhizao::errln!(
                 "zhizao: {}",
                 zhizao::sanitize::for_terminal(&format!("{e:#}"))
             );

@@ -61,6 +61,10 @@ pub struct Note {
     /// file: what zhizao does not know of it (a creator, rights, bodies and
     /// selectors of other kinds) is written back with it, never dropped.
     pub raw: Option<serde_json::Value>,
+    /// That annotation as written, and the note as zhizao read it: while
+    /// the note is unchanged it is written back byte for byte (numbers past
+    /// a double's precision, keys given twice, all as they were).
+    pub verbatim: Option<std::sync::Arc<(String, String)>>,
 }
 
 /// Where a note's words are in the collection, as read now.
@@ -80,7 +84,8 @@ pub struct Notebook {
     /// malformed time, no quote, a second note with one id, more than a
     /// note may hold): kept as they were, never dropped unsaid; a save
     /// sets them aside in a file of their own.
-    pub unread: Vec<serde_json::Value>,
+    /// Each as it was written: JSON text.
+    pub unread: Vec<String>,
     /// What the file's collection holds besides its items (a label, a
     /// creator): written back as it was.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -104,6 +109,7 @@ impl Note {
             deleted: false,
             draft: false,
             raw: None,
+            verbatim: None,
         };
         made.anchor_at(lib, node, bytes);
         made
@@ -124,6 +130,25 @@ impl Note {
         };
         self.start = before.chars().count();
         self.end = self.start + self.quote.exact.chars().count();
+    }
+
+    /// A draft of an edit of this note, on the same words, as a note of
+    /// its own: the saved note stays as it was.
+    #[must_use]
+    pub fn draft_of(&self, text: &str, kind: &str) -> Note {
+        let now = crate::state::now_ms();
+        Note {
+            id: new_id(now),
+            text: text.to_owned(),
+            kind: kind.to_owned(),
+            created: now,
+            modified: now,
+            deleted: false,
+            draft: true,
+            raw: None,
+            verbatim: None,
+            ..self.clone()
+        }
     }
 
     /// A highlight without a note.
@@ -304,7 +329,7 @@ impl Notebook {
             if within {
                 kept.push(note);
             } else {
-                unread.push(w3c::value(&note));
+                unread.push(w3c::as_written(&note));
             }
         }
         let mut book = Notebook {
@@ -359,7 +384,8 @@ impl crate::state::store::Kept for Notebook {
         }
         let unread = std::mem::take(&mut self.unread);
         let n = unread.len();
-        let bytes = serde_json::to_vec_pretty(&unread).unwrap_or_default();
+        // Each as it was written, in one JSON list.
+        let bytes = format!("[\n{}\n]\n", unread.join(",\n")).into_bytes();
         Some((n, bytes))
     }
 }

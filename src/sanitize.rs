@@ -58,3 +58,81 @@ mod tests {
         }
     }
 }
+
+/// Whether anything in `value` holds a forbidden character, read as it is
+/// written out as JSON, a byte at a time, never held whole: what a copy
+/// read from the cache is held to, as the content files are when loaded.
+#[must_use]
+pub fn holds_forbidden(value: &impl serde::Serialize) -> bool {
+    let mut scan = Scan::default();
+    serde_json::to_writer(&mut scan, value).is_err() || scan.found
+}
+
+/// Looks through JSON as it is written for what JSON writes of a
+/// forbidden character: an escape other than `\n`, `\t`, `\\`, `\"` and
+/// `\/`, or the bytes of DEL, a C1 control or a bidi mark.
+#[derive(Default)]
+struct Scan {
+    found: bool,
+    /// The byte before was a backslash that escapes.
+    escaping: bool,
+    /// The last two bytes, for a character split between writes.
+    last: [u8; 2],
+}
+
+impl std::io::Write for Scan {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            let [a, c] = self.last;
+            let bad = if self.escaping {
+                self.escaping = false;
+                !matches!(b, b'n' | b't' | b'\\' | b'"' | b'/')
+            } else {
+                self.escaping = b == b'\\';
+                b == 0x7f
+                    || (c == 0xc2 && (0x80..=0x9f).contains(&b))
+                    || (c == 0xd8 && b == 0x9c)
+                    || (a == 0xe2 && c == 0x80 && matches!(b, 0x8e | 0x8f | 0xaa..=0xae))
+                    || (a == 0xe2 && c == 0x81 && (0xa6..=0xa9).contains(&b))
+            };
+            // A backslash escaped is no escape of the byte after it.
+            self.last = if self.escaping { [c, 0] } else { [c, b] };
+            if bad {
+                self.found = true;
+                return Err(std::io::Error::other("a forbidden character"));
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::{holds_forbidden, is_forbidden};
+
+    #[test]
+    fn every_forbidden_character_is_found_and_nothing_else() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let s = format!("宁波{c}创新");
+            assert_eq!(holds_forbidden(&s), is_forbidden(c), "U+{:04X}", c as u32);
+        }
+        for fine in [
+            "a\\b",
+            "\\u0041 as text",
+            "“引号”",
+            "\"quoted\"",
+            "tab\there",
+            "line\nbreak",
+        ] {
+            assert!(!holds_forbidden(&fine), "{fine}");
+        }
+        assert!(holds_forbidden(&vec![
+            "ok".to_owned(),
+            "\u{1b}]0;x\u{7}".to_owned()
+        ]));
+    }
+}

@@ -197,7 +197,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     drop(guard);
     if let Some(Some((book, why))) = unsaved {
         let json = book.to_json(true).unwrap_or_default();
-        eprintln!(
+        crate::errln!(
             "zhizao: {why}\nzhizao: the notes follow as W3C annotation JSON; save them and bring them back with `zhizao notes import FILE`:\n{json}"
         );
     }
@@ -455,14 +455,15 @@ fn resume(terminal: &mut DefaultTerminal, mouse: bool) -> anyhow::Result<()> {
 
 /// Signals as messages: resize, the ways out, and stop/continue.
 fn spawn_signals(tx: mpsc::Sender<Message>) -> anyhow::Result<()> {
+    // Every signal whose default would end the process and that a
+    // process may catch ends the session the way a quit does: the terminal
+    // put back, a note being written kept as a draft, the state saved.
+    let mut caught = vec![
+        SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTSTP, SIGCONT,
+    ];
+    caught.extend(ending_signals());
     let mut signals =
-        // Every signal whose default would end the process ends the session
-        // the way a quit does: the terminal put back, a note being written
-        // kept as a draft, the state saved.
-        signal_hook::iterator::Signals::new([
-            SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTSTP, SIGCONT,
-        ])
-            .context("installing signal handlers")?;
+        signal_hook::iterator::Signals::new(caught).context("installing signal handlers")?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
             if tx.send(Message::Signal(sig)).is_err() {
@@ -471,6 +472,26 @@ fn spawn_signals(tx: mpsc::Sender<Message>) -> anyhow::Result<()> {
         }
     });
     Ok(())
+}
+
+/// The other signals that end a process by default: timers, profiling,
+/// I/O, power, the CPU and file limits, a bad system call, a trap, and the
+/// real-time ones (SIGXFSZ is ignored: a write over the limit fails).
+fn ending_signals() -> Vec<i32> {
+    let mut out = vec![
+        libc::SIGALRM,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGIO,
+        libc::SIGXCPU,
+        libc::SIGSYS,
+        libc::SIGTRAP,
+    ];
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    out.extend([libc::SIGPWR, libc::SIGSTKFLT]);
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    out.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    out
 }
 
 /// Reads terminal input on its own thread and hands the bytes over as they

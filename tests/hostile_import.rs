@@ -212,3 +212,103 @@ fn renumbering_keeps_the_order_the_folder_is_read_in() {
     assert_eq!(after[..before.len()], before[..], "the old order stays");
     assert_eq!(after.last().map(String::as_str), Some("new"), "{after:?}");
 }
+
+/// An article file with a name of its own (no number), between numbered
+/// ones in name order; a renaming whose new name is another's old name;
+/// an id too long for a file name: the folder's order kept, nothing
+/// renamed before what could fail has been tried.
+#[test]
+fn renumbering_keeps_unnumbered_files_in_place_and_fails_before_renaming() {
+    let article = |id: &str| {
+        format!("[article]\nid = \"{id}\"\ntitle = \"题{id}\"\nparagraphs = [\"正文{id}。\"]\n")
+    };
+    let paths = |dir: &Path| -> Vec<String> {
+        let out = zhizao(dir, &["--content", "col", "list"]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+            .filter(|path| !path.contains('/'))
+            .collect()
+    };
+    for files in [
+        &[
+            ("9-a.toml", "aaa"),
+            ("10-b.toml", "bbb"),
+            ("5x.toml", "xxx"),
+        ][..],
+        &[("02-b.toml", "bbb"), ("1-c.toml", "ccc")][..],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let col = dir.path().join("col");
+        std::fs::create_dir_all(&col).unwrap();
+        for (name, id) in files {
+            std::fs::write(col.join(name), article(id)).unwrap();
+        }
+        let before = paths(dir.path());
+        std::fs::write(dir.path().join("page.txt"), PAGE).unwrap();
+        let out = zhizao(
+            dir.path(),
+            &["import", "page.txt", "-o", "col", "--id", "new"],
+        );
+        assert!(out.status.success(), "{files:?}: {}", stderr(&out));
+        let after = paths(dir.path());
+        assert_eq!(
+            after[..before.len()],
+            before[..],
+            "{files:?}: the old order stays"
+        );
+        assert_eq!(after.last().map(String::as_str), Some("new"));
+        // An id too long for a file name is refused before anything moves.
+        let names = |col: &Path| {
+            let mut n: Vec<String> = std::fs::read_dir(col)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            n.sort();
+            n
+        };
+        let was = names(&col);
+        let long = "a".repeat(300);
+        let out = zhizao(
+            dir.path(),
+            &["import", "page.txt", "-o", "col", "--id", &long],
+        );
+        assert!(!out.status.success());
+        assert_eq!(names(&col), was, "nothing renamed");
+    }
+}
+
+/// A folder with places of its own: new lessons link to them, and the
+/// folder still passes `check`, even when asked for the bundled places.
+#[test]
+fn a_folder_with_its_own_places_still_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let col = dir.path().join("col");
+    std::fs::create_dir_all(&col).unwrap();
+    std::fs::write(
+        col.join("places.toml"),
+        "[[place]]\nid = \"ningbo\"\nname = \"宁波\"\nscope = \"domestic\"\nours = { english = \"Ningbo\", country = \"China\", country_zh = \"中国\" }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        col.join("1-a.toml"),
+        "[article]\nid = \"a\"\ntitle = \"题\"\nparagraphs = [\"宁波正文。\"]\n",
+    )
+    .unwrap();
+    // The bundled report as a page: its lessons name 裕廊, 筑波 and more.
+    let shown = zhizao(dir.path(), &["show", "capital"]);
+    let page = String::from_utf8_lossy(&shown.stdout).into_owned();
+    std::fs::write(dir.path().join("page.txt"), page).unwrap();
+    let out = zhizao(
+        dir.path(),
+        &["import", "page.txt", "-o", "col", "--places", "bundled"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("places of its own"),
+        "{}",
+        stderr(&out)
+    );
+    let check = zhizao(dir.path(), &["--content", "col", "check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}

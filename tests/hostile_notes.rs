@@ -880,3 +880,215 @@ fn quitting_on_sigquit_keeps_the_draft_and_a_draft_that_cannot_be_saved_is_print
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
     assert!(raw.contains(&"草稿二".repeat(600)), "the draft is printed");
 }
+
+/// A second body, tag or quote, another tool's motivation and a body's
+/// language are another tool's words: written back, never dropped.
+#[test]
+fn a_second_body_tag_or_quote_and_a_motivation_are_written_back() {
+    let state = State::new();
+    std::fs::create_dir_all(state.zhizao()).unwrap();
+    let mut item = annotation(
+        1,
+        "models/ideals/1",
+        "政治立场",
+        "甲",
+        "2026-12-01T00:00:00Z",
+    );
+    item["motivation"] = "questioning".into();
+    item["body"][0]["language"] = "zh".into();
+    let bodies = item["body"].as_array_mut().unwrap();
+    bodies.push(
+        serde_json::json!({"type": "TextualBody", "purpose": "commenting", "value": "第二条"}),
+    );
+    bodies.push(
+        serde_json::json!({"type": "TextualBody", "purpose": "tagging", "value": "第二标签"}),
+    );
+    item["target"]["selector"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!(
+            {"type": "TextQuoteSelector", "exact": "第二引文", "prefix": "", "suffix": ""}
+        ));
+    // A number past a double's precision, a decimal longer than one.
+    item["x-weight"] = serde_json::json!(u64::MAX);
+    let text = collection(&[item]).replace(&u64::MAX.to_string(), "18446744073709551616123");
+    std::fs::write(state.notes_file(), text).unwrap();
+    for quote in ["政治行为", "大是大非"] {
+        let out = state.run(&["notes", "add", "models/ideals/1", "--quote", quote]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let kept = std::fs::read_to_string(state.notes_file()).unwrap();
+    for thing in [
+        "questioning",
+        "\"language\":\"zh\"",
+        "第二条",
+        "第二标签",
+        "第二引文",
+        "18446744073709551616123",
+    ] {
+        assert!(kept.contains(thing), "{thing} was dropped:\n{kept}");
+    }
+    assert_eq!(count_notes(&state.notes_file()), 3);
+}
+
+/// An annotation that cannot be read is set aside as it was written: a
+/// key given twice and a long number too.
+#[test]
+fn an_unreadable_annotation_is_set_aside_byte_for_byte() {
+    let state = State::new();
+    std::fs::create_dir_all(state.zhizao()).unwrap();
+    let bad = r#"{"type":"Annotation","dup":1,"dup":2,"n":12345678901234567890123456789,"f":0.1000000000000000055511151231257827}"#;
+    let good = annotation(
+        1,
+        "models/ideals/1",
+        "政治立场",
+        "甲",
+        "2026-12-01T00:00:00Z",
+    );
+    let text = format!(
+        r#"{{"@context":"http://www.w3.org/ns/anno.jsonld","type":"AnnotationCollection","items":[{bad},{good}]}}"#
+    );
+    std::fs::write(state.notes_file(), text).unwrap();
+    let out = state.run(&["notes", "add", "models/ideals/1", "--quote", "政治行为"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let aside = state.beside("bundled.notes.json.corrupt");
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let kept = std::fs::read_to_string(&aside[0]).unwrap();
+    assert!(kept.contains(bad), "not whole:\n{kept}");
+    assert_eq!(count_notes(&state.notes_file()), 2);
+}
+
+/// A damaged notes file under `notes add` or `notes import`: set aside,
+/// said, and the last good copy's notes kept in what is written.
+#[test]
+fn a_damaged_file_under_add_or_import_keeps_the_backups_notes() {
+    for import in [false, true] {
+        let state = State::new();
+        for quote in ["政治立场", "政治行为"] {
+            let out = state.run(&["notes", "add", "models/ideals/1", "--quote", quote]);
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
+        // The backup holds the first note; the file is then zeroed.
+        std::fs::write(state.notes_file(), "").unwrap();
+        let out = if import {
+            let other = state.dir.path().join("other.json");
+            let item = annotation(
+                9,
+                "models/ideals/2",
+                "人民立场",
+                "乙",
+                "2026-12-01T00:00:00Z",
+            );
+            std::fs::write(&other, collection(&[item])).unwrap();
+            state.run(&["notes", "import", other.to_str().unwrap()])
+        } else {
+            state.run(&["notes", "add", "models/ideals/1", "--quote", "大是大非"])
+        };
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).contains("备份"), "said: {}", stderr(&out));
+        let text = stdout(&state.run(&["notes", "--format", "json"]));
+        assert!(
+            text.contains("政治立场"),
+            "the backup's note lost ({import}):\n{text}"
+        );
+        assert_eq!(state.beside("bundled.notes.json.corrupt").len(), 1);
+        // A second save keeps it too.
+        let out = state.run(&["notes", "add", "models/ideals/1", "--quote", "重大原则"]);
+        assert!(out.status.success());
+        let text = stdout(&state.run(&["notes", "--format", "json"]));
+        assert!(text.contains("政治立场"), "lost at the next save");
+    }
+}
+
+/// A quote longer than a note may be is refused when made, never saved to
+/// be set aside at the next reading.
+#[test]
+fn a_quote_too_long_to_read_back_is_refused_when_made() {
+    let state = State::new();
+    // Latin: one argument holds at most 128 KiB.
+    let long = "a".repeat(zhizao::notes::MAX_NOTE + 1);
+    let out = state.run(&["notes", "add", "models/ideals/1", "--quote", &long]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--quote holds"), "{}", stderr(&out));
+    assert!(!state.notes_file().exists());
+}
+
+/// Every signal that would end the reader ends it as a quit does: the
+/// terminal put back, the draft kept. And an edit never saved leaves the
+/// saved note as it was, its draft a note of its own.
+#[test]
+fn any_ending_signal_keeps_the_draft_and_never_overwrites_a_saved_note() {
+    let state = State::new();
+    let out = state.run(&[
+        "notes",
+        "add",
+        "models",
+        "--quote",
+        "追求进步",
+        "--note",
+        "原来的笔记",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (sig, keys) in [
+        ("-ALRM", "va"),
+        ("-VTALRM", "va"),
+        ("-RTMIN", "va"),
+        ("-HUP", "4e"),
+    ] {
+        let mut builder = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_zhizao"));
+        builder.env("TERM", "xterm-256color");
+        builder.env("XDG_STATE_HOME", state.dir.path());
+        builder.env("XDG_CACHE_HOME", state.dir.path().join("cache"));
+        let mut s = common::pty::Session::spawn(builder, 100, 30);
+        s.wait_for("勇做民族复兴的先锋模范");
+        s.keys(keys);
+        s.wait_for("笔记 ［");
+        let typed = format!("草稿{}", &sig[1..]);
+        s.send(typed.as_bytes());
+        s.wait_for(&typed);
+        let pid = s.child.process_id().expect("a pid");
+        assert!(
+            Command::new("kill")
+                .args([sig, &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
+        s.wait_exit();
+        s.assert_terminal_restored();
+        let json = stdout(&state.run(&["notes", "--format", "json"]));
+        assert!(json.contains(&typed), "{sig}: the draft lost");
+    }
+    let json = stdout(&state.run(&["notes", "--format", "json"]));
+    assert!(
+        json.contains("原来的笔记"),
+        "the saved note was overwritten by a draft"
+    );
+}
+
+/// A message that cannot be written (standard error full) is no crash.
+#[test]
+fn a_full_standard_error_is_no_crash() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+        .args(["show", "nowhere"])
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
+
+/// The settings file is read to its cap whatever size it claims.
+#[test]
+fn a_settings_file_claiming_no_size_is_read_only_to_its_cap() {
+    let state = State::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhizao"))
+        .args(["--config", "/proc/self/pagemap", "list"])
+        .env("XDG_STATE_HOME", state.dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("at most 1 MiB"), "{}", stderr(&out));
+}

@@ -44,9 +44,17 @@ pub fn ask(study: &mut Study, lib: &Library, ask: NoteAsk, undo: &str) -> Done {
                 .get(bytes.clone())
                 .unwrap_or_default()
                 .to_owned();
+            if quote.chars().count() > crate::notes::MAX_NOTE {
+                return too_long();
+            }
             Done::Write(Editor::new(NoteTarget::New(node, bytes), &quote, "", 0))
         }
         NoteAsk::Highlight(node, bytes) => {
+            let text = crate::notes::anchor::node_text(lib, node);
+            let quoted = text.get(bytes.clone());
+            if quoted.is_some_and(|q| q.chars().count() > crate::notes::MAX_NOTE) {
+                return too_long();
+            }
             let kind = study.kinds.first().cloned().unwrap_or_default();
             study.add(lib, Note::new(lib, node, bytes, &kind, ""));
             Done::changed(format!("已划线（{kind}）"))
@@ -99,9 +107,28 @@ pub fn keep(study: &mut Study, lib: &Library, editor: Editor, draft: bool) -> (S
             study.add(lib, made);
             (kind, true)
         }
+        // An edit never saved leaves the saved note as it was: the draft
+        // is a note of its own on the same words.
+        NoteTarget::Edit(i) if draft => {
+            if let Some(note) = study.book.notes.get(i)
+                && (note.text != text || note.kind != kind)
+            {
+                let copy = note.draft_of(&text, &kind);
+                study.add(lib, copy);
+            }
+            (kind, false)
+        }
         NoteTarget::Edit(i) => {
             study.edit(lib, i, &text, &kind, draft);
             (kind, false)
         }
     }
+}
+
+/// A passage longer than a note may quote: said, nothing made.
+fn too_long() -> Done {
+    Done::say(format!(
+        "选中的文字超过 {} 字，不能作笔记；请选短一些",
+        crate::paint::text::thousands(crate::notes::MAX_NOTE)
+    ))
 }

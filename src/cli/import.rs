@@ -44,15 +44,24 @@ pub enum Places {
 
 fn valid_id(s: &str) -> Result<String, String> {
     let ok = !s.is_empty()
+        && s.len() <= MAX_ID
         && !s.starts_with('-')
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if ok {
         Ok(s.to_owned())
     } else {
-        Err("an id is lowercase ASCII letters, digits and hyphens".into())
+        Err(format!(
+            "an id is 1 to {MAX_ID} lowercase ASCII letters, digits and hyphens"
+        ))
     }
 }
+
+/// What [`existing`] says of a file that holds no article: never an id.
+const NOT_AN_ARTICLE: &str = " ";
+
+/// The longest id: a file is named by it, and file names have a limit.
+const MAX_ID: usize = 64;
 
 /// The most a page may be: a page holds several articles, each of which
 /// must fit a content file (8 MiB).
@@ -82,13 +91,20 @@ fn existing(dir: Option<&Path>) -> (Option<Library>, Vec<(String, String)>) {
                 .map(|n| {
                     // Read as the loader reads content: no FIFO waited on,
                     // no device or oversized file read.
-                    let id =
+                    let table =
                         crate::content::read_regular(&dir.join(&n), crate::content::MAX_FILE_BYTES)
                             .ok()
                             .and_then(|b| String::from_utf8(b).ok())
-                            .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+                            .and_then(|t| toml::from_str::<toml::Table>(&t).ok());
+                    // A file read without an article (places alone) is
+                    // none; one that cannot be read may be, and keeps its
+                    // place in the order.
+                    let id = match table {
+                        Some(t) if !t.contains_key("article") => NOT_AN_ARTICLE.to_owned(),
+                        t => t
                             .and_then(|t| Some(t.get("article")?.get("id")?.as_str()?.to_owned()))
-                            .unwrap_or_default();
+                            .unwrap_or_default(),
+                    };
                     (n, id)
                 })
                 .collect()
@@ -106,13 +122,31 @@ fn existing(dir: Option<&Path>) -> (Option<Library>, Vec<(String, String)>) {
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let (collection, present) = existing(args.output.as_deref());
     let bundled;
-    let places = match (args.places, &collection) {
-        (Some(Places::Bundled), _) => {
+    // A folder with places of its own links new lessons to them: a place
+    // only the bundled list has would leave the folder failing `check`.
+    let own = collection.as_ref().filter(|c| !c.places.is_empty());
+    let places = match (args.places, own) {
+        (_, Some(c)) => {
+            if args.places.is_some() {
+                let shown = for_terminal(
+                    &args
+                        .output
+                        .as_deref()
+                        .unwrap_or(Path::new("."))
+                        .display()
+                        .to_string(),
+                );
+                crate::errln!(
+                    "zhizao: {shown} has places of its own: lessons are linked to those, not the bundled ones"
+                );
+            }
+            Some(c)
+        }
+        (Some(Places::Bundled), None) => {
             bundled = Library::bundled()?.places_only();
             Some(&bundled)
         }
-        (None, Some(c)) if !c.places.is_empty() => Some(c),
-        _ => None,
+        (None, None) => None,
     };
     let mut taken: Vec<String> = Vec::new();
     let mut written: Vec<(String, String)> = Vec::new();
@@ -136,7 +170,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         // An article already in the folder keeps its file.
         for (name, toml) in &mut imported.files {
             let id = id_of(toml);
-            if let Some((same, _)) = present.iter().find(|(_, i)| *i == id) {
+            if let Some((same, _)) = present.iter().find(|(_, i)| !i.is_empty() && *i == id) {
                 name.clone_from(same);
             }
         }
@@ -205,27 +239,34 @@ fn numbered(name: &str) -> Option<(usize, &str)> {
 }
 
 /// Names the new files so file-name order (reading order) puts them after
-/// the folder's numbered files, in the order given, with numbers of one
-/// width. The folder's files keep their names while their name order is
-/// their number order and their numbers are wide enough; else they are
-/// numbered again, 1, 2, 3… in the order they are read now, so that order
-/// never changes. The old files to rename, as `(from, to)`.
+/// the folder's articles, in the order given, with numbers of one width.
+/// The folder's files keep their names while they are all numbered, their
+/// name order is their number order and their numbers are wide enough;
+/// else every article file is numbered again, 1, 2, 3… in the order they
+/// are read now (`5x.toml` becoming `02-5x.toml`), so that order never
+/// changes. The old files to rename, as `(from, to)`.
 fn renumber(
     written: &mut [(String, String)],
     present: &[(String, String)],
 ) -> Vec<(String, String)> {
-    // The folder's numbered files, in the order they are read (name order).
-    let old: Vec<(&str, usize, &str)> = present
+    // The folder's article files, in the order they are read (name order),
+    // each with its number, if it has one, and the name after it.
+    let old: Vec<(&str, Option<usize>, &str)> = present
         .iter()
-        .filter_map(|(name, _)| numbered(name).map(|(n, rest)| (name.as_str(), n, rest)))
+        .filter(|(_, id)| id != NOT_AN_ARTICLE)
+        .map(|(name, _)| match numbered(name) {
+            Some((n, rest)) => (name.as_str(), Some(n), rest),
+            None => (name.as_str(), None, name.as_str()),
+        })
         .collect();
     let fresh = written
         .iter()
         .filter(|(name, _)| !old.iter().any(|(o, _, _)| o == name))
         .count();
-    let last = old.iter().map(|&(_, n, _)| n).max().unwrap_or(0);
+    let last = old.iter().filter_map(|&(_, n, _)| n).max().unwrap_or(0);
     let width = crate::import::number_width(last + fresh);
-    let in_order = old.windows(2).all(|w| w[0].1 < w[1].1);
+    let in_order =
+        old.iter().all(|(_, n, _)| n.is_some()) && old.windows(2).all(|w| w[0].1 < w[1].1);
     let wide = old
         .iter()
         .all(|(name, _, _)| name.split('-').next().is_some_and(|d| d.len() == width));
@@ -324,28 +365,50 @@ fn write_files(
             .map_or(name.as_str(), |(from, _)| from.as_str());
         bail!("{shown}/{now} exists; --force overwrites it");
     }
+    // A new name is free, or one a file is being renamed away from.
     for (from, to) in renamed {
-        if dir.join(to).exists() {
+        if dir.join(to).exists() && !renamed.iter().any(|(f, _)| f == to) {
             bail!("{shown}/{to} exists: cannot renumber {from} to it");
         }
     }
-    for (from, to) in renamed {
-        std::fs::rename(dir.join(from), dir.join(to))
-            .with_context(|| format!("cannot rename {shown}/{from}"))?;
-        writeln!(
-            err,
-            "renamed {shown}/{from} to {to}, so file order stays reading order"
-        )?;
-    }
+    // The new files written first, under temporary names: a name or a
+    // write the system refuses fails before anything is renamed.
+    let mut made = Vec::new();
     for (name, text) in all {
-        let path = dir.join(name);
+        if name.len() > 255 {
+            bail!("{shown}/{name}: a file name is at most 255 bytes");
+        }
         // Readable as any file the user makes is (the umask decides), not
         // private as a temporary file starts.
         let mut tmp = tempfile::Builder::new()
             .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
             .tempfile_in(dir)
             .with_context(|| format!("cannot write in {shown}"))?;
-        tmp.write_all(text.as_bytes())?;
+        tmp.write_all(text.as_bytes())
+            .with_context(|| format!("cannot write in {shown}"))?;
+        made.push((name, tmp));
+    }
+    // Renamed through names of their own, so a file renamed to another's
+    // old name (02-b to 01-b while 1-b becomes 02-b) never meets it.
+    let mut staged = Vec::new();
+    for (from, to) in renamed {
+        let between = tempfile::Builder::new()
+            .prefix(".renumbering-")
+            .make_in(dir, |p| std::fs::rename(dir.join(from), p))
+            .with_context(|| format!("cannot rename {shown}/{from}"))?;
+        staged.push((between.into_temp_path(), from, to));
+    }
+    for (between, from, to) in staged {
+        between
+            .persist_noclobber(dir.join(to))
+            .with_context(|| format!("cannot rename {shown}/{from} to {to}"))?;
+        writeln!(
+            err,
+            "renamed {shown}/{from} to {to}, so file order stays reading order"
+        )?;
+    }
+    for (name, tmp) in made {
+        let path = dir.join(name);
         tmp.persist(&path)
             .with_context(|| format!("cannot write {shown}/{name}"))?;
         writeln!(err, "wrote {shown}/{name}")?;

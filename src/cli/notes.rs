@@ -53,7 +53,7 @@ fn store(content: Option<&std::path::Path>) -> anyhow::Result<Store> {
 fn read(store: &Store, lib: &Library) -> (Notebook, Vec<Place>) {
     let loaded = store.load::<Notebook>();
     if let Some(notice) = loaded.notice {
-        eprintln!("zhizao: {}: {notice}", store.path().display());
+        crate::errln!("zhizao: {}: {notice}", store.path().display());
     }
     let mut book = loaded.saved;
     let (places, moved) = book.anchor_in(lib);
@@ -61,7 +61,7 @@ fn read(store: &Store, lib: &Library) -> (Notebook, Vec<Place>) {
         match store.save(book.clone()) {
             Ok(written) => say(store, written.notice),
             // Reading goes on: the notes were found all the same.
-            Err(e) => eprintln!(
+            Err(e) => crate::errln!(
                 "zhizao: the notes found again could not be written back to {}: {e}",
                 store.path().display()
             ),
@@ -88,6 +88,13 @@ fn new_note(lib: &Library, add: &NotesCommand) -> anyhow::Result<Note> {
     if quote.is_empty() {
         bail!("--quote is empty: a note needs the words it is on");
     }
+    let quoted = quote.chars().count();
+    if quoted > crate::notes::MAX_NOTE {
+        bail!(
+            "--quote holds {quoted} characters; a note quotes at most {}",
+            crate::notes::MAX_NOTE
+        );
+    }
     let chars = note.chars().count();
     if chars > crate::notes::MAX_NOTE {
         bail!(
@@ -110,6 +117,7 @@ fn new_note(lib: &Library, add: &NotesCommand) -> anyhow::Result<Note> {
         (0, _) => bail!("`{quote}` is not in the text of `{path}`"),
         (_, Some(n)) if *n >= 1 && *n <= found.len() => found[n - 1],
         (1, None) => found[0],
+        (1, Some(_)) => bail!("`{quote}` occurs once in `{path}`; --nth 1 or none names it"),
         (count, _) => bail!(
             "`{quote}` occurs {count} times in `{path}`; say which with --nth 1 to --nth {count}"
         ),
@@ -131,7 +139,7 @@ fn unsaved(store: &Store) -> String {
 /// What a save set aside, on standard error.
 fn say(store: &Store, notice: Option<String>) {
     if let Some(notice) = notice {
-        eprintln!("zhizao: {}: {notice}", store.path().display());
+        crate::errln!("zhizao: {}: {notice}", store.path().display());
     }
 }
 
@@ -159,14 +167,18 @@ pub fn run(
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?
                 .bounded();
             if let Some((n, _)) = theirs.take_unreadable() {
-                eprintln!(
+                crate::errln!(
                     "zhizao: {}: {n} annotations could not be read and were left out",
                     file.display()
                 );
             }
-            let before = store.load::<Notebook>().saved;
+            // A damaged file is set aside and its last good copy read: said,
+            // and saved with the notes read, so nothing of it is lost.
+            let loaded = store.load::<Notebook>();
+            say(&store, loaded.notice);
+            let before = loaded.saved;
             let written = store
-                .save(theirs.clone())
+                .save(theirs.clone().merged(before.clone()))
                 .with_context(|| unsaved(&store))?;
             say(&store, written.notice);
             let (added, updated) = theirs.changes_to(&before);

@@ -190,24 +190,16 @@ fn over(
         Some(one @ Value::Object(_)) => vec![one],
         _ => Vec::new(),
     };
-    let is = |v: &Value, key: &str, names: &[&str]| {
-        v.get(key)
-            .and_then(Value::as_str)
-            .is_some_and(|s| names.contains(&s))
-    };
     // Flags zhizao writes only when set: theirs go, ours (if any) come.
     raw.remove("zhizao:deleted");
     raw.remove("zhizao:draft");
     for (key, value) in ours {
         let merged = match key.as_str() {
-            "body" => {
-                let mut kept: Vec<Value> = list(raw.remove("body"))
-                    .into_iter()
-                    .filter(|b| !is(b, "purpose", &["commenting", "tagging"]))
-                    .collect();
-                kept.extend(list(Some(value)));
-                Value::Array(kept)
-            }
+            "body" => Value::Array(onto_first(
+                list(raw.remove("body")),
+                list(Some(value)),
+                "purpose",
+            )),
             "target" => {
                 let mut target = match raw.remove("target") {
                     Some(Value::Object(t)) => t,
@@ -216,13 +208,8 @@ fn over(
                 let Value::Object(mine) = value else { continue };
                 for (k, v) in mine {
                     if k == "selector" {
-                        let mut kept: Vec<Value> = list(target.remove("selector"))
-                            .into_iter()
-                            .filter(|s| {
-                                !is(s, "type", &["TextQuoteSelector", "TextPositionSelector"])
-                            })
-                            .collect();
-                        kept.extend(list(Some(v)));
+                        let theirs = list(target.remove("selector"));
+                        let kept = onto_first(theirs, list(Some(v)), "type");
                         target.insert(k, Value::Array(kept));
                     } else {
                         target.insert(k, v);
@@ -230,11 +217,50 @@ fn over(
                 }
                 Value::Object(target)
             }
+            // Another tool's motivation (questioning, bookmarking) stays
+            // while the note is as much a highlight as it says.
+            "motivation" => {
+                let highlight = |v: &Value| v.as_str() == Some("highlighting");
+                match raw.remove("motivation") {
+                    Some(theirs) if highlight(&theirs) == highlight(&value) => theirs,
+                    _ => value,
+                }
+            }
             _ => value,
         };
         raw.insert(key, merged);
     }
     raw
+}
+
+/// Each of ours over the first of theirs with the same `key` (purpose, or
+/// type): its fields over theirs, the rest of theirs (a language) kept;
+/// every other of theirs after, as it was.
+fn onto_first(
+    theirs: Vec<serde_json::Value>,
+    ours: Vec<serde_json::Value>,
+    key: &str,
+) -> Vec<serde_json::Value> {
+    use serde_json::Value;
+    let mut theirs: Vec<Option<Value>> = theirs.into_iter().map(Some).collect();
+    let mut out = Vec::new();
+    for mine in ours {
+        let name = mine.get(key).cloned();
+        let first = theirs
+            .iter_mut()
+            .find(|t| t.as_ref().is_some_and(|t| t.get(key) == name.as_ref()));
+        match (first.and_then(Option::take), mine) {
+            (Some(Value::Object(mut t)), Value::Object(m)) => {
+                for (k, v) in m {
+                    t.insert(k, v);
+                }
+                out.push(Value::Object(t));
+            }
+            (_, mine) => out.push(mine),
+        }
+    }
+    out.extend(theirs.into_iter().flatten());
+    out
 }
 
 /// Whether an annotation holds nothing but what zhizao writes of a note.
@@ -263,20 +289,39 @@ fn only_ours(item: &serde_json::Value) -> bool {
                 Some("TextQuoteSelector" | "TextPositionSelector")
             )
     };
-    keys(
-        item,
-        &[
-            "id",
-            "type",
-            "motivation",
-            "created",
-            "modified",
-            "body",
-            "target",
-            "zhizao:deleted",
-            "zhizao:draft",
-        ],
-    ) && each(item.get("body"), &body)
+    // Zhizao reads one of each: a second is another tool's, and kept.
+    let count = |v: Option<&Value>, key: &str, name: &str| match v {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter(|i| i.get(key).and_then(Value::as_str) == Some(name))
+            .count(),
+        Some(one) => usize::from(one.get(key).and_then(Value::as_str) == Some(name)),
+        None => 0,
+    };
+    let selectors = item.get("target").and_then(|t| t.get("selector"));
+    let one_each = count(item.get("body"), "purpose", "commenting") <= 1
+        && count(item.get("body"), "purpose", "tagging") <= 1
+        && count(selectors, "type", "TextQuoteSelector") <= 1
+        && count(selectors, "type", "TextPositionSelector") <= 1
+        && item
+            .get("motivation")
+            .is_none_or(|m| matches!(m.as_str(), Some("commenting" | "highlighting")));
+    one_each
+        && keys(
+            item,
+            &[
+                "id",
+                "type",
+                "motivation",
+                "created",
+                "modified",
+                "body",
+                "target",
+                "zhizao:deleted",
+                "zhizao:draft",
+            ],
+        )
+        && each(item.get("body"), &body)
         && item
             .get("target")
             .is_none_or(|t| keys(t, &["source", "selector"]) && each(t.get("selector"), &selector))
@@ -289,6 +334,34 @@ fn only_ours(item: &serde_json::Value) -> bool {
 enum Item {
     Ours(Box<Annotation>),
     Over(serde_json::Value),
+    AsWritten(Box<serde_json::value::RawValue>),
+}
+
+/// A note as its annotation was written, when it is unchanged since; as
+/// zhizao writes it over that otherwise.
+fn item(n: &Note) -> Item {
+    if n.raw.is_none() {
+        return Item::Ours(Box::new(annotation(n)));
+    }
+    let now = value(n);
+    if let Some(v) = &n.verbatim
+        && serde_json::to_string(&now).is_ok_and(|s| s == v.1)
+        && let Ok(raw) = serde_json::value::RawValue::from_string(v.0.clone())
+    {
+        return Item::AsWritten(raw);
+    }
+    Item::Over(now)
+}
+
+/// A note to set aside, as its annotation was written if it is unchanged:
+/// JSON text.
+pub(super) fn as_written(n: &Note) -> String {
+    let text = match item(n) {
+        Item::AsWritten(raw) => return raw.get().to_owned(),
+        Item::Over(v) => serde_json::to_string(&v),
+        Item::Ours(a) => serde_json::to_string(&a),
+    };
+    text.unwrap_or_else(|_| "null".to_owned())
 }
 
 pub(super) fn write(book: &Notebook, tombstones: bool) -> serde_json::Result<String> {
@@ -306,10 +379,7 @@ pub(super) fn write(book: &Notebook, tombstones: bool) -> serde_json::Result<Str
         .notes
         .iter()
         .filter(|n| tombstones || !n.deleted)
-        .map(|n| match n.raw {
-            None => Item::Ours(Box::new(annotation(n))),
-            Some(_) => Item::Over(value(n)),
-        })
+        .map(item)
         .collect();
     serde_json::to_string(&Collection {
         context: CONTEXT,
@@ -352,7 +422,13 @@ pub(super) fn read(bytes: &[u8]) -> Result<Notebook, String> {
         extra,
         ..Notebook::default()
     };
-    for item in items {
+    // Each item as written, to keep whole what is kept or set aside.
+    let written = written_items(bytes).filter(|w| w.len() == items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let as_written = |item: &serde_json::Value| match written.as_ref().and_then(|w| w.get(i)) {
+            Some(raw) => raw.get().to_owned(),
+            None => serde_json::to_string(item).unwrap_or_else(|_| "null".to_owned()),
+        };
         // Read in place: the item is kept as it is when it cannot be.
         let read = Annotation::deserialize(&item)
             .map_err(|e| e.to_string())
@@ -360,13 +436,41 @@ pub(super) fn read(bytes: &[u8]) -> Result<Notebook, String> {
         match read {
             Ok(mut n) => {
                 // Kept only when it holds what zhizao would not write back.
-                n.raw = (!only_ours(&item)).then_some(item);
+                if !only_ours(&item) {
+                    let text = as_written(&item);
+                    n.raw = Some(item);
+                    let ours = serde_json::to_string(&self::value(&n)).unwrap_or_default();
+                    n.verbatim = Some(std::sync::Arc::new((text, ours)));
+                }
                 book.notes.push(n);
             }
-            Err(_) => book.unread.push(item),
+            Err(_) => book.unread.push(as_written(&item)),
         }
     }
     Ok(book)
+}
+
+/// The items of a notes file as written, in the shapes [`read`] takes.
+fn written_items(bytes: &[u8]) -> Option<Vec<Box<serde_json::value::RawValue>>> {
+    use serde_json::value::RawValue;
+    #[derive(Deserialize)]
+    struct Items {
+        #[serde(default)]
+        items: Vec<Box<RawValue>>,
+        #[serde(rename = "type", default)]
+        kind: String,
+    }
+    if let Ok(list) = serde_json::from_slice::<Vec<Box<RawValue>>>(bytes) {
+        return Some(list);
+    }
+    let items: Items = serde_json::from_slice(bytes).ok()?;
+    if items.kind == "Annotation" {
+        let whole = std::str::from_utf8(bytes).ok()?.trim();
+        return RawValue::from_string(whole.to_owned())
+            .ok()
+            .map(|r| vec![r]);
+    }
+    Some(items.items)
 }
 
 fn note(a: &Annotation) -> Result<Note, String> {
@@ -413,5 +517,6 @@ fn note(a: &Annotation) -> Result<Note, String> {
         deleted: a.deleted,
         draft: a.draft,
         raw: None,
+        verbatim: None,
     })
 }

@@ -257,10 +257,21 @@ impl Store {
                 SaveError::Io(e)
             }
         })?;
-        let (mut theirs, good, unreadable_file) = match read_kept::<T>(&self.file) {
-            Ok(Some(theirs)) => (theirs, true, false),
-            Ok(None) => (T::default(), false, false),
-            Err(_) => (T::default(), false, true),
+        // A file that cannot be read is merged as its last good copy was.
+        let recovered = || match read_kept::<T>(&self.backup()) {
+            Ok(Some(mut saved)) => {
+                let _ = saved.take_unreadable();
+                Some(saved)
+            }
+            _ => None,
+        };
+        let (mut theirs, good, unreadable_file, from_backup) = match read_kept::<T>(&self.file) {
+            Ok(Some(theirs)) => (theirs, true, false, false),
+            Ok(None) => (T::default(), false, false, false),
+            Err(_) => match recovered() {
+                Some(saved) => (saved, false, true, true),
+                None => (T::default(), false, true, false),
+            },
         };
         let unreadable_parts = theirs.take_unreadable();
         let merged = ours.merged(theirs);
@@ -269,8 +280,30 @@ impl Store {
             return Err(SaveError::TooBig(bytes.len() as u64));
         }
         let mut said = Vec::new();
-        if unreadable_file && let Some(to) = private::set_aside(&self.file) {
-            said.push(format!("{}无法读取，已另存为 {}", T::WHAT, to.display()));
+        if unreadable_file {
+            match private::set_aside(&self.file) {
+                Some(to) => {
+                    let then = if from_backup {
+                        "，已从上次的备份恢复"
+                    } else {
+                        ""
+                    };
+                    said.push(format!(
+                        "{}无法读取，已另存为 {}{then}",
+                        T::WHAT,
+                        to.display()
+                    ));
+                }
+                // Never written over: a file that could be neither read
+                // nor moved stays, and nothing is saved.
+                None if self.file.symlink_metadata().is_ok() => {
+                    return Err(SaveError::Io(std::io::Error::other(format!(
+                        "{} could not be read or set aside",
+                        self.file.display()
+                    ))));
+                }
+                None => {}
+            }
         }
         if let Some((n, parts)) = unreadable_parts {
             let to = private::aside_name(&self.file);

@@ -110,7 +110,9 @@ fn decode(mut from: impl Read, key: Key) -> Option<Library> {
     // All of it read, nothing after it, and every byte as written.
     let (read, hash) = (reader.bytes, reader.hash.digest());
     let ended = reader.inner.into_inner().read(&mut [0]).ok()? == 0;
-    (ended && read == len && hash == sum).then_some(lib)
+    // A copy holds only what the content files may: its checksum is no
+    // key, and whoever can write the cache could write one to match.
+    (ended && read == len && hash == sum && !crate::sanitize::holds_forbidden(&lib)).then_some(lib)
 }
 
 /// A reader or writer that sums what passes through it, and counts it.
@@ -258,6 +260,12 @@ mod tests {
         std::fs::write(&path, &bytes).unwrap();
         assert!(get(&dir, key).is_none());
         assert!(!path.exists(), "a damaged copy is removed");
+        // A copy whose checksum was made to match text holding an escape
+        // sequence (whoever writes the cache can): never read.
+        let mut poisoned = lib.clone();
+        poisoned.articles[0].byline = Some("\u{1b}]0;PWN\u{7}".to_owned());
+        put(&dir, key, &poisoned);
+        assert!(get(&dir, key).is_none(), "a control character in a copy");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
