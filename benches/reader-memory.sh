@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The reader's peak memory over a session against the text it reads: open,
-# wait for the collection, search (`nb`, Enter on the first hit), then one
-# visit each to views 2 and 3, and quit. The target: at most 2.0x the text.
+# wait for the collection, search (`nb`, Enter on the first hit; then a
+# question of several words, 年轻人的斗争精神), then one visit each to
+# views 2 and 3, and quit. The target: at most 2.0x the text.
 #
 #   benches/reader-memory.sh [ARTICLES...]     # default: 1000 10000 30000
 #
@@ -39,6 +40,10 @@ for n in "${sizes[@]}"; do
       sleep 0.1
     done
     t send-keys / n b; sleep 2; t send-keys Enter; sleep 1
+    # A question of several words, typed a key at a time: each word's
+    # matches are kept while it is typed.
+    t send-keys /; for k in 年 轻 人 的 斗 争 精 神; do t send-keys "$k"; sleep 0.3; done
+    sleep 2; t send-keys Enter; sleep 1
     t send-keys 2; sleep 2; t send-keys 3; sleep 3
     t send-keys q; sleep 1
     t kill-server 2>/dev/null || true

@@ -106,7 +106,7 @@ pub enum Command {
     /// Search titles, headings, paragraphs and places by hanzi, pinyin or English
     /// name; exit 1 when nothing matches.
     Search {
-        /// Terms that must all match; "quoted" for an exact substring.
+        /// Words, phrases or a question (cut into words; texts with every word rank first); "quoted" for an exact substring.
         query: String,
         /// Show at most this many hits.
         #[arg(long, default_value_t = 20)]

@@ -1,4 +1,5 @@
-//! A query as typed: space-separated terms that must all match, a term in
+//! A query as typed: space-separated terms (cut into words where they hold
+//! hanzi: [`Query::into_words`]), a term in
 //! double quotes matching as an exact substring; smart case.
 
 use crate::content::Library;
