@@ -151,10 +151,26 @@ impl TextField {
     pub fn delete_word(&mut self) -> bool {
         self.selected = false;
         let before = &self.text[..self.caret];
-        let start = before
-            .trim_end()
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + 1);
+        // Spaces and punctuation before the caret go with the word.
+        let trimmed = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let han = |c: char| crate::search::words::has_han(c.encode_utf8(&mut [0; 4]));
+        let start = match trimmed.chars().next_back() {
+            None => 0,
+            // Chinese has no spaces: its last word as jieba cuts the run.
+            Some(c) if han(c) => {
+                let run = trimmed
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !han(c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                trimmed.len() - crate::search::words::last_word(&trimmed[run..]).len()
+            }
+            Some(_) => trimmed
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphanumeric() || han(c))
+                .map_or(0, |(i, c)| i + c.len_utf8()),
+        };
         if start >= self.caret {
             return false;
         }
@@ -192,6 +208,36 @@ impl TextField {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ctrl-w erases a word: a Chinese word as jieba cuts the run, a Latin
+    /// word or number, with the spaces and punctuation before the caret.
+    #[test]
+    fn a_word_back_is_a_chinese_word_a_latin_word_or_a_number() {
+        let mut line = TextField::notes();
+        line.paste("第二行：为何是“浙江担当");
+        let mut left = Vec::new();
+        while line.delete_word() {
+            left.push(line.text.clone());
+        }
+        assert_eq!(
+            left,
+            [
+                "第二行：为何是“浙江",
+                "第二行：为何是“",
+                "第二行：为何",
+                "第二行：",
+                ""
+            ]
+        );
+        let mut line = TextField::default();
+        line.paste("宁波 ningbo 2035年，");
+        assert!(line.delete_word());
+        assert_eq!(line.text, "宁波 ningbo 2035");
+        assert!(line.delete_word());
+        assert_eq!(line.text, "宁波 ningbo ");
+        assert!(line.delete_word());
+        assert_eq!(line.text, "宁波 ");
+    }
 
     #[test]
     fn the_view_keeps_the_caret_inside_the_field() {

@@ -16,7 +16,7 @@ mod query;
 mod ranked;
 mod scan;
 mod script;
-mod words;
+pub mod words;
 
 use scan::{Candidates, Part};
 use std::cmp::Reverse;
@@ -366,16 +366,8 @@ impl SearchIndex {
         // Each thread keeps every matching entry (a longer query narrows to
         // them) but only its best `limit` hits, in a small heap: a query that
         // matches most of a big archive costs no vector of every hit.
-        let parts: Vec<Option<Part>> = std::thread::scope(|s| {
-            let handles: Vec<_> = candidates
-                .shares(chunk)
-                .into_iter()
-                .map(|part| {
-                    let lone = lone.as_ref();
-                    s.spawn(move || self.scan(&part, parsed, lone, limit, &cancelled))
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().ok()).collect()
+        let parts: Vec<Option<Part>> = scan::on_shares(candidates.shares(chunk), &|part| {
+            self.scan(part, parsed, lone.as_ref(), limit, &cancelled)
         });
         let mut matched = Vec::new();
         let mut hits = Vec::new();
@@ -436,6 +428,13 @@ impl SearchIndex {
 
     /// Does every term match this entry, and how well, as one word?
     fn rank_terms(&self, entry: u32, query: &Query) -> Option<Rank> {
+        self.rank_spread(entry, query).map(|(rank, _)| rank)
+    }
+
+    /// [`Self::rank_terms`], and how far apart the terms' first matches
+    /// are, in bytes: how close together a query's words stand, worked out
+    /// without a list of every match.
+    fn rank_spread(&self, entry: u32, query: &Query) -> Option<(Rank, u32)> {
         if self.is_label(entry) && self.rank_terms(entry - 1, query).is_some() {
             return None;
         }
@@ -451,8 +450,10 @@ impl SearchIndex {
             whole: true,
             covers: 0,
         };
+        let mut last = 0;
         for term in &query.terms {
             let (m, _) = self.match_term(entry, &text, term, query)?;
+            last = last.max(m.first);
             all.contiguous &= m.contiguous;
             all.in_context &= m.in_context;
             all.whole &= m.whole;
@@ -462,7 +463,7 @@ impl SearchIndex {
         }
         let e = self.entries[entry as usize];
         let exact = self.is_exact(e.target(), &text, query);
-        Some(Rank::new(exact, all, e.tier(), entry))
+        Some((Rank::new(exact, all, e.tier(), entry), last - all.first))
     }
 
     fn is_exact<'a>(&self, target: Target, text: &dyn Fn() -> &'a str, query: &Query) -> bool {

@@ -1549,3 +1549,25 @@ fn the_picker_finds_a_place_by_its_country_in_every_form_and_the_index_says_what
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains("启示中的地点"), "{screen}");
 }
+
+/// A blank top row (between paragraphs, after a heading) is still a place
+/// to come back to: the text just below it, in its own article.
+#[test]
+fn a_blank_top_row_is_saved_as_the_text_below_it() {
+    use zhizao::views::reading::state::reader::Position;
+    let mut app = app(100, 30);
+    for article in [0, 1] {
+        let reader = &mut app.views.reading.reader;
+        reader.restore(Position { article, top: None });
+        let blank = (1..reader.doc().lines.len())
+            .find(|&i| reader.doc().lines[i].anchor.is_none())
+            .expect("a blank row in the article");
+        reader.scroll = blank;
+        let Some(Effect::Save(saved)) = app.update(Action::Quit).into_iter().next() else {
+            panic!("quitting saves");
+        };
+        let at = saved.at.expect("a place, not null");
+        let node = app.lib.find(&at.node).expect("its node");
+        assert_eq!(app.lib.node(node).article, article, "{at:?}");
+    }
+}

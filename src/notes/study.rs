@@ -161,7 +161,7 @@ impl Study {
     #[must_use]
     pub fn matching(&self, query: &str, lib: &Library) -> Vec<usize> {
         let query = query.trim();
-        if query.is_empty() {
+        if query.is_empty() || self.ordered.is_empty() {
             return Vec::new();
         }
         let matcher = crate::search::TextMatcher::new(query, lib);

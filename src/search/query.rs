@@ -194,7 +194,9 @@ impl Query {
             ..self
         };
         for term in self.terms {
-            if term.exact || !super::words::has_han(&term.text) {
+            // A run past a phrase's length (a paste) is looked for as it is.
+            let long = term.text.chars().nth(super::words::LONGEST_RUN).is_some();
+            if term.exact || long || !super::words::has_han(&term.text) {
                 out.terms.push(term);
                 continue;
             }

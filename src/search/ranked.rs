@@ -316,6 +316,8 @@ impl SearchIndex {
 
     /// Which words the hits hold, and the hits: every entry holding them
     /// all in one text, or every section holding them between its texts.
+    /// Two passes over the words' matches merged in order, holding one
+    /// section at a time: nothing the size of every match is made.
     fn choose(&self, words: &[Word]) -> Chosen {
         let weight = |mask: u64| -> (u32, u32) {
             let idf = (0..words.len())
@@ -324,81 +326,96 @@ impl SearchIndex {
                 .sum();
             (mask.count_ones(), idf)
         };
-        // Every entry any word matched, with the words it holds.
-        let mut entries: Vec<(u32, u64)> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            entries.extend(w.list.iter().map(|&e| (e, 1u64 << i)));
-        }
-        entries.sort_unstable_by_key(|&(e, _)| e);
-        entries.dedup_by(|b, a| {
-            let same = a.0 == b.0;
-            if same {
-                a.1 |= b.1;
+        let lists: Vec<&[u32]> = words.iter().map(|w| w.list.as_slice()).collect();
+        let is_heading = |e: u32| self.entries[e as usize].tier() == super::Tier::Heading;
+        // The first pass: the best words one text holds, and one section.
+        let (mut best_entry, mut best_section) = (0u64, 0u64);
+        self.each_section(&lists, |entries| {
+            let mut section = 0;
+            for &(_, mask) in entries {
+                section |= mask;
+                if weight(mask) > weight(best_entry) {
+                    best_entry = mask;
+                }
             }
-            same
+            if weight(section) > weight(best_section) {
+                best_section = section;
+            }
         });
-        // Sections: the node of each text, its words, its heading's words,
-        // and the entry holding the most.
-        let mut sections: std::collections::HashMap<usize, Section> =
-            std::collections::HashMap::new();
-        for &(e, mask) in &entries {
-            let node = match self.target(e) {
-                Target::Field(a) => a.node,
-                Target::Label(n) => n,
-                Target::Place(_) => continue,
-            };
-            let s = sections.entry(node).or_insert(Section {
-                mask: 0,
-                heading: 0,
-                best: (e, mask),
-            });
-            s.mask |= mask;
-            if self.entries[e as usize].tier() == super::Tier::Heading {
-                s.heading |= mask;
-            }
-            if weight(mask) > weight(s.best.1) {
-                s.best = (e, mask);
-            }
-        }
-        let best_entry = entries
-            .iter()
-            .map(|&(_, m)| m)
-            .max_by_key(|&m| weight(m))
-            .unwrap_or(0);
-        let best_section = sections
-            .values()
-            .map(|s| s.mask)
-            .max_by_key(|&m| weight(m))
-            .unwrap_or(0);
-        if best_section.count_ones() > best_entry.count_ones() {
-            let mut hits: Vec<(u32, u64, u64)> = sections
-                .values()
-                .filter(|s| s.mask & best_section == best_section)
-                .map(|s| (s.best.0, s.mask & best_section, s.heading & best_section))
-                .collect();
-            hits.sort_unstable();
-            return Chosen {
-                mask: best_section,
-                sections: true,
-                hits,
-            };
-        }
-        let hits = entries
-            .iter()
-            .filter(|&&(_, m)| m & best_entry == best_entry && best_entry != 0)
-            .map(|&(e, _)| {
-                let heading = if self.entries[e as usize].tier() == super::Tier::Heading {
-                    best_entry
+        let sections = best_section.count_ones() > best_entry.count_ones();
+        let chosen = if sections { best_section } else { best_entry };
+        // The second: the texts, or the sections (each by its text holding
+        // the most of the words), that hold them.
+        let mut hits = Vec::new();
+        if chosen != 0 {
+            self.each_section(&lists, |entries| {
+                if sections {
+                    let held = entries.iter().fold(0, |m, &(_, e)| m | e);
+                    if held & chosen == chosen {
+                        let heading = entries
+                            .iter()
+                            .filter(|&&(e, _)| is_heading(e))
+                            .fold(0, |m, &(_, e)| m | e);
+                        let best = entries
+                            .iter()
+                            .max_by_key(|&&(e, m)| (weight(m & chosen), std::cmp::Reverse(e)))
+                            .map_or(0, |&(e, _)| e);
+                        hits.push((best, chosen, heading & chosen));
+                    }
                 } else {
-                    0
-                };
-                (e, best_entry, heading)
-            })
-            .collect();
+                    for &(e, mask) in entries {
+                        if mask & chosen == chosen {
+                            let heading = if is_heading(e) { chosen } else { 0 };
+                            hits.push((e, chosen, heading));
+                        }
+                    }
+                }
+            });
+        }
         Chosen {
-            mask: best_entry,
-            sections: false,
+            mask: chosen,
+            sections,
             hits,
+        }
+    }
+
+    /// Calls `f` with each section's texts that some list holds, with the
+    /// words (bit n for list n) each holds, in index order: the lists
+    /// (each sorted) merged as they are read. A place is a section of its own.
+    fn each_section(&self, lists: &[&[u32]], mut f: impl FnMut(&[(u32, u64)])) {
+        let mut at = vec![0usize; lists.len()];
+        let mut section: Vec<(u32, u64)> = Vec::new();
+        let mut node = None;
+        loop {
+            let next = lists
+                .iter()
+                .zip(&at)
+                .filter_map(|(l, &i)| l.get(i).copied())
+                .min();
+            let Some(entry) = next else { break };
+            let mut mask = 0;
+            for (i, l) in lists.iter().enumerate() {
+                if l.get(at[i]) == Some(&entry) {
+                    mask |= 1 << i;
+                    at[i] += 1;
+                }
+            }
+            let this = match self.target(entry) {
+                Target::Field(a) => Some(a.node),
+                Target::Label(n) => Some(n),
+                Target::Place(_) => None,
+            };
+            if this != node || this.is_none() {
+                if !section.is_empty() {
+                    f(&section);
+                    section.clear();
+                }
+                node = this;
+            }
+            section.push((entry, mask));
+        }
+        if !section.is_empty() {
+            f(&section);
         }
     }
 
@@ -412,14 +429,10 @@ impl SearchIndex {
     ) -> Option<Vec<u32>> {
         let cancelled = || cancel.is_some_and(|(g, mine)| g.current() != mine);
         let chunk = candidates.len().div_ceil(crate::threads()).max(4096);
-        let parts: Vec<Option<super::scan::Part>> = std::thread::scope(|s| {
-            let handles: Vec<_> = candidates
-                .shares(chunk)
-                .into_iter()
-                .map(|part| s.spawn(move || self.scan(&part, query, None, 0, &cancelled)))
-                .collect();
-            handles.into_iter().map(|h| h.join().ok()).collect()
-        });
+        let parts: Vec<Option<super::scan::Part>> =
+            super::scan::on_shares(candidates.shares(chunk), &|part| {
+                self.scan(part, query, None, 0, &cancelled)
+            });
         let mut out = Vec::new();
         for part in parts {
             let (matched, _, stopped) = part?;
@@ -437,23 +450,13 @@ impl SearchIndex {
     }
 
     /// How an entry holding every word of `query` ranks by them: as for
-    /// one word, whether a phrase as typed stands in it, and the bytes its
-    /// words stand within.
+    /// one word, whether a phrase as typed stands in it, and how far apart
+    /// its words' first matches are (in bytes; closer is better).
     pub(super) fn words_rank(&self, entry: u32, query: &Query) -> Option<(Rank, bool, u32)> {
-        let rank = self.rank_terms(entry, query)?;
+        let (rank, spread) = self.rank_spread(entry, query)?;
         let text = self.text(entry);
         let phrase = query.phrases.iter().any(|p| p.find_in(text).is_some());
-        let span = if query.terms.len() > 1 {
-            let each: Vec<Vec<Range<usize>>> = query
-                .terms
-                .iter()
-                .map(|t| self.term_marks(entry, text, t, query))
-                .collect();
-            u32::try_from(closest(&each)).unwrap_or(u32::MAX)
-        } else {
-            0
-        };
-        Some((rank, phrase, span))
+        Some((rank, phrase, spread))
     }
 
     /// Every word of `query` where it stands in an entry, whether or not
@@ -468,13 +471,6 @@ impl SearchIndex {
         super::highlight::merge(&mut out);
         out
     }
-}
-
-/// The words of a section's texts.
-struct Section {
-    mask: u64,
-    heading: u64,
-    best: (u32, u64),
 }
 
 /// The words the hits hold, whether by section, and the hits: entry, the
@@ -498,41 +494,4 @@ struct Chosen {
 pub(super) fn idf(n: usize, all: usize) -> u32 {
     let (n, all) = (n as f64, all as f64);
     ((1.0 + (all - n + 0.5) / (n + 0.5)).ln() * 256.0) as u32
-}
-
-/// The fewest bytes that hold one occurrence of every word: each word's
-/// occurrences in order, swept once.
-fn closest(each: &[Vec<Range<usize>>]) -> usize {
-    if each.iter().any(Vec::is_empty) {
-        return usize::MAX;
-    }
-    let mut all: Vec<(usize, usize, usize)> = each
-        .iter()
-        .enumerate()
-        .flat_map(|(w, rs)| rs.iter().map(move |r| (r.start, r.end, w)))
-        .collect();
-    all.sort_unstable();
-    let mut count = vec![0usize; each.len()];
-    let mut have = 0;
-    let mut best = usize::MAX;
-    let mut lo = 0;
-    for hi in 0..all.len() {
-        let w = all[hi].2;
-        if count[w] == 0 {
-            have += 1;
-        }
-        count[w] += 1;
-        while have == each.len() {
-            // From the first's start to the last's end (or the first's, if
-            // it is longer).
-            best = best.min(all[hi].1.max(all[lo].1) - all[lo].0);
-            let v = all[lo].2;
-            count[v] -= 1;
-            if count[v] == 0 {
-                have -= 1;
-            }
-            lo += 1;
-        }
-    }
-    best
 }

@@ -55,6 +55,28 @@ impl<'a> Candidates<'a> {
     }
 }
 
+/// `f` on each share, the last on this thread and the others each on one
+/// of their own: a narrowed search of one share starts no thread at all
+/// (each thread started leaves the allocator memory of its own behind).
+/// None for a share whose thread panicked.
+pub(super) fn on_shares<T: Send>(
+    shares: Vec<Candidates<'_>>,
+    f: &(dyn Fn(&Candidates) -> T + Sync),
+) -> Vec<Option<T>> {
+    std::thread::scope(|s| {
+        let mut shares = shares;
+        let last = shares.pop();
+        let handles: Vec<_> = shares
+            .into_iter()
+            .map(|part| s.spawn(move || f(&part)))
+            .collect();
+        let here = last.map(|part| f(&part));
+        let mut out: Vec<Option<T>> = handles.into_iter().map(|h| h.join().ok()).collect();
+        out.extend(here.map(Some));
+        out
+    })
+}
+
 /// One thread's share of a search: every entry matched, its best hits, and
 /// Whether it was stopped (a newer query came) before the end of its share.
 pub(super) type Part = (Vec<u32>, BinaryHeap<Reverse<(Rank, u32)>>, bool);

@@ -19,6 +19,16 @@ use std::sync::OnceLock;
 /// line giving the total of the counts.
 const DICT: &str = include_str!("words/jieba.dict");
 
+/// Where the dictionary's lines start a page (4 KiB) apart: the byte of
+/// the first line at or after each page's start, and its word. A lookup
+/// reads one or two pages of the dictionary, not the twenty a binary
+/// search over it all would (each page read stays in the reader's memory).
+const PAGES: &str = include_str!("words/jieba.pages");
+
+/// The longest run cut into words, in characters: past any phrase or
+/// question a reader types; a longer one (a paste) is looked for as it is.
+pub const LONGEST_RUN: usize = 64;
+
 /// The longest dictionary word, in characters.
 const LONGEST: usize = 16;
 
@@ -117,6 +127,13 @@ fn pieces_of(run: &str, form: &str) -> Vec<Piece> {
     out
 }
 
+/// The last word of a run of hanzi as jieba cuts it (`为何是浙江担当` →
+/// 担当): what the editor's Ctrl-w erases.
+#[must_use]
+pub fn last_word(run: &str) -> &str {
+    cut(run).last().copied().unwrap_or(run)
+}
+
 /// jieba's cut of `run`, with HMM for words the dictionary lacks.
 fn cut(run: &str) -> Vec<&str> {
     let mut jieba = jieba_rs::Jieba::empty();
@@ -159,31 +176,38 @@ fn total() -> usize {
         .unwrap_or(1)
 }
 
-/// A word's count in the dictionary, by binary search over its lines.
+/// The page index: each page's first line, as (byte, word), in order.
+fn pages() -> &'static [(usize, &'static str)] {
+    static PARSED: OnceLock<Vec<(usize, &'static str)>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        PAGES
+            .lines()
+            .filter_map(|l| {
+                let (at, word) = l.split_once(' ')?;
+                Some((at.parse().ok()?, word))
+            })
+            .collect()
+    })
+}
+
+/// A word's count in the dictionary: the page it would be on found in the
+/// page index, then that page's lines read.
 fn lookup(word: &str) -> Option<usize> {
-    let dict = lines().as_bytes();
-    let (mut lo, mut hi) = (0, dict.len());
-    // `lo` and `hi` are always line starts (or the end).
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = memchr::memrchr(b'\n', &dict[lo..mid]).map_or(lo, |i| lo + i + 1);
-        let end = memchr::memchr(b'\n', &dict[start..]).map_or(dict.len(), |i| start + i);
-        let line = &dict[start..end];
-        let split = memchr::memchr(b' ', line).unwrap_or(line.len());
-        match line[..split].cmp(word.as_bytes()) {
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-            std::cmp::Ordering::Equal => {
-                return std::str::from_utf8(&line[split + 1..]).ok()?.parse().ok();
-            }
-        }
-    }
-    None
+    let dict = lines();
+    let pages = pages();
+    // The last page whose first word is not after it.
+    let after = pages.partition_point(|&(_, first)| first <= word);
+    let from = pages.get(after.checked_sub(1)?).map_or(0, |&(at, _)| at);
+    let to = pages.get(after).map_or(dict.len(), |&(at, _)| at);
+    dict.get(from..to)?.lines().find_map(|line| {
+        let (w, count) = line.split_once(' ')?;
+        (w == word).then(|| count.parse().ok()).flatten()
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{DICT, is_stop, lines, lookup, pieces, total};
+    use super::{DICT, PAGES, is_stop, lines, lookup, pieces, total};
 
     fn words(run: &str) -> Vec<String> {
         pieces(run)
@@ -219,6 +243,41 @@ mod tests {
         assert_eq!(lookup("人才才"), None);
         assert_eq!(lookup(""), None);
         assert_eq!(lookup("\u{10FFFF}"), None);
+        // Every word is found through the page index.
+        for line in lines().lines().step_by(97) {
+            let (word, count) = line.split_once(' ').unwrap();
+            assert_eq!(lookup(word), count.parse().ok(), "{word}");
+        }
+    }
+
+    /// The page index is the dictionary's: the first line at or after each
+    /// 4 KiB, remade from it here (`words/README.md` says how it is made).
+    #[test]
+    fn the_page_index_is_made_from_the_dictionary() {
+        use std::fmt::Write as _;
+        let body = lines();
+        let mut want = String::new();
+        let mut last = usize::MAX;
+        for page in (0..body.len()).step_by(4096) {
+            let start = if page == 0 {
+                0
+            } else {
+                match body[..].as_bytes()[page - 1] {
+                    b'\n' => page,
+                    _ => match memchr::memchr(b'\n', &body.as_bytes()[page..]) {
+                        Some(i) => page + i + 1,
+                        None => break,
+                    },
+                }
+            };
+            if start >= body.len() || start == last {
+                continue;
+            }
+            last = start;
+            let word = body[start..].split_once(' ').unwrap().0;
+            let _ = writeln!(want, "{start} {word}");
+        }
+        assert_eq!(PAGES, want);
     }
 
     #[test]

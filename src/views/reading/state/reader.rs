@@ -276,16 +276,20 @@ impl Reader {
         }
     }
 
-    /// Where the reader is now.
+    /// Where the reader is now: the text at the top, or where the top
+    /// row is blank (between paragraphs, after a heading) the first text
+    /// below it, else the last above.
     #[must_use]
     pub fn position(&self) -> Position {
+        let at = |l: &crate::layout::DocLine| l.anchor.map(|a| (a, l.range.start));
+        let lines = &self.doc.lines;
+        let top = lines
+            .get(self.scroll..)
+            .and_then(|below| below.iter().find_map(at))
+            .or_else(|| lines.get(..self.scroll).and_then(|above| above.iter().rev().find_map(at)));
         Position {
             article: self.article,
-            top: self
-                .doc
-                .lines
-                .get(self.scroll)
-                .and_then(|l| l.anchor.map(|a| (a, l.range.start))),
+            top,
         }
     }
 
