@@ -105,6 +105,10 @@ impl Document {
                 );
             }
             for i in 0..n.paragraphs.len() {
+                // Without an indent, a blank line is what parts paragraphs.
+                if i > 0 && doc.indent.is_empty() {
+                    doc.blank(node);
+                }
                 doc.text(
                     LineKind::Body,
                     Anchor {

@@ -1571,3 +1571,19 @@ fn a_blank_top_row_is_saved_as_the_text_below_it() {
         assert_eq!(app.lib.node(node).article, article, "{at:?}");
     }
 }
+
+/// A query typed and left with Esc is a search the history keeps, when it
+/// found something; one that found nothing is not kept.
+#[test]
+fn a_search_left_with_esc_joins_the_history() {
+    let mut app = app(100, 30);
+    common::search(&mut app, "ningbo");
+    app.update(Action::Close);
+    common::search(&mut app, "qqqxxz");
+    app.update(Action::Close);
+    assert_eq!(app.search.history, ["ningbo"]);
+    let Some(Effect::Save(saved)) = app.update(Action::Quit).into_iter().next() else {
+        panic!("quitting saves");
+    };
+    assert_eq!(saved.searches, ["ningbo"]);
+}

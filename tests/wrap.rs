@@ -304,3 +304,31 @@ fn no_line_of_any_paragraph_starts_with_a_plus_or_closing_punctuation_at_any_wid
     }
     assert!(checked > 10_000);
 }
+
+/// With no first-line indent, a blank line parts every two paragraphs of
+/// a section; with one, the indent does and no blank line is added.
+#[test]
+fn without_an_indent_paragraphs_are_parted_by_a_blank_line() {
+    use zhizao::layout::{Document, LineKind};
+    let lib = Library::bundled().unwrap();
+    let root = lib.find("capital").unwrap();
+    for (indent, blank) in [("", true), ("　　", false)] {
+        let doc = Document::build_indented(&lib, root, 60, Widths::default(), indent);
+        let mut parted = 0;
+        for pair in doc.lines.windows(3) {
+            let (a, b, c) = (&pair[0], &pair[1], &pair[2]);
+            let para = |l: &zhizao::layout::DocLine| {
+                l.kind == LineKind::Body && l.range.start == 0 && l.anchor.is_some()
+            };
+            // A paragraph's first line after another paragraph of the node.
+            if para(c) && c.node == a.node && a.kind == LineKind::Body {
+                assert_eq!(b.kind == LineKind::Blank, blank, "{indent:?}");
+                parted += usize::from(b.kind == LineKind::Blank);
+            }
+            if para(b) && a.kind == LineKind::Body && a.node == b.node && !blank {
+                parted += 1;
+            }
+        }
+        assert!(parted >= 1, "{indent:?}: {parted}");
+    }
+}

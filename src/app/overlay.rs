@@ -78,6 +78,12 @@ impl Overlay {
             Overlay::Search => match on.search.update(action) {
                 search::Next::Stay => Popped::Stay,
                 search::Next::Close => {
+                    // A query typed and left is a search too: it joins the
+                    // history when it found something.
+                    let found = on.search.shown().filter(|o| o.total() > 0);
+                    if let Some(query) = found.map(|o| o.query.clone()) {
+                        crate::state::remember_search(&mut on.search.history, &query);
+                    }
                     on.search.cancel();
                     Popped::Close(None)
                 }
