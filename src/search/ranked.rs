@@ -88,10 +88,12 @@ impl Postings {
         self.narrowest(&Key::of(term))
     }
 
-    /// Keeps a word's matches, as a one-word search found them.
+    /// Keeps a word's matches, as a one-word search found them: not those
+    /// of a word in most texts (a first initial, `n`), which would narrow
+    /// little and cost a copy of most of the collection's list.
     pub(super) fn keep_for(&self, term: &Term, matched: &[u32], entries: usize) {
         let key = Key::of(term);
-        if self.get(&key).is_none() {
+        if matched.len() <= entries / 8 && self.get(&key).is_none() {
             self.keep(key, Arc::new(matched.to_vec()), entries.max(1 << 16));
         }
     }
