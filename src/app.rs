@@ -14,6 +14,7 @@ mod notebook;
 mod overlay;
 pub mod picker;
 pub mod search;
+mod session;
 
 use std::sync::Arc;
 
@@ -27,10 +28,8 @@ use crate::content::{Library, PlaceId};
 use crate::keys::{self, Mode};
 use crate::notes::study::Study;
 use crate::search::SearchIndex;
-use crate::state::Saved;
 use crate::state::bookmarks::Bookmarks;
 use crate::views::navigate::Destination;
-use crate::views::rebase::Rebase;
 use crate::views::{Ctx, Marks, NoteAsk, Reply, View, Views};
 use crate::wrap::Widths;
 
@@ -346,55 +345,6 @@ impl App {
         }
     }
 
-    /// What a view asks of the notebook.
-    fn note(&mut self, ask: NoteAsk) {
-        let undo = self.keys.first_key(self.mode(), &Action::UndoDelete);
-        match notebook::ask(&mut self.study, &self.lib, ask, &undo) {
-            notebook::Done::Say { text, changed } => {
-                self.notice = Some(text);
-                if changed {
-                    self.save_notes();
-                }
-            }
-            notebook::Done::Write(editor) => self.overlay = Overlay::Editor(editor),
-            notebook::Done::Show(i) => {
-                if let Some((anchor, byte)) = self.study.anchor(&self.lib, i) {
-                    self.go(Destination::Text(anchor, None));
-                    self.views.reading.reader.reveal(anchor, byte);
-                    self.study.current = Some(i);
-                }
-            }
-        }
-    }
-
-    /// The editor's note kept (as a draft when the reader did not save
-    /// it) and the editor closed; the kind it was kept as.
-    fn keep_editor(&mut self, draft: bool) -> String {
-        let Overlay::Editor(editor) = std::mem::replace(&mut self.overlay, Overlay::None) else {
-            return String::new();
-        };
-        let (kind, new) = notebook::keep(&mut self.study, &self.lib, editor, draft);
-        if new {
-            self.views.reading.selected_done();
-        }
-        self.save_notes();
-        kind
-    }
-
-    /// A quit with the editor open keeps what was typed as a draft note
-    /// (〔草稿〕), never drops it: `Ctrl-c`, SIGTERM and SIGHUP alike.
-    fn keep_draft(&mut self) {
-        if matches!(&self.overlay, Overlay::Editor(editor) if editor.typed()) {
-            self.keep_editor(true);
-        }
-    }
-
-    /// Writes the notes file.
-    fn save_notes(&mut self) {
-        self.effects
-            .push(Effect::SaveNotes(Box::new(self.study.book.clone())));
-    }
-
     /// After every action: each view told its size and asked what work it
     /// wants, help kept within its rows, the search asked for.
     fn settle(&mut self) {
@@ -491,89 +441,6 @@ impl App {
             .reading
             .panes
             .resize(was_narrow, w < areas::SIDE_BY_SIDE);
-    }
-
-    /// The app as the settings make it: keys, measure, indent and the
-    /// notes' kinds (a saved session's measure, restored after, wins over
-    /// the config's).
-    #[must_use]
-    pub fn configured(mut self, config: crate::config::Config) -> Self {
-        let reader = &mut self.views.reading.reader;
-        reader.set_indent(config.indent_text());
-        reader.set_measure(config.measure);
-        self.keys = config.keys;
-        self.study.kinds = config.kinds;
-        self.update(Action::Resize(self.size.0, self.size.1));
-        self
-    }
-
-    /// What to remember of this session, as the state file keeps it.
-    #[must_use]
-    pub fn memory(&self) -> Saved {
-        let mut saved = Saved {
-            format: crate::state::FORMAT,
-            view: Some(self.view.name().to_owned()),
-            searches: self.search.history.clone(),
-            bookmarks: self.bookmarks.marks.clone(),
-            deleted: self.bookmarks.deleted.clone(),
-            ..Saved::default()
-        };
-        self.views.remember(&mut saved, &self.ctx());
-        saved
-    }
-
-    fn save(&self) -> Effect {
-        Effect::Save(Box::new(self.memory()))
-    }
-
-    /// Picks up where a saved session left off; what is not in the content
-    /// (yet, while a big collection loads) waits for more of it.
-    fn recall(&mut self, saved: Saved) {
-        let (cx, views) = self.ctx_parts();
-        views.recall(&saved, &cx);
-        if let Some(view) = saved.view.as_deref().and_then(View::named) {
-            self.show(view);
-        }
-        self.search.history = saved.searches;
-        self.bookmarks.saved(saved.bookmarks, saved.deleted);
-    }
-
-    /// After a save: what was written, another reader's bookmarks and
-    /// searches included; or why nothing could be.
-    fn saved(&mut self, written: Result<Saved, String>) {
-        match written {
-            Ok(written) => {
-                self.bookmarks.saved(written.bookmarks, written.deleted);
-                self.search.history = written.searches;
-            }
-            Err(why) => self.notice = Some(why),
-        }
-    }
-
-    /// More of a collection, loaded while the reader showed a part: every
-    /// state re-targets itself on the larger part, keeping its place,
-    /// selection, marks and filters. `shown` is how many files that is,
-    /// while more are loading; None once the whole collection is in.
-    fn adopt(&mut self, index: Arc<SearchIndex>, shown: Option<usize>) {
-        let old = Arc::clone(&self.lib);
-        let lib = Arc::clone(index.library());
-        let moved = Rebase {
-            old: &old,
-            new: &lib,
-        };
-        self.lib = Arc::clone(&lib);
-        self.index = index;
-        self.study.place(&lib);
-        let (cx, views) = self.ctx_parts();
-        views.rebase(&moved, &cx);
-        self.search.rebase();
-        if let Overlay::Picker(picker) = &mut self.overlay {
-            picker.refresh(&self.index);
-        }
-        if let Overlay::Bookmarks(list) = &mut self.overlay {
-            list.found = self.bookmarks.found(&self.lib);
-        }
-        self.loading = self.loading.take().and_then(|l| l.grown(shown));
     }
 
     /// What the views may read, apart from the views themselves: for an

@@ -1,7 +1,7 @@
 //! The command line: options, and the headless commands that share the
 //! library with the reader.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -22,7 +22,6 @@ pub use print::{Found, lessons_json, lessons_table, list, pick_place, search};
 
 use crate::content::{ContentErrors, Keeping, Library};
 use crate::layout::Document;
-use crate::search::SearchIndex;
 use crate::wrap::Widths;
 
 #[derive(Debug, Parser)]
@@ -288,44 +287,6 @@ fn load(dir: Option<&Path>) -> Result<Library, crate::content::ContentErrors> {
     }
 }
 
-/// `zhizao search`: the hits on stdout, a miss said on stderr (exit 1).
-fn search_command(
-    cli: &Cli,
-    query: &str,
-    limit: usize,
-    json: bool,
-    json_meta: bool,
-) -> anyhow::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    let chars = query.chars().count();
-    if chars > crate::search::MAX_QUERY {
-        anyhow::bail!(
-            "the query is {chars} characters long; a query is at most {}",
-            crate::search::MAX_QUERY
-        );
-    }
-    let (lib, _copy) = cli.library()?;
-    let index = SearchIndex::for_one_query(lib);
-    let found = search(
-        &index,
-        query,
-        limit,
-        json,
-        json_meta,
-        std::io::stdout().is_terminal(),
-    );
-    write!(out, "{}", found.text)?;
-    out.flush().context("writing to standard output")?;
-    // A short-lived process: the OS frees the index faster than its destructors.
-    std::mem::forget(index);
-    if found.any {
-        return Ok(ExitCode::SUCCESS);
-    }
-    // Nothing on stdout for a script; a word on stderr for a person.
-    crate::errln!("zhizao: {}", found.miss);
-    Ok(ExitCode::from(1))
-}
-
 /// Runs a headless command.
 ///
 /// # Errors
@@ -399,7 +360,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             limit,
             json,
             json_meta,
-        } => return search_command(cli, query, *limit, *json, *json_meta),
+        } => return print::search_command(cli, query, *limit, *json, *json_meta),
         Command::Lessons { json, width, place } => {
             let (lib, _copy) = cli.library()?;
             let place = match place {

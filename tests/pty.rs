@@ -138,7 +138,7 @@ fn killing_tmux_ends_the_reader() {
             .args(["-L", &socket])
             .args(args)
             .output()
-            .expect("tmux is installed (.ci/run installs it)")
+            .expect("tmux runs: have() found it above")
     };
     let started = tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
     assert!(

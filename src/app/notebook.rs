@@ -3,11 +3,15 @@
 //! the next note found; and the editor's note kept. Each gives back what
 //! the app is to carry out.
 
+use super::Overlay;
 use super::editor::{Editor, NoteTarget};
+use crate::action::Action;
 use crate::content::Library;
+use crate::effect::Effect;
 use crate::notes::study::Study;
 use crate::notes::{Note, Place};
 use crate::views::NoteAsk;
+use crate::views::navigate::Destination;
 
 /// What a request to the notebook came to.
 pub enum Done {
@@ -131,4 +135,57 @@ fn too_long() -> Done {
         "选中的文字超过 {} 字，不能作笔记；请选短一些",
         crate::paint::text::thousands(crate::notes::MAX_NOTE)
     ))
+}
+
+/// The app carrying out a note asked for: the editor opened, kept or
+/// saved as a draft, the notes written.
+impl super::App {
+    /// What a view asks of the notebook.
+    pub(super) fn note(&mut self, ask: NoteAsk) {
+        let undo = self.keys.first_key(self.mode(), &Action::UndoDelete);
+        match self::ask(&mut self.study, &self.lib, ask, &undo) {
+            Done::Say { text, changed } => {
+                self.notice = Some(text);
+                if changed {
+                    self.save_notes();
+                }
+            }
+            Done::Write(editor) => self.overlay = Overlay::Editor(editor),
+            Done::Show(i) => {
+                if let Some((anchor, byte)) = self.study.anchor(&self.lib, i) {
+                    self.go(Destination::Text(anchor, None));
+                    self.views.reading.reader.reveal(anchor, byte);
+                    self.study.current = Some(i);
+                }
+            }
+        }
+    }
+
+    /// The editor's note kept (as a draft when the reader did not save
+    /// it) and the editor closed; the kind it was kept as.
+    pub(super) fn keep_editor(&mut self, draft: bool) -> String {
+        let Overlay::Editor(editor) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return String::new();
+        };
+        let (kind, new) = self::keep(&mut self.study, &self.lib, editor, draft);
+        if new {
+            self.views.reading.selected_done();
+        }
+        self.save_notes();
+        kind
+    }
+
+    /// A quit with the editor open keeps what was typed as a draft note
+    /// (〔草稿〕), never drops it: `Ctrl-c`, SIGTERM and SIGHUP alike.
+    pub(super) fn keep_draft(&mut self) {
+        if matches!(&self.overlay, Overlay::Editor(editor) if editor.typed()) {
+            self.keep_editor(true);
+        }
+    }
+
+    /// Writes the notes file.
+    pub(super) fn save_notes(&mut self) {
+        self.effects
+            .push(Effect::SaveNotes(Box::new(self.study.book.clone())));
+    }
 }

@@ -2,8 +2,12 @@
 //! side by side; and finding a place by any name.
 
 use std::fmt::Write as _;
+use std::io::IsTerminal as _;
+use std::process::ExitCode;
 
-use anyhow::bail;
+use anyhow::{Context as _, bail};
+
+use super::Cli;
 
 use crate::content::Library;
 use crate::search::{SearchIndex, char_positions};
@@ -361,4 +365,42 @@ pub fn lessons_json(
 /// `1 article`, `2 articles`: a count as English says it.
 pub(super) fn counted(n: usize, one: &str) -> String {
     format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `zhizao search`: the hits on stdout, a miss said on stderr (exit 1).
+pub(super) fn search_command(
+    cli: &Cli,
+    query: &str,
+    limit: usize,
+    json: bool,
+    json_meta: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let chars = query.chars().count();
+    if chars > crate::search::MAX_QUERY {
+        anyhow::bail!(
+            "the query is {chars} characters long; a query is at most {}",
+            crate::search::MAX_QUERY
+        );
+    }
+    let (lib, _copy) = cli.library()?;
+    let index = SearchIndex::for_one_query(lib);
+    let found = search(
+        &index,
+        query,
+        limit,
+        json,
+        json_meta,
+        std::io::stdout().is_terminal(),
+    );
+    std::io::Write::write_all(&mut out, found.text.as_bytes())?;
+    std::io::Write::flush(&mut out).context("writing to standard output")?;
+    // A short-lived process: the OS frees the index faster than its destructors.
+    std::mem::forget(index);
+    if found.any {
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Nothing on stdout for a script; a word on stderr for a person.
+    crate::errln!("zhizao: {}", found.miss);
+    Ok(ExitCode::from(1))
 }

@@ -18,7 +18,7 @@ pub(super) struct Found {
     pub drafts: Vec<Draft>,
 }
 
-fn chars(s: &str) -> usize {
+pub(super) fn chars(s: &str) -> usize {
     s.chars().count()
 }
 

@@ -4,6 +4,7 @@
 //! parallel run-in headings (`争做…的模范。` five times), Markdown headings,
 //! and part headings a layout printed after their parts.
 
+use super::front::chars;
 use super::reflow::{Layout, ends_sentence};
 use super::{Field, Problem, Section, Unit, UnitKind};
 use crate::content::ordinal::{Family, Ordinal, at_start};
@@ -23,10 +24,6 @@ enum Piece {
         /// Cut from the paragraph before it at a sentence's end.
         split: bool,
     },
-}
-
-fn chars(s: &str) -> usize {
-    s.chars().count()
 }
 
 /// Where a sentence ends in `s`: the byte after its mark (and a closing

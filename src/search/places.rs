@@ -59,3 +59,32 @@ impl SearchIndex {
             .is_some_and(|(a, b, _)| a == 0 && b == n)
     }
 }
+
+/// Whether pinyin letters read the whole of `name`, syllable by syllable
+/// (`riben` for 日本; not its initials, which find too much).
+pub(super) fn reads_whole(name: &str, letters: &super::pinyin::Letters) -> bool {
+    let readings = super::pinyin::Readings::shared();
+    let mut sets = vec![0; name.chars().count()];
+    let n = readings.sets_into(name, &mut sets);
+    readings
+        .find(&sets[..n], letters, u32::MAX)
+        .is_some_and(|(a, b, how)| a == 0 && b == n && how.whole && letters.len() > n)
+}
+
+/// An English name or alias holds the typed letters in order, as fzf
+/// matches (`austn` → Austin), starting with its first letter; three letters
+/// at least, so two initials stay pinyin.
+pub(super) fn spells_english(place: &crate::content::Place, typed: &str) -> bool {
+    use fuzzy_matcher::FuzzyMatcher as _;
+    if typed.len() < 3 || !typed.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+    std::iter::once(&place.english)
+        .chain(&place.aliases)
+        .any(|name| {
+            name.get(..1)
+                .is_some_and(|f| f.eq_ignore_ascii_case(&typed[..1]))
+                && matcher.fuzzy_match(name, typed).is_some()
+        })
+}

@@ -52,91 +52,6 @@ pub struct Term {
     pub(super) places_coded: Option<super::packed::CodedTerm>,
 }
 
-/// A query read once, to ask of many short texts (notes, their quotes)
-/// which words each holds, by the rule search uses for a paragraph: cut
-/// into words the same way, each word as typed, as a place it names, or
-/// read as pinyin. Where no text holds every word, the texts holding the
-/// most, the rarer words first, are kept: [`TextMatcher::kept`].
-pub struct TextMatcher {
-    query: Query,
-}
-
-impl TextMatcher {
-    #[must_use]
-    pub fn new(query: &str, lib: &Library) -> Self {
-        let script = super::script::Script::Either;
-        let mut query = Query::parse(query, lib).into_words(lib, script);
-        query.terms.truncate(super::MAX_WORDS);
-        TextMatcher { query }
-    }
-
-    /// Every word: the mask a text holding them all has.
-    #[must_use]
-    pub fn all(&self) -> u64 {
-        (1u64 << self.query.terms.len()) - 1
-    }
-
-    /// Which words `text` holds, bit n for the nth.
-    #[must_use]
-    pub fn held(&self, text: &str) -> u64 {
-        let readings = super::pinyin::Readings::shared();
-        let mut sets: Option<Vec<u16>> = None;
-        let mut out = 0;
-        for (i, term) in self.query.terms.iter().enumerate() {
-            let found = term.find_in(text).is_some()
-                || (!term.exact && term.find_place(text).is_some())
-                || term.letters.as_ref().is_some_and(|letters| {
-                    let sets = sets.get_or_insert_with(|| {
-                        let mut out = vec![0; text.chars().count()];
-                        let n = readings.sets_into(text, &mut out);
-                        out.truncate(n);
-                        out
-                    });
-                    readings.find(sets.as_slice(), letters, u32::MAX).is_some()
-                });
-            if found {
-                out |= 1 << i;
-            }
-        }
-        out
-    }
-
-    /// Whether `text` holds every word (and there is one).
-    #[must_use]
-    pub fn matches(&self, text: &str) -> bool {
-        !self.query.terms.is_empty() && self.held(text) == self.all()
-    }
-
-    /// Which of the texts (by the words each holds) the rule keeps: those
-    /// holding every word; if none does, those holding the most, a word
-    /// fewer texts hold counting for more.
-    #[must_use]
-    pub fn kept(&self, held: &[u64]) -> Vec<bool> {
-        let all = self.all();
-        let chosen = if held.contains(&all) {
-            all
-        } else {
-            let idf: Vec<u32> = (0..self.query.terms.len())
-                .map(|i| {
-                    let n = held.iter().filter(|&&h| h & (1 << i) != 0).count();
-                    super::ranked::idf(n, held.len())
-                })
-                .collect();
-            let weight = |m: u64| {
-                let w: u32 = (0..idf.len())
-                    .filter(|&i| m & (1 << i) != 0)
-                    .map(|i| idf[i])
-                    .sum();
-                (m.count_ones(), w)
-            };
-            held.iter().copied().max_by_key(|&m| weight(m)).unwrap_or(0)
-        };
-        held.iter()
-            .map(|&h| chosen != 0 && h & chosen == chosen)
-            .collect()
-    }
-}
-
 impl Query {
     /// A query for a page in either script (a note's text, say).
     #[must_use]
@@ -176,12 +91,7 @@ impl Query {
             }
             terms.push(Term::new(&text, exact, true, lib, script));
         }
-        Query {
-            terms,
-            scattered: false,
-            phrases: Vec::new(),
-            dropped: Vec::new(),
-        }
+        Query::of_words(terms)
     }
 
     /// The query as words: each unquoted term with hanzi cut as a reader
@@ -301,10 +211,10 @@ impl Term {
                     || variants.contains(&p.country_zh)
                     || letters
                         .as_ref()
-                        .is_some_and(|l| reads_whole(&p.country_zh, l)));
+                        .is_some_and(|l| super::places::reads_whole(&p.country_zh, l)));
             let named = text.is_ascii()
                 && (p.answers_to(text).is_some()
-                    || spells_english(p, text)
+                    || super::places::spells_english(p, text)
                     || p.country
                         .eq_ignore_ascii_case(text.trim_start_matches("the ")));
             if country || named {
@@ -561,35 +471,6 @@ impl Term {
         }
         None
     }
-}
-
-/// An English name or alias holds the typed letters in order, as fzf
-/// matches (`austn` → Austin), starting with its first letter; three letters
-/// at least, so two initials stay pinyin.
-/// Whether pinyin letters read the whole of `name`, syllable by syllable
-/// (`riben` for 日本; not its initials, which find too much).
-fn reads_whole(name: &str, letters: &super::pinyin::Letters) -> bool {
-    let readings = super::pinyin::Readings::shared();
-    let mut sets = vec![0; name.chars().count()];
-    let n = readings.sets_into(name, &mut sets);
-    readings
-        .find(&sets[..n], letters, u32::MAX)
-        .is_some_and(|(a, b, how)| a == 0 && b == n && how.whole && letters.len() > n)
-}
-
-fn spells_english(place: &crate::content::Place, typed: &str) -> bool {
-    use fuzzy_matcher::FuzzyMatcher as _;
-    if typed.len() < 3 || !typed.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return false;
-    }
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
-    std::iter::once(&place.english)
-        .chain(&place.aliases)
-        .any(|name| {
-            name.get(..1)
-                .is_some_and(|f| f.eq_ignore_ascii_case(&typed[..1]))
-                && matcher.fuzzy_match(name, typed).is_some()
-        })
 }
 
 /// Full-width letters and digits (ＮＢ, ２０) as the ASCII a reader meant,

@@ -1,5 +1,6 @@
 //! The index's private parts: reading sets and rank bits.
 
+use super::outcome::TermMatch;
 use super::pinyin::SetAt;
 use super::*;
 

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
+use crate::action::Action;
 use crate::content::{Anchor, Field, Library, NodeId};
+use crate::views::{Ctx, NoteAsk, Reply};
 use crate::notes::anchor::{grow, in_paragraph, node_text, paragraph_spans, sentence_at, shrink};
 
 /// A passage being selected: bytes of one node's text.
@@ -86,5 +88,84 @@ impl Selection {
     #[must_use]
     pub fn end_anchor(&self, lib: &Library) -> Option<(Anchor, usize)> {
         in_paragraph(lib, self.node, self.bytes.end.saturating_sub(1))
+    }
+}
+
+/// The reading view's keys while a passage is selected, and `v` starting
+/// one.
+impl super::Reading {
+    /// The selection's keys: grow and shrink it, write a note on it or
+    /// only highlight it, or let it go.
+    pub(super) fn on_selection(&mut self, action: &Action, cx: &Ctx) -> Reply {
+        let Some(selection) = &mut self.selection else {
+            return Reply::Ignored;
+        };
+        match action {
+            Action::GrowSentence
+            | Action::ShrinkSentence
+            | Action::GrowClause
+            | Action::ShrinkClause => {
+                let more = matches!(action, Action::GrowSentence | Action::GrowClause);
+                let clause = matches!(action, Action::GrowClause | Action::ShrinkClause);
+                let stepped = selection.step(more, clause);
+                if let Some((anchor, byte)) = selection.end_anchor(cx.lib) {
+                    self.reader.reveal(anchor, byte);
+                }
+                match (stepped, more) {
+                    (true, _) => Reply::Done,
+                    (false, true) => Reply::Say("已选到本节末尾".into()),
+                    (false, false) => Reply::Say("至少选一句".into()),
+                }
+            }
+            Action::Annotate => {
+                Reply::Note(NoteAsk::Write(selection.node, selection.bytes.clone()))
+            }
+            Action::Highlight => {
+                let ask = NoteAsk::Highlight(selection.node, selection.bytes.clone());
+                self.selection = None;
+                Reply::Note(ask)
+            }
+            Action::Close => {
+                self.selection = None;
+                Reply::Done
+            }
+            Action::PressAt(anchor, byte) => {
+                self.drag_from = Some((*anchor, *byte));
+                self.selection = None;
+                Reply::Done
+            }
+            Action::DragTo(anchor, byte) => self.drag_to(*anchor, *byte, cx),
+            _ => Reply::Ignored,
+        }
+    }
+
+    /// A drag from where the press was: the characters between, in one
+    /// section.
+    pub(super) fn drag_to(&mut self, anchor: Anchor, byte: usize, cx: &Ctx) -> Reply {
+        if let Some(from) = self.drag_from {
+            let between = Selection::between(cx.lib, from, (anchor, byte));
+            self.selection = between.or(self.selection.take());
+        }
+        Reply::Done
+    }
+
+    /// `v`: the first sentence of a paragraph on the screen.
+    pub(super) fn start_selection(&mut self, cx: &Ctx) -> Reply {
+        let reader = &self.reader;
+        let first = reader
+            .doc()
+            .lines
+            .iter()
+            .skip(reader.scroll)
+            .take(reader.page_height())
+            .filter_map(|l| l.anchor.map(|a| (a, l.range.start)))
+            .find_map(|(a, byte)| Selection::at(cx.lib, a, byte));
+        match first {
+            Some(selection) => {
+                self.selection = Some(selection);
+                Reply::Done
+            }
+            None => Reply::Say("屏幕上没有可选的正文段落".into()),
+        }
     }
 }
