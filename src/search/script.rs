@@ -8,17 +8,21 @@ use std::sync::OnceLock;
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 
-/// Traditional to simplified, and simplified to traditional; loaded the
-/// first time a term with hanzi is read (a few milliseconds).
-fn converters() -> Option<&'static (OpenCC, OpenCC)> {
-    static BOTH: OnceLock<Option<(OpenCC, OpenCC)>> = OnceLock::new();
-    BOTH.get_or_init(|| {
-        Some((
-            OpenCC::from_config(BuiltinConfig::T2s).ok()?,
-            OpenCC::from_config(BuiltinConfig::S2t).ok()?,
-        ))
-    })
-    .as_ref()
+/// Traditional to simplified; loaded the first time a term with hanzi is
+/// read (a few milliseconds).
+fn to_simplified() -> Option<&'static OpenCC> {
+    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
+    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+        .as_ref()
+}
+
+/// Simplified to traditional; loaded only for a page that is not all
+/// simplified (a simplified page never needs it, and its tables are the
+/// larger: a megabyte the reader would keep for nothing).
+fn to_traditional() -> Option<&'static OpenCC> {
+    static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
+    S2T.get_or_init(|| OpenCC::from_config(BuiltinConfig::S2t).ok())
+        .as_ref()
 }
 
 /// Whether a character is a hanzi (CJK unified ideographs and extension A).
@@ -42,12 +46,12 @@ pub enum Script {
 /// to traditional.
 #[must_use]
 pub fn script_of(sample: &str) -> Script {
-    let Some((t2s, s2t)) = converters() else {
+    let Some(t2s) = to_simplified() else {
         return Script::Either;
     };
     if t2s.convert(sample) == sample {
         Script::Simplified
-    } else if s2t.convert(sample) == sample {
+    } else if to_traditional().is_some_and(|s2t| s2t.convert(sample) == sample) {
         Script::Traditional
     } else {
         Script::Either
@@ -68,13 +72,12 @@ pub fn variants(text: &str, script: Script) -> Vec<String> {
     if !has_hanzi(text) {
         return Vec::new();
     }
-    let Some((t2s, s2t)) = converters() else {
-        return Vec::new();
-    };
-    let wanted = match script {
-        Script::Simplified => vec![t2s.convert(text)],
-        Script::Traditional => vec![s2t.convert(text)],
-        Script::Either => vec![t2s.convert(text), s2t.convert(text)],
+    let simplified = || to_simplified().map(|t2s| t2s.convert(text));
+    let traditional = || to_traditional().map(|s2t| s2t.convert(text));
+    let wanted: Vec<String> = match script {
+        Script::Simplified => simplified().into_iter().collect(),
+        Script::Traditional => traditional().into_iter().collect(),
+        Script::Either => simplified().into_iter().chain(traditional()).collect(),
     };
     let mut out: Vec<String> = Vec::new();
     for v in wanted {
