@@ -52,6 +52,7 @@ fn main() {
         places: None,
         existing: &[],
         files_before: 0,
+        strict: false,
     };
     println!("{:<56} {:>10}", "import, by page size", "median");
     for (what, page, format) in [

@@ -13,12 +13,13 @@ mod belong;
 mod byline;
 mod emit;
 mod front;
+mod html;
 mod lessons;
 mod markdown;
+mod opening;
 mod reflow;
+mod report;
 mod tree;
-
-use std::fmt::Write as _;
 
 use crate::content::{ContentErrors, Library, Scope};
 
@@ -27,10 +28,12 @@ pub use emit::{file_name, number_width, places as places_file};
 /// What an input is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Markdown if it has Markdown headings, else text.
+    /// HTML if it opens with a page's tags, Markdown if it has Markdown
+    /// headings, else text.
     Auto,
     Text,
     Markdown,
+    Html,
 }
 
 /// A piece of the input in reading order.
@@ -41,6 +44,8 @@ pub(crate) struct Unit {
     pub line: usize,
     pub kind: UnitKind,
     pub blank_before: bool,
+    /// Blank lines before it: two or more part articles on a page.
+    pub gap: usize,
     pub indented: bool,
     pub quoted: bool,
     /// Blank lines inside it: column breaks read as one paragraph.
@@ -82,6 +87,7 @@ impl Unit {
             line,
             kind,
             blank_before: true,
+            gap: 1,
             indented: false,
             quoted: false,
             joined_blanks: 0,
@@ -193,6 +199,8 @@ pub struct Problem {
 
 /// How an import went.
 pub struct Imported {
+    /// How an HTML page was read (empty for text and Markdown).
+    pub read_as: String,
     pub articles: Vec<Article>,
     /// Files to write: name and TOML.
     pub files: Vec<(String, String)>,
@@ -202,6 +210,9 @@ pub struct Imported {
     /// Input characters kept under `ours`: a derived title, marked as one.
     pub ours_chars: usize,
     pub problems: Vec<Problem>,
+    /// What was read otherwise than its shape said, and why: a line that
+    /// broke a list of ordinals, read as text.
+    pub warnings: Vec<Problem>,
     /// What `check` says of the files, if anything.
     pub check: Option<ContentErrors>,
 }
@@ -217,29 +228,95 @@ pub struct Options<'a> {
     pub existing: &'a [String],
     /// Files already in the folder: the new ones are numbered after them.
     pub files_before: usize,
+    /// Refuse a page whose ordinals are out of sequence, rather than read
+    /// the line that caused it as text.
+    pub strict: bool,
+}
+
+/// The input read in its format: its units in reading order, what was
+/// dropped, its layout, whether its blank lines end paragraphs, its
+/// characters (whitespace aside), how an HTML page was read, and how deep
+/// it nests (a page past [`html::MAX_DEPTH`] is not read).
+struct Input {
+    units: Vec<Unit>,
+    dropped: Vec<Dropped>,
+    layout: reflow::Layout,
+    blanks: bool,
+    chars: usize,
+    how: String,
+    deep: usize,
+}
+
+fn read(text: &str, format: Format) -> Input {
+    let format = match format {
+        Format::Auto if html::looks_like(text) => Format::Html,
+        Format::Auto if markdown::looks_like(text) => Format::Markdown,
+        Format::Auto => Format::Text,
+        f => f,
+    };
+    let plain = |units, dropped, chars| Input {
+        units,
+        dropped,
+        layout: reflow::Layout::Unwrapped,
+        blanks: true,
+        chars,
+        how: String::new(),
+        deep: 0,
+    };
+    match format {
+        Format::Html => {
+            let deep = html::depth(text);
+            if deep > html::MAX_DEPTH {
+                return Input {
+                    deep,
+                    ..plain(Vec::new(), Vec::new(), 0)
+                };
+            }
+            let page = html::units(text);
+            Input {
+                how: format!(
+                    "read as HTML: the article's {} characters of the page's {} (navigation, links, scripts and footers left out)",
+                    page.article_chars, page.page_chars
+                ),
+                layout: reflow::Layout::Marked,
+                ..plain(page.units, Vec::new(), page.article_chars)
+            }
+        }
+        Format::Markdown => {
+            let (units, dropped, chars) = markdown::units(text);
+            plain(units, dropped, chars)
+        }
+        _ => {
+            let r = reflow::reflow(text, crate::layout::DERIVED_TITLE_NOTE);
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            Input {
+                layout: r.layout,
+                blanks: r.trusted_blanks,
+                ..plain(r.units, r.dropped, chars)
+            }
+        }
+    }
 }
 
 /// Imports one input's text.
 #[must_use]
 pub fn import(text: &str, options: &Options<'_>) -> Imported {
-    let markdown = match options.format {
-        Format::Markdown => true,
-        Format::Text => false,
-        Format::Auto => markdown::looks_like(text),
-    };
-    let (units, mut dropped, layout, blanks, input_chars) = if markdown {
-        let (units, dropped, chars) = markdown::units(text);
-        (units, dropped, reflow::Layout::Unwrapped, true, chars)
-    } else {
-        let r = reflow::reflow(text, crate::layout::DERIVED_TITLE_NOTE);
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-        (r.units, r.dropped, r.layout, r.trusted_blanks, chars)
-    };
+    let Input {
+        units,
+        mut dropped,
+        layout,
+        blanks,
+        chars: input_chars,
+        how: read_as,
+        deep,
+    } = read(text, options.format);
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let units = opening::drop_contents(units, &mut dropped);
     let found = front::articles(units, layout, blanks, &mut dropped);
     let mut build = |draft: front::Draft| {
         let mut article = draft.article;
-        let (paragraphs, sections) = tree::build(&draft.body, layout, &mut problems);
+        let (paragraphs, sections) = tree::build(&draft.body, layout, &mut warnings);
         article.paragraphs = paragraphs;
         article.sections = sections;
         article
@@ -264,11 +341,23 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
             lessons::link(&mut a.sections, places);
         }
     }
-    if input_chars == 0 {
+    if deep > html::MAX_DEPTH {
+        problems.push(Problem {
+            line: 1,
+            message: format!(
+                "the page nests its elements {deep} deep (a saved page nests tens; the most read is {}): not read",
+                html::MAX_DEPTH
+            ),
+        });
+    } else if input_chars == 0 {
         problems.push(Problem {
             line: 1,
             message: "no text to import".into(),
         });
+    }
+    // `--strict`: a page that needed a line read as text is refused.
+    if options.strict {
+        problems.append(&mut warnings);
     }
     let files = emit::files(&articles, options);
     // A file `check` would refuse is never written: say so before.
@@ -290,12 +379,14 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
         None
     };
     let mut imported = Imported {
+        read_as,
         articles,
         files,
         dropped,
         input_chars,
         ours_chars,
         problems,
+        warnings,
         check,
     };
     // The safety net under every stage: nothing lost, nothing added.
@@ -323,154 +414,4 @@ fn check(files: &[(String, String)], places: Option<&Library>) -> Option<Content
         sources.push(("places.toml".into(), emit::places(places)));
     }
     Library::from_sources(sources).err()
-}
-
-impl Imported {
-    /// Characters in the authors' text fields of the articles, as the files
-    /// hold them.
-    #[must_use]
-    pub fn text_chars(&self) -> usize {
-        self.articles.iter().map(Article::chars).sum()
-    }
-
-    /// Characters dropped as layout.
-    #[must_use]
-    pub fn dropped_chars(&self) -> usize {
-        self.dropped
-            .iter()
-            .map(|d| d.text.chars().filter(|c| !c.is_whitespace()).count())
-            .sum()
-    }
-
-    /// Guesses written as comments.
-    #[must_use]
-    pub fn guesses(&self) -> usize {
-        self.files
-            .iter()
-            .map(|(_, t)| t.matches(emit::GUESSED).count())
-            .sum()
-    }
-
-    /// The tree found, one node a line, and the coverage.
-    #[must_use]
-    pub fn report(&self) -> String {
-        let mut out = String::new();
-        for a in &self.articles {
-            let title = a
-                .title
-                .as_ref()
-                .map(|t| t.text.clone())
-                .or_else(|| {
-                    a.derived_title
-                        .as_ref()
-                        .map(|t| format!("{}{}", t.text, crate::content::DERIVED_MARK))
-                })
-                .unwrap_or_default();
-            let _ = writeln!(out, "{title}  (line {})", a.line);
-            tree_lines(&a.sections, 1, &mut out);
-        }
-        let _ = writeln!(out, "{}", self.coverage());
-        let mut kinds: Vec<(&str, usize)> = Vec::new();
-        for d in &self.dropped {
-            let n = d.text.chars().filter(|c| !c.is_whitespace()).count();
-            match kinds.iter_mut().find(|(w, _)| *w == d.what) {
-                Some((_, total)) => *total += n,
-                None => kinds.push((d.what, n)),
-            }
-        }
-        for (what, n) in kinds {
-            let _ = writeln!(out, "  dropped as layout: {what}, {n} characters");
-        }
-        let _ = writeln!(
-            out,
-            "guesses: {} (each a `{}` comment)",
-            self.guesses(),
-            emit::GUESSED
-        );
-        out
-    }
-
-    /// Whether input = text + ours + dropped.
-    #[must_use]
-    pub fn adds_up(&self) -> bool {
-        self.input_chars == self.text_chars() + self.ours_chars + self.dropped_chars()
-    }
-
-    /// The coverage equation.
-    #[must_use]
-    pub fn coverage(&self) -> String {
-        let (input, text, ours, dropped) = (
-            self.input_chars,
-            self.text_chars(),
-            self.ours_chars,
-            self.dropped_chars(),
-        );
-        let holds = if self.adds_up() { "=" } else { "≠" };
-        let ours = if ours > 0 {
-            format!(" + {ours} in `ours` (a derived title)")
-        } else {
-            String::new()
-        };
-        format!(
-            "coverage: {input} characters in {holds} {text} in the text{ours} + {dropped} dropped as layout"
-        )
-    }
-}
-
-fn tree_lines(sections: &[Section], depth: usize, out: &mut String) {
-    for s in sections {
-        let lesson = match (&s.lesson, s.scope) {
-            (Some(l), _) => format!(
-                "  [lesson: {}]",
-                l.examples
-                    .iter()
-                    .map(|e| e.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            (None, Some(scope)) => format!("  [{} lessons]", scope.as_str()),
-            (None, None) => String::new(),
-        };
-        let _ = writeln!(
-            out,
-            "{}{}{lesson}  (line {})",
-            "  ".repeat(depth),
-            s.heading.text,
-            s.heading.line
-        );
-        tree_lines(&s.sections, depth + 1, out);
-    }
-}
-
-impl Article {
-    fn chars(&self) -> usize {
-        let count = |f: &Field| f.text.chars().filter(|c| !c.is_whitespace()).count();
-        [
-            &self.title,
-            &self.deck,
-            &self.byline,
-            &self.affiliation,
-            &self.editor_note,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(&self.notes)
-        .chain(&self.paragraphs)
-        .map(count)
-        .sum::<usize>()
-            + self.sections.iter().map(Section::chars).sum::<usize>()
-    }
-}
-
-impl Section {
-    fn chars(&self) -> usize {
-        let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-        count(&self.heading.text)
-            + self
-                .paragraphs
-                .iter()
-                .map(|p| count(&p.text))
-                .sum::<usize>()
-            + self.sections.iter().map(Section::chars).sum::<usize>()
-    }
 }

@@ -77,7 +77,10 @@ fn a_page_whose_article_would_pass_the_file_cap_is_refused_before_writing() {
     let dir = tempfile::tempdir().unwrap();
     let mut page = String::from("标题\n\n");
     for i in 1..=50_000 {
-        let _ = write!(page, "{i}. 第{i}部分\n\n这是第{i}部分的内容。\n\n");
+        let _ = write!(
+            page,
+            "第{i}部分\n\n这是第{i}部分的内容，一段正文，内容足够长。\n\n"
+        );
     }
     std::fs::write(dir.path().join("page.txt"), page).unwrap();
     let out = zhizao(dir.path(), &["import", "page.txt", "-o", "out"]);

@@ -34,6 +34,7 @@ fn run(text: &str, format: Format, places: &Library) -> Imported {
             places: Some(places),
             existing: &[],
             files_before: 0,
+            strict: false,
         },
     )
 }
@@ -283,13 +284,35 @@ fn the_seed_reads_as_the_outline_says() {
 fn an_ordinal_out_of_sequence_is_reported_at_its_line() {
     let text =
         "标题\n\n作者：王伟\n\n总的说明。\n\n1、第一部分\n\n正文一。\n\n3、第三部分\n\n正文三。\n";
+    // Read as text, with a warning at its line; `--strict` refuses it.
     let imported = run(text, Format::Text, &places());
-    assert_eq!(imported.problems.len(), 1, "{:?}", imported.problems);
-    assert_eq!(imported.problems[0].line, 11);
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+    assert_eq!(imported.warnings[0].line, 11);
     assert_eq!(
-        imported.problems[0].message,
-        "ordinal `3、` out of sequence: expected `2、`"
+        imported.warnings[0].message,
+        "`3、第三部分` read as text, not a heading: its ordinal `3、` is out of sequence (expected `2、`)"
     );
+    let headings: Vec<&str> = imported.articles[0]
+        .sections
+        .iter()
+        .map(|s| s.heading.text.as_str())
+        .collect();
+    assert_eq!(headings, ["1、第一部分"]);
+    assert!(imported.check.is_none());
+    let strict = import(
+        text,
+        &Options {
+            format: Format::Text,
+            id: None,
+            places: Some(&places()),
+            existing: &[],
+            files_before: 0,
+            strict: true,
+        },
+    );
+    assert_eq!(strict.problems.len(), 1);
+    assert_eq!(strict.problems[0].line, 11);
     // A lone 一是 in prose is prose.
     let text = "标题\n\n作者：王伟\n\n要做到两点。一是坚持学习。这很重要。\n";
     let imported = run(text, Format::Text, &places());

@@ -28,9 +28,14 @@ pub struct ImportArgs {
     /// Overwrite files that exist.
     #[arg(long)]
     pub force: bool,
-    /// Print the tree found, the coverage and the guesses; write nothing.
+    /// Print the tree found, the coverage, the guesses and every line
+    /// dropped; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Refuse a page whose ordinals are out of sequence (by default the
+    /// line that broke the list is read as text, with a warning).
+    #[arg(long)]
+    pub strict: bool,
     /// Link lesson examples to the bundled page's places (default: the
     /// places already in DIR, if any).
     #[arg(long, value_enum)]
@@ -114,6 +119,13 @@ fn existing(dir: Option<&Path>) -> (Option<Library>, Vec<(String, String)>) {
     (Library::load_dir(dir).ok(), files)
 }
 
+fn say_own_places(dir: Option<&Path>) {
+    let shown = for_terminal(&dir.unwrap_or(Path::new(".")).display().to_string());
+    crate::errln!(
+        "zhizao: {shown} has places of its own: lessons are linked to those, not the bundled ones"
+    );
+}
+
 /// Runs the command: exit 0, or 2 when the page cannot be read as it
 /// stands (an ordinal out of sequence) or what it gives would not pass `check`.
 ///
@@ -128,17 +140,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let places = match (args.places, own) {
         (_, Some(c)) => {
             if args.places.is_some() {
-                let shown = for_terminal(
-                    &args
-                        .output
-                        .as_deref()
-                        .unwrap_or(Path::new("."))
-                        .display()
-                        .to_string(),
-                );
-                crate::errln!(
-                    "zhizao: {shown} has places of its own: lessons are linked to those, not the bundled ones"
-                );
+                say_own_places(args.output.as_deref());
             }
             Some(c)
         }
@@ -165,6 +167,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             places,
             existing: &taken,
             files_before: present.len() + new,
+            strict: args.strict,
         };
         let mut imported = import(&text, &options);
         // An article already in the folder keeps its file.
@@ -326,6 +329,14 @@ fn count(s: &[crate::import::Section]) -> usize {
 
 /// Prints what stands in the way; true if nothing does.
 fn report_problems(imported: &Imported, shown: &str, err: &mut dyn Write) -> anyhow::Result<bool> {
+    for w in &imported.warnings {
+        writeln!(
+            err,
+            "{shown}:{}: warning: {}",
+            w.line,
+            for_terminal(&w.message)
+        )?;
+    }
     for p in &imported.problems {
         writeln!(err, "{shown}:{}: {}", p.line, p.message)?;
     }

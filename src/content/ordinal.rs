@@ -23,6 +23,12 @@ pub enum Family {
     Circled,
     /// 首先 其次 再次 最后
     Order,
+    /// 第一编 第二编 … (a code's parts)
+    Bian,
+    /// 第一章 第二章 …
+    Zhang,
+    /// 第一节 第二节 …
+    Jie,
 }
 
 /// An ordinal as printed, and where it stands in its sequence.
@@ -117,7 +123,13 @@ pub fn at_start(s: &str) -> Option<Ordinal> {
         if punct_after(len) || s[len..].starts_with('是') {
             return found(Family::Di, n, len);
         }
-        return None;
+        let unit = match s[len..].chars().next() {
+            Some('编') => Family::Bian,
+            Some('章') => Family::Zhang,
+            Some('节') => Family::Jie,
+            _ => return None,
+        };
+        return found(unit, n, len + '章'.len_utf8());
     }
     if let Some(rest) = s.strip_prefix('（') {
         let (family, (n, len)) = match han_number(rest) {
@@ -150,6 +162,18 @@ pub fn at_start(s: &str) -> Option<Ordinal> {
         .flatten()
 }
 
+/// A law's article (`第一百零九条 …`): a paragraph, never a part's heading.
+#[must_use]
+pub fn opens_article(s: &str) -> bool {
+    s.strip_prefix('第').is_some_and(|r| {
+        let n = r
+            .chars()
+            .take_while(|c| "零〇一二三四五六七八九十百千两".contains(*c))
+            .count();
+        n > 0 && r.chars().nth(n) == Some('条')
+    })
+}
+
 /// The whole of `s` as one ordinal.
 #[must_use]
 pub fn parse(s: &str) -> Option<Ordinal> {
@@ -167,6 +191,9 @@ impl Family {
             Family::HanComma => format!("{}、", han_text(n)),
             Family::HanParen => format!("（{}）", han_text(n)),
             Family::Di => format!("第{}", han_text(n)),
+            Family::Bian => format!("第{}编", han_text(n)),
+            Family::Zhang => format!("第{}章", han_text(n)),
+            Family::Jie => format!("第{}节", han_text(n)),
             Family::DigitComma => format!("{n}、"),
             Family::DigitDot => format!("{n}."),
             Family::DigitParen => format!("（{n}）"),
@@ -179,6 +206,18 @@ impl Family {
                     .get(n as usize - 1)
                     .map_or_else(|| "最后".into(), |&w| w.to_owned()),
             },
+        }
+    }
+
+    /// A code's part, chapter or section (编, 章, 节): its rank among them,
+    /// whatever else the page numbers.
+    #[must_use]
+    pub fn part_rank(self) -> Option<usize> {
+        match self {
+            Family::Bian => Some(0),
+            Family::Zhang => Some(1),
+            Family::Jie => Some(2),
+            _ => None,
         }
     }
 
@@ -254,6 +293,28 @@ mod tests {
         }
         assert_eq!(at_start("首先，站稳").map(|o| o.text), Some("首先".into()));
         assert_eq!(at_start("（三）加强").map(|o| o.n), Some(3));
+    }
+
+    #[test]
+    fn a_code_counts_its_parts_chapters_and_sections() {
+        let o = at_start("第十二章　附则").expect("a chapter");
+        assert_eq!(
+            (o.text.as_str(), o.family, o.n),
+            ("第十二章", Family::Zhang, 12)
+        );
+        assert_eq!(
+            at_start("第二编 物权").map(|o| o.family),
+            Some(Family::Bian)
+        );
+        assert_eq!(
+            at_start("第三节").map(|o| (o.family, o.n)),
+            Some((Family::Jie, 3))
+        );
+        // An article of a law is its paragraph, not a part.
+        assert_eq!(at_start("第二条 中华人民共和国的一切权力属于人民。"), None);
+        assert_eq!(first_out_of_sequence(&["第一章", "第二章", "第三章"]), None);
+        assert!(first_out_of_sequence(&["第一节", "第三节"]).is_some());
+        assert_eq!(Family::Zhang.nth(11), "第十一章");
     }
 
     #[test]

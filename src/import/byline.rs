@@ -31,9 +31,22 @@ pub fn is_byline(s: &str) -> bool {
     let count = s.chars().count();
     is_name_line(s)
         || (count <= 40
-            && (s.starts_with("作者：")
-                || s.starts_with("作者:")
-                || s.starts_with("本报记者")
+            && ([
+                "作者",
+                "来源",
+                "出品",
+                "记者",
+                "通讯员",
+                "文",
+                "撰文",
+                "编辑",
+                "责任编辑",
+            ]
+            .iter()
+            .any(|w| {
+                s.strip_prefix(w)
+                    .is_some_and(|r| r.starts_with(['：', ':', '︱', '|', '丨', '｜', '/', '／']))
+            }) || s.starts_with("本报记者")
                 || s.starts_with("本报评论员")
                 || ["课题组", "研究组", "调研组", "评论员", "编辑部"]
                     .iter()

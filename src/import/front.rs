@@ -110,8 +110,50 @@ pub(super) fn articles(
         pending_deck: None,
     };
     let mut i = 0;
+    // A page that opens with its title on a line of its own.
+    if layout != Layout::Marked
+        && !scan.titled
+        && title_group(&units, 0, layout, blanks).is_none()
+        && let Some((article, body, next)) = super::opening::title_block(&units, 0)
+    {
+        scan.drafts.push(Draft { article, body });
+        i = next;
+    }
     while i < units.len() {
-        i = match title_group(&units, i, layout, blanks) {
+        // Another article on the page: a title block after two blank
+        // lines, a rule, or an article's closing `（来源：…）`.
+        let parted = |k: usize| {
+            k > 0
+                && (units[k].gap >= 2
+                    || units[k - 1].kind == UnitKind::Rule
+                    || (units[k - 1].kind == UnitKind::Note && units[k - 1].text.contains("来源")))
+        };
+        if units[i].kind == UnitKind::Rule
+            && layout != Layout::Marked
+            && !scan.titled
+            && super::opening::title_block(&units, i + 1).is_some()
+        {
+            i += 1;
+            continue;
+        }
+        if layout != Layout::Marked
+            && !scan.titled
+            && i > 0
+            && parted(i)
+            && let Some((article, body, next)) = super::opening::title_block(&units, i)
+            // What is set under a title (a byline, the paper, a date)
+            // tells it from a part's heading.
+            && (article.byline.is_some() || !article.notes.is_empty() || !body.is_empty())
+        {
+            scan.drafts.push(Draft { article, body });
+            i = next;
+            continue;
+        }
+        // Markup marks each title: no line's shape makes one.
+        let group = (layout != Layout::Marked)
+            .then(|| title_group(&units, i, layout, blanks))
+            .flatten();
+        i = match group {
             Some(n) => scan.titled(i, n),
             None => scan.next(i),
         };

@@ -142,12 +142,17 @@ impl Reader {
 /// (whitespace aside) the page holds, read as Markdown reads it: an entity
 /// (`&lt;`, `&copy;`) or an escape (`\*`) is the one character it stands for.
 pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>, usize) {
+    // YAML front matter (`---` … `---` at the top: a page's metadata, not
+    // its text) is dropped, each line listed; blank lines keep the count.
+    let (matter, text) = front_matter(text);
+    let text = text.as_str();
     // Where each line starts: a block's line is found by a binary search.
     let starts: Vec<usize> = std::iter::once(0)
         .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
         .collect();
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
     let mut r = Reader::default();
+    r.dropped.extend(matter);
     // The page with each entity and escape as the character it stands for.
     let mut read = String::with_capacity(text.len());
     let mut copied = 0;
@@ -208,8 +213,37 @@ pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>, usize) {
     read.push_str(&text[copied..]);
     let markup = markup(&read, &r.produced);
     r.dropped.push(Dropped::new("Markdown markup", markup, 1));
-    let chars = read.chars().filter(|c| !c.is_whitespace()).count();
+    let chars = read.chars().filter(|c| !c.is_whitespace()).count()
+        + r.dropped
+            .iter()
+            .filter(|d| d.what == "front matter")
+            .map(|d| d.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum::<usize>();
     (r.units, r.dropped, chars)
+}
+
+/// The YAML front matter at the top, and the page with blank lines in
+/// its place.
+fn front_matter(text: &str) -> (Vec<Dropped>, String) {
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return (Vec::new(), text.to_owned());
+    }
+    let Some(end) = lines
+        .take(200)
+        .position(|l| l.trim_end() == "---" || l.trim_end() == "...")
+    else {
+        return (Vec::new(), text.to_owned());
+    };
+    let dropped = text
+        .lines()
+        .take(end + 2)
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| Dropped::new("front matter", l.to_owned(), i + 1))
+        .collect();
+    let rest: String = text.split_inclusive('\n').skip(end + 2).collect();
+    (dropped, "\n".repeat(end + 2) + &rest)
 }
 
 /// What the input has that the text read from it does not: its markup.

@@ -42,10 +42,19 @@ fn is_punct(c: char) -> bool {
 }
 
 /// Whitespace from justified layout removed: a space stays only between
-/// two ASCII letters, digits or marks (`Sophia Antipolis`, `U.S. Army`).
+/// two ASCII letters, digits or marks (`Sophia Antipolis`, `U.S. Army`),
+/// and, in a short line (a title, a list of names) not spaced out letter
+/// by letter, between two words of hanzi (`中共中央 国务院`).
 #[must_use]
 pub fn close_up(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
+    let han = |c: &char| ('\u{3400}'..='\u{9fff}').contains(c);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let spaced_out = words.len() > 1
+        && words
+            .iter()
+            .any(|w| w.chars().count() == 1 && w.chars().all(|c| han(&c)));
+    let short = chars.iter().filter(|c| !c.is_whitespace()).count() <= 40;
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
@@ -56,7 +65,13 @@ pub fn close_up(s: &str) -> String {
                 j += 1;
             }
             let latin = |c: Option<&char>| c.is_some_and(char::is_ascii_graphic);
-            if i > 0 && latin(chars.get(i - 1)) && latin(chars.get(j)) {
+            let two = |a: Option<&char>, b: Option<&char>| a.is_some_and(han) && b.is_some_and(han);
+            let names = short
+                && !spaced_out
+                && i >= 2
+                && two(chars.get(i - 2), chars.get(i - 1))
+                && two(chars.get(j), chars.get(j + 1));
+            if i > 0 && (latin(chars.get(i - 1)) && latin(chars.get(j)) || names) {
                 out.push(' ');
             }
             i = j;
@@ -112,6 +127,9 @@ pub enum Layout {
     Unwrapped,
     /// Hard-wrapped to a column, maybe with column breaks inside sentences.
     Wrapped,
+    /// Markup says which blocks are headings (HTML): a line's shape never
+    /// makes one.
+    Marked,
 }
 
 /// The text cut into units, and what was dropped on the way.
@@ -212,6 +230,7 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         push(text, alone, blank);
         blank = 0;
     }
+    single_spaced(&mut lines);
     furniture(&mut lines, &mut dropped);
     let layout = join::layout_of(&lines);
     let (units, trusted_blanks) = join::join(&lines, layout);
@@ -221,6 +240,27 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         trusted_blanks,
         dropped,
         layout,
+    }
+}
+
+/// A page that sets a blank line after nearly every line, inside
+/// paragraphs too (PDF text double-spaced: after full lines that end no
+/// sentence), says nothing by one.
+fn single_spaced(lines: &mut [Line]) {
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    widths.sort_unstable();
+    let full = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0) * 4 / 5;
+    let spaced = lines.iter().filter(|l| l.blank_before > 0).count();
+    let inside = (1..lines.len())
+        .filter(|&i| {
+            let p = &lines[i - 1].text;
+            lines[i].blank_before > 0 && !ends_sentence(p) && p.chars().count() >= full.max(20)
+        })
+        .count();
+    if lines.len() >= 10 && spaced * 10 >= lines.len() * 7 && inside * 10 >= spaced * 3 {
+        for l in lines {
+            l.blank_before = l.blank_before.saturating_sub(1);
+        }
     }
 }
 
@@ -310,6 +350,14 @@ mod tests {
     fn justified_spaces_go_and_latin_words_keep_theirs() {
         assert_eq!(close_up("特 质 ， 也 是"), "特质，也是");
         assert_eq!(close_up("成立 100 周年"), "成立100周年");
+        // Names in a title keep the space between them; a line spaced out
+        // letter by letter, or a long one, keeps none.
+        assert_eq!(
+            close_up("中共中央 国务院关于实施乡村振兴战略的意见"),
+            "中共中央 国务院关于实施乡村振兴战略的意见"
+        );
+        assert_eq!(close_up("第一章  总    则"), "第一章总则");
+        assert_eq!(close_up("序  言"), "序言");
         assert_eq!(
             close_up("AI 辅助 Sophia  Antipolis 园区"),
             "AI辅助Sophia Antipolis园区"

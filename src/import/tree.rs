@@ -7,7 +7,13 @@
 use super::front::chars;
 use super::reflow::{Layout, ends_sentence};
 use super::{Field, Problem, Section, Unit, UnitKind};
-use crate::content::ordinal::{Family, Ordinal, at_start};
+
+mod nest;
+mod passes;
+
+use crate::content::ordinal::{Family, Ordinal, at_start, opens_article};
+use nest::Nest;
+use passes::{parallel_headings, rejoined, trailing_headings};
 
 #[derive(Debug, Clone)]
 enum Piece {
@@ -80,13 +86,18 @@ fn run_ins(u: &Unit, field: &Field) -> Vec<Piece> {
 }
 
 fn heading_shape(s: &str) -> bool {
-    chars(s) <= 40 && !ends_sentence(s) && !s.contains('。')
+    chars(s) <= 40
+        && !ends_sentence(s)
+        && !s.contains('。')
+        && !s.ends_with(['，', '、', '；'])
+        && !opens_article(s)
 }
 
 fn pieces(body: &[Unit], layout: Layout) -> (Vec<Piece>, bool) {
-    let markdown = body
-        .iter()
-        .any(|u| matches!(u.kind, UnitKind::Heading(_) | UnitKind::Item(_)));
+    let markdown = layout == Layout::Marked
+        || body
+            .iter()
+            .any(|u| matches!(u.kind, UnitKind::Heading(_) | UnitKind::Item(_)));
     let mut out = Vec::new();
     let mut depth = 0;
     for u in body {
@@ -141,193 +152,9 @@ fn pieces(body: &[Unit], layout: Layout) -> (Vec<Piece>, bool) {
     (out, markdown)
 }
 
-/// Paragraphs that open alike (`争做…的模范。`): each one's first sentence
-/// is a part's heading.
-fn parallel_headings(pieces: Vec<Piece>) -> Vec<Piece> {
-    let first = |p: &Piece| match p {
-        Piece::Para {
-            field,
-            ordinal: None,
-            split: false,
-        } => {
-            let end = *sentence_ends(&field.text).first()?;
-            let s = &field.text[..end];
-            let bare = s.trim_end_matches(['。', '！', '？', '；']);
-            (4..=30).contains(&chars(bare)).then(|| {
-                let c: Vec<char> = bare.chars().collect();
-                (
-                    c[..2].iter().collect::<String>(),
-                    c[c.len() - 2..].iter().collect::<String>(),
-                    end,
-                )
-            })
-        }
-        _ => None,
-    };
-    let keys: Vec<Option<(String, String, usize)>> = pieces.iter().map(first).collect();
-    // How many first sentences open and close alike: counted once.
-    let mut counts: std::collections::HashMap<(&str, &str), usize> =
-        std::collections::HashMap::new();
-    for k in keys.iter().flatten() {
-        *counts.entry((k.0.as_str(), k.1.as_str())).or_default() += 1;
-    }
-    let alike = |k: &(String, String, usize)| counts[&(k.0.as_str(), k.1.as_str())];
-    let mut out = Vec::with_capacity(pieces.len());
-    for (p, key) in pieces.into_iter().zip(&keys) {
-        match (p, key) {
-            (Piece::Para { field, .. }, Some(k)) if alike(k) >= 2 => {
-                let n = alike(k);
-                let (head, rest) = field.text.split_at(k.2);
-                out.push(Piece::Heading {
-                    field: Field {
-                        text: head.to_owned(),
-                        line: field.line,
-                        guess: Some(format!(
-                            "heading (a first sentence opening like {} others: {}…{})",
-                            n - 1,
-                            k.0,
-                            k.1
-                        )),
-                    },
-                    ordinal: None,
-                    level: None,
-                });
-                if !rest.is_empty() {
-                    out.push(Piece::Para {
-                        field: Field {
-                            text: rest.to_owned(),
-                            line: field.line,
-                            guess: field.guess,
-                        },
-                        ordinal: at_start(rest),
-                        split: true,
-                    });
-                }
-            }
-            (p, _) => out.push(p),
-        }
-    }
-    out
-}
-
-fn is_part_heading(p: &Piece) -> bool {
-    matches!(
-        p,
-        Piece::Heading {
-            ordinal: None,
-            level: None,
-            ..
-        }
-    )
-}
-
 fn ordinal_of(p: &Piece) -> Option<&Ordinal> {
     match p {
         Piece::Heading { ordinal, .. } | Piece::Para { ordinal, .. } => ordinal.as_ref(),
-    }
-}
-
-/// When the last thing in an article is a part heading, the layout prints
-/// part headings after their parts: each goes back to where its part
-/// starts (its list, and the one paragraph that introduces it).
-fn trailing_headings(pieces: Vec<Piece>) -> Vec<Piece> {
-    if !pieces.last().is_some_and(is_part_heading) {
-        return pieces;
-    }
-    // Each region between two part headings is passed once: the heading
-    // ending it goes in front of where its part starts.
-    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
-    let mut region: Vec<Piece> = Vec::new();
-    for piece in pieces {
-        if !is_part_heading(&piece) {
-            region.push(piece);
-            continue;
-        }
-        let start = match region.iter().position(|p| ordinal_of(p).is_some()) {
-            Some(f) if f > 0 && matches!(region[f - 1], Piece::Para { ordinal: None, .. }) => f - 1,
-            Some(f) => f,
-            None => 0,
-        };
-        let mut heading = piece;
-        if let Piece::Heading { field, .. } = &mut heading {
-            *field = field
-                .clone()
-                .guessed("heading printed after its part (the page's last part heading ends it)");
-        }
-        let part = region.split_off(start);
-        out.append(&mut region);
-        out.push(heading);
-        out.extend(part);
-    }
-    out.append(&mut region);
-    out
-}
-
-struct Nest<'p> {
-    paragraphs: Vec<Field>,
-    flat: Vec<(usize, Section)>,
-    /// The sections still open, as `(level, index in flat)`, each deeper
-    /// than the one before: where a new section's parent is found.
-    open: Vec<(usize, usize)>,
-    /// The last ordinal under each parent (None: the article).
-    last: std::collections::HashMap<Option<usize>, (Family, u32)>,
-    problems: &'p mut Vec<Problem>,
-}
-
-impl Nest<'_> {
-    fn parent(&self, level: usize) -> Option<usize> {
-        self.open
-            .iter()
-            .rev()
-            .find(|(l, _)| *l < level)
-            .map(|&(_, i)| i)
-    }
-
-    fn paragraph(&mut self, field: Field, split: bool) {
-        let list = match self.flat.last_mut() {
-            Some((_, s)) => &mut s.paragraphs,
-            None => &mut self.paragraphs,
-        };
-        match list.last_mut() {
-            Some(prev) if split => prev.text.push_str(&field.text),
-            _ => list.push(field),
-        }
-    }
-
-    fn section(&mut self, level: usize, ordinal: Option<&Ordinal>, heading: Field) {
-        if let Some(o) = ordinal {
-            let parent = self.parent(level);
-            let prev = self
-                .last
-                .get(&parent)
-                .filter(|(f, _)| *f == o.family)
-                .map_or(0, |p| p.1);
-            let other = self.last.get(&parent).is_some_and(|(f, _)| *f != o.family);
-            if other || !o.family.follows(prev, o.n) {
-                let expected = if other {
-                    "the list here to go on".to_owned()
-                } else {
-                    format!("`{}`", o.family.nth(prev + 1))
-                };
-                self.problems.push(Problem {
-                    line: heading.line,
-                    message: format!("ordinal `{}` out of sequence: expected {expected}", o.text),
-                });
-            }
-            self.last.insert(parent, (o.family, o.n));
-        }
-        while self.open.last().is_some_and(|(l, _)| *l >= level) {
-            self.open.pop();
-        }
-        self.open.push((level, self.flat.len()));
-        self.flat.push((
-            level,
-            Section {
-                ordinal: ordinal.map(|o| o.text.clone()),
-                heading,
-                ..Section::default()
-            },
-        ));
     }
 }
 
@@ -337,30 +164,110 @@ fn run_in_heading(text: &str) -> (String, String) {
     (text[..end].to_owned(), text[end..].to_owned())
 }
 
-/// Builds the article's opening paragraphs and its sections.
+/// How many times an article's sections are placed at most: each time
+/// reads the lines that broke a list as text.
+const TRIES: usize = 32;
+
+/// Builds the article's opening paragraphs and its sections; an ordinal
+/// out of sequence reads the line that caused it as text, and says so in
+/// `warnings`.
 pub(super) fn build(
     body: &[Unit],
     layout: Layout,
-    problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
 ) -> (Vec<Field>, Vec<Section>) {
     let (pieces, markdown) = pieces(body, layout);
-    let pieces = if markdown {
+    let pieces = rejoined(pieces);
+    let mut pieces = if markdown {
         pieces
     } else {
         trailing_headings(parallel_headings(pieces))
     };
+    // A code of law (articles `第一条 …`): its lists `（一）…` run inside
+    // an article's paragraphs, never parts of their own.
+    let code = pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Para { field, .. } if opens_article(&field.text)))
+        .nth(2)
+        .is_some();
+    for tries in 1.. {
+        let mut nest = place(&pieces, code, tries == TRIES);
+        if nest.demote.is_empty() {
+            warnings.append(&mut nest.warnings);
+            return (nest.paragraphs, nest::fold(nest.flat));
+        }
+        nest.demote.sort_by_key(|d| d.piece);
+        nest.demote.dedup_by_key(|d| d.piece);
+        for d in nest.demote {
+            let piece = std::mem::replace(
+                &mut pieces[d.piece],
+                Piece::Para {
+                    field: Field::default(),
+                    ordinal: None,
+                    split: false,
+                },
+            );
+            let (field, demoted) = as_text(piece);
+            let shown: String = field.text.chars().take(24).collect();
+            let more = if field.text.chars().count() > 24 {
+                "…"
+            } else {
+                ""
+            };
+            warnings.push(Problem {
+                line: field.line,
+                message: format!("`{shown}{more}` read as text, not a heading: {}", d.why),
+            });
+            pieces[d.piece] = demoted;
+        }
+    }
+    unreachable!("the last try demotes nothing")
+}
+
+/// A piece that broke a list, as text: a heading its shape made is a
+/// paragraph; a run-in ordinal opens none; a heading markup made stays
+/// one, its ordinal unmarked.
+fn as_text(piece: Piece) -> (Field, Piece) {
+    match piece {
+        Piece::Heading {
+            field,
+            level: Some(level),
+            ..
+        } => (
+            field.clone(),
+            Piece::Heading {
+                field,
+                ordinal: None,
+                level: Some(level),
+            },
+        ),
+        Piece::Heading { field, .. } | Piece::Para { field, .. } => (
+            field.clone(),
+            Piece::Para {
+                field: Field {
+                    guess: None,
+                    ..field
+                },
+                ordinal: None,
+                split: false,
+            },
+        ),
+    }
+}
+
+/// The pieces placed in sections once.
+fn place(pieces: &[Piece], code: bool, last_try: bool) -> Nest {
     let mut nest = Nest {
-        paragraphs: Vec::new(),
-        flat: Vec::new(),
-        open: Vec::new(),
-        last: std::collections::HashMap::new(),
-        problems,
+        last_try,
+        ..Nest::default()
     };
     // The families of ordinals under the current part, in the order they
     // first appear: the first is one level below the part, and so on.
     let mut families: Vec<Family> = Vec::new();
     let mut base = 0;
+    let mut parts = [false; 3];
     for (i, piece) in pieces.iter().enumerate() {
+        nest.at = i;
         match piece {
             Piece::Heading {
                 field,
@@ -369,7 +276,7 @@ pub(super) fn build(
             } => {
                 base = *level;
                 families.clear();
-                nest.section(*level, ordinal.as_ref(), field.clone());
+                nest.section(*level, ordinal.as_ref(), field.clone(), false);
             }
             Piece::Heading {
                 field,
@@ -378,7 +285,21 @@ pub(super) fn build(
             } => {
                 base = 1;
                 families.clear();
-                nest.section(1, None, field.clone());
+                nest.section(1, None, field.clone(), true);
+            }
+            Piece::Heading {
+                field,
+                ordinal: Some(o),
+                level: None,
+            } if o.family.part_rank().is_some() => {
+                // A code's parts, chapters and sections rank by what they
+                // are, from the top: a chapter under a part, if any.
+                let rank = o.family.part_rank().unwrap_or(0);
+                parts[rank] = true;
+                let level = 1 + parts[..rank].iter().filter(|p| **p).count();
+                base = level;
+                families.clear();
+                nest.section(level, Some(o), field.clone(), false);
             }
             Piece::Heading {
                 field,
@@ -386,13 +307,13 @@ pub(super) fn build(
                 level: None,
             } => {
                 let level = level_of(&mut families, base, o.family);
-                nest.section(level, Some(o), field.clone());
+                nest.section(level, Some(o), field.clone(), false);
             }
             Piece::Para {
                 field,
                 ordinal: Some(o),
                 split,
-            } => {
+            } if !code || o.family.part_rank().is_some() => {
                 let known = families.contains(&o.family);
                 let level = base
                     + 1
@@ -417,7 +338,7 @@ pub(super) fn build(
                         heading =
                             heading.guessed("heading (the item's first sentence, a long one)");
                     }
-                    nest.section(level, Some(o), heading);
+                    nest.section(level, Some(o), heading, false);
                     if !rest.is_empty() {
                         nest.paragraph(
                             Field {
@@ -435,10 +356,7 @@ pub(super) fn build(
             Piece::Para { field, split, .. } => nest.paragraph(field.clone(), *split),
         }
     }
-    let Nest {
-        paragraphs, flat, ..
-    } = nest;
-    (paragraphs, fold(flat))
+    nest
 }
 
 fn level_of(families: &mut Vec<Family>, base: usize, family: Family) -> usize {
@@ -472,27 +390,4 @@ fn second_ahead(rest: &[Piece], family: Family, families: &[Family]) -> bool {
         }
     }
     false
-}
-
-/// Sections with their levels, in order, as a tree.
-fn fold(flat: Vec<(usize, Section)>) -> Vec<Section> {
-    let mut stack: Vec<(usize, Section)> = Vec::new();
-    let mut roots = Vec::new();
-    for (level, section) in flat {
-        while stack.last().is_some_and(|(l, _)| *l >= level) {
-            let (_, done) = stack.pop().expect("checked");
-            match stack.last_mut() {
-                Some((_, parent)) => parent.sections.push(done),
-                None => roots.push(done),
-            }
-        }
-        stack.push((level, section));
-    }
-    while let Some((_, done)) = stack.pop() {
-        match stack.last_mut() {
-            Some((_, parent)) => parent.sections.push(done),
-            None => roots.push(done),
-        }
-    }
-    roots
 }

@@ -42,7 +42,7 @@ fn shown(s: &str) -> usize {
 
 /// Starts with an ordinal (`一是`, `1、`, `（一）` …).
 fn marked(s: &str) -> bool {
-    crate::content::ordinal::at_start(s).is_some()
+    crate::content::ordinal::at_start(s).is_some() || crate::content::ordinal::opens_article(s)
 }
 
 pub(super) fn layout_of(lines: &[Line]) -> Layout {
@@ -62,8 +62,10 @@ pub(super) fn layout_of(lines: &[Line]) -> Layout {
     }
 }
 
-/// The column a line was set in: the median width of the lines around it.
-fn columns(lines: &[Line]) -> Vec<usize> {
+/// The column a line was set in: the median width of the lines around
+/// it; and the upper quartile, past which a line is wider than its column
+/// (a page of short paragraphs has nearly as many last lines as full ones).
+fn columns(lines: &[Line]) -> Vec<(usize, usize)> {
     let w: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
     (0..lines.len())
         .map(|i| {
@@ -73,7 +75,8 @@ fn columns(lines: &[Line]) -> Vec<usize> {
                 .filter(|&x| x > 8)
                 .collect();
             near.sort_unstable();
-            near.get(near.len() / 2).copied().unwrap_or(w[i])
+            let at = |k: usize| near.get(k).copied().unwrap_or(w[i]);
+            (at(near.len() / 2), at(near.len() * 3 / 4))
         })
         .collect()
 }
@@ -83,7 +86,7 @@ pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
         // One measure for the whole page, as `export` sets it, in the
         // terminal's columns it was wrapped by.
         let widest = lines.iter().map(|l| shown(&l.text)).max().unwrap_or(0);
-        vec![widest; lines.len()]
+        vec![(widest, widest); lines.len()]
     } else {
         columns(lines)
     };
@@ -97,7 +100,7 @@ pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
         .filter(|&&i| {
             let p = &lines[i - 1];
             ends_sentence(&p.text)
-                || width(&p.text) + 6 <= cols[i - 1]
+                || width(&p.text) + 6 <= cols[i - 1].0
                 || p.alone != Alone::No
                 || (marked(&p.text) && p.text.chars().count() <= 40)
         })
@@ -148,6 +151,7 @@ pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
                 line: l.no,
                 kind,
                 blank_before: l.blank_before > 0 || i == 0,
+                gap: l.blank_before,
                 indented: l.indented,
                 quoted: l.quoted,
                 joined_blanks: 0,
@@ -159,21 +163,27 @@ pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
     (units, trusted_blanks)
 }
 
+/// A line of a table of contents: a heading, dot leaders, a page number.
+fn leads_to_page(s: &str) -> bool {
+    let body = s.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    body.len() < s.len() && (body.ends_with("...") || body.ends_with("……") || body.ends_with("··"))
+}
+
 /// Whether line `l` goes on with the unit `u` whose last line is `p`.
 fn continues(
     u: &Unit,
     p: &Line,
     l: &Line,
     next: Option<&Line>,
-    col: usize,
+    (col, upper): (usize, usize),
     (layout, trusted_blanks, label_note): (Layout, bool, bool),
 ) -> bool {
     let blank = l.blank_before > 0;
-    if p.quoted != l.quoted {
+    if p.quoted != l.quoted || leads_to_page(&p.text) {
         return false;
     }
     match layout {
-        Layout::Unwrapped => return false,
+        Layout::Unwrapped | Layout::Marked => return false,
         // A paragraph runs to the next indent or blank; a heading or title
         // line goes on only from a full line.
         Layout::Indented => {
@@ -196,7 +206,7 @@ fn continues(
     let (w, wide) = (width(&p.text), 2 * p.text.chars().count());
     // A paragraph's first line may have lost its indent.
     let slack = if u.lines.len() == 1 { 9 } else { 5 };
-    let full = wide.max(w) + slack >= col && w <= col + 6;
+    let full = wide.max(w) + slack >= col && w <= upper.max(col) + 6;
     if label_note {
         // An editor's note runs to a sentence's end, its first line short
         // for the label beside it.

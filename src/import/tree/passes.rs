@@ -1,0 +1,170 @@
+//! Passes over an article's pieces before they are placed: lines a
+//! layout set apart joined again, paragraphs that open alike read as
+//! run-in headings, part headings printed after their parts moved back.
+
+use super::super::Field;
+use super::{Piece, chars, ordinal_of, sentence_ends};
+use crate::content::ordinal::{at_start, opens_article};
+
+/// Lines a layout set apart that are one: a bare ordinal (`第一章`) and
+/// the heading line under it; a law's bare article number (`第一条`) and
+/// its text.
+pub(super) fn rejoined(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match (out.last_mut(), piece) {
+            (
+                Some(Piece::Heading {
+                    field: bare,
+                    ordinal: Some(o),
+                    level: None,
+                }),
+                Piece::Heading {
+                    field,
+                    ordinal: None,
+                    level: None,
+                },
+            ) if bare.text.trim() == o.text => {
+                bare.text = format!("{} {}", bare.text.trim(), field.text);
+            }
+            (
+                Some(Piece::Para {
+                    field: number,
+                    ordinal: None,
+                    ..
+                }),
+                Piece::Para { field, .. },
+            ) if opens_article(&number.text)
+                && chars(&number.text) <= 10
+                && !number.text.contains(' ') =>
+            {
+                number.text = format!("{} {}", number.text, field.text);
+            }
+            (_, piece) => out.push(piece),
+        }
+    }
+    out
+}
+
+/// Paragraphs that open alike (`争做…的模范。`): each one's first sentence
+/// is a part's heading.
+pub(super) fn parallel_headings(pieces: Vec<Piece>) -> Vec<Piece> {
+    let first = |p: &Piece| match p {
+        Piece::Para {
+            field,
+            ordinal: None,
+            split: false,
+        } => {
+            if opens_article(&field.text) {
+                return None;
+            }
+            let end = *sentence_ends(&field.text).first()?;
+            // A run-in heading runs into its text: a sentence alone is text.
+            if end == field.text.len() {
+                return None;
+            }
+            let s = &field.text[..end];
+            let bare = s.trim_end_matches(['。', '！', '？', '；']);
+            (4..=30).contains(&chars(bare)).then(|| {
+                let c: Vec<char> = bare.chars().collect();
+                (
+                    c[..2].iter().collect::<String>(),
+                    c[c.len() - 2..].iter().collect::<String>(),
+                    end,
+                )
+            })
+        }
+        _ => None,
+    };
+    let keys: Vec<Option<(String, String, usize)>> = pieces.iter().map(first).collect();
+    // How many first sentences open and close alike: counted once.
+    let mut counts: std::collections::HashMap<(&str, &str), usize> =
+        std::collections::HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry((k.0.as_str(), k.1.as_str())).or_default() += 1;
+    }
+    let alike = |k: &(String, String, usize)| counts[&(k.0.as_str(), k.1.as_str())];
+    let mut out = Vec::with_capacity(pieces.len());
+    for (p, key) in pieces.into_iter().zip(&keys) {
+        match (p, key) {
+            (Piece::Para { field, .. }, Some(k)) if alike(k) >= 2 => {
+                let n = alike(k);
+                let (head, rest) = field.text.split_at(k.2);
+                out.push(Piece::Heading {
+                    field: Field {
+                        text: head.to_owned(),
+                        line: field.line,
+                        guess: Some(format!(
+                            "heading (a first sentence opening like {} others: {}…{})",
+                            n - 1,
+                            k.0,
+                            k.1
+                        )),
+                    },
+                    ordinal: None,
+                    level: None,
+                });
+                if !rest.is_empty() {
+                    out.push(Piece::Para {
+                        field: Field {
+                            text: rest.to_owned(),
+                            line: field.line,
+                            guess: field.guess,
+                        },
+                        ordinal: at_start(rest),
+                        split: true,
+                    });
+                }
+            }
+            (p, _) => out.push(p),
+        }
+    }
+    out
+}
+
+fn is_part_heading(p: &Piece) -> bool {
+    matches!(
+        p,
+        Piece::Heading {
+            ordinal: None,
+            level: None,
+            ..
+        }
+    )
+}
+
+/// When the last thing in an article is a part heading, the layout prints
+/// part headings after their parts: each goes back to where its part
+/// starts (its list, and the one paragraph that introduces it).
+pub(super) fn trailing_headings(pieces: Vec<Piece>) -> Vec<Piece> {
+    if !pieces.last().is_some_and(is_part_heading) {
+        return pieces;
+    }
+    // Each region between two part headings is passed once: the heading
+    // ending it goes in front of where its part starts.
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut region: Vec<Piece> = Vec::new();
+    for piece in pieces {
+        if !is_part_heading(&piece) {
+            region.push(piece);
+            continue;
+        }
+        let start = match region.iter().position(|p| ordinal_of(p).is_some()) {
+            Some(f) if f > 0 && matches!(region[f - 1], Piece::Para { ordinal: None, .. }) => f - 1,
+            Some(f) => f,
+            None => 0,
+        };
+        let mut heading = piece;
+        if let Piece::Heading { field, .. } = &mut heading {
+            *field = field
+                .clone()
+                .guessed("heading printed after its part (the page's last part heading ends it)");
+        }
+        let part = region.split_off(start);
+        out.append(&mut region);
+        out.push(heading);
+        out.extend(part);
+    }
+    out.append(&mut region);
+    out
+}
