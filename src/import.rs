@@ -124,6 +124,12 @@ impl Dropped {
     }
 }
 
+/// Dropped a character at a time, from anywhere (Markdown's markup,
+/// control characters), not a line of the page.
+fn is_scattered(d: &Dropped) -> bool {
+    matches!(d.what, "Markdown markup" | "control character")
+}
+
 /// A value, where it came from, and the guess it rests on if any.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Field {
@@ -359,7 +365,8 @@ pub fn import(text: &str, options: &Options<'_>) -> Imported {
     if options.strict {
         problems.append(&mut warnings);
     }
-    let files = emit::files(&articles, options);
+    let mut files = emit::files(&articles, options);
+    emit::list_dropped(&mut files, &dropped);
     // A file `check` would refuse is never written: say so before.
     for ((name, toml), article) in files.iter().zip(&articles) {
         if toml.len() as u64 > crate::content::MAX_FILE_BYTES {

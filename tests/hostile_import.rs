@@ -315,3 +315,40 @@ fn a_folder_with_its_own_places_still_passes_check() {
     let check = zhizao(dir.path(), &["--content", "col", "check"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
+
+#[test]
+fn a_page_nested_past_what_is_read_in_linear_time_is_refused_with_its_depth() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<!DOCTYPE html><html><body>{}<p>深处的正文，一句。</p></body></html>",
+        "<div>".repeat(100_000)
+    );
+    std::fs::write(dir.path().join("deep.html"), page).unwrap();
+    let out = zhizao(dir.path(), &["import", "deep.html", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the page nests its elements 100002 deep"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
+#[test]
+fn a_page_s_scripts_styles_and_navigation_are_never_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><head><title>标题_网站</title><style>p { content: '样式里的字'; }</style></head><body>\
+        <nav><a href='/'>首页导航</a></nav><script>var s = '脚本里的字，不是正文。';</script>\
+        <article><h1>真正的标题</h1><p>正文第一段，有逗号，也有句号。</p><p>正文第二段，同样如此。</p>\
+        <p>控制字符\u{1b}[31m不会到终端。</p></article><footer>版权所有，页脚的字。</footer></body></html>";
+    std::fs::write(dir.path().join("page.html"), page).unwrap();
+    let out = zhizao(dir.path(), &["import", "page.html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let toml = String::from_utf8_lossy(&out.stdout);
+    assert!(toml.contains("title = \"真正的标题\""), "{toml}");
+    for never in ["样式里的字", "脚本里的字", "首页导航", "页脚的字", "\u{1b}"] {
+        assert!(!toml.contains(never), "{never} in {toml}");
+    }
+    let dry = zhizao(dir.path(), &["import", "--dry-run", "page.html"]);
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("read as HTML"));
+}

@@ -872,8 +872,9 @@ fn quitting_on_sigquit_keeps_the_draft_and_a_draft_that_cannot_be_saved_is_print
     );
     // Past `ulimit -f 1` the draft cannot be saved: printed at the end.
     let mut s = start("ulimit -f 1; ");
-    s.send("草稿二".repeat(600).as_bytes());
-    s.wait_for("草稿二");
+    // Keys are read in order: once the last shows, all 600 are in.
+    s.send(format!("{}终", "草稿二".repeat(600)).as_bytes());
+    s.wait_for("二终");
     signal(&s, "-TERM");
     s.wait_exit();
     s.assert_terminal_restored();

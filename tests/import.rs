@@ -595,3 +595,18 @@ fn markdown_as_people_write_it() {
     );
     assert!(imported.adds_up(), "{}", imported.coverage());
 }
+
+#[test]
+fn an_id_from_the_title_is_ascii_with_u_umlaut_typed_as_v() {
+    let imported = run(
+        "法律责任与绿色发展\n\n作者：王伟\n\n正文，一句。\n",
+        Format::Text,
+        &places(),
+    );
+    assert!(imported.check.is_none());
+    assert!(
+        imported.files[0].0.contains("falvzerenyulv"),
+        "{}",
+        imported.files[0].0
+    );
+}

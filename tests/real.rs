@@ -287,3 +287,77 @@ fn every_fixture_has_its_source_named() {
         );
     }
 }
+
+fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_zhizao"))
+        .current_dir(dir)
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn every_real_page_imports_from_the_command_line_and_passes_check() {
+    let out = tempfile::tempdir().expect("temp dir");
+    for e in expected() {
+        let page = dir().join(&e.file);
+        let target = out.path().join(e.file.replace('.', "-"));
+        let t = target.to_str().expect("utf-8");
+        let import = cli(
+            out.path(),
+            &["import", page.to_str().expect("utf-8"), "-o", t],
+        );
+        assert!(
+            import.status.success(),
+            "{}: {}",
+            e.file,
+            String::from_utf8_lossy(&import.stderr)
+        );
+        let check = cli(out.path(), &["check", t]);
+        assert!(
+            check.status.success(),
+            "{}: {}",
+            e.file,
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_page_whose_lists_break_imports_with_warnings_and_strict_refuses_it() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let page = dir().join("web-zhonggong-guowuyuan-xiangcun-zhenxing.txt");
+    let p = page.to_str().expect("utf-8");
+    let lax = cli(out.path(), &["import", "--dry-run", p]);
+    assert!(lax.status.success());
+    let said = String::from_utf8_lossy(&lax.stderr);
+    // The warning names the false heading's line and text, and the
+    // ordinal it broke.
+    assert!(
+        said.contains(":16: warning: `——坚持农业农村优先发展。` read as text, not a heading: `三、` at line 22"),
+        "{said}"
+    );
+    let strict = cli(out.path(), &["import", "--dry-run", "--strict", p]);
+    assert_eq!(strict.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("nothing written"));
+}
+
+#[test]
+fn a_dry_run_lists_each_dropped_line_as_text_and_the_files_say_it_too() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let page = dir().join("pdf-mupdf-ndrc-haiwai-hegui-zhiyin.txt");
+    let p = page.to_str().expect("utf-8");
+    let dry = cli(out.path(), &["import", "--dry-run", p]);
+    let shown = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        shown.contains("    line 11, table of contents: 目录\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("    line 2, page number: 1\n"), "{shown}");
+    let written = cli(out.path(), &["import", p]);
+    let toml = String::from_utf8_lossy(&written.stdout);
+    assert!(toml.contains("# Dropped as layout, not the authors' text"));
+    assert!(toml.contains("#   11, table of contents: 目录\n"), "{toml}");
+}

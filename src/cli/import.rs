@@ -12,7 +12,8 @@ use crate::sanitize::for_terminal;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
-    /// Text or Markdown files, one page or article each; `-` reads standard input.
+    /// Text, Markdown or HTML files, one page (of one or more articles) each;
+    /// `-` reads standard input.
     #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
     pub files: Vec<PathBuf>,
     /// Write one `NN-id.toml` per article into DIR (made if missing)
@@ -179,7 +180,9 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         }
         if args.dry_run {
             writeln!(out, "{shown}:")?;
-            write!(out, "{}", imported.report())?;
+            for line in imported.report().lines() {
+                writeln!(out, "{}", for_terminal(line))?;
+            }
         } else {
             writeln!(err, "{shown}: {}", summary(&imported))?;
             writeln!(err, "  {}", imported.coverage())?;

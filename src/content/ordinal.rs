@@ -25,6 +25,9 @@ pub enum Family {
     Order,
     /// 第一编 第二编 … (a code's parts)
     Bian,
+    /// 第一分编 第二分编 … (a part's divisions; its chapters count on
+    /// across them)
+    FenBian,
     /// 第一章 第二章 …
     Zhang,
     /// 第一节 第二节 …
@@ -123,13 +126,14 @@ pub fn at_start(s: &str) -> Option<Ordinal> {
         if punct_after(len) || s[len..].starts_with('是') {
             return found(Family::Di, n, len);
         }
-        let unit = match s[len..].chars().next() {
-            Some('编') => Family::Bian,
-            Some('章') => Family::Zhang,
-            Some('节') => Family::Jie,
+        let (unit, word) = match s[len..].chars().next() {
+            Some('编') => (Family::Bian, "编"),
+            Some('分') if s[len..].starts_with("分编") => (Family::FenBian, "分编"),
+            Some('章') => (Family::Zhang, "章"),
+            Some('节') => (Family::Jie, "节"),
             _ => return None,
         };
-        return found(unit, n, len + '章'.len_utf8());
+        return found(unit, n, len + word.len());
     }
     if let Some(rest) = s.strip_prefix('（') {
         let (family, (n, len)) = match han_number(rest) {
@@ -192,6 +196,7 @@ impl Family {
             Family::HanParen => format!("（{}）", han_text(n)),
             Family::Di => format!("第{}", han_text(n)),
             Family::Bian => format!("第{}编", han_text(n)),
+            Family::FenBian => format!("第{}分编", han_text(n)),
             Family::Zhang => format!("第{}章", han_text(n)),
             Family::Jie => format!("第{}节", han_text(n)),
             Family::DigitComma => format!("{n}、"),
@@ -215,8 +220,21 @@ impl Family {
     pub fn part_rank(self) -> Option<usize> {
         match self {
             Family::Bian => Some(0),
-            Family::Zhang => Some(1),
-            Family::Jie => Some(2),
+            Family::FenBian => Some(1),
+            Family::Zhang => Some(2),
+            Family::Jie => Some(3),
+            _ => None,
+        }
+    }
+
+    /// The part that starts this one's count again: a part's divisions
+    /// and chapters count from one in each part (a chapter counts on
+    /// across divisions), sections in each chapter.
+    #[must_use]
+    pub fn counted_within(self) -> Option<Family> {
+        match self {
+            Family::FenBian | Family::Zhang => Some(Family::Bian),
+            Family::Jie => Some(Family::Zhang),
             _ => None,
         }
     }
@@ -237,7 +255,12 @@ impl Family {
 #[must_use]
 pub fn first_out_of_sequence(ordinals: &[&str]) -> Option<(usize, String)> {
     let first = parse(ordinals.first()?);
-    let mut prev = 0;
+    // A code's chapters count on across its divisions (第二分编 opens
+    // at 第四章): its first chapter may be any.
+    let mut prev = first
+        .as_ref()
+        .filter(|f| f.family == Family::Zhang)
+        .map_or(0, |f| f.n - 1);
     for (i, &text) in ordinals.iter().enumerate() {
         let this = parse(text);
         let ok = match (&first, &this) {
@@ -315,6 +338,10 @@ mod tests {
         assert_eq!(first_out_of_sequence(&["第一章", "第二章", "第三章"]), None);
         assert!(first_out_of_sequence(&["第一节", "第三节"]).is_some());
         assert_eq!(Family::Zhang.nth(11), "第十一章");
+        assert_eq!(
+            at_start("第二分编 所有权").map(|o| (o.text, o.family)),
+            Some(("第二分编".to_owned(), Family::FenBian))
+        );
     }
 
     #[test]

@@ -134,7 +134,8 @@ fn derived_id(a: &Article, n: usize) -> String {
     let mut id = String::new();
     for (c, p) in title.chars().zip(title.to_pinyin()).take(6) {
         match p {
-            Some(p) => id.push_str(p.plain()),
+            // `ü` as `v`, as pinyin is typed: an id is ASCII (律 → lv).
+            Some(p) => id.extend(p.plain().chars().map(|c| if c == 'ü' { 'v' } else { c })),
             None if c.is_ascii_alphanumeric() => id.push(c.to_ascii_lowercase()),
             None => {}
         }
@@ -160,6 +161,39 @@ pub fn file_name(n: usize, width: usize, id: &str) -> String {
 #[must_use]
 pub fn number_width(last: usize) -> usize {
     last.to_string().len().max(2)
+}
+
+/// The lines dropped as layout, each as its text, in a comment at the top
+/// of the first file: what is not in the articles can be checked.
+pub(super) fn list_dropped(files: &mut [(String, String)], dropped: &[super::Dropped]) {
+    let mut lines: Vec<&super::Dropped> = dropped
+        .iter()
+        .filter(|d| !super::is_scattered(d) && !d.text.trim().is_empty())
+        .collect();
+    let Some((_, first)) = files.first_mut().filter(|_| !lines.is_empty()) else {
+        return;
+    };
+    lines.sort_by_key(|d| d.line);
+    let mut note =
+        String::from("# Dropped as layout, not the authors' text (input line, what, text):\n");
+    for d in lines {
+        let text: String = d
+            .text
+            .chars()
+            .map(|c| {
+                if c.is_control() || crate::sanitize::is_forbidden(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let _ = writeln!(note, "#   {}, {}: {}", d.line, d.what, text.trim());
+    }
+    note.push('\n');
+    // After the header comment, before `[article]`.
+    let at = first.find("[article]").unwrap_or(0);
+    first.insert_str(at, &note);
 }
 
 /// One file per article.

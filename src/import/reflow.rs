@@ -113,6 +113,8 @@ struct Line {
     no: usize,
     text: String,
     indented: bool,
+    /// Set in further than an indent: centred, a heading or a title.
+    centred: bool,
     quoted: bool,
     blank_before: usize,
     alone: Alone,
@@ -147,20 +149,24 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
     let mut dropped = Vec::new();
     let mut lines = Vec::new();
     let mut blank = 0;
+    // Where pages break, as the index of the line after: the page's start,
+    // each form feed and page number, its end.
+    let mut breaks = vec![0];
     for (i, raw) in text.lines().enumerate() {
         let no = i + 1;
-        let mut clean = String::with_capacity(raw.len());
-        for c in raw.chars() {
-            if c == '\t' {
-                clean.push(' ');
-            } else if c == '\u{feff}' || is_forbidden(c) || c.is_control() {
-                dropped.push(Dropped::new("control character", c.to_string(), no));
-            } else {
-                clean.push(c);
-            }
+        let (clean, page_break) = cleaned(raw, no, &mut dropped);
+        if page_break {
+            breaks.push(lines.len());
         }
         let mut body = clean.trim_end();
-        let indented = body.starts_with('\u{3000}') || body.starts_with("  ");
+        // A paragraph's indent: one to eight columns (a line set further in
+        // is centred, a heading or a title, not a paragraph).
+        let lead: usize = body
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+            .sum();
+        let indented = (1..=8).contains(&lead);
         body = body.trim_start();
         let mut quoted = false;
         if let Some(rest) = body.strip_prefix('▎') {
@@ -177,6 +183,7 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
                 no,
                 text,
                 indented,
+                centred: lead > 8,
                 quoted,
                 blank_before,
                 alone,
@@ -192,8 +199,9 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
             blank = 0;
             continue;
         }
-        if body.chars().all(|c| c.is_ascii_digit()) && body.len() <= 3 {
+        if page_number(body) {
             dropped.push(Dropped::new("page number", body.to_owned(), no));
+            breaks.push(lines.len());
             continue;
         }
         // A deck printed twice: the whole line, or what follows its last space.
@@ -231,7 +239,8 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         blank = 0;
     }
     single_spaced(&mut lines);
-    furniture(&mut lines, &mut dropped);
+    breaks.push(lines.len());
+    furniture(&mut lines, &mut dropped, &breaks);
     let layout = join::layout_of(&lines);
     let (units, trusted_blanks) = join::join(&lines, layout);
     let units = derived_notes_apart(units, derived_note);
@@ -241,6 +250,27 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         dropped,
         layout,
     }
+}
+
+/// A line without its control characters (each dropped, and listed), a
+/// tab as a space, `⋯` (the math axis ellipsis some PDFs set) as `…`;
+/// and whether it held a form feed (a page break).
+fn cleaned(raw: &str, no: usize, dropped: &mut Vec<Dropped>) -> (String, bool) {
+    let mut clean = String::with_capacity(raw.len());
+    let mut page_break = false;
+    for c in raw.chars() {
+        if c == '\t' {
+            clean.push(' ');
+        } else if c == '\u{feff}' || is_forbidden(c) || c.is_control() {
+            page_break |= c == '\u{c}';
+            dropped.push(Dropped::new("control character", c.to_string(), no));
+        } else if c == '⋯' {
+            clean.push('…');
+        } else {
+            clean.push(c);
+        }
+    }
+    (clean, page_break)
 }
 
 /// A page that sets a blank line after nearly every line, inside
@@ -264,23 +294,63 @@ fn single_spaced(lines: &mut [Line]) {
     }
 }
 
-/// Running headers dropped; a name alone read as a byline only with blank
-/// lines around it.
-fn furniture(lines: &mut Vec<Line>, dropped: &mut Vec<Dropped>) {
-    // A short line printed on every page or column is a running header.
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for l in lines.iter() {
-        if l.alone == Alone::No && l.text.chars().count() <= 12 && !ends_sentence(&l.text) {
-            *seen.entry(l.text.as_str()).or_default() += 1;
+/// A page's number set alone: `12`, `- 12 -`, `—12—`, `第 12 页`.
+fn page_number(s: &str) -> bool {
+    let inner = s
+        .trim_matches(|c: char| matches!(c, '-' | '—' | '－' | '·' | '•') || c.is_whitespace())
+        .trim_start_matches('第')
+        .trim_end_matches('页')
+        .trim();
+    !inner.is_empty() && inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A line's shape, its numbers aside: a running header that carries the
+/// page's number or date (`2023年12月11日每周一学第2版`) is one shape.
+fn shape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.push(c);
         }
     }
-    let headers: Vec<String> = seen
-        .into_iter()
-        .filter(|&(_, n)| n >= 3)
-        .map(|(t, _)| t.to_owned())
+    out
+}
+
+/// Running headers dropped: a short line whose shape is printed at three
+/// or more page breaks (within two lines of one), where it stands at a
+/// break; never a line of the body, however often it repeats, and nothing
+/// on a page that shows no breaks. A name alone read as a byline only with
+/// blank lines around it.
+fn furniture(lines: &mut Vec<Line>, dropped: &mut Vec<Dropped>, breaks: &[usize]) {
+    let near = |i: usize| {
+        let at = breaks.partition_point(|&b| b <= i);
+        let before = at.checked_sub(1).map(|k| breaks[k]);
+        let after = breaks.get(at).copied();
+        before.is_some_and(|b| i < b + 2) || after.is_some_and(|a| a <= i + 2)
+    };
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let at_breaks: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let l = &lines[i];
+            let candidate = breaks.len() > 2
+                && l.alone == Alone::No
+                && l.text.chars().count() <= 30
+                && !ends_sentence(&l.text)
+                && near(i);
+            if candidate {
+                *seen.entry(shape(&l.text)).or_default() += 1;
+            }
+            candidate
+        })
         .collect();
+    let mut i = 0;
     lines.retain(|l| {
-        let header = l.alone == Alone::No && headers.contains(&l.text);
+        let header = at_breaks[i] && seen.get(&shape(&l.text)).is_some_and(|&n| n >= 3);
+        i += 1;
         if header {
             dropped.push(Dropped::new("running header", l.text.clone(), l.no));
         }
@@ -381,6 +451,35 @@ mod tests {
             3
         );
         assert!(r.units.iter().all(|u| !u.text.contains("理论周刊")));
+    }
+
+    #[test]
+    fn a_line_repeated_in_the_body_is_text_and_a_header_with_a_changing_number_is_not() {
+        // `向“` three times in the body, no page break near: the authors' words.
+        let body =
+            "总书记强调，要坚持\n向“\n新”而行。又强调\n向“\n实”而行。还强调\n向“\n远”而行。\n";
+        let r = super::reflow(body, "");
+        assert!(
+            r.dropped.iter().all(|d| d.what != "running header"),
+            "{:?}",
+            r.dropped
+        );
+        // A header whose page number changes, at every break, mid-sentence.
+        let page = "习近平总书\n2023年12月11日每周一学第1版\n1\n记强调，要坚持。\n2023年12月11日每周一学第2版\n2\n第二页的正文。\n2023年12月11日每周一学第3版\n3\n第三页的正文。\n";
+        let r = super::reflow(page, "");
+        let headers = r
+            .dropped
+            .iter()
+            .filter(|d| d.what == "running header")
+            .count();
+        assert_eq!(headers, 3, "{:?}", r.dropped);
+        assert!(
+            r.units
+                .iter()
+                .any(|u| u.text.starts_with("习近平总书记强调")),
+            "{:?}",
+            r.units
+        );
     }
 
     #[test]

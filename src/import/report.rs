@@ -65,6 +65,9 @@ impl Imported {
         for (what, n) in kinds {
             let _ = writeln!(out, "  dropped as layout: {what}, {n} characters");
         }
+        for d in self.dropped_lines() {
+            let _ = writeln!(out, "    line {}, {}: {}", d.line, d.what, d.text);
+        }
         let _ = writeln!(
             out,
             "guesses: {} (each a `{}` comment)",
@@ -72,6 +75,20 @@ impl Imported {
             emit::GUESSED
         );
         out
+    }
+
+    /// What was dropped a line at a time, in line order: each as its text
+    /// (markup and control characters, dropped a character at a time, are
+    /// counted above, not listed).
+    #[must_use]
+    pub fn dropped_lines(&self) -> Vec<&super::Dropped> {
+        let mut lines: Vec<&super::Dropped> = self
+            .dropped
+            .iter()
+            .filter(|d| !super::is_scattered(d) && !d.text.trim().is_empty())
+            .collect();
+        lines.sort_by_key(|d| d.line);
+        lines
     }
 
     /// Whether input = text + ours + dropped.

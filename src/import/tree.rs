@@ -265,7 +265,7 @@ fn place(pieces: &[Piece], code: bool, last_try: bool) -> Nest {
     // first appear: the first is one level below the part, and so on.
     let mut families: Vec<Family> = Vec::new();
     let mut base = 0;
-    let mut parts = [false; 3];
+    let mut parts = [false; 4];
     for (i, piece) in pieces.iter().enumerate() {
         nest.at = i;
         match piece {

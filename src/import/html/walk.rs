@@ -155,7 +155,8 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
 }
 
-/// A block's text as a reader sees it: each run of spaces one space, none
+/// A block's text as a reader sees it (control characters left out): each
+/// run of spaces one space, none
 /// where the page's source broke a line between two Chinese characters,
 /// the indent of ideographic spaces and the ends trimmed.
 pub(super) fn tidy(raw: &str) -> String {
@@ -165,6 +166,11 @@ pub(super) fn tidy(raw: &str) -> String {
         if c.is_whitespace() && c != '\u{3000}' {
             let newline = c == '\n' || c == '\r';
             space = Some(space.unwrap_or(false) || newline);
+            continue;
+        }
+        // A control character is no one's words, and never reaches a
+        // terminal.
+        if c.is_control() || crate::sanitize::is_forbidden(c) {
             continue;
         }
         if let Some(newline) = space.take() {

@@ -46,7 +46,11 @@ fn marked(s: &str) -> bool {
 }
 
 pub(super) fn layout_of(lines: &[Line]) -> Layout {
-    let indented = lines.iter().filter(|l| l.indented).count();
+    // (A paragraph's first line, not a short one set in: a contents line.)
+    let indented = lines
+        .iter()
+        .filter(|l| l.indented && l.text.chars().count() >= 12)
+        .count();
     // Paragraphs that open with an indent, however narrow the measure
     // (at 20 columns a paragraph is a dozen lines).
     if indented >= 3 && indented * 25 >= lines.len() {
@@ -179,7 +183,11 @@ fn continues(
     (layout, trusted_blanks, label_note): (Layout, bool, bool),
 ) -> bool {
     let blank = l.blank_before > 0;
-    if p.quoted != l.quoted || leads_to_page(&p.text) {
+    // A code's part, chapter or section heading is a line of its own.
+    let part = crate::content::ordinal::at_start(&p.text)
+        .is_some_and(|o| o.family.part_rank().is_some())
+        && p.text.chars().count() <= 40;
+    if p.quoted != l.quoted || leads_to_page(&p.text) || part {
         return false;
     }
     match layout {
@@ -189,6 +197,7 @@ fn continues(
         Layout::Indented => {
             return !blank
                 && !l.indented
+                && !l.centred
                 && (u.indented
                     || (u.quoted && l.quoted)
                     // Full, or broken because the next word would not fit.

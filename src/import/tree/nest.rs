@@ -23,6 +23,8 @@ pub(super) struct Nest {
     pub open: Vec<(usize, usize)>,
     /// The last ordinal under each parent (None: the article).
     pub last: HashMap<Option<usize>, (Family, u32)>,
+    /// The last of each kind of a code's parts, under what it counts within.
+    pub parts: HashMap<(Option<usize>, Family), u32>,
     /// The piece being placed; the last piece of each family of ordinals;
     /// the last heading that neither an ordinal nor markup made one.
     pub at: usize,
@@ -43,6 +45,20 @@ impl Nest {
             .rev()
             .find(|(l, _)| *l < level)
             .map(|&(_, i)| i)
+    }
+
+    /// The open section a part of a code counts within (None: the
+    /// article).
+    fn counter(&self, family: Family) -> Option<usize> {
+        let within = family.counted_within()?;
+        self.open.iter().rev().map(|&(_, i)| i).find(|&i| {
+            self.flat[i]
+                .1
+                .ordinal
+                .as_deref()
+                .and_then(crate::content::ordinal::parse)
+                .is_some_and(|o| o.family == within)
+        })
     }
 
     pub fn paragraph(&mut self, field: Field, split: bool) {
@@ -67,13 +83,23 @@ impl Nest {
     ) {
         let mut kept = ordinal;
         if let Some(o) = ordinal {
-            let parent = self.parent(level);
-            let prev = self
-                .last
-                .get(&parent)
-                .filter(|(f, _)| *f == o.family)
-                .map_or(0, |p| p.1);
-            let other = self.last.get(&parent).is_some_and(|(f, _)| *f != o.family);
+            // A code's parts count within the part that starts them
+            // again, whatever stands between, each kind on its own.
+            let part = o.family.part_rank().is_some();
+            let parent = if part {
+                self.counter(o.family)
+            } else {
+                self.parent(level)
+            };
+            let prev = if part {
+                self.parts.get(&(parent, o.family)).copied().unwrap_or(0)
+            } else {
+                self.last
+                    .get(&parent)
+                    .filter(|(f, _)| *f == o.family)
+                    .map_or(0, |p| p.1)
+            };
+            let other = !part && self.last.get(&parent).is_some_and(|(f, _)| *f != o.family);
             if other || !o.family.follows(prev, o.n) {
                 let expected = if other {
                     "the list here to go on".to_owned()
@@ -111,7 +137,9 @@ impl Nest {
                     self.demote.push(Demote { piece, why });
                 }
             }
-            if kept.is_some() {
+            if kept.is_some() && part {
+                self.parts.insert((parent, o.family), o.n);
+            } else if kept.is_some() {
                 self.last.insert(parent, (o.family, o.n));
             }
             self.seen.insert(o.family, self.at);
