@@ -203,7 +203,7 @@ impl Node {
             .as_deref()
             .and_then(|o| heading.strip_prefix(o))
             .unwrap_or(heading)
-            .trim_start_matches('，')
+            .trim_start_matches(['，', ' ', '\u{3000}'])
             .trim_end_matches(['。', '：'])
     }
 

@@ -677,3 +677,13 @@ fn an_id_given_again_in_a_later_file_names_the_first() {
         }
     }
 }
+
+#[test]
+fn a_chapter_s_label_has_one_space_after_its_ordinal() {
+    let toml = "[article]\nid = \"law\"\ntitle = \"某法\"\n\n[[section]]\nid = \"2\"\nordinal = \"第二章\"\nheading = \"第二章 公民的基本权利和义务\"\nparagraphs = [\"第三十三条 凡具有中华人民共和国国籍的人都是中华人民共和国公民。\"]\n";
+    let lib = Library::from_sources([(std::path::PathBuf::from("law.toml"), toml.to_owned())])
+        .expect("loads");
+    let chapter = lib.node(lib.articles[0].root).children[0];
+    assert_eq!(lib.node(chapter).label(), "公民的基本权利和义务");
+    assert_eq!(lib.display_label(chapter), "第二章 公民的基本权利和义务");
+}

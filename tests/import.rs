@@ -610,3 +610,30 @@ fn an_id_from_the_title_is_ascii_with_u_umlaut_typed_as_v() {
         imported.files[0].0
     );
 }
+
+#[test]
+fn an_editors_note_run_in_after_its_label_and_a_square_byline_go_where_they_belong() {
+    let text = "强军之路在脚下\n\n■刘师苑\n\n编者按：这是编者的话，说明这组文章的背景。\n\n正文第一段，说明一些情况。\n\n正文第二段，同样如此。\n";
+    let imported = run(text, Format::Text, &places());
+    assert!(
+        imported.check.is_none() && imported.adds_up(),
+        "{}",
+        imported.coverage()
+    );
+    let a = &imported.articles[0];
+    assert_eq!(
+        a.title.as_ref().map(|t| t.text.as_str()),
+        Some("强军之路在脚下")
+    );
+    assert_eq!(a.byline.as_ref().map(|b| b.text.as_str()), Some("■刘师苑"));
+    assert_eq!(
+        a.editor_note.as_ref().map(|n| n.text.as_str()),
+        Some("这是编者的话，说明这组文章的背景。")
+    );
+    assert!(
+        imported
+            .dropped
+            .iter()
+            .any(|d| d.what == "label" && d.text == "编者按：")
+    );
+}

@@ -116,6 +116,14 @@ pub fn at_start(s: &str) -> Option<Ordinal> {
             return found(Family::Order, u32::try_from(i + 1).ok()?, word.len());
         }
     }
+    // 其一 其二 其三…, alone or going on from 首先、其次.
+    if let Some(rest) = s.strip_prefix('其')
+        && let Some((n, len)) = han_number(rest)
+        && n <= 9
+        && punct_after('其'.len_utf8() + len)
+    {
+        return found(Family::Order, n, '其'.len_utf8() + len);
+    }
     if s.starts_with("最后") && punct_after("最后".len()) {
         return found(Family::Order, LAST, "最后".len());
     }
@@ -316,6 +324,16 @@ mod tests {
         }
         assert_eq!(at_start("首先，站稳").map(|o| o.text), Some("首先".into()));
         assert_eq!(at_start("（三）加强").map(|o| o.n), Some(3));
+    }
+
+    #[test]
+    fn qi_yi_qi_er_qi_san_is_an_order_and_goes_on_from_shouxian() {
+        let o = at_start("其三，要加强组织领导。").expect("an ordinal");
+        assert_eq!((o.text.as_str(), o.family, o.n), ("其三", Family::Order, 3));
+        assert_eq!(first_out_of_sequence(&["首先", "其次", "其三"]), None);
+        assert_eq!(first_out_of_sequence(&["其一", "其二", "其三"]), None);
+        // 其中 and 其他 are words.
+        assert_eq!(at_start("其中，有三点。"), None);
     }
 
     #[test]

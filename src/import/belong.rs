@@ -90,21 +90,89 @@ pub(super) fn derive_title(a: &Article) -> Option<Field> {
         .paragraphs
         .first()
         .or_else(|| a.sections.first().map(|s| &s.heading))?;
-    let bare: String = source
-        .text
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '《' | '》'))
-        .collect();
-    let clause: String = bare
-        .split(['，', '。', '；', '：', '！', '？', '、'])
-        .find(|c| c.chars().count() >= 4)
-        .unwrap_or(&bare)
-        .chars()
-        .take(20)
-        .collect();
-    (!clause.is_empty()).then(|| Field {
-        text: clause,
+    // The first clause of four characters or more, its quotes kept.
+    let text = source.text.trim();
+    let mut clause = text;
+    let mut rest = text;
+    while let Some(end) = rest.find(['，', '。', '；', '：', '！', '？']) {
+        let c = &rest[..end];
+        rest = &rest[end + '，'.len_utf8()..];
+        if c.chars().count() >= 4 {
+            clause = c;
+            break;
+        }
+        clause = rest;
+    }
+    let title = within_words(clause, TITLE_CHARS);
+    (!title.is_empty()).then(|| Field {
+        text: title,
         line: source.line,
         guess: Some("title derived from the opening's first clause (the page printed none)".into()),
     })
+}
+
+/// The most a derived title holds, in characters.
+const TITLE_CHARS: usize = 24;
+
+/// `clause` cut to at most `most` characters at a word's end (as jieba
+/// cuts it), never inside a pair of quotation marks or title marks: one
+/// opened and not closed within the cut is left out with what follows it.
+fn within_words(clause: &str, most: usize) -> String {
+    if clause.chars().count() <= most {
+        return clause.to_owned();
+    }
+    let end = crate::search::words::word_ends(clause)
+        .into_iter()
+        .take_while(|&e| clause[..e].chars().count() <= most)
+        .last()
+        .unwrap_or_else(|| {
+            clause
+                .char_indices()
+                .nth(most)
+                .map_or(clause.len(), |(b, _)| b)
+        });
+    let mut cut = &clause[..end];
+    for (open, close) in [
+        ('“', '”'),
+        ('《', '》'),
+        ('‘', '’'),
+        ('「', '」'),
+        ('（', '）'),
+    ] {
+        if cut.matches(open).count() > cut.matches(close).count()
+            && let Some(at) = cut.rfind(open)
+        {
+            cut = &cut[..at];
+        }
+    }
+    cut.trim_end_matches(['、', '—', '…', ' ']).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TITLE_CHARS, within_words};
+
+    #[test]
+    fn a_derived_title_is_cut_at_a_word_and_keeps_its_quotes_whole() {
+        let long = "人力资源社会保障部相关负责人就事业单位工作人员奖励规定答记者问";
+        let cut = within_words(long, TITLE_CHARS);
+        assert!(long.starts_with(&cut) && cut.chars().count() <= TITLE_CHARS);
+        // Not `…事业单位工`: the word 工作人员 whole.
+        assert!(cut.ends_with("工作人员"), "{cut}");
+        let quoted = "国务院办公厅印发《关于做好金融“五篇大文章”的指导意见》的通知全文";
+        let cut = within_words(quoted, TITLE_CHARS);
+        for (open, close) in [('《', '》'), ('“', '”')] {
+            assert_eq!(
+                cut.matches(open).count(),
+                cut.matches(close).count(),
+                "{cut}"
+            );
+        }
+        assert_eq!(cut, "国务院办公厅印发");
+        // A short clause is the title as it is, quotes and all.
+        assert_eq!(
+            within_words("“没有闯不过的难关”", TITLE_CHARS),
+            "“没有闯不过的难关”"
+        );
+    }
 }

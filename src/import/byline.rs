@@ -46,7 +46,8 @@ pub fn is_byline(s: &str) -> bool {
             .any(|w| {
                 s.strip_prefix(w)
                     .is_some_and(|r| r.starts_with(['：', ':', '︱', '|', '丨', '｜', '/', '／']))
-            }) || s.starts_with("本报记者")
+            }) || (s.starts_with('■') && count <= 24)
+                || s.starts_with("本报记者")
                 || s.starts_with("本报评论员")
                 || ["课题组", "研究组", "调研组", "评论员", "编辑部"]
                     .iter()

@@ -303,6 +303,24 @@ impl Scan<'_> {
             self.drafts.push(draft(article));
             return i + 1;
         }
+        // An editor's note run in after its label: `编者按：…`, `【编者按】…`.
+        if u.kind == UnitKind::Text
+            && let Some((label, note)) = editor_label(&u.text)
+        {
+            let holder = match self.drafts.last_mut() {
+                Some(d) => d,
+                None => self.boxed.get_or_insert_with(|| draft(Article::default())),
+            };
+            if holder.article.editor_note.is_none() && holder.body.is_empty() {
+                self.dropped
+                    .push(Dropped::new("label", label.to_owned(), u.line));
+                holder.article.editor_note = Some(Field {
+                    text: note.to_owned(),
+                    ..Field::of(u)
+                });
+                return i + 1;
+            }
+        }
         let follows_title = title_group(units, i + 1, self.layout, self.blanks).is_some();
         let next = units.get(i + 1);
         let current = self.drafts.last_mut();
@@ -363,6 +381,17 @@ impl Scan<'_> {
         }
         i + 1
     }
+}
+
+/// The label an editor's note runs in after, and the note.
+fn editor_label(s: &str) -> Option<(&str, &str)> {
+    ["【编者按】", "编者按：", "编者按:", "[编者按]", "编者按 "]
+        .iter()
+        .find_map(|l| {
+            s.strip_prefix(l)
+                .map(|rest| (l.trim_end(), rest.trim_start()))
+        })
+        .filter(|(_, note)| chars(note) >= 4)
 }
 
 /// Furniture that turned out to be text goes back to being text.

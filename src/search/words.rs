@@ -127,6 +127,20 @@ fn pieces_of(run: &str, form: &str) -> Vec<Piece> {
     out
 }
 
+/// Where each word of `text` ends as jieba cuts it, in bytes: where a
+/// text may be cut short without cutting a word.
+#[must_use]
+pub fn word_ends(text: &str) -> Vec<usize> {
+    let mut at = 0;
+    cut(text)
+        .into_iter()
+        .map(|w| {
+            at += w.len();
+            at
+        })
+        .collect()
+}
+
 /// The last word of a run of hanzi as jieba cuts it (`为何是浙江担当` →
 /// 担当): what the editor's Ctrl-w erases.
 #[must_use]
