@@ -89,6 +89,7 @@ pub type PlaceId = usize;
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Library {
     pub articles: Vec<Article>,
+    #[serde(deserialize_with = "paragraphs::exact")]
     pub nodes: Vec<Node>,
     pub places: Vec<Place>,
     /// Node ids sorted by path, made the first time a path is looked up

@@ -182,3 +182,33 @@ mod tests {
         assert_eq!(format!("{p:?}"), r#"["宁波", "", "制造业"]"#);
     }
 }
+
+/// A list read into a vector of its length exactly (serde's own reserves
+/// at most a megabyte, then doubles: a cached library's nodes would hold
+/// up to twice their size for the whole session). What a list says of its
+/// length reserves at most 256 MiB, whatever a file claims.
+pub(super) fn exact<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct Seq<T>(std::marker::PhantomData<T>);
+    impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Seq<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A>(self, mut seq: A) -> Result<Vec<T>, A::Error>
+        where
+            A: serde::de::SeqAccess<'de>,
+        {
+            let most = (256 << 20) / std::mem::size_of::<T>().max(1);
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(most));
+            while let Some(item) = seq.next_element()? {
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_seq(Seq(std::marker::PhantomData))
+}
