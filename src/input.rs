@@ -280,17 +280,24 @@ fn modifiers(n: u16) -> KeyModifiers {
     mods
 }
 
-/// An SGR mouse report `b;x;y`: presses and the wheel; releases and
-/// motion are not used.
+/// An SGR mouse report `b;x;y` (`M` a press or motion, `m` a release):
+/// presses, drags (motion with a button held, bit 32), releases and the
+/// wheel; motion with no button held is not used.
 fn mouse(sgr: &str, press: bool) -> Option<Event> {
     let mut parts = sgr.split(';').map(|n| n.parse::<u16>().ok());
     let (b, x, y) = (parts.next()??, parts.next()??, parts.next()??);
+    let button = |n: u16| match n & 0b11 {
+        0 => Some(MouseButton::Left),
+        1 => Some(MouseButton::Middle),
+        2 => Some(MouseButton::Right),
+        _ => None,
+    };
     let kind = match b & !0b1_1100 {
-        0 if press => MouseEventKind::Down(MouseButton::Left),
-        1 if press => MouseEventKind::Down(MouseButton::Middle),
-        2 if press => MouseEventKind::Down(MouseButton::Right),
         64 => MouseEventKind::ScrollUp,
         65 => MouseEventKind::ScrollDown,
+        n @ 0..=2 if press => MouseEventKind::Down(button(n)?),
+        n @ 0..=2 => MouseEventKind::Up(button(n)?),
+        n @ 32..=34 => MouseEventKind::Drag(button(n)?),
         _ => return None,
     };
     Some(Event::Mouse(MouseEvent {
@@ -389,21 +396,23 @@ mod tests {
 
     #[test]
     fn the_mouse_in_sgr_reports() {
+        let at = |kind, column, row| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        // A press, a drag with the button held (motion, bit 32), its
+        // release, the wheel; motion with no button held is dropped.
         assert_eq!(
-            parse(&[b"\x1b[<0;5;4M\x1b[<0;5;4m\x1b[<65;60;10M"]),
+            parse(&[b"\x1b[<0;5;4M\x1b[<32;9;4M\x1b[<0;9;4m\x1b[<35;9;5M\x1b[<65;60;10M"]),
             [
-                Event::Mouse(MouseEvent {
-                    kind: MouseEventKind::Down(MouseButton::Left),
-                    column: 4,
-                    row: 3,
-                    modifiers: KeyModifiers::NONE
-                }),
-                Event::Mouse(MouseEvent {
-                    kind: MouseEventKind::ScrollDown,
-                    column: 59,
-                    row: 9,
-                    modifiers: KeyModifiers::NONE
-                }),
+                at(MouseEventKind::Down(MouseButton::Left), 4, 3),
+                at(MouseEventKind::Drag(MouseButton::Left), 8, 3),
+                at(MouseEventKind::Up(MouseButton::Left), 8, 3),
+                at(MouseEventKind::ScrollDown, 59, 9),
             ]
         );
     }

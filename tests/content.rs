@@ -687,3 +687,13 @@ fn a_chapter_s_label_has_one_space_after_its_ordinal() {
     assert_eq!(lib.node(chapter).label(), "公民的基本权利和义务");
     assert_eq!(lib.display_label(chapter), "第二章 公民的基本权利和义务");
 }
+
+#[test]
+fn a_misspelt_field_does_not_hide_the_other_errors_of_its_file() {
+    let toml = "[article]\nid = \"a\"\ntitle = \"标题\"\n\n[[section]]\nid = \"x\"\nheading = \"部分一\"\n\n[[section]]\nid = \"x\"\nheding = \"部分二\"\n";
+    let errors = Library::from_sources([(std::path::PathBuf::from("a.toml"), toml.to_owned())])
+        .expect_err("two errors");
+    let said = errors.to_string();
+    assert!(said.contains("unknown field `heding`"), "{said}");
+    assert!(said.contains("duplicate id `x`"), "{said}");
+}

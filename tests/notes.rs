@@ -175,6 +175,10 @@ fn esc_in_the_editor_saves_nothing_and_h_highlights_alone() {
         cell.is_some(),
         "the highlight's first character is underlined"
     );
+    // Listed as a highlight, not as a note of its kind with no words.
+    app.update(View::Notes.show());
+    let shown = screen(&draw(&app));
+    assert!(shown.contains("划线 · 重点 · "), "{shown}");
 }
 
 #[test]
@@ -203,6 +207,22 @@ fn next_note_steps_through_the_notes_in_reading_order() {
     assert_eq!(app.notice.as_deref(), Some("后面没有笔记了"));
     app.update(Action::PrevNote);
     assert_eq!(top(&app), "models/ideals/1");
+}
+
+#[test]
+fn next_note_goes_first_to_the_note_on_screen_where_the_reader_is() {
+    // A note on the first sentence at the top of a part, the reader at
+    // that part's start: `}` goes to it, not past it.
+    let mut app = reading("models/ideals/1");
+    app.update(Action::StartSelection);
+    app.update(Action::Highlight);
+    let n = node(&app, "models/ideals/1");
+    app.update(Action::Select(n));
+    app.update(Action::TreeOpen);
+    app.study.current = None;
+    app.update(Action::NextNote);
+    assert_eq!(app.study.current, Some(0), "{:?}", app.notice);
+    assert_ne!(app.notice.as_deref(), Some("后面没有笔记了"));
 }
 
 #[test]

@@ -75,7 +75,19 @@ pub fn note_source(
 ) -> String {
     match place {
         crate::notes::Place::At(section, _) => source_of(lib, *section),
-        crate::notes::Place::Gone => format!("{}（原文已改动）", note.path),
+        // Said as the nearest part still there is printed, not as its id.
+        crate::notes::Place::Gone => {
+            let mut path = note.path.as_str();
+            loop {
+                if let Some(node) = lib.find(path) {
+                    break format!("{}（原文已改动）", source_of(lib, node));
+                }
+                match path.rfind('/') {
+                    Some(at) => path = &path[..at],
+                    None => break format!("{}（原文已改动）", note.path),
+                }
+            }
+        }
     }
 }
 
@@ -99,7 +111,7 @@ pub fn source_of(lib: &Library, node: NodeId) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use super::{clip, note_source};
     use crate::content::{Anchor, Field, Library};
 
     #[test]
@@ -117,5 +129,19 @@ mod tests {
         assert!(text.starts_with(lib.node(node).paragraphs.first().unwrap()));
         assert!(text.contains("\n\n——《"), "{text}");
         assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn a_note_whose_words_are_gone_names_where_they_were_as_printed() {
+        let lib = Library::bundled().unwrap();
+        let node = lib.find("models").unwrap();
+        let mut gone = crate::notes::Note::new(&lib, node, 0..3, "重点", "");
+        gone.path = "models/no-such-part".into();
+        let said = note_source(&lib, &gone, &crate::notes::Place::Gone);
+        assert!(said.starts_with("《"), "{said}");
+        assert!(
+            said.ends_with("（原文已改动）") && !said.contains("models"),
+            "{said}"
+        );
     }
 }

@@ -165,24 +165,6 @@ impl serde::de::Visitor<'_> for AppendTo<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Paragraphs;
-
-    #[test]
-    fn paragraphs_keep_their_bounds() {
-        let p: Paragraphs = ["宁波", "", "制造业"].into_iter().collect();
-        assert_eq!(p.len(), 3);
-        assert_eq!(p.iter().collect::<Vec<_>>(), ["宁波", "", "制造业"]);
-        assert_eq!(
-            (p.first(), p.get(2), p.get(3)),
-            (Some("宁波"), Some("制造业"), None)
-        );
-        assert!(Paragraphs::default().is_empty());
-        assert_eq!(format!("{p:?}"), r#"["宁波", "", "制造业"]"#);
-    }
-}
-
 /// A list read into a vector of its length exactly (serde's own reserves
 /// at most a megabyte, then doubles: a cached library's nodes would hold
 /// up to twice their size for the whole session). What a list says of its
@@ -211,4 +193,22 @@ where
         }
     }
     deserializer.deserialize_seq(Seq(std::marker::PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Paragraphs;
+
+    #[test]
+    fn paragraphs_keep_their_bounds() {
+        let p: Paragraphs = ["宁波", "", "制造业"].into_iter().collect();
+        assert_eq!(p.len(), 3);
+        assert_eq!(p.iter().collect::<Vec<_>>(), ["宁波", "", "制造业"]);
+        assert_eq!(
+            (p.first(), p.get(2), p.get(3)),
+            (Some("宁波"), Some("制造业"), None)
+        );
+        assert!(Paragraphs::default().is_empty());
+        assert_eq!(format!("{p:?}"), r#"["宁波", "", "制造业"]"#);
+    }
 }

@@ -199,7 +199,16 @@ impl Study {
         };
         let from = match (self.current.filter(|c| placed.contains(c)), at) {
             (Some(c), _) => key(c),
-            (None, Some(at)) if forward => (at.0, at.1, at.2.saturating_sub(1)),
+            // From where the reader is: the first note not wholly above
+            // the top line (one that starts there, or above it and runs
+            // onto the screen, is the next to go to).
+            (None, Some(at)) if forward => {
+                let end = |i: usize| match &self.places[i] {
+                    Place::At(node, bytes) => (lib.node(*node).article, *node, bytes.end),
+                    Place::Gone => (usize::MAX, 0, 0),
+                };
+                return placed.iter().copied().find(|&i| end(i) > at);
+            }
             (None, Some(at)) => at,
             (None, None) => return placed.first().copied(),
         };

@@ -143,8 +143,10 @@ pub(super) fn parse(source: &Source<'_>) -> Parsed {
     }
 }
 
-/// The file read again with each unknown field left out (they are
-/// reported already); None if something else stands in the way.
+/// The file read again with each unknown field left out and each missing
+/// one empty (they are reported already: `heding` for `heading` is both),
+/// so that the checks of the whole file (ids, ordinals, places) still
+/// run; None if something else stands in the way.
 fn without_unknown_fields(table: &mut Spanned<DeTable<'_>>) -> Option<FileDoc> {
     for _ in 0..64 {
         match FileDoc::deserialize(table.clone().into_deserializer()) {
@@ -155,10 +157,50 @@ fn without_unknown_fields(table: &mut Spanned<DeTable<'_>>) -> Option<FileDoc> {
                     return None;
                 }
             }
+            Err(e) if e.message().starts_with("missing field") => {
+                let name = e.message().split('`').nth(1)?.to_owned();
+                let span = e.span()?;
+                let whole = table.span();
+                if !fill_key(table.get_mut(), &whole, &span, &name) {
+                    return None;
+                }
+            }
             Err(_) => return None,
         }
     }
     None
+}
+
+/// Puts an empty `name` into the table that spans `span`, wherever it is
+/// nested (`whole`: the span of `table` itself).
+fn fill_key(
+    table: &mut DeTable<'_>,
+    whole: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+    name: &str,
+) -> bool {
+    if whole == span {
+        let key = Spanned::new(span.clone(), std::borrow::Cow::Owned(name.to_owned()));
+        if table.contains_key(&key) {
+            return false;
+        }
+        let empty = Spanned::new(
+            span.clone(),
+            DeValue::String(std::borrow::Cow::Owned(String::new())),
+        );
+        table.insert(key, empty);
+        return true;
+    }
+    table.iter_mut().any(|(_, v)| fill_in(v, span, name))
+}
+
+fn fill_in(value: &mut Spanned<DeValue<'_>>, span: &std::ops::Range<usize>, name: &str) -> bool {
+    let whole = value.span();
+    match value.get_mut() {
+        DeValue::Table(t) => fill_key(t, &whole, span, name),
+        DeValue::Array(items) => items.iter_mut().any(|v| fill_in(v, span, name)),
+        _ => false,
+    }
 }
 
 /// Removes the key that stands at `at`, wherever it is nested.

@@ -147,10 +147,13 @@ fn entry_rows(
             rows.push((format!("  {}", &part[r]), theme.body));
         }
     }
-    rows.push((
-        format!("{} · {}", note.kind, date(note.modified)),
-        theme.muted,
-    ));
+    // A highlight says it is one: not a note of its kind with no words.
+    let what = if note.is_highlight() {
+        format!("划线 · {}", note.kind)
+    } else {
+        note.kind.clone()
+    };
+    rows.push((format!("{what} · {}", date(note.modified)), theme.muted));
     rows
 }
 
