@@ -51,7 +51,12 @@ pub struct Note {
     pub text: String,
     /// Milliseconds since the epoch.
     pub created: u64,
+    /// When anything of it last changed, its deletion and undoing it
+    /// too: what a merge keeps the newest of.
     pub modified: u64,
+    /// When its words or kind last changed: the time it shows (a delete
+    /// undone leaves it as it was).
+    pub edited: u64,
     /// Deleted at `modified`: kept a while so a merge does not revive it.
     pub deleted: bool,
     /// Written but never saved by the reader: the editor was open when the
@@ -106,6 +111,7 @@ impl Note {
             text: text.to_owned(),
             created: now,
             modified: now,
+            edited: now,
             deleted: false,
             draft: false,
             raw: None,
@@ -143,6 +149,7 @@ impl Note {
             kind: kind.to_owned(),
             created: now,
             modified: now,
+            edited: now,
             deleted: false,
             draft: true,
             raw: None,

@@ -353,3 +353,30 @@ fn a_mouse_drag_selects_whole_characters_either_way() {
     app.update(Action::Highlight);
     assert_eq!(app.study.book.notes[0].quote.exact, "政治立场决定政治行为");
 }
+
+#[test]
+fn a_delete_undone_leaves_the_note_s_time_as_it_was() {
+    let mut app = reading("models/ideals/2");
+    app.update(Action::StartSelection);
+    app.update(Action::Highlight);
+    // Written a while ago.
+    let then = app.study.book.notes[0].modified - 3_600_000;
+    app.study.book.notes[0].modified = then;
+    app.study.book.notes[0].edited = then;
+    app.study.current = Some(0);
+    app.update(Action::DeleteNote);
+    assert!(app.study.book.notes[0].deleted);
+    app.update(Action::UndoDelete);
+    let note = &app.study.book.notes[0];
+    assert!(!note.deleted);
+    // The merge clock moved on; the time shown did not.
+    assert!(note.modified > then);
+    assert_eq!(note.edited, then);
+    app.update(View::Notes.show());
+    let iso = zhizao::notes::iso8601(then);
+    let shown = screen(&draw(&app));
+    assert!(
+        shown.contains(&format!("{} {}", &iso[..10], &iso[11..16])),
+        "{shown}"
+    );
+}

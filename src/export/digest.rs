@@ -115,7 +115,7 @@ fn prose(
             };
             writeln!(out, "{joined}\n")?;
         }
-        let date = iso8601(n.modified);
+        let date = iso8601(n.edited);
         let kind = esc(&n.kind);
         if markdown {
             writeln!(out, "*{kind} · {}*\n", &date[..10])?;

@@ -93,6 +93,7 @@ impl Study {
             kind.clone_into(&mut note.kind);
             note.draft = draft;
             note.modified = crate::state::now_ms().max(note.modified + 1);
+            note.edited = note.modified;
         }
         self.refresh(lib);
     }

@@ -55,6 +55,14 @@ struct Annotation {
         skip_serializing_if = "std::ops::Not::not"
     )]
     draft: bool,
+    /// When its words last changed, when that is not `modified` (a
+    /// delete undone changed only that).
+    #[serde(
+        rename = "zhizao:edited",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    edited: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -165,6 +173,7 @@ fn annotation(note: &Note) -> Annotation {
         }),
         deleted: note.deleted,
         draft: note.draft,
+        edited: (note.edited != note.modified).then(|| iso8601(note.edited)),
     }
 }
 
@@ -357,6 +366,7 @@ fn note(a: &Annotation) -> Result<Note, String> {
     };
     let created = time(&a.created, "created")?.unwrap_or(0);
     let modified = time(&a.modified, "modified")?.unwrap_or(created);
+    let edited = time(&a.edited, "edited")?.unwrap_or(modified);
     Ok(Note {
         id,
         path,
@@ -367,6 +377,7 @@ fn note(a: &Annotation) -> Result<Note, String> {
         text: body("commenting").unwrap_or_default(),
         created,
         modified,
+        edited,
         deleted: a.deleted,
         draft: a.draft,
         raw: None,

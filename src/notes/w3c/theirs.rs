@@ -19,6 +19,7 @@ pub(super) fn over(
     // Flags zhizao writes only when set: theirs go, ours (if any) come.
     raw.remove("zhizao:deleted");
     raw.remove("zhizao:draft");
+    raw.remove("zhizao:edited");
     for (key, value) in ours {
         let merged = match key.as_str() {
             "body" => Value::Array(onto_first(
@@ -145,6 +146,7 @@ pub(super) fn only_ours(item: &serde_json::Value) -> bool {
                 "target",
                 "zhizao:deleted",
                 "zhizao:draft",
+                "zhizao:edited",
             ],
         )
         && each(item.get("body"), &body)

@@ -153,7 +153,7 @@ fn entry_rows(
     } else {
         note.kind.clone()
     };
-    rows.push((format!("{what} · {}", date(note.modified)), theme.muted));
+    rows.push((format!("{what} · {}", date(note.edited)), theme.muted));
     rows
 }
 
