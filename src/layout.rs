@@ -172,6 +172,16 @@ impl Document {
             .position(|l| l.node == node && l.kind != LineKind::Blank)
     }
 
+    /// The nodes whose headings stand in these lines.
+    pub fn headed_in(&self, lines: Range<usize>) -> impl Iterator<Item = NodeId> + '_ {
+        self.lines
+            .get(lines)
+            .unwrap_or_default()
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Heading(_)))
+            .map(|l| l.node)
+    }
+
     /// Lines where a heading starts, for jumping part to part.
     pub fn heading_lines(&self) -> impl Iterator<Item = usize> + '_ {
         self.lines

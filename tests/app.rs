@@ -1587,3 +1587,31 @@ fn a_search_left_with_esc_joins_the_history() {
     };
     assert_eq!(saved.searches, ["ningbo"]);
 }
+
+#[test]
+fn parts_passed_with_space_open_in_the_tree_and_one_closed_there_stays_closed() {
+    let mut app = app(100, 30);
+    app.update(Action::Select(node(&app, "models")));
+    app.update(Action::TreeOpen);
+    let ideals = node(&app, "models/struggle");
+    assert!(!app.views.reading.tree.expanded[ideals]);
+    // Pages on: the part's heading was on screen, its parts show.
+    for _ in 0..6 {
+        app.update(Action::PageDown);
+    }
+    assert!(app.views.reading.tree.expanded[ideals]);
+    assert!(
+        app.views
+            .reading
+            .tree
+            .rows()
+            .contains(&node(&app, "models/struggle/1"))
+    );
+    // Closed in the tree, it stays closed while the text stays put.
+    app.update(Action::Select(ideals));
+    app.update(Action::FocusNext);
+    app.update(Action::TreeCollapse);
+    assert!(!app.views.reading.tree.expanded[ideals]);
+    app.update(Action::FocusNext);
+    assert!(!app.views.reading.tree.expanded[ideals]);
+}

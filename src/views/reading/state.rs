@@ -42,6 +42,10 @@ pub struct Reading {
     drag_from: Option<(Anchor, usize)>,
     /// A saved session's spot that the collection does not hold yet.
     recalled: Option<Recalled>,
+    /// The article and line the tree last opened the parts on screen at:
+    /// it opens them again only when the text moves (a part the reader
+    /// closes in the tree stays closed).
+    opened_at: Option<(usize, usize)>,
 }
 
 impl ViewState for Reading {
@@ -55,6 +59,7 @@ impl ViewState for Reading {
             selection: None,
             drag_from: None,
             recalled: None,
+            opened_at: None,
         }
     }
 
@@ -93,6 +98,22 @@ impl ViewState for Reading {
             && self.tree.selected != reading
         {
             self.tree.select(reading);
+        }
+        // Every part whose heading is on screen shows in the tree, not
+        // only the one at the top: a part passed with Space is opened too.
+        let reader = &self.reader;
+        let here = Some((reader.article, reader.scroll));
+        if self.opened_at != here {
+            self.opened_at = here;
+            let shown = reader.scroll..reader.scroll + reader.page_height();
+            let lib = reader.library();
+            let open: Vec<NodeId> = reader
+                .doc()
+                .headed_in(shown)
+                .flat_map(|n| lib.ancestry(n))
+                .filter(|&n| !lib.node(n).children.is_empty())
+                .collect();
+            self.tree.expand(&open);
         }
         self.tree.follow(reading);
         let lib = self.reader.library();
