@@ -395,16 +395,18 @@ fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Files
     if let Some(errors) = problem {
         // Stays until Esc; the path shortened from the left, so the
         // problem itself is what the bar shows.
-        let first = errors.0.first().map(|e| {
-            let headline = e.headline();
-            let path = crate::sanitize::for_terminal(&e.path().display().to_string());
-            headline.replacen(&path, &short_path(e.path()), 1)
+        // Where, in Chinese; what is wrong, `config check` says in full.
+        let first = errors.0.first().map(|e| match e {
+            crate::content::ContentError::At { line, column, .. } => {
+                format!("{} 第 {line} 行第 {column} 列", short_path(e.path()))
+            }
+            crate::content::ContentError::Path { .. } => short_path(e.path()),
         });
         let key = app
             .keys
             .first_key(crate::keys::Mode::Global, &Action::Close);
         pending.extend(app.update(Action::Warn(format!(
-            "设置文件有误，用默认设置：{} · zhizao config check 看全部 · {key} 关闭",
+            "设置文件有误（{}），先用默认设置 · zhizao config check 看是哪里错了 · {key} 关闭",
             first.unwrap_or_default()
         ))));
     }

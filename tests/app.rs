@@ -1615,3 +1615,30 @@ fn parts_passed_with_space_open_in_the_tree_and_one_closed_there_stays_closed() 
     app.update(Action::FocusNext);
     assert!(!app.views.reading.tree.expanded[ideals]);
 }
+
+#[test]
+fn the_place_picker_says_what_to_type_and_sets_its_english_names_in_a_column() {
+    let mut app = app(120, 36);
+    app.update(View::Compare.show());
+    app.update(Action::OpenPlaces);
+    let shown = common::screen(&common::draw(&app));
+    assert!(shown.contains("地点 · 输入汉字、拼音或英文名"), "{shown}");
+    // Where each listed place's English name starts, in columns.
+    let starts: Vec<usize> = app
+        .lib
+        .places
+        .iter()
+        .filter_map(|p| {
+            shown.lines().find_map(|l| {
+                let at = l.find(&format!("  {} · ", p.english))?;
+                l.contains(&p.name)
+                    .then(|| zhizao::wrap::Widths::default().str(&l[..at]))
+            })
+        })
+        .collect();
+    assert!(starts.len() >= 5, "{shown}");
+    assert!(
+        starts.iter().all(|&s| s == starts[0]),
+        "{starts:?}\n{shown}"
+    );
+}

@@ -709,10 +709,18 @@ fn a_bad_config_leaves_the_defaults_and_says_so() {
     std::fs::write(&path, "theme = \"plaid\"\n").unwrap();
     let mut s = Session::start(&[], &[("ZHIZAO_CONFIG", path.to_str().unwrap())]);
     s.wait_for("设置文件有误");
-    // The path is shortened from the left, so the problem shows.
-    let short = format!("…/zhizao-pty-config-{}/config.toml:1:9", std::process::id());
-    s.wait_for("config.toml:1:9");
+    // Where, shortened from the left, in Chinese: no English on the bar.
+    let short = format!(
+        "…/zhizao-pty-config-{}/config.toml 第 1 行第 9 列",
+        std::process::id()
+    );
+    s.wait_for("第 1 行第 9 列");
     assert!(s.screen().contains(&short), "{}", s.screen());
+    let bar = s.screen().lines().last().unwrap_or_default().to_owned();
+    assert!(
+        !bar.contains("unknown") && !bar.contains("expected"),
+        "{bar}"
+    );
     // It stays past other keys, until Esc.
     s.keys("jj");
     std::thread::sleep(Duration::from_millis(200));

@@ -353,6 +353,7 @@ fn with_notes(app: &mut zhizao::app::App) {
     for note in &mut app.study.book.notes {
         note.created = 1_796_180_645_000;
         note.modified = 1_796_180_645_000;
+        note.edited = note.modified;
     }
     let n = node(app, "models/ideals");
     app.update(Action::Select(n));

@@ -87,7 +87,7 @@ pub fn help_key_width(rows: &[keys::HelpRow], widths: Widths) -> usize {
     rows.iter()
         .map(|r| match r {
             keys::HelpRow::Binding(k, _) => widths.str(k),
-            keys::HelpRow::Section(_) => 0,
+            keys::HelpRow::Section(_) | keys::HelpRow::Text(_) => 0,
         })
         .max()
         .unwrap_or(0)
@@ -102,6 +102,7 @@ pub fn help_width(rows: &[keys::HelpRow], widths: Widths) -> usize {
         .map(|r| match r {
             keys::HelpRow::Binding(_, what) => keys + widths.str(what),
             keys::HelpRow::Section(title) => widths.str(title),
+            keys::HelpRow::Text(text) => widths.str(text),
         })
         .max()
         .unwrap_or(0)

@@ -184,6 +184,9 @@ fn keys_section(out: &mut String, keys: &Keymap) {
             HelpRow::Binding(k, what) => {
                 let _ = writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff(&k), roff(what));
             }
+            HelpRow::Text(text) => {
+                let _ = writeln!(out, ".PP\n{}", roff(&text));
+            }
         }
     }
 }

@@ -48,6 +48,8 @@ impl Default for Keymap {
 pub enum HelpRow {
     Section(&'static str),
     Binding(String, &'static str),
+    /// A line of how-to under a section, the keys in force named in it.
+    Text(String),
 }
 
 /// Modes whose keys fall back to the global ones.
@@ -198,6 +200,10 @@ impl Keymap {
         );
         let mut rows = Vec::new();
         for &mode in order {
+            // How to ask and how to take notes, after the reading keys.
+            if mode == Mode::Global && lead.contains(&Mode::Reader) {
+                rows.extend(self.guide());
+            }
             rows.push(HelpRow::Section(mode.title()));
             rows.extend(
                 self.bound
@@ -207,6 +213,39 @@ impl Keymap {
             );
         }
         rows
+    }
+
+    /// How to ask and how to take notes, with the keys in force: what a
+    /// table of keys alone does not say.
+    fn guide(&self) -> Vec<HelpRow> {
+        let key = |mode: Mode, action: Action| self.first_key(mode, &action);
+        vec![
+            HelpRow::Section("怎样搜索"),
+            HelpRow::Text(format!(
+                "按 {} 输入：汉字、拼音（ningbo）、首字母（nb）、英文地名（Munich）、繁体字都能找",
+                key(Mode::Global, Action::OpenSearch)
+            )),
+            HelpRow::Text("几个词连着打也行（筑波人才），问句里的“怎么”“如何”不算".into()),
+            HelpRow::Text("加英文引号（\"智造\"）只找原样的字".into()),
+            HelpRow::Section("怎样做笔记"),
+            HelpRow::Text(format!(
+                "{} 选一句，{} {} 多选少选，{} 写笔记，{} 只划线",
+                key(Mode::Reader, Action::StartSelection),
+                key(Mode::Select, Action::GrowSentence),
+                key(Mode::Select, Action::ShrinkSentence),
+                key(Mode::Select, Action::Annotate),
+                key(Mode::Select, Action::Highlight)
+            )),
+            HelpRow::Text(format!(
+                "{} {} 在笔记间跳，{} 看／改，{} 删，{} 恢复；{} 看全部笔记",
+                key(Mode::Reader, Action::NextNote),
+                key(Mode::Reader, Action::PrevNote),
+                key(Mode::Reader, Action::EditNote),
+                key(Mode::Reader, Action::DeleteNote),
+                key(Mode::Reader, Action::UndoDelete),
+                key(Mode::Global, Action::Show(4))
+            )),
+        ]
     }
 
     /// The key list as a Markdown table, as the README shows it.

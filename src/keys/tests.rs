@@ -165,3 +165,37 @@ const PINNED: &[&str] = &[
     "help_box.top",
     "help_box.bottom",
 ];
+
+#[test]
+fn help_says_how_to_ask_and_take_notes_with_the_keys_in_force() {
+    let mut keys = Keymap::default();
+    keys.rebind("select.annotate", vec![Key::parse("x").expect("a key")])
+        .expect("rebinds");
+    let texts: Vec<String> = keys
+        .help_rows(Mode::Reader)
+        .into_iter()
+        .filter_map(|r| match r {
+            HelpRow::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let all = texts.join("\n");
+    for said in [
+        "拼音（ningbo）",
+        "首字母（nb）",
+        "繁体字",
+        "筑波人才",
+        "引号",
+    ] {
+        assert!(all.contains(said), "{said}: {all}");
+    }
+    // The note keys as bound now, not as shipped.
+    assert!(
+        all.contains("x 写笔记") && !all.contains("a 写笔记"),
+        "{all}"
+    );
+    assert!(
+        all.contains("v 选一句") && all.contains("4 看全部笔记"),
+        "{all}"
+    );
+}

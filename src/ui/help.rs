@@ -38,6 +38,9 @@ pub fn render(help: &Help, cx: &DrawCx, buf: &mut Buffer) {
             HelpRow::Section(title) => {
                 put(buf, x, y, room, &[(title, theme.note_label)], w);
             }
+            HelpRow::Text(text) => {
+                put(buf, x, y, room, &[(text.as_str(), theme.body)], w);
+            }
             HelpRow::Binding(keys, what) => {
                 let pad = " ".repeat(key_width.saturating_sub(w.str(keys)));
                 let runs = [

@@ -12,7 +12,7 @@ pub fn render(picker: &Picker, cx: &DrawCx, buf: &mut Buffer) {
     let theme = cx.theme;
     let areas = crate::areas::picker(cx.size.0, cx.size.1, cx.lib.places.len());
     clear_popup(buf, areas.popup);
-    crate::paint::pane(theme, " 地点 · 汉字／拼音／English ", true, cx.widths)
+    crate::paint::pane(theme, " 地点 · 输入汉字、拼音或英文名 ", true, cx.widths)
         .render(areas.popup, buf);
     let inner = areas.inner;
     if inner.width < 6 || inner.height < 2 {
@@ -51,6 +51,12 @@ pub fn render(picker: &Picker, cx: &DrawCx, buf: &mut Buffer) {
             w,
         );
     }
+    // The English names in a column: each name padded to the widest shown.
+    let shown = picker.places.iter().take(usize::from(list.height));
+    let widest = shown
+        .map(|&p| w.str(&cx.lib.places[p].name))
+        .max()
+        .unwrap_or(0);
     for (i, &p) in picker
         .places
         .iter()
@@ -68,7 +74,8 @@ pub fn render(picker: &Picker, cx: &DrawCx, buf: &mut Buffer) {
         } else {
             (theme.place, theme.muted)
         };
-        let tail = format!("  {} · {}", place.english, place.country_zh);
+        let pad = " ".repeat(widest.saturating_sub(w.str(&place.name)));
+        let tail = format!("{pad}  {} · {}", place.english, place.country_zh);
         put(
             buf,
             list.x + 1,
