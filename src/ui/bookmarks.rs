@@ -79,7 +79,7 @@ pub fn render(list: &BookmarkList, cx: &DrawCx, buf: &mut Buffer) {
         } else {
             (theme.muted, theme.body)
         };
-        let crumb = truncate(&crumb, usize::from(room), w);
+        let crumb = crate::paint::text::truncate_start(&crumb, usize::from(room), w);
         put(buf, inner.x + 1, y, room, &[(&crumb, crumb_style)], w);
         let words = truncate(&words, usize::from(room.saturating_sub(2)), w);
         put(

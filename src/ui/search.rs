@@ -256,7 +256,7 @@ fn result(
     let selected = i + search.notes.len() == search.selected;
     let (base, crumb_style) = row_styles(theme, selected, area, buf);
     let room = usize::from(area.width.saturating_sub(2));
-    let crumb = truncate(&cx.index.breadcrumb(hit.entry), room, w);
+    let crumb = crate::paint::text::truncate_start(&cx.index.breadcrumb(hit.entry), room, w);
     let crumb_room = area.width.saturating_sub(1);
     put(
         buf,

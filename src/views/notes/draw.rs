@@ -86,6 +86,20 @@ fn render(list: &NoteList, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
         }
         let note = &study.book.notes[i];
         let source = crate::content::cite::note_source(cx.lib, note, &study.places[i]);
+        // Too long for the row: the byline goes first, then the start, so
+        // the section the notes are in shows.
+        let room = usize::from(inner.width.saturating_sub(1));
+        let shown = if w.str(&source) > room {
+            let without = match (source.find("》（"), source.find("） › ")) {
+                (Some(a), Some(b)) if a < b => {
+                    format!("{}{}", &source[..a + "》".len()], &source[b + "）".len()..])
+                }
+                _ => source.clone(),
+            };
+            crate::paint::text::truncate_start(&without, room, w)
+        } else {
+            source.clone()
+        };
         let gone = matches!(study.places[i], Place::Gone);
         if last_source.as_ref() != Some(&source) {
             put(
@@ -93,7 +107,7 @@ fn render(list: &NoteList, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
                 inner.x + 1,
                 y,
                 inner.width - 1,
-                &[(&source, theme.heading[1])],
+                &[(&shown, theme.heading[1])],
                 w,
             );
             y += 1;

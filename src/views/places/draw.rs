@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::state::{PlaceIndex, Row};
 use crate::keys::Mode;
-use crate::paint::text::{fill, marked, put, thousands, truncate};
+use crate::paint::text::{fill, marked, put, thousands, truncate_start};
 use crate::views::{Draw, DrawCx};
 
 impl Draw for PlaceIndex {
@@ -126,7 +126,8 @@ fn mention(
         if selected {
             fill(buf, Rect::new(inner.x, top, inner.width, 1), theme.selected);
         }
-        let crumb = truncate(&lib.breadcrumb(mention.anchor().node), room, widths);
+        // Cut at its start: the part the mention is in is what tells.
+        let crumb = truncate_start(&lib.breadcrumb(mention.anchor().node), room, widths);
         put(
             buf,
             inner.x + 3,

@@ -45,7 +45,15 @@ pub(super) fn render(view: &Reading, cx: &DrawCx, area: Rect, buf: &mut Buffer) 
             .unwrap_or_default();
         let room = usize::from(inner.width)
             .saturating_sub(widths.str(&head) + widths.str(&progress));
-        let label = truncate(&lib.display_label(node), room, widths);
+        // A derived title keeps its mark: the title is cut, not 〔拟题〕.
+        let full = lib.display_label(node);
+        let label = match full.strip_suffix(crate::content::DERIVED_MARK) {
+            Some(title) if widths.str(&full) > room => {
+                let mark = crate::content::DERIVED_MARK;
+                truncate(title, room.saturating_sub(widths.str(mark)), widths) + mark
+            }
+            _ => truncate(&full, room, widths),
+        };
         let mut style = if Some(node) == reading {
             theme.reading
         } else {
