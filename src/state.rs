@@ -33,6 +33,9 @@ pub struct Saved {
     /// The text at the top of the reader.
     pub at: Option<Spot>,
     pub measure: Option<usize>,
+    /// The settings' measure when `measure` was saved: a measure set in the
+    /// settings since wins over the one saved.
+    pub measure_from: Option<usize>,
     /// Paths of the open tree nodes.
     pub expanded: Vec<String>,
     /// Oldest first.

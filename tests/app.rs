@@ -1362,6 +1362,38 @@ fn plus_and_minus_report_and_change_only_what_the_pane_shows() {
         app.notice.as_deref(),
         Some(format!("版心 {} 列", shown - 4).as_str())
     );
+    // `+` to fill the pane again: the measure is the settings' again, so a
+    // wide window later is as wide as before, not the narrow one's width.
+    app.update(Action::WiderMeasure);
+    assert_eq!(app.views.reading.reader.doc().width, shown);
+    assert_eq!(app.views.reading.reader.measure, 80);
+    let saved = app.memory();
+    let mut wide = common::app(200, 40);
+    wide.update(Action::Restore(Box::new(saved)));
+    assert_eq!(wide.views.reading.reader.doc().width, 80);
+}
+
+#[test]
+fn a_measure_set_in_the_settings_since_wins_over_the_one_saved() {
+    let settings = |m: usize| {
+        zhizao::config::parse(
+            std::path::Path::new("config.toml"),
+            &format!("measure = {m}\n"),
+        )
+        .unwrap()
+    };
+    let mut before = app(200, 40).configured(settings(80));
+    before.update(Action::NarrowerMeasure);
+    let saved = before.memory();
+    assert_eq!(saved.measure, Some(76));
+    // The same settings: the session's 76 comes back.
+    let mut same = app(200, 40).configured(settings(80));
+    same.update(Action::Restore(Box::new(saved.clone())));
+    assert_eq!(same.views.reading.reader.measure, 76);
+    // `measure = 40` written since: 40.
+    let mut edited = app(200, 40).configured(settings(40));
+    edited.update(Action::Restore(Box::new(saved)));
+    assert_eq!(edited.views.reading.reader.measure, 40);
 }
 
 #[test]

@@ -601,7 +601,7 @@ fn a_reader_whose_notes_cannot_be_saved_prints_them_at_the_end() {
     builder.env("XDG_STATE_HOME", state.dir.path());
     builder.env("XDG_CACHE_HOME", state.dir.path().join("cache"));
     let mut s = common::pty::Session::spawn(builder, 100, 30);
-    s.wait_for("勇做民族复兴的先锋模范");
+    s.wait_for("第 1/2 篇");
     s.keys("va");
     s.wait_for("笔记");
     // More than the 1 kB `ulimit -f 1` lets a file have.
@@ -843,7 +843,7 @@ fn quitting_on_sigquit_keeps_the_draft_and_a_draft_that_cannot_be_saved_is_print
         builder.env("XDG_STATE_HOME", state.dir.path());
         builder.env("XDG_CACHE_HOME", state.dir.path().join("cache"));
         let mut s = common::pty::Session::spawn(builder, 100, 30);
-        s.wait_for("勇做民族复兴的先锋模范");
+        s.wait_for("第 1/2 篇");
         s.keys("va");
         s.wait_for("笔记 ［");
         s
@@ -1041,7 +1041,7 @@ fn any_ending_signal_keeps_the_draft_and_never_overwrites_a_saved_note() {
         builder.env("XDG_STATE_HOME", state.dir.path());
         builder.env("XDG_CACHE_HOME", state.dir.path().join("cache"));
         let mut s = common::pty::Session::spawn(builder, 100, 30);
-        s.wait_for("勇做民族复兴的先锋模范");
+        s.wait_for("第 1/2 篇");
         s.keys(keys);
         s.wait_for("笔记 ［");
         let typed = format!("草稿{}", &sig[1..]);

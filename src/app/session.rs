@@ -21,6 +21,7 @@ impl App {
         let reader = &mut self.views.reading.reader;
         reader.set_indent(config.indent_text());
         reader.set_measure(config.measure);
+        reader.preferred = config.measure;
         self.keys = config.keys;
         self.study.kinds = config.kinds;
         self.update(Action::Resize(self.size.0, self.size.1));

@@ -240,6 +240,7 @@ impl ViewState for Reading {
             .spot()
             .map(|(anchor, byte)| Spot::of(cx.lib, anchor, byte));
         saved.measure = Some(self.reader.measure);
+        saved.measure_from = Some(self.reader.preferred);
         saved.expanded = self.tree.expanded_paths();
         saved.progress.clone_from(&self.progress);
     }
@@ -249,7 +250,10 @@ impl ViewState for Reading {
     /// waits.
     fn recall(&mut self, saved: &Saved, cx: &Ctx) {
         let lib = cx.lib;
-        if let Some(measure) = saved.measure {
+        // The measure saved, unless the settings set another since.
+        if let Some(measure) = saved.measure
+            && saved.measure_from == Some(self.reader.preferred)
+        {
             self.reader.set_measure(measure);
         }
         if !saved.expanded.is_empty() {

@@ -34,6 +34,8 @@ pub struct Reader {
     columns: usize,
     /// The widest the text runs, in columns: `+` and `-` change it.
     pub measure: usize,
+    /// The settings' measure: widening to fill the pane goes back to it.
+    pub preferred: usize,
     /// A paragraph's first-line indent.
     pub indent: &'static str,
 }
@@ -107,6 +109,7 @@ impl Reader {
             rows: 1,
             columns: 2,
             measure: MEASURE,
+            preferred: MEASURE,
             indent: crate::layout::INDENT,
         };
         reader.relayout();
@@ -222,8 +225,16 @@ impl Reader {
             }
             // From what the pane shows: the first press always moves the
             // text, and wider than the pane moves nothing.
+            // Widened to fill the pane, it is the settings' measure again
+            // (or wider): a narrow window's `-` then `+` leaves no narrow
+            // measure behind for a wide one.
             Action::WiderMeasure if self.measure < self.columns => {
-                self.set_measure(self.measure + 4);
+                let next = self.measure + 4;
+                self.set_measure(if next >= self.columns {
+                    next.max(self.preferred)
+                } else {
+                    next
+                });
             }
             Action::WiderMeasure => {}
             Action::NarrowerMeasure => self.set_measure(self.shown_measure().saturating_sub(4)),
