@@ -64,9 +64,13 @@ fn text(view: &Reading, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
         // kind's first character (or a bar for a highlight), so kinds show
         // without colour too.
         if let Some((text, style)) = marks.margin(cx, line) {
+            // Where the text fills its pane, on the two border columns
+            // before it (the tree's and its own), so the kind still shows.
             let margin = left.saturating_sub(inner.x);
             let (x, max) = if margin >= 3 {
                 (left - 3, 2)
+            } else if inner.x >= 2 {
+                (inner.x - 2, 2)
             } else {
                 (inner.x - 1, 1)
             };
