@@ -376,7 +376,7 @@ impl App {
         self.came_from = Some(self.view);
         self.view = View::Reader;
         let floats = self.areas().tree_floats;
-        self.views.reading.arrive(arrival, floats);
+        self.views.reading.arrive(arrival, floats, &self.index);
     }
 
     /// Jumps to the selected search result; the query joins the history.

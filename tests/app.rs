@@ -1189,12 +1189,20 @@ fn the_popup_and_the_reader_mark_the_same_matches() {
             compared += 1;
         }
         assert!(compared > 0, "{query}");
-        // The popup counts texts (条), the status bar matches in the article (处).
+        // The popup counts texts (条), the status bar matches (处) in the
+        // collection, and which of the articles with matches this is.
         let screen = common::screen(&common::draw(&app));
+        let counts: Vec<usize> = (0..app.lib.articles.len())
+            .map(|a| app.index.matches_in_article(a, query).len())
+            .collect();
+        let before: usize = counts[..article].iter().sum();
+        let with: Vec<usize> = (0..counts.len()).filter(|&a| counts[a] > 0).collect();
         let status = format!(
-            "第 {}/{} 处",
-            app.views.reading.reader.hit + 1,
-            app.views.reading.reader.hits.len()
+            "第 {}/{} 处 · 第 {}/{} 篇",
+            before + app.views.reading.reader.hit + 1,
+            counts.iter().sum::<usize>(),
+            with.iter().position(|&a| a == article).unwrap() + 1,
+            with.len()
         );
         assert!(screen.contains(&status), "{query}: {status}\n{screen}");
     }
@@ -1681,4 +1689,43 @@ fn the_place_picker_says_what_to_type_and_sets_its_english_names_in_a_column() {
         starts.iter().all(|&s| s == starts[0]),
         "{starts:?}\n{shown}"
     );
+}
+
+#[test]
+fn n_goes_on_through_every_article_and_keeps_the_search_when_the_article_changes() {
+    let mut app = app(100, 30);
+    common::search(&mut app, "宁波");
+    app.update(Action::OpenResult);
+    let start = app.views.reading.reader.article;
+    let total: usize = (0..app.lib.articles.len())
+        .map(|a| app.index.matches_in_article(a, "宁波").len())
+        .sum();
+    // n through every match: each article's in turn, then round again.
+    let mut articles = vec![start];
+    let mut wrapped = 0;
+    for _ in 0..total {
+        app.update(Action::NextHit);
+        wrapped += usize::from(app.notice.as_deref() == Some("已回到第一个结果"));
+        let a = app.views.reading.reader.article;
+        if articles.last() != Some(&a) {
+            articles.push(a);
+        }
+    }
+    assert!(
+        articles.len() >= 3,
+        "into the other article and back: {articles:?}"
+    );
+    assert_eq!(
+        wrapped, 1,
+        "round once in as many steps as there are matches"
+    );
+    // Away to the other article by its part keys: n still finds matches.
+    app.update(Action::Select(node(&app, "models")));
+    app.update(Action::TreeOpen);
+    assert!(app.views.reading.reader.hits.is_empty());
+    app.update(Action::NextHit);
+    assert_ne!(app.notice.as_deref(), Some("没有搜索结果 · 按 / 搜索"));
+    assert!(!app.views.reading.reader.hits.is_empty());
+    let screen = common::screen(&common::draw(&app));
+    assert!(screen.contains(&format!("/{total} 处 · 第 ")), "{screen}");
 }

@@ -22,7 +22,9 @@ pub enum Destination {
 /// What the reader is to show: a section, or a paragraph with the marks.
 pub enum Arrival {
     Node(NodeId),
-    Text(Anchor, Vec<(Anchor, Range<usize>)>),
+    /// A place in the text, the matches of the search that led there, and
+    /// that search (for `n` to go on into other articles).
+    Text(Anchor, Vec<(Anchor, Range<usize>)>, Option<String>),
 }
 
 impl Destination {
@@ -38,10 +40,11 @@ impl Destination {
         let lib = index.library();
         Some(match self {
             Destination::Node(node) => Arrival::Node(node),
-            Destination::Text(anchor, None) => Arrival::Text(anchor, Vec::new()),
+            Destination::Text(anchor, None) => Arrival::Text(anchor, Vec::new(), None),
             Destination::Text(anchor, Some(query)) => {
                 let article = lib.node(anchor.node).article;
-                Arrival::Text(anchor, index.matches_in_article(article, &query))
+                let hits = index.matches_in_article(article, &query);
+                Arrival::Text(anchor, hits, Some(query))
             }
             Destination::Place(place) => {
                 // The first article that names it: each costs its own text.
@@ -49,7 +52,7 @@ impl Destination {
                 (0..lib.articles.len()).find_map(|article| {
                     let hits = index.matches_in_article(article, &query);
                     hits.first()
-                        .map(|&(first, _)| Arrival::Text(first, hits.clone()))
+                        .map(|&(first, _)| Arrival::Text(first, hits.clone(), Some(query.clone())))
                 })?
             }
         })

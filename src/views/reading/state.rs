@@ -2,7 +2,9 @@
 //! over it), which of them has the keys, the jump list, how far each
 //! article has been read, and the passage being selected for a note.
 
+mod hits;
 mod jumps;
+mod noting;
 pub mod panes;
 pub mod reader;
 mod recalled;
@@ -20,7 +22,7 @@ use crate::keys::Mode;
 use crate::state::{Saved, Spot};
 use crate::views::navigate::Arrival;
 use crate::views::rebase::Rebase;
-use crate::views::{Crumb, Ctx, NoteAsk, Reply, ViewState};
+use crate::views::{Crumb, Ctx, Reply, ViewState};
 use crate::wrap::Widths;
 use jumps::Jumps;
 use panes::{Focus, Panes};
@@ -46,6 +48,8 @@ pub struct Reading {
     /// it opens them again only when the text moves (a part the reader
     /// closes in the tree stays closed).
     opened_at: Option<(usize, usize)>,
+    /// The search the matches being stepped through are of.
+    found: hits::Found,
 }
 
 impl ViewState for Reading {
@@ -60,6 +64,7 @@ impl ViewState for Reading {
             drag_from: None,
             recalled: None,
             opened_at: None,
+            found: hits::Found::default(),
         }
     }
 
@@ -166,13 +171,12 @@ impl ViewState for Reading {
             ));
             // Matches in this article (处), where the popup counts matching
             // texts in the collection (条).
-            counts.push((
-                format!(" 第 {}/{} 处  ", reader.hit + 1, reader.hits.len()),
-                false,
-            ));
+            counts.push((self.hit_count(), false));
         }
         let articles = cx.lib.articles.len();
-        if articles > 1 {
+        // (With matches counted by article, those say which article.)
+        let by_article = self.found.spread.is_some() && !reader.hits.is_empty();
+        if articles > 1 && !by_article {
             counts.push((
                 format!(
                     "第 {}/{} 篇 · ",
@@ -327,10 +331,7 @@ impl Reading {
         }
         match action {
             Action::NextHit | Action::PrevHit => {
-                let forward = matches!(action, Action::NextHit);
-                let step = self.reader.step_hit(if forward { 1 } else { -1 });
-                let search = cx.keys.first_key(Mode::Global, &Action::OpenSearch);
-                step.notice(forward, &search).map_or(Reply::Done, Reply::Say)
+                self.step_hits(matches!(action, Action::NextHit), cx)
             }
             Action::ToggleBookmark => match from.top {
                 Some((anchor, _)) => Reply::Bookmark(anchor),
@@ -372,65 +373,6 @@ impl Reading {
         }
     }
 
-    /// The note keys of the text: select, step from note to note, edit,
-    /// delete and undo the note here.
-    fn on_notes(&mut self, action: &Action, cx: &Ctx) -> Option<Reply> {
-        let study = cx.marks.study;
-        Some(match action {
-            Action::StartSelection => self.start_selection(cx),
-            Action::NextNote | Action::PrevNote => {
-                let forward = matches!(action, Action::NextNote);
-                let at = self
-                    .reader
-                    .position()
-                    .top
-                    .map(|(a, byte)| (cx.lib.node(a.node).article, a.node, byte));
-                // From the note gone to while it is on screen, else from
-                // where the reader is.
-                let current = study.current.is_some() && self.note_here(cx) == study.current;
-                Reply::Note(NoteAsk::Step {
-                    forward,
-                    at,
-                    current,
-                })
-            }
-            Action::EditNote => match self.note_here(cx) {
-                Some(i) => Reply::Note(NoteAsk::Edit(i)),
-                None => Reply::Say("这里没有笔记".into()),
-            },
-            Action::DeleteNote => match self.note_here(cx) {
-                Some(i) => Reply::Note(NoteAsk::Delete(i)),
-                None => Reply::Say("这里没有笔记".into()),
-            },
-            Action::UndoDelete => Reply::Note(NoteAsk::Undo),
-            _ => return None,
-        })
-    }
-
-    /// The note here: the one `}` `{` went to while it is on screen, else
-    /// the first on screen.
-    #[must_use]
-    pub fn note_here(&self, cx: &Ctx) -> Option<usize> {
-        let study = cx.marks.study;
-        let reader = &self.reader;
-        let doc = reader.doc();
-        let screen = reader.scroll..reader.scroll + reader.page_height();
-        let line = |i: usize| {
-            study
-                .anchor(cx.lib, i)
-                .and_then(|(a, byte)| doc.line_of(a, byte))
-        };
-        let on_screen = |i: &usize| line(*i).is_some_and(|l| screen.contains(&l));
-        study.current.filter(on_screen).or_else(|| {
-            study
-                .ordered
-                .iter()
-                .copied()
-                .filter(on_screen)
-                .min_by_key(|&i| line(i))
-        })
-    }
-
     /// `Ctrl-o` and `Ctrl-n`; false at the end of the list.
     pub fn jump(&mut self, back: bool) -> bool {
         let Some(to) = self.jumps.step(back, self.reader.position()) else {
@@ -442,15 +384,21 @@ impl Reading {
     }
 
     /// Shows where a jump lands, remembering where the reader was.
-    pub fn arrive(&mut self, arrival: Arrival, floats: bool) {
+    pub fn arrive(&mut self, arrival: Arrival, floats: bool, index: &crate::search::SearchIndex) {
         self.jumps.push(self.reader.position());
         self.panes.read(floats);
         match arrival {
             Arrival::Node(node) => {
                 self.reader.open(node);
                 self.reader.hits.clear();
+                self.found = hits::Found::default();
             }
-            Arrival::Text(anchor, hits) => self.reader.jump(anchor, hits),
+            Arrival::Text(anchor, hits, query) => {
+                if query != self.found.query {
+                    self.found = hits::Found::of(query, index);
+                }
+                self.reader.jump(anchor, hits);
+            }
         }
     }
 
