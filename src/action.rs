@@ -111,6 +111,10 @@ pub enum Action {
     ShrinkSentence,
     GrowClause,
     ShrinkClause,
+    /// The selection on to the next sentence, or back to the one before:
+    /// where a note starts is anywhere in the section, not only on screen.
+    NextSentence,
+    PrevSentence,
     Annotate,
     Highlight,
     /// In the editor: the next kind, a line break, save.

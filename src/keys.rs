@@ -194,6 +194,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Select,    "select.shrink",                &[k('k'), code(C::Up), k('(')],      A::ShrinkSentence,     "少选一句").hint("多／少一句"),
     b(M::Select,    "select.grow_clause",           &[k('w')],                           A::GrowClause,         "多选一个分句"),
     b(M::Select,    "select.shrink_clause",         &[k('b')],                           A::ShrinkClause,       "少选一个分句"),
+    b(M::Select,    "select.next_sentence",         &[code(C::Right), k('l')],           A::NextSentence,       "改选下一句").hint("换句"),
+    b(M::Select,    "select.prev_sentence",         &[code(C::Left)],                    A::PrevSentence,       "改选上一句").hint("换句"),
     b(M::Select,    "select.annotate",              &[k('a')],                           A::Annotate,           "写笔记").hint("写笔记"),
     b(M::Select,    "select.highlight",             &[k('h')],                           A::Highlight,          "只划线").hint("划线"),
     b(M::Select,    "select.cancel",                &[code(C::Esc)],                     A::Close,              "取消选择").hint("取消"),

@@ -380,3 +380,57 @@ fn a_delete_undone_leaves_the_note_s_time_as_it_was() {
         "{shown}"
     );
 }
+
+#[test]
+fn v_starts_on_the_match_after_a_search_and_on_a_sentence_that_starts_on_screen() {
+    // After a search jump, the sentence that holds the match.
+    let mut app = app(100, 30);
+    common::search(&mut app, "跬步");
+    app.update(Action::OpenResult);
+    app.update(Action::StartSelection);
+    let words = app
+        .views
+        .reading
+        .selection
+        .as_ref()
+        .unwrap()
+        .words()
+        .to_owned();
+    assert!(words.contains("跬步"), "{words}");
+    app.update(Action::Close);
+    // A top line in the middle of a sentence: the first one that starts
+    // below it, whole on screen, not the tail of the one above.
+    let mut app = reading("models/ideals/1");
+    for _ in 0..3 {
+        app.update(Action::ScrollDown);
+    }
+    app.update(Action::StartSelection);
+    let selection = app.views.reading.selection.clone().unwrap();
+    let (anchor, byte) = selection.start_anchor(&app.lib).unwrap();
+    let reader = &app.views.reading.reader;
+    let line = reader.doc().line_of(anchor, byte).unwrap();
+    assert!(
+        line >= reader.scroll,
+        "starts on screen: line {line}, top {}",
+        reader.scroll
+    );
+    // The selection moves sentence by sentence, anywhere in the section.
+    let first = selection.words().to_owned();
+    app.update(Action::PrevSentence);
+    let before = app
+        .views
+        .reading
+        .selection
+        .as_ref()
+        .unwrap()
+        .words()
+        .to_owned();
+    assert_ne!(first, before, "{:?}", app.notice);
+    assert!(app.notice.is_none());
+    app.update(Action::NextSentence);
+    assert_eq!(app.views.reading.selection.as_ref().unwrap().words(), first);
+    for _ in 0..200 {
+        app.update(Action::NextSentence);
+    }
+    assert_eq!(app.notice.as_deref(), Some("已是本节最后一句"));
+}

@@ -229,8 +229,10 @@ impl Keymap {
             HelpRow::Text("加英文引号（\"智造\"）只找原样的字".into()),
             HelpRow::Section("怎样做笔记"),
             HelpRow::Text(format!(
-                "{} 选一句，{} {} 多选少选，{} 写笔记，{} 只划线",
+                "{} 选一句（搜索后是结果那句），{} {} 换一句，{} {} 多选少选，{} 写笔记，{} 只划线",
                 key(Mode::Reader, Action::StartSelection),
+                key(Mode::Select, Action::NextSentence),
+                key(Mode::Select, Action::PrevSentence),
                 key(Mode::Select, Action::GrowSentence),
                 key(Mode::Select, Action::ShrinkSentence),
                 key(Mode::Select, Action::Annotate),

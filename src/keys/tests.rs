@@ -83,6 +83,8 @@ const PINNED: &[&str] = &[
     "select.shrink",
     "select.grow_clause",
     "select.shrink_clause",
+    "select.next_sentence",
+    "select.prev_sentence",
     "select.annotate",
     "select.highlight",
     "select.cancel",

@@ -77,6 +77,34 @@ impl Selection {
         }
     }
 
+    /// The one sentence after the selection (or before it) in the section,
+    /// as the selection; false at the section's end (or start).
+    pub fn shift(&mut self, forward: bool) -> bool {
+        let text = &self.text;
+        let next = if forward {
+            let from = self.bytes.end;
+            let rest = &text[from..];
+            let skip = rest.len() - rest.trim_start().len();
+            (from + skip < text.len()).then(|| sentence_at(text, from + skip))
+        } else {
+            let before = text[..self.bytes.start].trim_end();
+            (!before.is_empty()).then(|| sentence_at(text, before.len() - 1))
+        };
+        match next.filter(|r| !r.is_empty() && *r != self.bytes) {
+            Some(bytes) => {
+                self.bytes = bytes;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Where the selection starts, as a paragraph and a byte of it.
+    #[must_use]
+    pub fn start_anchor(&self, lib: &Library) -> Option<(Anchor, usize)> {
+        in_paragraph(lib, self.node, self.bytes.start)
+    }
+
     /// The selected words, line breaks between paragraphs kept.
     #[must_use]
     pub fn words(&self) -> &str {
@@ -117,6 +145,18 @@ impl super::Reading {
                     (false, false) => Reply::Say("至少选一句".into()),
                 }
             }
+            Action::NextSentence | Action::PrevSentence => {
+                let forward = matches!(action, Action::NextSentence);
+                let moved = selection.shift(forward);
+                if let Some((anchor, byte)) = selection.start_anchor(cx.lib) {
+                    self.reader.reveal(anchor, byte);
+                }
+                match (moved, forward) {
+                    (true, _) => Reply::Done,
+                    (false, true) => Reply::Say("已是本节最后一句".into()),
+                    (false, false) => Reply::Say("已是本节第一句".into()),
+                }
+            }
             Action::Annotate => {
                 Reply::Note(NoteAsk::Write(selection.node, selection.bytes.clone()))
             }
@@ -149,17 +189,37 @@ impl super::Reading {
         Reply::Done
     }
 
-    /// `v`: the first sentence of a paragraph on the screen.
+    /// `v`: after a search, the sentence that holds the match on screen;
+    /// else the first sentence that starts on the screen (one that starts
+    /// above it shows only its tail).
     pub(super) fn start_selection(&mut self, cx: &Ctx) -> Reply {
         let reader = &self.reader;
-        let first = reader
-            .doc()
-            .lines
-            .iter()
-            .skip(reader.scroll)
-            .take(reader.page_height())
-            .filter_map(|l| l.anchor.map(|a| (a, l.range.start)))
-            .find_map(|(a, byte)| Selection::at(cx.lib, a, byte));
+        let screen = reader.scroll..reader.scroll + reader.page_height();
+        let hit = reader.hits.get(reader.hit).filter(|(a, r)| {
+            reader
+                .doc()
+                .line_of(*a, r.start)
+                .is_some_and(|l| screen.contains(&l))
+        });
+        let first = match hit {
+            Some((anchor, range)) => Selection::at(cx.lib, *anchor, range.start),
+            None => reader
+                .doc()
+                .lines
+                .iter()
+                .skip(reader.scroll)
+                .take(reader.page_height())
+                .filter_map(|l| l.anchor.map(|a| (a, l.range.start)))
+                .find_map(|(a, byte)| {
+                    let mut s = Selection::at(cx.lib, a, byte)?;
+                    // Begun above the top line: the next one, if any.
+                    let starts = s.start_anchor(cx.lib);
+                    if starts.is_some_and(|(sa, sb)| sa != a || sb < byte) && !s.shift(true) {
+                        return None;
+                    }
+                    Some(s)
+                }),
+        };
         match first {
             Some(selection) => {
                 self.selection = Some(selection);
