@@ -57,6 +57,9 @@ pub struct Note {
     /// When its words or kind last changed: the time it shows (a delete
     /// undone leaves it as it was).
     pub edited: u64,
+    /// The words it was written on, when the text has changed them since
+    /// (a typo fixed): shown with the note, so a reader knows.
+    pub was: Option<String>,
     /// Deleted at `modified`: kept a while so a merge does not revive it.
     pub deleted: bool,
     /// Written but never saved by the reader: the editor was open when the
@@ -112,6 +115,7 @@ impl Note {
             created: now,
             modified: now,
             edited: now,
+            was: None,
             deleted: false,
             draft: false,
             raw: None,
@@ -150,6 +154,7 @@ impl Note {
             created: now,
             modified: now,
             edited: now,
+            was: None,
             deleted: false,
             draft: true,
             raw: None,
@@ -213,6 +218,13 @@ impl Notebook {
                 let was = (note.path.clone(), note.quote.clone(), note.start);
                 note.anchor_at(lib, *node, bytes.clone());
                 moved |= (&note.path, &note.quote, note.start) != (&was.0, &was.1, was.2);
+                // Its own words changed: the first ones are kept to show
+                // (and forgotten if the text comes back to them).
+                if note.quote.exact != was.1.exact && note.was.is_none() {
+                    note.was = Some(was.1.exact);
+                } else if note.was.as_deref() == Some(note.quote.exact.as_str()) {
+                    note.was = None;
+                }
             }
         }
         moved

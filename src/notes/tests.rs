@@ -134,6 +134,19 @@ fn a_typo_fixed_inside_the_passage_keeps_the_note_on_the_new_words() {
     let places = book.place_all(&changed);
     book.reanchor(&changed, &places);
     assert_eq!(book.notes[0].quote.exact, text);
+    // The words it was written on are kept, to be shown with it, and
+    // round the W3C JSON.
+    assert_eq!(book.notes[0].was.as_deref(), Some(quote.as_str()));
+    let json = book.to_json(true).unwrap();
+    assert!(json.contains("\"zhizao:was\""));
+    assert_eq!(
+        Notebook::from_json(json.as_bytes()).unwrap().notes[0].was,
+        book.notes[0].was
+    );
+    // The text back as it was: nothing to show.
+    let places = book.place_all(&lib);
+    book.reanchor(&lib, &places);
+    assert_eq!(book.notes[0].was, None);
 }
 
 #[test]

@@ -63,6 +63,13 @@ struct Annotation {
         skip_serializing_if = "Option::is_none"
     )]
     edited: Option<String>,
+    /// The words the note was written on, when the text changed them.
+    #[serde(
+        rename = "zhizao:was",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    was: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -174,6 +181,7 @@ fn annotation(note: &Note) -> Annotation {
         deleted: note.deleted,
         draft: note.draft,
         edited: (note.edited != note.modified).then(|| iso8601(note.edited)),
+        was: note.was.clone(),
     }
 }
 
@@ -378,6 +386,7 @@ fn note(a: &Annotation) -> Result<Note, String> {
         created,
         modified,
         edited,
+        was: a.was.clone(),
         deleted: a.deleted,
         draft: a.draft,
         raw: None,

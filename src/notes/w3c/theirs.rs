@@ -20,6 +20,7 @@ pub(super) fn over(
     raw.remove("zhizao:deleted");
     raw.remove("zhizao:draft");
     raw.remove("zhizao:edited");
+    raw.remove("zhizao:was");
     for (key, value) in ours {
         let merged = match key.as_str() {
             "body" => Value::Array(onto_first(
@@ -147,6 +148,7 @@ pub(super) fn only_ours(item: &serde_json::Value) -> bool {
                 "zhizao:deleted",
                 "zhizao:draft",
                 "zhizao:edited",
+                "zhizao:was",
             ],
         )
         && each(item.get("body"), &body)

@@ -140,14 +140,20 @@ fn entry_rows(
     let note = &study.book.notes[i];
     let style = theme.marked[study.kind_index(&note.kind) % theme.marked.len()];
     let mut rows = Vec::new();
-    let quote = if gone {
-        format!("（原文已改动）{}", note.quote.exact)
-    } else {
-        note.quote.exact.clone()
+    let quote = match (&note.was, gone) {
+        (_, true) => format!("（原文已改动）{}", note.quote.exact),
+        // Found again on words the text has changed since.
+        (Some(_), false) => format!("（原文有改动）{}", note.quote.exact),
+        (None, false) => note.quote.exact.clone(),
     };
     for part in quote.split('\n') {
         for r in wrap(part, width, 0, w) {
             rows.push((part[r].to_owned(), style));
+        }
+    }
+    if let (Some(was), false) = (&note.was, gone) {
+        for r in wrap(&format!("原为：{was}"), width.saturating_sub(2), 0, w) {
+            rows.push((format!("  {}", &format!("原为：{was}")[r]), theme.muted));
         }
     }
     // A draft says so before its words, where a long one cannot hide it.
