@@ -13,7 +13,7 @@ mod passes;
 
 use crate::content::ordinal::{Family, Ordinal, at_start, opens_article};
 use nest::Nest;
-use passes::{parallel_headings, rejoined, trailing_headings};
+use passes::{parallel_headings, rejoined, stacked, trailing_headings};
 
 #[derive(Debug, Clone)]
 enum Piece {
@@ -90,6 +90,8 @@ fn heading_shape(s: &str) -> bool {
         && !ends_sentence(s)
         && !s.contains('。')
         && !s.ends_with(['，', '、', '；'])
+        // `——编者`: a signature, not a part.
+        && !s.starts_with("——")
         && !opens_article(s)
 }
 
@@ -178,6 +180,7 @@ pub(super) fn build(
 ) -> (Vec<Field>, Vec<Section>) {
     let (pieces, markdown) = pieces(body, layout);
     let pieces = rejoined(pieces);
+    let pieces = if markdown { pieces } else { stacked(pieces) };
     let mut pieces = if markdown {
         pieces
     } else {

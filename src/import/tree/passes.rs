@@ -6,6 +6,48 @@ use super::super::Field;
 use super::{Piece, chars, ordinal_of, sentence_ends};
 use crate::content::ordinal::{at_start, opens_article};
 
+/// Short lines set one under another with no text between, that only
+/// their shape made headings (a theory page's part: its topic `新质生产力`,
+/// its title, its speaker `…权衡代表`): the first is the part's heading,
+/// the others its first paragraphs, not parts of nothing.
+pub(super) fn stacked(pieces: Vec<Piece>) -> Vec<Piece> {
+    let loose = |p: &Piece| {
+        matches!(
+            p,
+            Piece::Heading {
+                ordinal: None,
+                level: None,
+                ..
+            }
+        )
+    };
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match piece {
+            Piece::Heading {
+                field,
+                ordinal: None,
+                level: None,
+            } if out.last().is_some_and(|p| loose(p) || matches!(p, Piece::Para { field: f, .. } if f.guess.as_deref() == Some(UNDER))) =>
+            {
+                out.push(Piece::Para {
+                    field: Field {
+                        guess: Some(UNDER.into()),
+                        ..field
+                    },
+                    ordinal: None,
+                    split: false,
+                });
+            }
+            p => out.push(p),
+        }
+    }
+    out
+}
+
+/// What [`stacked`] says of a line it read as text.
+const UNDER: &str = "text (a short line set under a part's heading)";
+
 /// Lines a layout set apart that are one: a bare ordinal (`第一章`) and
 /// the heading line under it; a law's bare article number (`第一条`) and
 /// its text.
