@@ -211,6 +211,19 @@ pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>, usize) {
         }
     }
     read.push_str(&text[copied..]);
+    // A heading set above the page's `#` title is its deck (引题), as
+    // crawled newspaper pages print it.
+    if let Some(title) = r
+        .units
+        .iter()
+        .position(|u| matches!(u.kind, UnitKind::Title { .. }))
+    {
+        for u in &mut r.units[..title] {
+            if matches!(u.kind, UnitKind::Heading(_)) {
+                u.kind = UnitKind::Deck;
+            }
+        }
+    }
     let markup = markup(&read, &r.produced);
     r.dropped.push(Dropped::new("Markdown markup", markup, 1));
     let chars = read.chars().filter(|c| !c.is_whitespace()).count()

@@ -99,7 +99,7 @@ fn date_line(s: &str) -> bool {
 }
 
 /// The paper and page a piece was printed on: `《人民日报》（2025年03月05日第 06 版）`.
-fn paper_line(s: &str) -> bool {
+pub(super) fn paper_line(s: &str) -> bool {
     s.starts_with('《') && s.contains('》') && s.contains("版") && chars(s) <= 40
 }
 

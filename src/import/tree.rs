@@ -90,8 +90,9 @@ fn heading_shape(s: &str) -> bool {
         && !ends_sentence(s)
         && !s.contains('。')
         && !s.ends_with(['，', '、', '；'])
-        // `——编者`: a signature, not a part.
+        // `——编者`: a signature, not a part; nor the paper and page.
         && !s.starts_with("——")
+        && !super::opening::paper_line(s)
         && !opens_article(s)
 }
 
