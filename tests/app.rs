@@ -1729,3 +1729,27 @@ fn n_goes_on_through_every_article_and_keeps_the_search_when_the_article_changes
     let screen = common::screen(&common::draw(&app));
     assert!(screen.contains(&format!("/{total} 处 · 第 ")), "{screen}");
 }
+
+#[test]
+fn matches_are_stepped_in_the_order_the_page_shows_them_and_words_where_the_search_found() {
+    let mut app = app(100, 30);
+    common::search(&mut app, "青年");
+    app.update(Action::OpenResult);
+    let reader = &app.views.reading.reader;
+    let lines: Vec<usize> = reader
+        .hits
+        .iter()
+        .map(|(a, r)| reader.doc().line_of(*a, r.start).unwrap())
+        .collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    // Several words: `n` goes to the texts holding them, not to every
+    // lone word of the article.
+    let lone = app.index.matches_in_article(0, "以");
+    let words = app.index.matches_in_article(0, "以全球为导");
+    assert!(
+        !words.is_empty() && words.len() < lone.len() / 2,
+        "{} of {}",
+        words.len(),
+        lone.len()
+    );
+}

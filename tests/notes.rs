@@ -434,3 +434,19 @@ fn v_starts_on_the_match_after_a_search_and_on_a_sentence_that_starts_on_screen(
     }
     assert_eq!(app.notice.as_deref(), Some("已是本节最后一句"));
 }
+
+#[test]
+fn a_note_just_written_is_the_one_next_note_goes_to_from_above_it() {
+    let mut app = reading("models/ideals/1");
+    app.update(Action::StartSelection);
+    app.update(Action::Annotate);
+    typed(&mut app, "刚写的");
+    app.update(Action::SaveNote);
+    // Back to the top of the part, the note on screen: `}` goes to it.
+    let n = node(&app, "models/ideals/1");
+    app.update(Action::Select(n));
+    app.update(Action::TreeOpen);
+    app.update(Action::NextNote);
+    assert_ne!(app.notice.as_deref(), Some("后面没有笔记了"));
+    assert_eq!(app.study.current, Some(0));
+}

@@ -222,31 +222,39 @@ impl Keymap {
         vec![
             HelpRow::Section("怎样搜索"),
             HelpRow::Text(format!(
-                "按 {} 输入：汉字、拼音（ningbo）、首字母（nb）、英文地名（Munich）、繁体字都能找",
+                "按 {} 输入：汉字、拼音（ningbo）、",
                 key(Mode::Global, Action::OpenSearch)
             )),
-            HelpRow::Text("几个词连着打也行（筑波人才），问句里的“怎么”“如何”不算".into()),
+            HelpRow::Text("首字母（nb）、英文地名（Munich）、繁体字".into()),
+            HelpRow::Text("几个词连着打也行（筑波人才），".into()),
+            HelpRow::Text("问句里的“怎么”“如何”不算".into()),
             HelpRow::Text("加英文引号（\"智造\"）只找原样的字".into()),
             HelpRow::Section("怎样做笔记"),
             HelpRow::Text(format!(
-                "{} 选一句（搜索后是结果那句），{} {} 换一句，{} {} 多选少选，{} 写笔记，{} 只划线",
-                key(Mode::Reader, Action::StartSelection),
+                "{} 选一句（搜索后是结果那句），",
+                key(Mode::Reader, Action::StartSelection)
+            )),
+            HelpRow::Text(format!(
+                "{} {} 换一句，{} {} 多选少选，",
                 key(Mode::Select, Action::NextSentence),
                 key(Mode::Select, Action::PrevSentence),
                 key(Mode::Select, Action::GrowSentence),
-                key(Mode::Select, Action::ShrinkSentence),
+                key(Mode::Select, Action::ShrinkSentence)
+            )),
+            HelpRow::Text(format!(
+                "{} 写笔记，{} 只划线",
                 key(Mode::Select, Action::Annotate),
                 key(Mode::Select, Action::Highlight)
             )),
             HelpRow::Text(format!(
-                "{} {} 在笔记间跳，{} 看／改，{} 删，{} 恢复；{} 看全部笔记",
+                "{} {} 在笔记间跳，{} 看／改，{} 删，{} 恢复",
                 key(Mode::Reader, Action::NextNote),
                 key(Mode::Reader, Action::PrevNote),
                 key(Mode::Reader, Action::EditNote),
                 key(Mode::Reader, Action::DeleteNote),
-                key(Mode::Reader, Action::UndoDelete),
-                key(Mode::Global, Action::Show(4))
+                key(Mode::Reader, Action::UndoDelete)
             )),
+            HelpRow::Text(format!("{} 看全部笔记", key(Mode::Global, Action::Show(4)))),
         ]
     }
 

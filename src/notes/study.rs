@@ -81,7 +81,8 @@ impl Study {
         let i = self.book.notes.len() - 1;
         self.places.push(Place::Gone);
         self.place(lib);
-        self.current = Some(i);
+        // Not `current`: that is the note `}` `{` went to, and `}` from
+        // here goes to a new note on screen first, not past it.
         i
     }
 

@@ -204,6 +204,15 @@ pub fn truncate_start(s: &str, max: usize, widths: Widths) -> String {
         out.push('…');
     }
     out.extend(kept.into_iter().rev());
+    // A breadcrumb loses whole parts, not a character of one (`…示 › 一是`):
+    // from the first ` › ` left, when one is.
+    if let Some(at) = out.find(" › ")
+        && !out[..at].contains(" › ")
+        && at > '…'.len_utf8()
+        && out.starts_with('…')
+    {
+        return format!("…{}", &out[at + 1..]);
+    }
     out
 }
 
@@ -290,6 +299,20 @@ pub fn overlay<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_breadcrumb_cut_at_its_start_loses_whole_parts() {
+        let w = crate::wrap::Widths::default();
+        let crumb = "奋力打造全球智造创新之都 › 国内外经验 › 1、国内先进城市发展对宁波的启示 › 一是 注重打造制造业品牌";
+        let cut = super::truncate_start(crumb, 60, w);
+        assert!(
+            cut.starts_with("…› ") && crumb.ends_with(&cut[cut.find(' ').unwrap()..]),
+            "{cut}"
+        );
+        assert!(w.str(&cut) <= 60);
+        // A part alone too wide keeps its end.
+        assert_eq!(super::truncate_start("一二三四五六", 7, w), "…四五六");
+    }
+
     #[test]
     fn counts_get_a_comma_every_three_digits() {
         let shown: Vec<String> = [0, 999, 1_000, 13_200, 708_541, 1_140_011]

@@ -97,8 +97,24 @@ impl SearchIndex {
         if parsed.terms.is_empty() {
             return Vec::new();
         }
+        // Several words: marked in the texts that hold the most of them
+        // (all, where one does), so `n` goes where the search found, not to
+        // every lone word of the article.
         if parsed.is_words() {
-            return self.each_entry(article, |entry| Some(self.word_marks(entry, &parsed)));
+            let (Some(&start), Some(&end)) = (
+                self.article_starts.get(article),
+                self.article_starts.get(article + 1),
+            ) else {
+                return Vec::new();
+            };
+            let most = (start..end)
+                .map(|entry| self.words_held(entry, &parsed).0)
+                .max()
+                .unwrap_or(0);
+            return self.each_entry(article, |entry| {
+                let (held, marks) = self.words_held(entry, &parsed);
+                (held == most && most > 0).then_some(marks)
+            });
         }
         let words = self.matches_of(article, &parsed);
         if !words.is_empty() || !parsed.can_scatter() {

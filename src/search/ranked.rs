@@ -464,14 +464,21 @@ impl SearchIndex {
     /// Every word of `query` where it stands in an entry, whether or not
     /// the others do: what a hit of several words marks.
     pub(super) fn word_marks(&self, entry: u32, query: &Query) -> Vec<Range<usize>> {
+        self.words_held(entry, query).1
+    }
+
+    /// How many of the query's words a text holds, and the marks of them.
+    pub(super) fn words_held(&self, entry: u32, query: &Query) -> (usize, Vec<Range<usize>>) {
         let text = self.text(entry);
-        let mut out: Vec<Range<usize>> = query
-            .terms
-            .iter()
-            .flat_map(|t| self.term_marks(entry, text, t, query))
-            .collect();
+        let mut held = 0;
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for t in &query.terms {
+            let marks = self.term_marks(entry, text, t, query);
+            held += usize::from(!marks.is_empty());
+            out.extend(marks);
+        }
         super::highlight::merge(&mut out);
-        out
+        (held, out)
     }
 }
 

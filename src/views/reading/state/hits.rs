@@ -84,7 +84,8 @@ impl Reading {
             let index = if forward { 0 } else { hits.len() - 1 };
             self.reader.jump(anchor, hits);
             self.reader.hit = index;
-            self.reader.reveal(anchor, self.reader.hits[index].1.start);
+            let (at, range) = self.reader.hits[index].clone();
+            self.reader.reveal(at, range.start);
             return if wrapped {
                 Reply::Say(if forward { "已回到第一个结果" } else { "已回到最后一个结果" }.into())
             } else {

@@ -342,9 +342,12 @@ impl Reader {
 
     /// Shows a paragraph with the hits to step through, on the one at
     /// `anchor` (or the first).
-    pub fn jump(&mut self, anchor: Anchor, hits: Vec<(Anchor, Range<usize>)>) {
+    pub fn jump(&mut self, anchor: Anchor, mut hits: Vec<(Anchor, Range<usize>)>) {
         self.article = self.lib.node(anchor.node).article;
         self.relayout();
+        // In the order the page shows them (an article's notes, say, are
+        // printed at its end).
+        hits.sort_by_key(|(a, r)| self.doc.line_of(*a, r.start).unwrap_or(usize::MAX));
         self.hit = hits.iter().position(|(a, _)| *a == anchor).unwrap_or(0);
         self.hits = hits;
         if self.hits.is_empty() {
