@@ -48,9 +48,14 @@ fn hints(cx: &DrawCx, modes: &[Mode], offered: &dyn Fn(&Action) -> bool) -> Vec<
     let (mut global, mut help) = (Vec::new(), None);
     if modes.contains(&Mode::Global) {
         for (action, keys, hint) in cx.keys.hinted(Mode::Global) {
+            // A global key the mode on top takes for its own (`/` to
+            // filter the notes) is offered once, as the mode's.
+            let shadowed = own
+                .iter()
+                .any(|(k, _)| k.split('/').any(|k| keys.split('/').any(|g| g == k)));
             if matches!(action, Action::ToggleHelp) {
                 help = Some((keys, hint));
-            } else if offered(&action) {
+            } else if offered(&action) && !shadowed {
                 global.push((keys, hint));
             }
         }
