@@ -637,3 +637,30 @@ fn an_editors_note_run_in_after_its_label_and_a_square_byline_go_where_they_belo
             .any(|d| d.what == "label" && d.text == "编者按：")
     );
 }
+
+#[test]
+fn a_headline_whose_lines_say_what_they_are_is_read_by_its_labels() {
+    let text = "引题：理论热词 实践热点\n主题：宁波打造全球智造创新之都\n\n正文第一段，说明一些情况。\n\n正文第二段，同样如此。\n";
+    let imported = run(text, Format::Text, &places());
+    assert!(
+        imported.check.is_none() && imported.adds_up(),
+        "{}",
+        imported.coverage()
+    );
+    let a = &imported.articles[0];
+    assert_eq!(
+        a.title.as_ref().map(|t| t.text.as_str()),
+        Some("宁波打造全球智造创新之都")
+    );
+    assert_eq!(
+        a.deck.as_ref().map(|t| t.text.as_str()),
+        Some("理论热词 实践热点")
+    );
+    let labels: Vec<&str> = imported
+        .dropped
+        .iter()
+        .filter(|d| d.what == "label")
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(labels, ["引题：", "主题："]);
+}

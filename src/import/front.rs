@@ -110,8 +110,18 @@ pub(super) fn articles(
         pending_deck: None,
     };
     let mut i = 0;
-    // A page that opens with its title on a line of its own.
+    // A page that opens with its headline's lines labelled, or its title
+    // on a line of its own.
     if layout != Layout::Marked
+        && !scan.titled
+        && let Some((article, next)) = super::opening::labelled_block(&units, 0, scan.dropped)
+    {
+        scan.drafts.push(Draft {
+            article,
+            body: Vec::new(),
+        });
+        i = next;
+    } else if layout != Layout::Marked
         && !scan.titled
         && title_group(&units, 0, layout, blanks).is_none()
         && let Some((article, body, next)) = super::opening::title_block(&units, 0)

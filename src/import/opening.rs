@@ -120,6 +120,66 @@ fn tagline(s: &str) -> bool {
     words.len() >= 3 && words.iter().all(|w| chars(w) <= 8)
 }
 
+/// A headline block whose lines say what they are (`引题：…`, `主题：…`,
+/// `副题：…`, or in 【】), as crawled pages print them: the article with its
+/// title and decks, the labels dropped; where the body goes on.
+pub(super) fn labelled_block(
+    units: &[Unit],
+    i: usize,
+    dropped: &mut Vec<Dropped>,
+) -> Option<(Article, usize)> {
+    let label = |s: &str| -> Option<(&'static str, usize)> {
+        [
+            ("引题", "deck"),
+            ("肩题", "deck"),
+            ("主题", "title"),
+            ("标题", "title"),
+            ("副题", "sub"),
+        ]
+        .iter()
+        .find_map(|&(word, role)| {
+            [
+                format!("{word}："),
+                format!("{word}:"),
+                format!("【{word}】"),
+            ]
+            .iter()
+            .find(|l| s.starts_with(l.as_str()))
+            .map(|l| (role, l.len()))
+        })
+    };
+    let mut j = i;
+    let mut labels = Vec::new();
+    let mut article = Article {
+        line: units.get(i)?.line,
+        ..Article::default()
+    };
+    while let Some(u) = units.get(j).filter(|u| u.kind == UnitKind::Text) {
+        let Some((role, len)) = label(&u.text) else {
+            break;
+        };
+        let text = u.text[len..].trim().to_owned();
+        let field = Field {
+            text,
+            ..Field::of(u)
+        };
+        let slot = match role {
+            "title" => &mut article.title,
+            _ if article.deck.is_none() => &mut article.deck,
+            _ => break,
+        };
+        if slot.is_some() || field.text.is_empty() {
+            break;
+        }
+        labels.push(Dropped::new("label", u.text[..len].to_owned(), u.line));
+        *slot = Some(field);
+        j += 1;
+    }
+    article.title.as_ref()?;
+    dropped.extend(labels);
+    Some((article, j))
+}
+
 /// The title lines at `i` and what is set under them, as an article with
 /// the units to put first in its body; where the body goes on. None
 /// when the page does not open with a title.

@@ -45,6 +45,14 @@ fn marked(s: &str) -> bool {
     crate::content::ordinal::at_start(s).is_some() || crate::content::ordinal::opens_article(s)
 }
 
+/// A headline's line that says what it is (`主题：…`): a line of its own.
+fn labelled(s: &str) -> bool {
+    ["引题", "肩题", "主题", "标题", "副题"].iter().any(|w| {
+        s.strip_prefix(w)
+            .is_some_and(|r| r.starts_with(['：', ':']))
+    })
+}
+
 pub(super) fn layout_of(lines: &[Line]) -> Layout {
     // (A paragraph's first line, not a short one set in: a contents line.)
     let indented = lines
@@ -187,7 +195,12 @@ fn continues(
     let part = crate::content::ordinal::at_start(&p.text)
         .is_some_and(|o| o.family.part_rank().is_some())
         && p.text.chars().count() <= 40;
-    if p.quoted != l.quoted || leads_to_page(&p.text) || part {
+    if p.quoted != l.quoted
+        || leads_to_page(&p.text)
+        || part
+        || labelled(&p.text)
+        || labelled(&l.text)
+    {
         return false;
     }
     match layout {
