@@ -664,3 +664,35 @@ fn a_headline_whose_lines_say_what_they_are_is_read_by_its_labels() {
         .collect();
     assert_eq!(labels, ["引题：", "主题："]);
 }
+
+#[test]
+fn a_decimal_outline_nests_by_its_dots() {
+    let text = "标题\n\n作者：王伟\n\n1. 第一部分\n\n正文一。\n\n1.1 小节一\n\n正文。\n\n1.2 小节二\n\n正文。\n\n2. 第二部分\n\n正文二。\n\n2.1 小节三\n\n正文。\n";
+    let imported = run(text, Format::Text, &places());
+    assert!(
+        imported.problems.is_empty() && imported.warnings.is_empty(),
+        "{:?}",
+        imported.warnings
+    );
+    assert!(imported.check.is_none());
+    let tree: Vec<(String, Vec<String>)> = imported.articles[0]
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.heading.text.clone(),
+                s.sections.iter().map(|c| c.heading.text.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tree,
+        [
+            (
+                "1.第一部分".to_owned(),
+                vec!["1.1 小节一".to_owned(), "1.2 小节二".to_owned()]
+            ),
+            ("2.第二部分".to_owned(), vec!["2.1 小节三".to_owned()]),
+        ]
+    );
+}

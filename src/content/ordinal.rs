@@ -30,6 +30,9 @@ pub enum Family {
     FenBian,
     /// 第一章 第二章 …
     Zhang,
+    /// A decimal outline's deeper levels: `1.1` `1.2` (2), `2.1.1` (3)…,
+    /// counted by their last number.
+    Decimal(u8),
     /// 第一节 第二节 …
     Jie,
 }
@@ -169,9 +172,43 @@ pub fn at_start(s: &str) -> Option<Ordinal> {
     }
     // `1.` but not `1.5`.
     let after = s[len..].strip_prefix('.')?;
-    (!after.starts_with(|c: char| c.is_ascii_digit()))
-        .then(|| found(Family::DigitDot, n, len + 1))
-        .flatten()
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return decimal(s);
+    }
+    found(Family::DigitDot, n, len + 1)
+}
+
+/// A decimal outline's number (`1.1`, `2.1.3`, a dot after it or not),
+/// followed by its heading (a space or a hanzi), not a figure (`1.5倍`
+/// has no space and `1.5%` is no heading).
+fn decimal(s: &str) -> Option<Ordinal> {
+    let mut len = 0;
+    let mut parts: Vec<u32> = Vec::new();
+    loop {
+        let (n, l) = digits(&s[len..])?;
+        parts.push(n);
+        len += l;
+        match s[len..].strip_prefix('.') {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => len += 1,
+            _ => break,
+        }
+    }
+    let depth = u8::try_from(parts.len())
+        .ok()
+        .filter(|d| (2..=4).contains(d))?;
+    let text_len = len + usize::from(s[len..].starts_with('.'));
+    let after = &s[text_len..];
+    (after.starts_with([' ', '\u{3000}'])
+        && after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit()))
+    .then(|| Ordinal {
+        text: s[..text_len].to_owned(),
+        family: Family::Decimal(depth),
+        n: *parts.last().unwrap_or(&0),
+    })
 }
 
 /// A law's article (`第一百零九条 …`): a paragraph, never a part's heading.
@@ -189,9 +226,12 @@ pub fn opens_article(s: &str) -> bool {
 /// The whole of `s` as one ordinal.
 #[must_use]
 pub fn parse(s: &str) -> Option<Ordinal> {
-    // `第一` and the order words stand alone as a section's ordinal.
+    // `第一` and the order words stand alone as a section's ordinal; a
+    // decimal one before its heading.
     let probe = format!("{s}，");
-    at_start(&probe).filter(|o| o.text == s)
+    at_start(&probe)
+        .filter(|o| o.text == s)
+        .or_else(|| decimal(&format!("{s} 题")).filter(|o| o.text == s))
 }
 
 impl Family {
@@ -207,6 +247,7 @@ impl Family {
             Family::FenBian => format!("第{}分编", han_text(n)),
             Family::Zhang => format!("第{}章", han_text(n)),
             Family::Jie => format!("第{}节", han_text(n)),
+            Family::Decimal(depth) => format!("{}{n}", "#.".repeat(usize::from(depth) - 1)),
             Family::DigitComma => format!("{n}、"),
             Family::DigitDot => format!("{n}."),
             Family::DigitParen => format!("（{n}）"),
@@ -324,6 +365,25 @@ mod tests {
         }
         assert_eq!(at_start("首先，站稳").map(|o| o.text), Some("首先".into()));
         assert_eq!(at_start("（三）加强").map(|o| o.n), Some(3));
+    }
+
+    #[test]
+    fn a_decimal_outline_nests_by_its_dots() {
+        let o = at_start("1.2 研究方法").expect("an ordinal");
+        assert_eq!(
+            (o.text.as_str(), o.family, o.n),
+            ("1.2", Family::Decimal(2), 2)
+        );
+        let o = at_start("2.1.3　模型训练").expect("an ordinal");
+        assert_eq!((o.family, o.n), (Family::Decimal(3), 3));
+        // Figures are not headings.
+        assert_eq!(at_start("1.5倍的增长"), None);
+        assert_eq!(at_start("1.5 2.5"), None);
+        assert_eq!(
+            at_start("1. 第一部分").map(|o| o.family),
+            Some(Family::DigitDot)
+        );
+        assert_eq!(first_out_of_sequence(&["2.1", "2.2", "2.3"]), None);
     }
 
     #[test]

@@ -55,6 +55,18 @@ pub fn close_up(s: &str) -> String {
             .iter()
             .any(|w| w.chars().count() == 1 && w.chars().all(|c| han(&c)));
     let short = chars.iter().filter(|c| !c.is_whitespace()).count() <= 40;
+    // A decimal outline's number keeps the space before its heading
+    // (`1.1 小节`): without it, it reads as a figure.
+    let outline = s
+        .trim_start()
+        .find(char::is_whitespace)
+        .map(|at| s.len() - s.trim_start().len() + at)
+        .filter(|&at| {
+            let head = s[..at].trim();
+            head.contains('.')
+                && head.split('.').filter(|p| !p.is_empty()).count() >= 2
+                && head.chars().all(|c| c.is_ascii_digit() || c == '.')
+        });
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
@@ -66,12 +78,13 @@ pub fn close_up(s: &str) -> String {
             }
             let latin = |c: Option<&char>| c.is_some_and(char::is_ascii_graphic);
             let two = |a: Option<&char>, b: Option<&char>| a.is_some_and(han) && b.is_some_and(han);
+            let numbered = outline.is_some_and(|at| s[..at].chars().count() == i);
             let names = short
                 && !spaced_out
                 && i >= 2
                 && two(chars.get(i - 2), chars.get(i - 1))
                 && two(chars.get(j), chars.get(j + 1));
-            if i > 0 && (latin(chars.get(i - 1)) && latin(chars.get(j)) || names) {
+            if i > 0 && (latin(chars.get(i - 1)) && latin(chars.get(j)) || names || numbered) {
                 out.push(' ');
             }
             i = j;

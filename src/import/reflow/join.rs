@@ -111,7 +111,9 @@ pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
         .iter()
         .filter(|&&i| {
             let p = &lines[i - 1];
-            ends_sentence(&p.text)
+            // (After the page's first line: its title, set apart.)
+            i == 1
+                || ends_sentence(&p.text)
                 || width(&p.text) + 6 <= cols[i - 1].0
                 || p.alone != Alone::No
                 || (marked(&p.text) && p.text.chars().count() <= 40)
