@@ -121,6 +121,22 @@ fn pdf(n: usize) -> String {
     page
 }
 
+/// `pdftotext -layout` of two-column pages: forty lines a page, a form
+/// feed after each.
+fn two_columns(n: usize) -> String {
+    let mut page = String::from("标题\n\n");
+    for i in 1..=n {
+        let _ = writeln!(
+            page,
+            "第{i:05}行左栏的正文，一段说明的文字，排满一行          第{i:05}行右栏的正文，另一段文字接着排"
+        );
+        if i % 40 == 0 {
+            page.push('\u{c}');
+        }
+    }
+    page
+}
+
 fn broken(n: usize) -> String {
     let mut page = String::from("标题\n\n");
     for i in 1..=n {
@@ -158,6 +174,11 @@ fn main() {
         ("HTML paragraphs nested 500 deep", nested, Format::Auto),
         ("articles of a code of law", code, Format::Text),
         ("PDF lines, a header at each page break", pdf, Format::Text),
+        (
+            "PDF lines in two columns (pdftotext -layout)",
+            two_columns,
+            Format::Text,
+        ),
         ("items, false headings among them", broken, Format::Text),
     ] {
         for n in [10_000, 20_000, 40_000] {

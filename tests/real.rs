@@ -216,6 +216,12 @@ fn judge(e: &Expected) -> (Vec<String>, Vec<String>) {
     let reference = ["html", "htm"]
         .contains(&path.extension().and_then(|e| e.to_str()).unwrap_or(""))
         .then(|| std::fs::read_to_string(path.with_extension("txt")).expect("the page's text"));
+    // `pdftotext -layout` sets two columns side by side on each line: its
+    // sentences are read from MuPDF's text of the same PDF, column by column.
+    let reference = reference.or_else(|| {
+        let name = e.file.strip_prefix("pdf-pdftotext-")?;
+        std::fs::read_to_string(dir().join(format!("pdf-mupdf-{name}"))).ok()
+    });
     let markdown = path.extension().is_some_and(|e| e == "md");
     let own = sentences(reference.as_deref().unwrap_or(&page), markdown);
     let text: String = imported.articles.iter().map(article_text).collect();
