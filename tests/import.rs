@@ -696,3 +696,27 @@ fn a_decimal_outline_nests_by_its_dots() {
         ]
     );
 }
+
+#[test]
+fn a_line_broken_at_an_opening_quote_or_inside_a_number_is_not_a_heading() {
+    let text = "标题\n\n作者：王伟\n\n要在做大蛋糕的同时，进一步分好‘\n蛋糕’，让发展成果惠及全体人民。\n\n今年产量有望突破14.\n5万台，创下新高。\n";
+    let imported = run(text, Format::Text, &places());
+    assert!(
+        imported.articles[0].sections.is_empty(),
+        "{:?}",
+        imported.articles[0].sections
+    );
+    let paragraphs: Vec<&str> = imported.articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(
+        paragraphs.iter().any(|p| p.contains("分好‘蛋糕’")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs.iter().any(|p| p.contains("14.5万台")),
+        "{paragraphs:?}"
+    );
+}

@@ -90,6 +90,10 @@ fn heading_shape(s: &str) -> bool {
         && !ends_sentence(s)
         && !s.contains('。')
         && !s.ends_with(['，', '、', '；'])
+        // A line broken at an opening quote or inside a number
+        // (`进一步分好‘`, `机将突破14.`): the sentence goes on.
+        && !s.ends_with(['‘', '“', '《', '（', '(', '「'])
+        && !s.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit())
         // `——编者`: a signature, not a part; nor the paper and page.
         && !s.starts_with("——")
         && !super::opening::paper_line(s)

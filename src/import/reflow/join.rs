@@ -152,7 +152,13 @@ pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
             // Both sides are closed up already: only the seam is looked at,
             // so a paragraph of many lines is joined in linear time.
             let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
-            if latin(u.text.chars().next_back()) && latin(l.text.chars().next()) {
+            // A number broken at its point (`14.` / `5万台`) joins whole.
+            let mut tail = u.text.chars().rev();
+            let split_number = matches!(
+                (tail.next(), tail.next(), l.text.chars().next()),
+                (Some('.'), Some(d), Some(n)) if d.is_ascii_digit() && n.is_ascii_digit()
+            );
+            if latin(u.text.chars().next_back()) && latin(l.text.chars().next()) && !split_number {
                 u.text.push(' ');
             }
             u.text.push_str(&l.text);
