@@ -450,3 +450,12 @@ fn a_note_just_written_is_the_one_next_note_goes_to_from_above_it() {
     assert_ne!(app.notice.as_deref(), Some("后面没有笔记了"));
     assert_eq!(app.study.current, Some(0));
 }
+
+#[test]
+fn a_bookmark_key_while_selecting_says_why_it_waits() {
+    let mut app = reading("models/ideals/2");
+    app.update(Action::StartSelection);
+    app.update(Action::ToggleBookmark);
+    assert_eq!(app.notice.as_deref(), Some("正在选择：Esc 取消后再加书签"));
+    assert!(app.bookmarks.marks.is_empty());
+}

@@ -272,8 +272,9 @@ impl ViewState for PlaceIndex {
         self.current().map(Mention::anchor)
     }
 
+    /// Counts, never cut as a path is (they are what the bar says here).
     fn crumb(&self, cx: &Ctx) -> Crumb {
-        Crumb::of(if self.waiting() {
+        let said = if self.waiting() {
             format!("{} 个地点 · 正在查找提及…", cx.lib.places.len())
         } else {
             format!(
@@ -281,7 +282,11 @@ impl ViewState for PlaceIndex {
                 cx.lib.places.len(),
                 crate::paint::text::thousands(self.mentions().len())
             )
-        })
+        };
+        Crumb {
+            text: String::new(),
+            counts: vec![(said, false)],
+        }
     }
 
     fn wheel(&self, _at: Position, delta: isize, _cx: &Ctx) -> Vec<Action> {

@@ -175,6 +175,11 @@ impl super::Reading {
                 Reply::Done
             }
             Action::DragTo(anchor, byte) => self.drag_to(*anchor, *byte, cx),
+            // Keys of the text that mean nothing while selecting say so.
+            Action::ToggleBookmark => Reply::Say(format!(
+                "正在选择：{} 取消后再加书签",
+                cx.keys.first_key(crate::keys::Mode::Select, &Action::Close)
+            )),
             _ => Reply::Ignored,
         }
     }
