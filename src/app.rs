@@ -92,6 +92,8 @@ impl App {
             effects: Vec::new(),
         };
         app.update(Action::Resize(100, 30));
+        // That size is a stand-in until the terminal's: nothing is read at it.
+        app.views.reading.progress.clear();
         app
     }
 

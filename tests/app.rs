@@ -1753,3 +1753,14 @@ fn matches_are_stepped_in_the_order_the_page_shows_them_and_words_where_the_sear
         lone.len()
     );
 }
+
+#[test]
+fn the_tree_counts_as_read_what_the_status_bar_shows_at_any_size() {
+    for (w, h) in [(60, 20), (100, 30), (160, 45)] {
+        let app = app(w, h);
+        let reading = &app.views.reading;
+        let shown = reading.reader.percent();
+        let counted = usize::from(reading.progress[&app.lib.articles[0].id]);
+        assert_eq!(counted, shown, "{w}x{h}");
+    }
+}
