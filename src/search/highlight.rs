@@ -86,6 +86,26 @@ impl SearchIndex {
         }
     }
 
+    /// Every word of `query` where it stands in an entry, whether or not
+    /// the others do: what a hit of several words marks.
+    pub(super) fn word_marks(&self, entry: u32, query: &Query) -> Vec<Range<usize>> {
+        self.words_held(entry, query).1
+    }
+
+    /// How many of the query's words a text holds, and the marks of them.
+    pub(super) fn words_held(&self, entry: u32, query: &Query) -> (usize, Vec<Range<usize>>) {
+        let text = self.text(entry);
+        let mut held = 0;
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for t in &query.terms {
+            let marks = self.term_marks(entry, text, t, query);
+            held += usize::from(!marks.is_empty());
+            out.extend(marks);
+        }
+        super::highlight::merge(&mut out);
+        (held, out)
+    }
+
     /// Every match of a query in one article's text, in reading order, as
     /// byte ranges: what `n` and `N` step through. Costs that article's
     /// entries, not the collection's. A query of several words marks each
