@@ -720,3 +720,27 @@ fn a_line_broken_at_an_opening_quote_or_inside_a_number_is_not_a_heading() {
         "{paragraphs:?}"
     );
 }
+
+#[test]
+fn a_preamble_marked_off_is_the_notes_and_an_underlined_line_a_heading() {
+    let text = "Chinese translated version\n\n译者：李阳\n\n以下为正文\n----------\n\n如何参与开发\n------------\n\n这是正文的第一段，说明一些情况。\n\n入门\n----\n\n入门一节的正文，同样如此。\n";
+    let imported = run(text, Format::Text, &places());
+    assert!(
+        imported.check.is_none() && imported.adds_up(),
+        "{}",
+        imported.coverage()
+    );
+    assert_eq!(imported.articles.len(), 1);
+    let a = &imported.articles[0];
+    assert_eq!(
+        a.title.as_ref().map(|t| t.text.as_str()),
+        Some("如何参与开发")
+    );
+    let notes: Vec<&str> = a.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        notes,
+        ["Chinese translated version", "译者：李阳", "以下为正文"]
+    );
+    let parts: Vec<&str> = a.sections.iter().map(|s| s.heading.text.as_str()).collect();
+    assert_eq!(parts, ["入门"]);
+}

@@ -5,6 +5,10 @@ use super::belong::shared;
 use super::reflow::{Layout, ends_sentence};
 use super::{Article, Dropped, Field, Unit, UnitKind};
 
+mod notes;
+
+use notes::split_notes;
+
 /// An article's furniture and the units of its body, in order.
 pub(super) struct Draft {
     pub article: Article,
@@ -37,58 +41,6 @@ fn is_affiliation(s: &str) -> bool {
         && chars(s) <= 120
 }
 
-/// A footnote: `【本文系…】`, `（本文系…）`, `【基金项目…】`.
-fn is_note(s: &str) -> bool {
-    let bracketed =
-        (s.starts_with('【') && s.ends_with('】')) || (s.starts_with('（') && s.ends_with('）'));
-    let inner = s.get(3..).unwrap_or_default();
-    bracketed
-        && s != "【编者按】"
-        && (s.starts_with('【')
-            || ["本文系", "本文为", "本文是", "基金", "项目", "来源", "原载"]
-                .iter()
-                .any(|w| inner.starts_with(w)))
-}
-
-/// Cuts a footnote in brackets off the end of a paragraph.
-fn split_notes(units: Vec<Unit>) -> Vec<Unit> {
-    let mut out = Vec::with_capacity(units.len());
-    for mut u in units {
-        if u.kind != UnitKind::Text {
-            out.push(u);
-            continue;
-        }
-        if is_note(&u.text) {
-            u.kind = UnitKind::Note;
-            out.push(u);
-            continue;
-        }
-        let opener = match u.text.chars().last() {
-            Some('】') => '【',
-            _ => '（',
-        };
-        if u.text.ends_with(['】', '）'])
-            && let Some(at) = u.text.rfind(opener)
-            && at > 0
-            && is_note(&u.text[at..])
-        {
-            let note = Unit {
-                text: u.text[at..].to_owned(),
-                kind: UnitKind::Note,
-                line: u.last_line(),
-                joined_blanks: 0,
-                ..u.clone()
-            };
-            u.text.truncate(at);
-            out.push(u);
-            out.push(note);
-            continue;
-        }
-        out.push(u);
-    }
-    out
-}
-
 /// Finds the articles in the units.
 pub(super) fn articles(
     units: Vec<Unit>,
@@ -109,26 +61,7 @@ pub(super) fn articles(
         drafts: Vec::new(),
         pending_deck: None,
     };
-    let mut i = 0;
-    // A page that opens with its headline's lines labelled, or its title
-    // on a line of its own.
-    if layout != Layout::Marked
-        && !scan.titled
-        && let Some((article, next)) = super::opening::labelled_block(&units, 0, scan.dropped)
-    {
-        scan.drafts.push(Draft {
-            article,
-            body: Vec::new(),
-        });
-        i = next;
-    } else if layout != Layout::Marked
-        && !scan.titled
-        && title_group(&units, 0, layout, blanks).is_none()
-        && let Some((article, body, next)) = super::opening::title_block(&units, 0)
-    {
-        scan.drafts.push(Draft { article, body });
-        i = next;
-    }
+    let mut i = scan.open_page();
     while i < units.len() {
         // Another article on the page: a title block after two blank
         // lines, a rule, or an article's closing `（来源：…）`.
@@ -213,6 +146,61 @@ fn draft(article: Article) -> Draft {
 }
 
 impl Scan<'_> {
+    /// How the page opens: a preamble marked off, a labelled headline, a
+    /// heading after the preamble, or a title on a line of its own; where
+    /// the scan goes on.
+    fn open_page(&mut self) -> usize {
+        // A preamble the page marks off (`以下为正文`: a translator's credits
+        // before the text): the article's notes, its title after it.
+        let units = self.units;
+        let (layout, blanks) = (self.layout, self.blanks);
+        let (preamble, mut i) = super::opening::preamble(units);
+        let start = i;
+        // A page that opens with its headline's lines labelled, or its title
+        // on a line of its own (or underlined).
+        if layout != Layout::Marked
+            && !self.titled
+            && let Some((article, next)) = super::opening::labelled_block(units, i, self.dropped)
+        {
+            self.drafts.push(Draft {
+                article,
+                body: Vec::new(),
+            });
+            i = next;
+        } else if layout != Layout::Marked
+            && !self.titled
+            && units
+                .get(i)
+                .is_some_and(|u| matches!(u.kind, UnitKind::Heading(_)))
+            && !preamble.is_empty()
+        {
+            self.drafts.push(draft(Article {
+                line: units[i].line,
+                title: Some(Field::of(&units[i]).guessed("title (the heading after the preamble)")),
+                ..Article::default()
+            }));
+            i += 1;
+        } else if layout != Layout::Marked
+            && !self.titled
+            && title_group(units, i, layout, blanks).is_none()
+            && let Some((article, body, next)) = super::opening::title_block(units, i)
+        {
+            self.drafts.push(Draft { article, body });
+            i = next;
+        }
+        // No title after the mark: the page is read as if it had none.
+        match self.drafts.first_mut() {
+            Some(d) if i > start && !preamble.is_empty() => {
+                let mut notes = preamble;
+                notes.append(&mut d.article.notes);
+                d.article.notes = notes;
+            }
+            _ if !preamble.is_empty() => i = 0,
+            _ => {}
+        }
+        i
+    }
+
     /// An article opening with the `n` title lines at `i` (a deck above
     /// them, maybe); where the scan goes on.
     fn titled(&mut self, mut i: usize, n: usize) -> usize {

@@ -120,6 +120,33 @@ fn tagline(s: &str) -> bool {
     words.len() >= 3 && words.iter().all(|w| chars(w) <= 8)
 }
 
+/// A preamble the page marks off before its text (`以下为正文` in the first
+/// lines: a translator's credits, a note on the version), as fields, and
+/// where the text starts; nothing, and the start, when there is no mark.
+pub(super) fn preamble(units: &[Unit]) -> (Vec<Field>, usize) {
+    let marked = |u: &Unit| {
+        matches!(
+            bare(&u.text).as_str(),
+            "以下为正文" | "以下是正文" | "正文如下"
+        )
+    };
+    let Some(mark) = units.iter().take(80).position(marked) else {
+        return (Vec::new(), 0);
+    };
+    let fields = units[..=mark]
+        .iter()
+        .filter(|u| !u.text.trim().is_empty())
+        .map(|u| Field::of(u).guessed("note (the page's preamble, before its text)"))
+        .collect();
+    let start = mark
+        + 1
+        + units[mark + 1..]
+            .iter()
+            .take_while(|u| u.kind == UnitKind::Rule)
+            .count();
+    (fields, start)
+}
+
 /// A headline block whose lines say what they are (`引题：…`, `主题：…`,
 /// `副题：…`, or in 【】), as crawled pages print them: the article with its
 /// title and decks, the labels dropped; where the body goes on.

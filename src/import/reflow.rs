@@ -123,6 +123,8 @@ enum Alone {
     Rule,
     Derived,
     Doubled,
+    /// A heading underlined with a rule of its width (`入门` / `----`).
+    Setext,
 }
 
 struct Line {
@@ -163,24 +165,20 @@ pub struct Reflowed {
 #[must_use]
 pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
     let mut dropped = Vec::new();
-    let mut lines = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     let mut blank = 0;
     // Where pages break, as the index of the line after: the page's start,
     // each form feed and page number, its end.
     let mut breaks = vec![0];
+    // The line before was underlined: a heading.
+    let mut setext = false;
     for (no, raw) in columns::in_reading_order(text) {
         let (clean, page_break) = cleaned(&raw, no, &mut dropped);
         if page_break {
             breaks.push(lines.len());
         }
         let mut body = clean.trim_end();
-        // A paragraph's indent: one to eight columns (a line set further in
-        // is centred, a heading or a title, not a paragraph).
-        let lead: usize = body
-            .chars()
-            .take_while(|c| c.is_whitespace())
-            .map(|c| if c == '\u{3000}' { 2 } else { 1 })
-            .sum();
+        let lead = lead(body);
         let indented = (1..=8).contains(&lead);
         body = body.trim_start();
         let mut quoted = false;
@@ -193,6 +191,12 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
             blank += 1;
             continue;
         }
+        if std::mem::take(&mut setext)
+            && let Some(heading) = lines.last_mut()
+        {
+            heading.alone = Alone::Setext;
+        }
+        let underlines = blank == 0 && underline(lines.last(), body);
         let mut push = |text: String, alone: Alone, blank_before: usize| {
             lines.push(Line {
                 no,
@@ -210,7 +214,12 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
                 .all(|c| matches!(c, '─' | '—' | '-' | '_' | '━'))
         {
             dropped.push(Dropped::new("rule", body.to_owned(), no));
-            push(String::new(), Alone::Rule, blank);
+            // Right under a short line and as wide as it: its underline.
+            if underlines {
+                setext = true;
+            } else {
+                push(String::new(), Alone::Rule, blank);
+            }
             blank = 0;
             continue;
         }
@@ -241,17 +250,12 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
             continue;
         }
         let text = close_up(body);
-        let alone = if text == "编者按" || text == "【编者按】" {
-            Alone::Label
-        } else if text == derived_note {
-            Alone::Derived
-        } else if is_byline(&text) {
-            Alone::Byline
-        } else {
-            Alone::No
-        };
+        let alone = alone(&text, derived_note);
         push(text, alone, blank);
         blank = 0;
+    }
+    if setext && let Some(heading) = lines.last_mut() {
+        heading.alone = Alone::Setext;
     }
     single_spaced(&mut lines);
     breaks.push(lines.len());
@@ -265,6 +269,47 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         dropped,
         layout,
     }
+}
+
+/// How far a line is set in, in columns: one to eight is a paragraph's
+/// indent; further in, a centred heading or title.
+fn lead(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+        .sum()
+}
+
+/// What a line is on its own: the 编者按 label, our note on a derived
+/// title, a byline, or text.
+fn alone(text: &str, derived_note: &str) -> Alone {
+    if text == "编者按" || text == "【编者按】" {
+        Alone::Label
+    } else if text == derived_note {
+        Alone::Derived
+    } else if is_byline(text) {
+        Alone::Byline
+    } else {
+        Alone::No
+    }
+}
+
+/// Whether `rule` underlines `above` (a short line right over it, about as
+/// wide): a heading, as plain-text documents mark one.
+fn underline(above: Option<&Line>, rule: &str) -> bool {
+    let dashes = rule.chars().count() >= 3
+        && rule
+            .chars()
+            .all(|c| matches!(c, '─' | '—' | '-' | '_' | '━' | '='));
+    dashes
+        && above.is_some_and(|l| {
+            let w: usize = l.text.chars().map(|c| 1 + usize::from(!c.is_ascii())).sum();
+            let n = rule.chars().count();
+            l.alone == Alone::No
+                && l.text.chars().count() <= 40
+                && w * 10 >= n * 7
+                && w <= n * 13 / 10 + 2
+        })
 }
 
 /// A line without its control characters (each dropped, and listed), a

@@ -136,11 +136,13 @@ fn pieces(body: &[Unit], layout: Layout) -> (Vec<Piece>, bool) {
                 }
             }
             // Where paragraphs are indented, a line that is not is a heading.
-            _ if layout == Layout::Indented && !u.indented => out.push(Piece::Heading {
-                field: Field::of(u),
-                ordinal: at_start(&u.text),
-                level: None,
-            }),
+            _ if layout == Layout::Indented && !u.indented && !markdown => {
+                out.push(Piece::Heading {
+                    field: Field::of(u),
+                    ordinal: at_start(&u.text),
+                    level: None,
+                });
+            }
             _ if !markdown && layout != Layout::Indented && heading_shape(&u.text) => {
                 let ordinal = at_start(&u.text);
                 let mut field = Field::of(u);

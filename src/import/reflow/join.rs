@@ -129,6 +129,7 @@ pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
             Alone::Label => UnitKind::Label,
             Alone::Byline => UnitKind::Byline,
             Alone::Rule => UnitKind::Rule,
+            Alone::Setext => UnitKind::Heading(1),
             Alone::Derived => UnitKind::DerivedNote,
             Alone::Doubled => UnitKind::Doubled,
         };
