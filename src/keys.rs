@@ -199,6 +199,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Select,    "select.grow_clause",           &[k('w')],                           A::GrowClause,         "多选一个分句"),
     b(M::Select,    "select.shrink_clause",         &[k('b')],                           A::ShrinkClause,       "少选一个分句"),
     b(M::Select,    "select.cancel",                &[code(C::Esc)],                     A::Close,              "取消选择").hint("取消"),
+    b(M::Select,    "select.bookmark",              &[k('m')],                           A::ToggleBookmark,     "加书签：先按 Esc 取消选择"),
 
     b(M::Editor,    "editor.save",                  &[code(C::Enter)],                   A::SaveNote,           "保存笔记").hint("保存"),
     b(M::Editor,    "editor.cancel",                &[code(C::Esc)],                     A::Close,              "取消，不保存").hint("取消"),

@@ -1764,3 +1764,49 @@ fn the_tree_counts_as_read_what_the_status_bar_shows_at_any_size() {
         assert_eq!(counted, shown, "{w}x{h}");
     }
 }
+
+#[test]
+fn next_part_from_a_blank_top_row_goes_on_and_m_while_selecting_says_why() {
+    let mut app = app(100, 30);
+    for _ in 0..3 {
+        app.update(Action::NextPart);
+    }
+    app.update(Action::ScrollUp);
+    let before = app.views.reading.reader.position();
+    app.update(Action::NextPart);
+    assert_ne!(app.notice.as_deref(), Some("已是最后一部分"));
+    assert_ne!(
+        app.views.reading.reader.position(),
+        before,
+        "moved on a part"
+    );
+    // `m` while selecting: the key says why it waits.
+    app.update(Action::StartSelection);
+    let event = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('m'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    let action = app
+        .keys
+        .action_for(&[app.mode()], &event)
+        .expect("m is bound while selecting");
+    assert!(matches!(action, Action::ToggleBookmark));
+    app.update(action);
+    assert_eq!(app.notice.as_deref(), Some("正在选择：Esc 取消后再加书签"));
+}
+
+#[test]
+fn a_configured_app_counts_nothing_read_before_the_terminal_s_size() {
+    let config = zhizao::config::parse(std::path::Path::new("config.toml"), "").unwrap();
+    let mut app = zhizao::app::App::with_index(
+        std::sync::Arc::clone(&common::app(100, 30).index),
+        zhizao::wrap::Widths::default(),
+    )
+    .configured(config);
+    app.update(Action::Resize(60, 20));
+    let reading = &app.views.reading;
+    assert_eq!(
+        usize::from(reading.progress[&app.lib.articles[0].id]),
+        reading.reader.percent()
+    );
+}

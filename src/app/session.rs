@@ -25,6 +25,8 @@ impl App {
         self.keys = config.keys;
         self.study.kinds = config.kinds;
         self.update(Action::Resize(self.size.0, self.size.1));
+        // Still a stand-in size until the terminal's: nothing read at it.
+        self.views.reading.progress.clear();
         self
     }
 

@@ -84,6 +84,7 @@ const PINNED: &[&str] = &[
     "select.grow_clause",
     "select.shrink_clause",
     "select.next_sentence",
+    "select.bookmark",
     "select.prev_sentence",
     "select.annotate",
     "select.highlight",

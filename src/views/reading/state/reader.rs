@@ -206,7 +206,12 @@ impl Reader {
             Action::ScrollTop => self.scroll = 0,
             Action::ScrollBottom => self.scroll = self.max_scroll(),
             Action::NextPart => {
-                let next = self.doc.heading_lines().find(|&l| l > self.scroll);
+                // After the line the reader sees first (a blank top row is
+                // the part below it's).
+                let top = (self.scroll..self.doc.lines.len())
+                    .find(|&l| self.doc.lines[l].kind != crate::layout::LineKind::Blank)
+                    .unwrap_or(self.scroll);
+                let next = self.doc.heading_lines().find(|&l| l > top);
                 match next {
                     Some(line) if line <= self.max_scroll() || !at_end => {
                         self.scroll = line.min(self.max_scroll());
