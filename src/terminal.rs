@@ -385,6 +385,11 @@ fn open(cli: &Cli, index: Arc<SearchIndex>) -> (App, &'static Theme, bool, Files
     let theme = crate::paint::theme::chosen(cli.light(&config));
     let mouse = config.mouse;
     let mut app = App::with_index(index, cli.widths(&config)).configured(config);
+    // The terminal's size before anything is restored or counted at the
+    // stand-in one (the tree would count a 100x30 page as read).
+    if let Ok((w, h)) = ratatui::crossterm::terminal::size() {
+        app.update(Action::Resize(w, h));
+    }
     let (mut files, said) = Files::open(cli);
     let mut pending: Vec<Effect> = said.into_iter().flat_map(|a| app.update(a)).collect();
     // Find out now, not at the end, whether the state can be written; if
