@@ -124,10 +124,19 @@ impl Dropped {
     }
 }
 
-/// Dropped a character at a time, from anywhere (Markdown's markup,
-/// control characters), not a line of the page.
-fn is_scattered(d: &Dropped) -> bool {
-    matches!(d.what, "Markdown markup" | "control character")
+/// What was dropped a line at a time, in line order, each as its text:
+/// what `--dry-run` and the files list (Markdown's markup and control
+/// characters, dropped a character at a time from anywhere, are counted,
+/// not listed).
+fn dropped_lines(dropped: &[Dropped]) -> Vec<&Dropped> {
+    let mut lines: Vec<&Dropped> = dropped
+        .iter()
+        .filter(|d| {
+            !matches!(d.what, "Markdown markup" | "control character") && !d.text.trim().is_empty()
+        })
+        .collect();
+    lines.sort_by_key(|d| d.line);
+    lines
 }
 
 /// A value, where it came from, and the guess it rests on if any.

@@ -166,14 +166,10 @@ pub fn number_width(last: usize) -> usize {
 /// The lines dropped as layout, each as its text, in a comment at the top
 /// of the first file: what is not in the articles can be checked.
 pub(super) fn list_dropped(files: &mut [(String, String)], dropped: &[super::Dropped]) {
-    let mut lines: Vec<&super::Dropped> = dropped
-        .iter()
-        .filter(|d| !super::is_scattered(d) && !d.text.trim().is_empty())
-        .collect();
+    let lines = super::dropped_lines(dropped);
     let Some((_, first)) = files.first_mut().filter(|_| !lines.is_empty()) else {
         return;
     };
-    lines.sort_by_key(|d| d.line);
     let mut note =
         String::from("# Dropped as layout, not the authors' text (input line, what, text):\n");
     for d in lines {

@@ -281,53 +281,42 @@ pub(super) fn units(text: &str) -> Read {
 /// One article's blocks as units, after its title: headings by their
 /// level, the shallowest below the title 1; bylines; paragraphs.
 fn article(blocks: &[&Block], lines: &[usize], inside: Option<usize>, units: &mut Vec<Unit>) {
-    {
-        let top = blocks
-            .iter()
-            .enumerate()
-            .filter(|&(i, b)| b.heading > 0 && Some(i) != inside)
-            .map(|(_, b)| b.heading)
-            .min()
-            .unwrap_or(2);
-        let headed = blocks
-            .iter()
-            .enumerate()
-            .any(|(i, b)| b.heading > 0 && Some(i) != inside);
-        let top_below = blocks
-            .iter()
-            .enumerate()
-            .filter(|&(i, b)| b.heading > 0 && Some(i) != inside)
-            .map(|(_, b)| b.heading.saturating_sub(top) + 2)
-            .max()
-            .unwrap_or(1);
-        let mut bold_above = false;
-        for (i, b) in blocks.iter().enumerate() {
-            if Some(i) == inside {
-                continue;
-            }
-            let chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
-            let kind = if b.heading > 0 {
-                UnitKind::Heading(b.heading.saturating_sub(top) + 1)
-            } else if super::reflow::is_byline(&b.text) {
-                UnitKind::Byline
-            } else if b.strong == chars && chars <= 40 && !super::reflow::ends_sentence(&b.text) {
-                // A paragraph all in bold, short, no sentence: a heading
-                // (one level below the page's own, if it has any; one
-                // below a bold heading right above it).
-                let level = if headed { top_below } else { 1 };
-                match units.last() {
-                    Some(Unit {
-                        kind: UnitKind::Heading(above),
-                        ..
-                    }) if bold_above => UnitKind::Heading(above + 1),
-                    _ => UnitKind::Heading(level),
-                }
-            } else {
-                UnitKind::Text
-            };
-            bold_above = matches!(kind, UnitKind::Heading(_)) && b.heading == 0;
-            units.push(Unit::new(b.text.clone(), kind, lines[i]));
+    // The page's own heading levels below the title (not the title's).
+    let levels: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| b.heading > 0 && Some(i) != inside)
+        .map(|(_, b)| b.heading)
+        .collect();
+    let top = levels.iter().copied().min().unwrap_or(2);
+    // Bold headings one level below the page's deepest, if it has any.
+    let bold_level = levels.iter().map(|l| l - top + 2).max().unwrap_or(1);
+    let mut bold_above = false;
+    for (i, b) in blocks.iter().enumerate() {
+        if Some(i) == inside {
+            continue;
         }
+        let chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
+        let kind = if b.heading > 0 {
+            UnitKind::Heading(b.heading.saturating_sub(top) + 1)
+        } else if super::reflow::is_byline(&b.text) {
+            UnitKind::Byline
+        } else if b.strong == chars && chars <= 40 && !super::reflow::ends_sentence(&b.text) {
+            // A paragraph all in bold, short, no sentence: a heading
+            // (one level below the page's own, if it has any; one
+            // below a bold heading right above it).
+            match units.last() {
+                Some(Unit {
+                    kind: UnitKind::Heading(above),
+                    ..
+                }) if bold_above => UnitKind::Heading(above + 1),
+                _ => UnitKind::Heading(bold_level),
+            }
+        } else {
+            UnitKind::Text
+        };
+        bold_above = matches!(kind, UnitKind::Heading(_)) && b.heading == 0;
+        units.push(Unit::new(b.text.clone(), kind, lines[i]));
     }
 }
 

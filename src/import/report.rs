@@ -82,13 +82,7 @@ impl Imported {
     /// counted above, not listed).
     #[must_use]
     pub fn dropped_lines(&self) -> Vec<&super::Dropped> {
-        let mut lines: Vec<&super::Dropped> = self
-            .dropped
-            .iter()
-            .filter(|d| !super::is_scattered(d) && !d.text.trim().is_empty())
-            .collect();
-        lines.sort_by_key(|d| d.line);
-        lines
+        super::dropped_lines(&self.dropped)
     }
 
     /// Whether input = text + ours + dropped.
