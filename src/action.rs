@@ -84,8 +84,14 @@ pub enum Action {
 
     /// Show the view at this tab (from 1, as the tab bar numbers them).
     Show(usize),
-    /// From the reader: the comparison, at the lesson being read.
+    /// From the reader or the tree: the part there becomes one side of the
+    /// comparison (the second such part, the other).
     CompareHere,
+    /// In the comparison: back to the collection's own two parts.
+    DefaultSides,
+    /// Between two versions: the next or previous changed paragraph.
+    NextChange,
+    PrevChange,
     /// In the comparison: the other side; the next or previous lesson pair.
     OtherSide,
     /// The domestic side, and the foreign one.

@@ -278,14 +278,18 @@ impl App {
             Reply::Ignored | Reply::Done => {}
             Reply::Say(text) => self.notice = Some(text),
             Reply::Go(to) => self.go(to),
-            Reply::Compare(nodes) => {
-                if self.views.compare.select_node(&nodes) {
+            Reply::Compare(node) => {
+                let (said, ready) = self.views.compare.pick(node);
+                if ready {
                     self.show(View::Compare);
+                    self.notice = Some(said);
                 } else {
-                    // Nothing to compare here: stay, and say where lessons are.
                     self.views.reading.stay();
-                    let key = self.keys.first_key(Mode::Global, &View::Compare.show());
-                    self.notice = Some(format!("这里不是国内外经验的启示；按 {key} 看全部对照"));
+                    let key = self.keys.first_key(Mode::Reader, &Action::CompareHere);
+                    self.notice = Some(match self.views.compare.pending {
+                        Some(_) => format!("{said}；到另一部分再按 {key}"),
+                        None => said,
+                    });
                 }
             }
             Reply::PickPlace => self.overlay = Overlay::Picker(picker::Picker::new(&self.index)),

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod compare;
 mod complete;
 mod import;
 mod man;
@@ -18,7 +19,8 @@ mod print;
 use clap_complete::ArgValueCompleter;
 pub use complete::answer_if_asked;
 
-pub use print::{Found, lessons_json, lessons_table, list, pick_place, search};
+pub use compare::lessons_table;
+pub use print::{Found, lessons_json, list, pick_place, search};
 
 use crate::content::{ContentErrors, Keeping, Library};
 use crate::layout::Document;
@@ -176,6 +178,10 @@ pub enum Command {
     /// rejoined, sections found by their ordinals and headings, every
     /// guess marked; the result passes `check`, or exit 2 says why.
     Import(import::ImportArgs),
+    /// Any two parts side by side, their items paired by ordinal (一是 with
+    /// 一是); two versions of one text paragraph by paragraph, each marked
+    /// same, changed, added or deleted, with the changed words.
+    Compare(compare::CompareArgs),
     /// Validate a collection (the bundled one by default): exit 0, or 2 with every error.
     Check {
         /// The folder to check; defaults to --content, else the bundled page.
@@ -351,6 +357,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             )?;
         }
         Command::Import(args) => return import::run(args, &mut out),
+        Command::Compare(args) => {
+            let (lib, _copy) = cli.library()?;
+            compare::run(&lib, args, widths, &mut out)?;
+        }
         Command::List => {
             let (lib, _copy) = cli.library()?;
             write!(out, "{}", list(&lib))?;

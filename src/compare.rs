@@ -1,16 +1,22 @@
-//! The domestic and foreign lessons held against each other: laid out as
-//! rows where lesson i starts on the same row on both sides (or, stacked,
-//! each domestic lesson followed by its foreign counterpart). Shared by the
-//! comparison view and `zhizao lessons`; knows nothing of the terminal.
+//! Two parts of a collection held against each other: laid out as rows
+//! where each pair starts on the same row on both sides (or, stacked, each
+//! left item followed by its right one). What is compared with what is
+//! [`Sides`]: the bundled page's domestic and foreign lessons, any two
+//! lists, or two versions of one text. Shared by the comparison view,
+//! `zhizao compare` and `zhizao lessons`; knows nothing of the terminal.
 
 mod sheet;
+pub mod sides;
+pub mod versions;
 
 use std::ops::Range;
 
-use crate::content::{Library, NodeId, PlaceId, Scope};
+use crate::content::{Anchor, Field, Library, NodeId, PlaceId, Scope};
 use crate::wrap::{Widths, wrap};
 
 pub use sheet::Sheet;
+pub use sides::{Item, Row, Sides};
+pub use versions::Change;
 
 /// What a piece of a line is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,19 +25,24 @@ pub enum Mark {
     Place(PlaceId),
     /// Ours: the country after a foreign place's name.
     Country,
+    /// Between versions: characters taken out (left) or put in (right).
+    Changed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// The list's heading, e.g. 1、国内先进城市发展对宁波的启示.
+    /// A side's heading, e.g. 1、国内先进城市发展对宁波的启示.
     Title,
     Intro,
-    /// Ordinal and theme: 一是 注重打造制造业品牌.
+    /// An item's first lines: ordinal and theme (一是 注重打造制造业品牌),
+    /// or a part's heading.
     Lesson,
+    /// An item's text.
     Example,
-    /// A thin rule between lessons.
+    /// A thin rule between rows.
     Rule,
-    /// A scope label in the stacked layout: 国内 / 国外.
+    /// A side's label in the stacked layout (国内 / 国外), or what stands
+    /// for a paragraph one version lacks (（新增）, （删除）).
     Side,
     Blank,
 }
@@ -39,13 +50,21 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub kind: Kind,
-    /// The lesson this line belongs to.
+    /// The part this line's item is (or holds the line's text).
     pub lesson: Option<NodeId>,
     pub text: String,
     pub marks: Vec<(Range<usize>, Mark)>,
-    /// Which bytes of the line are the lesson's own text, and where each
-    /// run starts in it (its paragraph): what a study note's marks map to.
+    /// The field the line's text is from, and which bytes of the line are
+    /// its own text with where each run starts in it: what a study note's
+    /// marks map to.
+    pub source: Option<Anchor>,
     pub from: Vec<(Range<usize>, usize)>,
+    /// The first line of an item: what is highlighted when its row is
+    /// selected.
+    pub head: bool,
+    /// The row the line belongs to, and its side (set as a sheet lays it out).
+    pub row: Option<usize>,
+    pub side: usize,
 }
 
 impl Line {
@@ -55,7 +74,11 @@ impl Line {
             lesson,
             text,
             marks: Vec::new(),
+            source: None,
             from: Vec::new(),
+            head: false,
+            row: None,
+            side: 0,
         }
     }
 
@@ -66,139 +89,6 @@ impl Line {
 
 /// One side, or the single stacked column, as lines.
 pub type Column = Vec<Line>;
-
-#[derive(Debug, Clone, Default)]
-pub struct Table {
-    /// Side by side: `[domestic, foreign]`, padded to the same length.
-    /// Stacked: one column.
-    pub columns: Vec<Column>,
-    /// The row where each lesson pair starts: the same on both sides.
-    pub starts: Vec<usize>,
-    /// Lessons by pair: `(domestic, foreign)`.
-    pub pairs: Vec<(Option<NodeId>, Option<NodeId>)>,
-}
-
-impl Table {
-    /// Both lists side by side, each `width` columns wide.
-    #[must_use]
-    pub fn side_by_side(lib: &Library, width: usize, widths: Widths) -> Self {
-        Self::side_by_side_parts(lib, width, widths, usize::MAX)
-            .next()
-            .unwrap_or_default()
-    }
-
-    /// Side by side, `per_part` lesson pairs at a time, so that a big
-    /// archive's table is written without being held whole. The first part
-    /// has the headings and intros; each part's rows, starts and pairs are
-    /// its own, pair `i` of a part being pair `first + i` of the whole.
-    pub fn side_by_side_parts(
-        lib: &Library,
-        width: usize,
-        widths: Widths,
-        per_part: usize,
-    ) -> impl Iterator<Item = Self> {
-        let lists = [Scope::Domestic, Scope::Foreign].map(|s| (lib.lesson_list(s), lib.lessons(s)));
-        let n = lists[0].1.len().max(lists[1].1.len());
-        let per_part = per_part.max(1);
-        let rule = "─".repeat(width / widths.char('─').max(1));
-        (0..n.div_ceil(per_part).max(1)).map(move |part| {
-            let range = part * per_part..n.min((part + 1).saturating_mul(per_part));
-            let mut columns: Vec<Column> = vec![Vec::new(), Vec::new()];
-            if part == 0 {
-                // The headings and intros, padded to the same height.
-                for (col, (list, _)) in columns.iter_mut().zip(&lists) {
-                    if let Some(list) = list {
-                        col.extend(intro(lib, *list, width, widths));
-                    }
-                }
-                pad(&mut columns);
-            }
-            let mut laid = lists.each_ref().map(|(_, lessons)| {
-                let part = &lessons[range.start.min(lessons.len())..range.end.min(lessons.len())];
-                all_lesson_lines(lib, part, width, widths).into_iter()
-            });
-            let mut starts = Vec::new();
-            for _ in range.clone() {
-                starts.push(columns[0].len());
-                for (col, lines) in columns.iter_mut().zip(&mut laid) {
-                    if let Some(lines) = lines.next() {
-                        col.extend(lines);
-                    }
-                }
-                pad(&mut columns);
-                for col in &mut columns {
-                    col.push(Line::new(Kind::Rule, None, rule.clone()));
-                }
-            }
-            let pairs = range
-                .map(|i| (lists[0].1.get(i).copied(), lists[1].1.get(i).copied()))
-                .collect();
-            Table {
-                columns,
-                starts,
-                pairs,
-            }
-        })
-    }
-
-    /// One column: each domestic lesson followed by its foreign counterpart.
-    #[must_use]
-    pub fn stacked(lib: &Library, width: usize, widths: Widths) -> Self {
-        let lists = [Scope::Domestic, Scope::Foreign].map(|s| (lib.lesson_list(s), lib.lessons(s)));
-        let n = lists[0].1.len().max(lists[1].1.len());
-        let mut col = Vec::new();
-        for (list, _) in &lists {
-            if let Some(list) = list {
-                col.extend(intro(lib, *list, width, widths));
-            }
-        }
-        let mut laid = lists
-            .each_ref()
-            .map(|(_, lessons)| all_lesson_lines(lib, lessons, width, widths).into_iter());
-        let mut starts = Vec::new();
-        for i in 0..n {
-            starts.push(col.len());
-            for (((_, lessons), lines), side) in lists.iter().zip(&mut laid).zip(["国内", "国外"])
-            {
-                if let (Some(&lesson), Some(lines)) = (lessons.get(i), lines.next()) {
-                    col.push(Line::new(Kind::Side, Some(lesson), side.to_owned()));
-                    col.extend(lines);
-                }
-            }
-            col.push(Line::new(
-                Kind::Rule,
-                None,
-                "─".repeat(width / widths.char('─').max(1)),
-            ));
-        }
-        Table {
-            columns: vec![col],
-            starts,
-            pairs: pairs(&lists, n),
-        }
-    }
-
-    /// The lesson pair a row belongs to (with the rule after it); `None`
-    /// for the lists' headings and intros above the first pair.
-    #[must_use]
-    pub fn pair_at(&self, row: usize) -> Option<usize> {
-        self.starts.partition_point(|&s| s <= row).checked_sub(1)
-    }
-
-    #[must_use]
-    pub fn height(&self) -> usize {
-        self.columns.iter().map(Vec::len).max().unwrap_or(0)
-    }
-}
-
-fn pairs(
-    lists: &[(Option<NodeId>, Vec<NodeId>); 2],
-    n: usize,
-) -> Vec<(Option<NodeId>, Option<NodeId>)> {
-    (0..n)
-        .map(|i| (lists[0].1.get(i).copied(), lists[1].1.get(i).copied()))
-        .collect()
-}
 
 fn pad(columns: &mut [Column]) {
     let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
@@ -229,54 +119,175 @@ fn wrapped(
         .collect()
 }
 
-fn intro(lib: &Library, list: NodeId, width: usize, widths: Widths) -> Column {
-    let node = lib.node(list);
-    let mut col = Vec::new();
-    col.extend(wrapped(
+/// A side's heading, and (when its items are its parts) its own
+/// paragraphs: what stands above the rows.
+fn intro(lib: &Library, side: NodeId, width: usize, widths: Widths) -> Column {
+    let node = lib.node(side);
+    let mut col = wrapped(
         Kind::Title,
         None,
-        node.heading.as_deref().unwrap_or_default(),
+        &lib.display_label(side),
         "",
         width,
         widths,
-    ));
-    for p in &node.paragraphs {
-        col.extend(wrapped(
-            Kind::Intro,
-            None,
-            p,
-            crate::layout::INDENT,
-            width,
-            widths,
-        ));
+    );
+    if !node.children.is_empty() {
+        for p in &node.paragraphs {
+            col.extend(wrapped(
+                Kind::Intro,
+                None,
+                p,
+                crate::layout::INDENT,
+                width,
+                widths,
+            ));
+        }
     }
     col.push(Line::blank(None));
     col
 }
 
-/// Every lesson's lines, in order, laid out on all cores: a big archive
-/// has tens of thousands of lessons.
-fn all_lesson_lines(
-    lib: &Library,
-    lessons: &[NodeId],
-    width: usize,
-    widths: Widths,
-) -> Vec<Column> {
-    on_all_cores(lessons, |lesson| lesson_lines(lib, lesson, width, widths))
-}
-
-/// `f` of each lesson, in order, the lessons shared out among the cores.
-fn on_all_cores<T: Send>(lessons: &[NodeId], f: impl Fn(NodeId) -> T + Sync) -> Vec<T> {
-    let chunk = lessons.len().div_ceil(crate::threads()).max(256);
+/// `f` of each item, in order, the items shared out among the cores: a
+/// big archive has tens of thousands of lessons.
+fn on_all_cores<T: Send, I: Sync>(items: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> {
+    let chunk = items.len().div_ceil(crate::threads()).max(256);
     let f = &f;
-    let each = move |part: &[NodeId]| -> Vec<T> { part.iter().map(|&l| f(l)).collect() };
-    if lessons.len() <= chunk {
-        return each(lessons);
+    let each = move |part: &[I]| -> Vec<T> { part.iter().map(f).collect() };
+    if items.len() <= chunk {
+        return each(items);
     }
-    crate::on_cores(lessons.chunks(chunk).map(|part| move || each(part)))
+    crate::on_cores(items.chunks(chunk).map(|part| move || each(part)))
         .into_iter()
         .flatten()
         .collect()
+}
+
+/// An item's lines on its side of a row; `changed`, between versions, the
+/// bytes of its text that changed.
+fn item_lines(
+    lib: &Library,
+    item: Item,
+    changed: &[Range<usize>],
+    width: usize,
+    widths: Widths,
+) -> Column {
+    let mut col = match item {
+        Item::Node(n) if lib.node(n).lesson.is_some() => lesson_lines(lib, n, width, widths),
+        Item::Node(n) => part_lines(lib, n, width, widths),
+        Item::Text(a) => text_lines(lib, a, changed, width, widths),
+    };
+    if let Some(first) = col.first_mut() {
+        first.head = true;
+    }
+    col
+}
+
+/// Any part, whole: its heading, then each paragraph of it and of the
+/// parts inside it, place names marked.
+fn part_lines(lib: &Library, part: NodeId, width: usize, widths: Widths) -> Column {
+    let mut col = Vec::new();
+    for n in lib.subtree(part) {
+        let node = lib.node(n);
+        if let Some(h) = node.heading.as_deref().filter(|_| node.depth > 0) {
+            let kind = if n == part { Kind::Lesson } else { Kind::Intro };
+            col.extend(marked(
+                lib,
+                part,
+                Anchor {
+                    node: n,
+                    field: Field::Heading,
+                },
+                h,
+                kind,
+                &[],
+                width,
+                widths,
+            ));
+        }
+        for (i, p) in node.paragraphs.iter().enumerate() {
+            let at = Anchor {
+                node: n,
+                field: Field::Paragraph(i),
+            };
+            col.extend(marked(lib, part, at, p, Kind::Example, &[], width, widths));
+        }
+    }
+    col
+}
+
+/// One field of a version, its changed characters marked.
+fn text_lines(
+    lib: &Library,
+    at: Anchor,
+    changed: &[Range<usize>],
+    width: usize,
+    widths: Widths,
+) -> Column {
+    let text = lib.text(at).unwrap_or_default();
+    let kind = if matches!(at.field, Field::Paragraph(_)) {
+        Kind::Example
+    } else {
+        Kind::Lesson
+    };
+    marked(lib, at.node, at, text, kind, changed, width, widths)
+}
+
+/// A text wrapped, every place name in it marked and the `changed` bytes,
+/// each line knowing which bytes of `at` it shows.
+#[allow(clippy::too_many_arguments)]
+fn marked(
+    lib: &Library,
+    item: NodeId,
+    at: Anchor,
+    text: &str,
+    kind: Kind,
+    changed: &[Range<usize>],
+    width: usize,
+    widths: Widths,
+) -> Column {
+    let mut marks: Vec<(Range<usize>, Mark)> = place_marks(lib, text);
+    marks.extend(changed.iter().map(|r| (r.clone(), Mark::Changed)));
+    wrap(text, width, 0, widths)
+        .into_iter()
+        .map(|r| {
+            let mut line = Line::new(kind, Some(item), text[r.clone()].to_owned());
+            line.source = Some(at);
+            line.from = vec![(0..r.len(), r.start)];
+            line.marks = clipped(&marks, &r, 0);
+            line
+        })
+        .collect()
+}
+
+/// Every place name in a text.
+fn place_marks(lib: &Library, text: &str) -> Vec<(Range<usize>, Mark)> {
+    let mut marks = Vec::new();
+    for (id, p) in lib.places.iter().enumerate() {
+        for (i, _) in text.match_indices(p.name.as_str()) {
+            marks.push((i..i + p.name.len(), Mark::Place(id)));
+        }
+    }
+    marks
+}
+
+/// Marks within `r`, moved to a line that starts `r` and is indented by
+/// `indent` bytes; a change drawn under a place name is kept as a change.
+fn clipped(
+    marks: &[(Range<usize>, Mark)],
+    r: &Range<usize>,
+    indent: usize,
+) -> Vec<(Range<usize>, Mark)> {
+    let mut out: Vec<(Range<usize>, Mark)> = marks
+        .iter()
+        .filter_map(|(m, mark)| {
+            let (start, end) = (m.start.max(r.start), m.end.min(r.end));
+            (start < end).then(|| (start - r.start + indent..end - r.start + indent, *mark))
+        })
+        .collect();
+    // Changes first where they overlap a name: the draw takes the first
+    // mark a byte is in.
+    out.sort_by_key(|(m, mark)| (m.start, *mark != Mark::Changed));
+    out
 }
 
 /// A lesson's first line: its ordinal and theme.
@@ -297,18 +308,18 @@ fn annotated(
     let place = &lib.places[e.place];
     annotate(
         text,
-        e.place,
         &place.name,
         (place.scope == Scope::Foreign).then_some(place.country_zh.as_str()),
         lib,
     )
 }
 
-/// How many lines [`lesson_lines`] gives, counted without making them.
-fn lesson_height(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> usize {
-    let node = lib.node(lesson);
-    let Some(l) = &node.lesson else {
-        return 0;
+/// How many lines [`item_lines`] gives a lesson, counted without making
+/// them; any other item's, by making them.
+fn item_height(lib: &Library, item: Item, width: usize, widths: Widths) -> usize {
+    let node = lib.node(item.node());
+    let (Item::Node(_), Some(l)) = (item, &node.lesson) else {
+        return item_lines(lib, item, &[], width, widths).len();
     };
     let head = head(node, l);
     let mut n = wrap(head.trim(), width, 0, widths).len();
@@ -328,6 +339,10 @@ fn lesson_lines(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> 
     };
     let head = head(node, l);
     let mut col = wrapped(Kind::Lesson, Some(lesson), head.trim(), "", width, widths);
+    let source = Anchor {
+        node: lesson,
+        field: Field::Paragraph(0),
+    };
     // The lesson's paragraph is its lead, then its examples, one after another.
     let mut offset = node.lead().len();
     for e in node.examples() {
@@ -344,14 +359,9 @@ fn lesson_lines(lib: &Library, lesson: NodeId, width: usize, widths: Widths) -> 
                 Some(lesson),
                 format!("  {}", &text[r.clone()]),
             );
+            line.source = Some(source);
             line.from = source_runs(&r, inserted.as_ref(), offset);
-            for (m, mark) in &marks {
-                let (start, end) = (m.start.max(r.start), m.end.min(r.end));
-                if start < end {
-                    line.marks
-                        .push((start - r.start + 2..end - r.start + 2, *mark));
-                }
-            }
+            line.marks = clipped(&marks, &r, 2);
             col.push(line);
         }
         offset += own;
@@ -391,7 +401,6 @@ fn source_runs(
 /// marks on every place name in it and on the country.
 fn annotate(
     text: &str,
-    place: PlaceId,
     name: &str,
     country: Option<&str>,
     lib: &Library,
@@ -404,34 +413,33 @@ fn annotate(
         out.insert_str(end, &note);
         marks.push((end..end + note.len(), Mark::Country));
     }
-    for (id, p) in lib.places.iter().enumerate() {
-        for (i, _) in out.match_indices(p.name.as_str()) {
-            marks.push((i..i + p.name.len(), Mark::Place(id)));
-        }
-    }
-    let _ = place;
+    marks.extend(place_marks(lib, &out));
     marks.sort_by_key(|(r, _)| r.start);
     (out, marks)
 }
 
-/// How often a place is named in the lessons: lessons that name it, and
-/// every mention in them.
+/// A place's counts, one rule wherever they are shown (the comparison,
+/// the place index, `zhizao lessons`): the lessons that name it in their
+/// paragraphs, and every time the collection names it, left to right and
+/// not overlapping, as the reader's `n` steps through them.
 #[must_use]
 pub fn mentions(lib: &Library, place: PlaceId) -> (usize, usize) {
-    let name = &lib.places[place].name;
-    let counts: Vec<usize> = [Scope::Domestic, Scope::Foreign]
-        .into_iter()
-        .flat_map(|s| lib.lessons(s))
-        .map(|n| {
-            lib.node(n)
-                .paragraphs
-                .iter()
-                .map(|p| p.matches(name.as_str()).count())
-                .sum()
-        })
-        .filter(|&c| c > 0)
-        .collect();
-    (counts.len(), counts.iter().sum())
+    let name = lib.places[place].name.as_str();
+    if name.is_empty() {
+        return (0, 0);
+    }
+    let finder = memchr::memmem::Finder::new(name.as_bytes());
+    let (mut lessons, mut times) = (0, 0);
+    for node in 0..lib.nodes.len() {
+        let mut named = false;
+        for (anchor, text) in lib.fields(node) {
+            let n = finder.find_iter(text.as_bytes()).count();
+            times += n;
+            named |= n > 0 && matches!(anchor.field, Field::Paragraph(_));
+        }
+        lessons += usize::from(named && lib.nodes[node].lesson.is_some());
+    }
+    (lessons, times)
 }
 
 /// Does this lesson name the place?

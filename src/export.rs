@@ -267,7 +267,7 @@ fn html_reference(n: usize) -> String {
 }
 
 /// Text for HTML: `&`, `<`, `>` and quotes escaped, a tab a space.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('\t', " ")
         .replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -74,8 +74,8 @@ pub enum Reply {
     Say(String),
     /// Somewhere in the text: the reader goes there (`Ctrl-o` comes back).
     Go(Destination),
-    /// The comparison, at the first of these nodes it holds.
-    Compare(Vec<NodeId>),
+    /// This part as one side of the comparison (`c`).
+    Compare(NodeId),
     /// The place picker.
     PickPlace,
     /// Mark or unmark this paragraph.
@@ -339,7 +339,7 @@ impl Views {
 
 views! {
     1 Reader  "reader"  "阅读"       reading Reading,
-    2 Compare "compare" "国内外对照" compare Comparison,
+    2 Compare "compare" "对照"       compare Comparison,
     3 Places  "places"  "地点索引"   places  PlaceIndex,
     4 Notes   "notes"   "笔记"       notes   NoteList,
     5 Outline "outline" "提纲"       outline Outline,

@@ -568,59 +568,67 @@ fn mentions_are_every_occurrence_left_to_right_in_reading_order() {
 
 #[test]
 fn a_big_comparison_lays_each_lesson_beside_its_pair_in_order() {
-    // Sixty copies of the report: 300 lessons a side, laid out on all
+    // Sixty copies of the report: 300 lessons a side, counted on all
     // cores and put back in order.
-    use zhizao::compare::{Kind, Table};
+    use zhizao::compare::{Kind, Sheet, Sides};
     let dir = common::big_collection("comparison", 60, "places.toml");
     let lib = Library::load_dir(&dir).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     let widths = zhizao::wrap::Widths::default();
-    let table = Table::side_by_side(&lib, 30, widths);
-    assert_eq!(table.pairs.len(), 300);
-    for (i, (&start, &(d, f))) in table.starts.iter().zip(&table.pairs).enumerate() {
-        for (column, lesson) in table.columns.iter().zip([d, f]) {
-            let line = &column[start];
+    let sides = Sides::lessons(&lib).unwrap();
+    let sheet = Sheet::new(&lib, &sides, 30, widths, false);
+    assert_eq!(sheet.rows.len(), 300);
+    for (i, (&start, row)) in sheet.starts.iter().zip(&sheet.rows).enumerate() {
+        for side in 0..2 {
+            let line = &sheet.lines(&lib, side, start..start + 1)[0];
+            let lesson = row.items[side].map(zhizao::compare::Item::node);
             assert_eq!((line.kind, line.lesson), (Kind::Lesson, lesson), "pair {i}");
         }
     }
-    let stacked = Table::stacked(&lib, 30, widths);
-    for (&start, &(d, f)) in stacked.starts.iter().zip(&stacked.pairs) {
-        let mut lessons: Vec<_> = stacked.columns[0][start..]
+    let stacked = Sheet::new(&lib, &sides, 30, widths, true);
+    for (&start, row) in stacked.starts.iter().zip(&stacked.rows) {
+        let mut lessons: Vec<_> = stacked
+            .lines(&lib, 0, start..start + 40)
             .iter()
             .filter(|l| l.kind == Kind::Lesson)
             .map(|l| l.lesson)
             .take(8)
             .collect();
         lessons.dedup();
-        assert_eq!(lessons[..2], [d, f]);
+        assert_eq!(
+            lessons[..2],
+            row.items.map(|i| i.map(zhizao::compare::Item::node))
+        );
     }
 }
 
-/// Laid out a few pairs at a time (as `zhizao lessons` writes a big
-/// archive), the table is the same rows, starts and pairs as laid out whole.
+/// Laid out a window at a time (as the view draws it and `zhizao lessons`
+/// writes a big archive), the sheet is the same lines as laid out whole,
+/// and as tall as it says.
 #[test]
-fn the_table_in_parts_is_the_table_whole() {
-    use zhizao::compare::Table;
+fn the_sheet_in_windows_is_the_sheet_whole() {
+    use zhizao::compare::{Sheet, Sides};
     use zhizao::wrap::Widths;
     let lib = Library::bundled().unwrap();
-    let widths = Widths::default();
-    let whole = Table::side_by_side(&lib, 30, widths);
-    for per_part in [1, 2, 3, 5, 100] {
-        let (mut columns, mut starts, mut pairs) =
-            (vec![Vec::new(), Vec::new()], Vec::new(), Vec::new());
-        let parts: Vec<Table> = Table::side_by_side_parts(&lib, 30, widths, per_part).collect();
-        assert_eq!(parts.len(), 5_usize.div_ceil(per_part), "{per_part} a part");
-        for part in parts {
-            let offset = columns[0].len();
-            starts.extend(part.starts.iter().map(|s| s + offset));
-            pairs.extend(part.pairs);
-            for (all, side) in columns.iter_mut().zip(part.columns) {
-                all.extend(side);
+    let sheet = Sheet::new(
+        &lib,
+        &Sides::lessons(&lib).unwrap(),
+        30,
+        Widths::default(),
+        false,
+    );
+    for side in 0..2 {
+        let whole = sheet.lines(&lib, side, 0..usize::MAX);
+        assert_eq!(whole.len(), sheet.height());
+        for window in [1, 2, 3, 5, 100] {
+            let mut parts = Vec::new();
+            let mut at = 0;
+            while at < sheet.height() {
+                parts.extend(sheet.lines(&lib, side, at..at + window));
+                at += window;
             }
+            assert_eq!(parts, whole, "{window} rows a window");
         }
-        assert_eq!(columns, whole.columns, "{per_part} a part");
-        assert_eq!(starts, whole.starts);
-        assert_eq!(pairs, whole.pairs);
     }
 }
 

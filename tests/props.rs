@@ -95,45 +95,50 @@ proptest! {
 proptest! {
     #[test]
     fn lesson_i_starts_on_the_same_row_on_both_sides(width in 8usize..300) {
+        use zhizao::compare::{Kind, Sheet, Sides};
         let lib = zhizao::content::Library::bundled().unwrap();
         let w = zhizao::wrap::Widths::default();
-        let table = zhizao::compare::Table::side_by_side(&lib, width, w);
-        prop_assert_eq!(table.columns[0].len(), table.columns[1].len());
-        prop_assert_eq!(table.starts.len(), 5);
-        for (i, &row) in table.starts.iter().enumerate() {
-            let (d, f) = table.pairs[i];
-            for (side, lesson) in [(0, d), (1, f)] {
-                let line = &table.columns[side][row];
-                prop_assert_eq!(line.kind, zhizao::compare::Kind::Lesson);
-                prop_assert_eq!(line.lesson, lesson);
+        let sides = Sides::lessons(&lib).unwrap();
+        let sheet = Sheet::new(&lib, &sides, width, w, false);
+        let columns = [0, 1].map(|s| sheet.lines(&lib, s, 0..usize::MAX));
+        prop_assert_eq!(columns[0].len(), columns[1].len());
+        prop_assert_eq!(sheet.starts.len(), 5);
+        for (i, &row) in sheet.starts.iter().enumerate() {
+            for (side, col) in columns.iter().enumerate() {
+                let line = &col[row];
+                prop_assert_eq!(line.kind, Kind::Lesson);
+                prop_assert_eq!(line.lesson, sheet.rows[i].items[side].map(zhizao::compare::Item::node));
             }
         }
-        for col in &table.columns {
+        for col in &columns {
             for line in col {
                 prop_assert!(w.str(&line.text) <= width.max(2), "{} wider than {}", line.text, width);
             }
         }
-        let stacked = zhizao::compare::Table::stacked(&lib, width, w);
+        // Stacked: each row's left side first, under its label.
+        let stacked = Sheet::new(&lib, &sides, width, w, true);
+        let col = stacked.lines(&lib, 0, 0..usize::MAX);
         for (i, &row) in stacked.starts.iter().enumerate() {
-            prop_assert_eq!(stacked.columns[0][row].lesson, stacked.pairs[i].0);
+            prop_assert_eq!(col[row].kind, Kind::Side);
+            prop_assert_eq!(col[row + 1].lesson, stacked.rows[i].items[0].map(zhizao::compare::Item::node));
         }
     }
 
     /// The sheet the view holds lays out, for any window of rows, exactly
-    /// the rows of the whole table, side by side and stacked; with lists
-    /// of unequal length too (a collection of the report alone, or one
-    /// with a lesson list cut short).
+    /// the rows it lays out whole, side by side and stacked; with lists of
+    /// unequal length too (a collection of the report alone, or one with a
+    /// lesson list cut short), and between versions.
     #[test]
-    fn the_sheet_gives_the_tables_rows_for_any_window(
+    fn the_sheet_gives_the_same_rows_for_any_window(
         width in 8usize..200,
         start in 0usize..160,
         len in 0usize..60,
-        which in 0usize..3,
+        which in 0usize..4,
     ) {
+        use zhizao::compare::{Sheet, Sides};
         let lib = match which {
-            0 => zhizao::content::Library::bundled().unwrap(),
             1 => common::first_part(),
-            _ => {
+            2 => {
                 // The foreign list with its last two lessons gone.
                 let (name, text) = zhizao::content::BUNDLED[0];
                 let cut = text.rsplitn(3, "[[section.section.section]]\nid = \"4\"").last().unwrap_or(text);
@@ -143,23 +148,22 @@ proptest! {
                     (std::path::PathBuf::from(zhizao::content::BUNDLED[2].0), zhizao::content::BUNDLED[2].1.to_owned()),
                 ]).unwrap_or_else(|_| zhizao::content::Library::bundled().unwrap())
             }
+            _ => zhizao::content::Library::bundled().unwrap(),
+        };
+        let sides = if which == 3 {
+            let root = lib.articles[1].root;
+            Sides::of(&lib, root, root)
+        } else {
+            Sides::default_for(&lib).unwrap()
         };
         let w = zhizao::wrap::Widths::default();
         for stacked in [false, true] {
-            let table = if stacked {
-                zhizao::compare::Table::stacked(&lib, width, w)
-            } else {
-                zhizao::compare::Table::side_by_side(&lib, width, w)
-            };
-            let sheet = zhizao::compare::Sheet::new(&lib, width, w, stacked);
-            prop_assert_eq!(sheet.height(), table.height());
-            prop_assert_eq!(&sheet.starts, &table.starts);
-            prop_assert_eq!(&sheet.pairs, &table.pairs);
-            prop_assert_eq!(sheet.sides(), table.columns.len());
-            for (side, column) in table.columns.iter().enumerate() {
-                let rows = start..start + len;
-                let want: Vec<_> = column.iter().skip(start).take(len).cloned().collect();
-                prop_assert_eq!(sheet.lines(&lib, side, rows), want, "side {} stacked {}", side, stacked);
+            let sheet = Sheet::new(&lib, &sides, width, w, stacked);
+            for side in 0..sheet.sides() {
+                let whole = sheet.lines(&lib, side, 0..usize::MAX);
+                prop_assert_eq!(whole.len(), sheet.height());
+                let want: Vec<_> = whole.iter().skip(start).take(len).cloned().collect();
+                prop_assert_eq!(sheet.lines(&lib, side, start..start + len), want, "side {} stacked {}", side, stacked);
             }
         }
     }

@@ -1,22 +1,27 @@
-//! The comparison as the view holds it: where each lesson pair starts,
-//! with only the rows on screen laid out. A big archive's whole table
-//! holds every line of every lesson (89 MiB at 10,000 articles); a sheet
-//! holds a row number a pair, and lays a pair out when it is drawn.
+//! The comparison as it is shown: where each row starts, with only the
+//! rows on screen laid out. A big archive's whole table holds every line
+//! of every lesson (89 MiB at 10,000 articles); a sheet holds a row number
+//! a row, and lays a row out when it is drawn.
 
 use std::ops::Range;
 
-use super::{Column, Kind, Line, intro, lesson_height, lesson_lines, on_all_cores, pad};
-use crate::content::{Library, NodeId, Scope};
+use super::{
+    Column, Item, Kind, Line, Row, Sides, intro, item_height, item_lines, on_all_cores, pad,
+};
+use crate::compare::versions::{Change, changed_bytes};
+use crate::content::Library;
 use crate::wrap::Widths;
 
 #[derive(Debug, Clone)]
 pub struct Sheet {
-    /// The lists' headings and intros: a column a side, or one stacked.
+    /// The sides' headings and intros: a column a side, or one stacked.
     head: Vec<Column>,
-    /// The row where each lesson pair starts: the same on both sides.
+    /// The row where each pair starts: the same on both sides.
     pub starts: Vec<usize>,
-    /// Lessons by pair: `(domestic, foreign)`.
-    pub pairs: Vec<(Option<NodeId>, Option<NodeId>)>,
+    /// What stands on each side of each row.
+    pub rows: Vec<Row>,
+    /// Each side's short name, as the stacked layout labels its items.
+    names: [String; 2],
     height: usize,
     width: usize,
     widths: Widths,
@@ -24,45 +29,46 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// The rows of [`super::Table::side_by_side`] (or, stacked, of
-    /// [`super::Table::stacked`]), counted, not kept.
+    /// The sides' rows, counted, not kept.
     #[must_use]
-    pub fn new(lib: &Library, width: usize, widths: Widths, stacked: bool) -> Self {
-        let lists = [Scope::Domestic, Scope::Foreign].map(|s| (lib.lesson_list(s), lib.lessons(s)));
-        let n = lists[0].1.len().max(lists[1].1.len());
+    pub fn new(lib: &Library, sides: &Sides, width: usize, widths: Widths, stacked: bool) -> Self {
         let mut head: Vec<Column> = vec![Vec::new(); if stacked { 1 } else { 2 }];
-        for (i, (list, _)) in lists.iter().enumerate() {
-            if let Some(list) = list {
-                head[if stacked { 0 } else { i }].extend(intro(lib, *list, width, widths));
+        // Between versions the sides' own headings are rows of their own.
+        for (i, node) in sides.nodes.iter().enumerate() {
+            if let Some(node) = *node
+                && !sides.versions
+            {
+                let col = &mut head[if stacked { 0 } else { i }];
+                col.extend(intro(lib, node, width, widths));
             }
         }
         if !stacked {
             pad(&mut head);
         }
-        // Each lesson's height, counted on all cores without laying it out.
-        let tall = lists
-            .each_ref()
-            .map(|(_, lessons)| on_all_cores(lessons, |l| lesson_height(lib, l, width, widths)));
-        let mut starts = Vec::with_capacity(n);
-        let mut row = head[0].len();
-        for i in 0..n {
-            starts.push(row);
-            let [d, f] = tall.each_ref().map(|t| t.get(i).copied());
-            row += 1 + if stacked {
+        // Each item's height, counted on all cores without laying it out.
+        let tall = on_all_cores(&sides.rows, |row| {
+            row.items
+                .map(|i| i.map(|i| item_height(lib, i, width, widths)))
+        });
+        let mut starts = Vec::with_capacity(sides.rows.len());
+        let mut at = head[0].len();
+        for (row, [l, r]) in sides.rows.iter().zip(tall) {
+            starts.push(at);
+            // A version lacking a paragraph says so in one line.
+            let gap = usize::from(row.change.is_some());
+            at += 1 + if stacked {
                 // A side label above each side's lines.
-                d.map_or(0, |d| d + 1) + f.map_or(0, |f| f + 1)
+                l.map_or(0, |l| l + 1) + r.map_or(0, |r| r + 1)
             } else {
-                d.unwrap_or(0).max(f.unwrap_or(0))
+                l.unwrap_or(gap).max(r.unwrap_or(gap))
             };
         }
-        let pairs = (0..n)
-            .map(|i| (lists[0].1.get(i).copied(), lists[1].1.get(i).copied()))
-            .collect();
         Sheet {
             head,
             starts,
-            pairs,
-            height: row,
+            rows: sides.rows.clone(),
+            names: sides.short.clone(),
+            height: at,
             width,
             widths,
             stacked,
@@ -80,8 +86,8 @@ impl Sheet {
         self.height
     }
 
-    /// The lesson pair a row belongs to (with the rule after it); `None`
-    /// for the lists' headings and intros above the first pair.
+    /// The row a line belongs to (with the rule after it); `None` for the
+    /// sides' headings and intros above the first row.
     #[must_use]
     pub fn pair_at(&self, row: usize) -> Option<usize> {
         self.starts.partition_point(|&s| s <= row).checked_sub(1)
@@ -104,12 +110,12 @@ impl Sheet {
         let Some(first) = self.pair_at(rows.start.max(head.len())) else {
             return out;
         };
-        for i in first..self.pairs.len() {
+        for i in first..self.rows.len() {
             let start = self.starts[i];
             if start >= rows.end {
                 break;
             }
-            let block = self.pair_lines(lib, i, side);
+            let block = self.row_lines(lib, i, side);
             let skip = rows.start.saturating_sub(start);
             let take = rows.end.saturating_sub(start.max(rows.start));
             out.extend(block.into_iter().skip(skip).take(take));
@@ -117,31 +123,62 @@ impl Sheet {
         out
     }
 
-    /// Pair `i` on one side as the whole table has it: its lines, padded
+    /// Row `i` on one side as the whole table has it: its lines, padded
     /// to the other side's, and the rule after them.
-    fn pair_lines(&self, lib: &Library, i: usize, side: usize) -> Column {
-        let (d, f) = self.pairs[i];
-        let rule = Line::new(
-            Kind::Rule,
-            None,
-            "─".repeat(self.width / self.widths.char('─').max(1)),
-        );
-        let laid = |lesson: NodeId| lesson_lines(lib, lesson, self.width, self.widths);
-        if self.stacked {
+    fn row_lines(&self, lib: &Library, i: usize, side: usize) -> Column {
+        let row = self.rows[i];
+        let changed = match row.items {
+            [Some(Item::Text(a)), Some(Item::Text(b))] if row.change == Some(Change::Changed) => {
+                changed_bytes(
+                    lib.text(a).unwrap_or_default(),
+                    lib.text(b).unwrap_or_default(),
+                )
+            }
+            _ => [Vec::new(), Vec::new()],
+        };
+        let laid = |s: usize| -> Column {
+            let Some(item) = row.items[s] else {
+                // A version lacking the paragraph says what became of it.
+                return match row.change {
+                    Some(c) => vec![Line::new(Kind::Side, None, format!("（{}）", c.label()))],
+                    None => Vec::new(),
+                };
+            };
+            let mut col = item_lines(lib, item, &changed[s], self.width, self.widths);
+            for line in &mut col {
+                line.side = s;
+            }
+            col
+        };
+        let end = if row.change.is_some() {
+            Line::blank(None)
+        } else {
+            Line::new(
+                Kind::Rule,
+                None,
+                "─".repeat(self.width / self.widths.char('─').max(1)),
+            )
+        };
+        let mut col = if self.stacked {
             let mut col = Vec::new();
-            for (lesson, label) in [(d, "国内"), (f, "国外")] {
-                if let Some(lesson) = lesson {
-                    col.push(Line::new(Kind::Side, Some(lesson), label.to_owned()));
-                    col.extend(laid(lesson));
+            for s in 0..2 {
+                if row.items[s].is_some() {
+                    let mut label = Line::new(Kind::Side, None, self.names[s].clone());
+                    label.side = s;
+                    col.push(label);
+                    col.extend(laid(s));
                 }
             }
-            col.push(rule);
-            return col;
+            col
+        } else {
+            let mut cols = [laid(0), laid(1)];
+            pad(&mut cols);
+            std::mem::take(&mut cols[side])
+        };
+        col.push(end);
+        for line in &mut col {
+            line.row = Some(i);
         }
-        let mut cols = [d, f].map(|l| l.map(laid).unwrap_or_default());
-        pad(&mut cols);
-        let mut col = std::mem::take(&mut cols[side]);
-        col.push(rule);
         col
     }
 }

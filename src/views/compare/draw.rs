@@ -1,6 +1,7 @@
-//! The comparison view: domestic and foreign lessons side by side (stacked
-//! when narrow), lesson i on the same row on both sides, places marked, and
-//! lessons that do not name the chosen place dimmed.
+//! The comparison view: two parts side by side (stacked when narrow), each
+//! row starting on the same line on both sides, places marked; between two
+//! versions, what was taken out struck through and what was put in
+//! underlined; with nothing to compare, how to choose two parts.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
@@ -8,10 +9,11 @@ use ratatui::widgets::Widget;
 
 use super::state::Comparison;
 use crate::areas::{compare_panes, compare_text};
-use crate::compare::{Kind, Line, Mark, names};
-use crate::content::Scope;
+use crate::action::Action;
+use crate::compare::{Kind, Line, Mark};
+use crate::keys::Mode;
 use crate::paint::text::{fill, put};
-use crate::views::{Draw, DrawCx};
+use crate::views::{Crumb, Ctx, Draw, DrawCx};
 
 impl Draw for Comparison {
     fn draw(&self, cx: &DrawCx, main: ratatui::layout::Rect, buf: &mut Buffer) {
@@ -24,20 +26,16 @@ fn render(view: &Comparison, cx: &DrawCx, main: ratatui::layout::Rect, buf: &mut
     let panes = compare_panes(main);
     let table = view.table();
     let stacked = panes.len() == 1;
+    let sides = view.filtered();
     for (side, pane) in panes.iter().enumerate() {
         let focused = stacked || side == view.side;
-        // Each side is named as the collection names its list of lessons.
-        let scope = if side == 0 {
-            Scope::Domestic
+        // Each side is named as the collection names the part it shows.
+        let names = sides.as_ref().map(|s| s.names.clone()).unwrap_or_default();
+        let short = sides.as_ref().map(|s| s.short.clone()).unwrap_or_default();
+        let title = if stacked {
+            format!(" {} ⇄ {} ", short[0], short[1])
         } else {
-            Scope::Foreign
-        };
-        let list = |s: Scope| lib.lesson_list(s).map(|n| lib.node(n).label().to_owned());
-        let title = match (stacked, list(scope)) {
-            (true, _) => " 国内 ⇄ 国外 ".to_owned(),
-            (false, Some(label)) => format!(" {label} "),
-            (false, None) if side == 0 => " 国内 ".to_owned(),
-            (false, None) => " 国外 ".to_owned(),
+            format!(" {} ", names[side])
         };
         let sync = if view.sync {
             " 同步 "
@@ -57,26 +55,24 @@ fn render(view: &Comparison, cx: &DrawCx, main: ratatui::layout::Rect, buf: &mut
             width,
             ..full
         };
+        if sides.is_none() {
+            if side == 0 {
+                empty(view, cx, full, buf);
+            }
+            continue;
+        }
         if side >= table.sides() {
             continue;
         }
-        // A collection with lessons on one side only: say so, rather than
-        // leave a column of blank rows.
-        let none = |pair: &(Option<usize>, Option<usize>)| {
-            if side == 0 { pair.0 } else { pair.1 }.is_none()
-        };
-        if !stacked && table.pairs.iter().all(none) {
-            let what = if side == 0 {
-                "此集合中没有国内先进城市的经验"
-            } else {
-                "此集合中没有国外发达城市地区的经验"
-            };
+        // A side with nothing on any row: say so, rather than leave a
+        // column of blank rows.
+        if !stacked && table.rows.iter().all(|r| r.items[side].is_none()) {
             put(
                 buf,
                 text.x,
                 text.y,
                 text.width,
-                &[(what, theme.muted)],
+                &[("此侧没有与另一侧对应的条目", theme.muted)],
                 widths,
             );
             continue;
@@ -88,6 +84,60 @@ fn render(view: &Comparison, cx: &DrawCx, main: ratatui::layout::Rect, buf: &mut
             draw(view, cx, line, side, text.x, y, text.width, buf);
         }
     }
+}
+
+/// Nothing to compare: how to choose two parts, and the one chosen.
+fn empty(view: &Comparison, cx: &DrawCx, area: ratatui::layout::Rect, buf: &mut Buffer) {
+    let key = cx.keys.first_key(Mode::Reader, &Action::CompareHere);
+    let mut lines = vec![
+        "此集合中没有编号相同的两组条目可对照。".to_owned(),
+        format!("在阅读区或目录按 {key} 选一部分，再到另一部分按 {key}："),
+        "两部分并排对照；同一文本的两版逐段标出改动。".to_owned(),
+    ];
+    if let Some(n) = view.pending {
+        lines.push(format!("已选「{}」为一侧。", cx.lib.display_label(n)));
+    }
+    let mut y = area.y;
+    for line in &lines {
+        for r in crate::wrap::wrap(line, usize::from(area.width), 0, cx.widths) {
+            if y >= area.bottom() {
+                return;
+            }
+            put(buf, area.x, y, area.width, &[(&line[r], cx.theme.muted)], cx.widths);
+            y += 1;
+        }
+    }
+}
+
+/// The status bar's left end: the place filter and its counts, or what is
+/// compared (between versions, how many paragraphs changed).
+pub(super) fn crumb(view: &Comparison, cx: &Ctx) -> Crumb {
+    let n = crate::paint::text::thousands;
+    let Some(sides) = view.sides() else {
+        return Crumb::of("对照");
+    };
+    let mut text = if sides.versions {
+        format!("{} · {} 段有改动", sides.title, n(sides.changed()))
+    } else {
+        sides.title.clone()
+    };
+    if let Some(p) = view.place {
+        let (lessons, times) = view.counts;
+        let lessons = if lessons > 0 {
+            format!("{} 条启示 · ", n(lessons))
+        } else {
+            String::new()
+        };
+        text = format!(
+            "{} · {lessons}{} 处提及 · 显示 {}/{} 行 · {} 清除",
+            cx.lib.places[p].name,
+            n(times),
+            n(sides.rows.len() - view.hidden()),
+            n(sides.rows.len()),
+            cx.keys.first_key(Mode::Compare, &Action::ClearPlace)
+        );
+    }
+    Crumb::of(text)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -102,18 +152,13 @@ fn draw(
     buf: &mut Buffer,
 ) {
     let theme = cx.theme;
-    let dimmed = match (view.place, line.lesson) {
-        (Some(p), Some(lesson)) => !names(cx.lib, lesson, p),
-        _ => false,
-    };
-    let selected = line.kind == Kind::Lesson
-        && line.lesson.is_some_and(|l| {
-            view.table().pairs.get(view.selected).is_some_and(|(d, f)| {
-                let stacked = view.stacked();
-                let on_side = if view.side == 0 { *d } else { *f };
-                (stacked || side == view.side) && on_side == Some(l)
-            })
-        });
+    let selected = line.head
+        && line.row == Some(view.selected)
+        && if view.stacked() {
+            line.side == view.side
+        } else {
+            side == view.side
+        };
     let mut base = match line.kind {
         Kind::Title => theme.heading[1],
         Kind::Lesson => theme.heading[2],
@@ -129,10 +174,10 @@ fn draw(
         );
         base = base.patch(theme.selected);
     }
-    if dimmed {
-        base = base.patch(theme.muted).add_modifier(Modifier::DIM);
+    if line.kind == Kind::Side && line.lesson.is_none() && line.row.is_some() {
+        base = theme.muted;
     }
-    let runs = runs(view, cx, line, base, dimmed);
+    let runs = runs(view, cx, line, base);
     put(buf, x, y, width, &runs, cx.widths);
 }
 
@@ -143,7 +188,6 @@ fn runs<'a>(
     cx: &DrawCx,
     line: &'a Line,
     base: Style,
-    dimmed: bool,
 ) -> Vec<(&'a str, Style)> {
     let theme = cx.theme;
     let mut styled: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
@@ -155,8 +199,11 @@ fn runs<'a>(
         let style = match mark {
             Mark::Country => theme.muted,
             Mark::Place(p) if view.place == Some(*p) => theme.hit_current,
-            Mark::Place(_) if dimmed || view.place.is_some() => base,
+            Mark::Place(_) if view.place.is_some() => base,
             Mark::Place(_) => theme.place,
+            // Taken out struck through on the left, put in underlined on the right.
+            Mark::Changed if line.side == 0 => theme.hit.add_modifier(Modifier::CROSSED_OUT),
+            Mark::Changed => theme.hit.add_modifier(Modifier::UNDERLINED),
         };
         styled.push((range.clone(), style));
         at = range.end;
@@ -189,11 +236,14 @@ fn runs<'a>(
 /// The line's bytes a study note marks, in the note's kind's style.
 fn note_marks(cx: &DrawCx, line: &Line) -> Vec<(std::ops::Range<usize>, Style)> {
     let (theme, study) = (cx.theme, cx.marks.study);
-    let Some(lesson) = line.lesson.filter(|_| !line.from.is_empty()) else {
+    let Some(source) = line.source.filter(|_| !line.from.is_empty()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (_, bytes, note) in study.paragraph_marks(cx.lib, lesson) {
+    for (at, bytes, note) in study.paragraph_marks(cx.lib, source.node) {
+        if at != source {
+            continue;
+        }
         let kind = study.kind_index(&study.book.notes[note].kind);
         let style = theme.marked[kind % theme.marked.len()];
         for (run, start) in &line.from {

@@ -1,5 +1,6 @@
-//! The comparison's state: the lesson pair selected, the side Enter opens,
-//! each side's scroll, and the place the lessons are filtered by.
+//! The comparison's state: what is compared (the collection's default, or
+//! two parts chosen with `c`), the row selected, the side Enter opens, each
+//! side's scroll, and the place the rows are filtered by.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -9,13 +10,19 @@ use std::sync::Arc;
 use ratatui::layout::Position;
 
 use crate::action::{Action, Pane};
-use crate::compare::Sheet;
-use crate::content::{Anchor, Field, Library, NodeId, PlaceId, Scope};
+use crate::compare::{Change, Sheet, Sides};
+use crate::content::{Anchor, Library, NodeId, PlaceId, Scope};
 use crate::keys::Mode;
 use crate::views::navigate::Destination;
 use crate::views::rebase::Rebase;
 use crate::views::{Crumb, Ctx, Reply, ViewState};
 use crate::wrap::Widths;
+
+mod choose;
+
+/// What is compared (every row) and what is shown (the rows naming the
+/// place filtered by): None when there is nothing to compare.
+pub(super) type Made = (Option<Rc<Sides>>, Option<Rc<Sides>>);
 
 /// Layouts kept at once: side by side and stacked, say.
 const KEPT_LAYOUTS: usize = 2;
@@ -27,23 +34,28 @@ pub struct Comparison {
     pub scroll: [usize; 2],
     /// Both sides scroll together.
     pub sync: bool,
-    /// 0 domestic, 1 foreign: the side Enter opens.
+    /// 0 left (domestic), 1 right (foreign): the side Enter opens.
     pub side: usize,
-    /// The lesson pair selected.
+    /// The row selected.
     pub selected: usize,
-    /// Lessons that do not name this place are dimmed.
+    /// Rows that do not name this place are left out.
     pub place: Option<PlaceId>,
-    /// For the chosen place: lessons that name it, and its mentions in them.
+    /// For the chosen place: lessons that name it, and every mention of it.
     pub counts: (usize, usize),
-    /// The part holding the lesson lists, as the page heads it; the view's
-    /// own name in a collection that has no such part.
-    pub heading: String,
+    /// Two parts chosen with `c`, left and right; else the collection's
+    /// default comparison.
+    pub chosen: Option<[NodeId; 2]>,
+    /// A part `c` set as one side, waiting for the other.
+    pub pending: Option<NodeId>,
+    /// What is compared, every row, and the rows shown (those naming the
+    /// place, with one): made when first needed.
+    pub(super) sides: RefCell<Option<Made>>,
     /// Column width, and whether one column holds both sides.
     layout: (usize, bool),
     /// Layouts by column width and arrangement, each made the first time
     /// it is used: a big archive's lessons take a while to lay out, and a
     /// resize while another view is shown never needs them.
-    tables: RefCell<HashMap<(usize, bool), Rc<Sheet>>>,
+    pub(super) tables: RefCell<HashMap<(usize, bool), Rc<Sheet>>>,
     /// Rows of text a pane shows.
     rows: usize,
 }
@@ -52,7 +64,6 @@ impl Comparison {
     #[must_use]
     pub fn new(lib: Arc<Library>, widths: Widths) -> Self {
         Comparison {
-            heading: heading(&lib),
             lib,
             widths,
             scroll: [0, 0],
@@ -61,6 +72,9 @@ impl Comparison {
             selected: 0,
             place: None,
             counts: (0, 0),
+            chosen: None,
+            pending: None,
+            sides: RefCell::new(None),
             layout: (2, false),
             tables: RefCell::new(HashMap::new()),
             rows: 1,
@@ -79,9 +93,19 @@ impl Comparison {
         if !tables.contains_key(&self.layout) && tables.len() >= KEPT_LAYOUTS {
             tables.clear();
         }
-        let table = tables
-            .entry(self.layout)
-            .or_insert_with(|| Rc::new(Sheet::new(&self.lib, width, self.widths, stacked)));
+        let table = tables.entry(self.layout).or_insert_with(|| {
+            let sides = self.filtered().unwrap_or_else(|| {
+                Rc::new(Sides {
+                    nodes: [None, None],
+                    names: Default::default(),
+                    short: Default::default(),
+                    title: String::new(),
+                    rows: Vec::new(),
+                    versions: false,
+                })
+            });
+            Rc::new(Sheet::new(&self.lib, &sides, width, self.widths, stacked))
+        });
         Rc::clone(table)
     }
 
@@ -137,7 +161,19 @@ impl Comparison {
                 self.sync = !self.sync;
                 self.scroll = [self.scroll[self.side]; 2];
             }
-            Action::ClearPlace => self.place = None,
+            Action::ClearPlace => {
+                let row = self.target().map(|a| a.node);
+                self.place = None;
+                self.remake();
+                if let Some(row) = row {
+                    self.select_node(&[row]);
+                }
+            }
+            Action::NextChange | Action::PrevChange => {
+                if let Some(i) = self.next_change(matches!(action, Action::NextChange)) {
+                    self.select_pair(i);
+                }
+            }
             _ => return false,
         }
         true
@@ -151,9 +187,22 @@ impl Comparison {
         self.rows = rows;
     }
 
+    /// The next (or previous) changed row from the one selected, between
+    /// versions.
+    #[must_use]
+    pub fn next_change(&self, forward: bool) -> Option<usize> {
+        let table = self.table();
+        let changed = |i: &usize| table.rows[*i].change.is_some_and(|c| c != Change::Same);
+        if forward {
+            (self.selected + 1..table.rows.len()).find(changed)
+        } else {
+            (0..self.selected).rev().find(changed)
+        }
+    }
+
     /// Selects lesson pair `i` and scrolls both sides (or the focused one) to it.
     pub fn select_pair(&mut self, i: usize) {
-        let n = self.table().pairs.len();
+        let n = self.table().rows.len();
         if n == 0 {
             return;
         }
@@ -193,10 +242,10 @@ impl Comparison {
         if shown.contains(&start) || (start < top && end(self.selected) > top) {
             return;
         }
-        let first = (0..table.pairs.len())
+        let first = (0..table.rows.len())
             .find(|&i| shown.contains(&table.starts[i]))
             .or_else(|| {
-                (0..table.pairs.len())
+                (0..table.rows.len())
                     .rev()
                     .find(|&i| table.starts[i] <= top)
             });
@@ -205,22 +254,30 @@ impl Comparison {
         }
     }
 
-    /// Filters by a place: its counts, and the first pair naming it selected
-    /// on the place's side.
+    /// Filters by a place: its counts, only the rows naming it, the first
+    /// selected on the side that names it.
     pub fn choose_place(&mut self, place: PlaceId) {
         self.place = Some(place);
         self.counts = crate::compare::mentions(&self.lib, place);
-        let lib = &self.lib;
-        let table = self.table();
-        let first = table.pairs.iter().position(|(d, f)| {
-            [d, f]
-                .into_iter()
-                .flatten()
-                .any(|&n| crate::compare::names(lib, n, place))
-        });
-        if let Some(i) = first {
-            self.side = usize::from(lib.places[place].scope == Scope::Foreign);
-            self.select_pair(i);
+        self.remake();
+        let name = self.lib.places[place].name.clone();
+        let first = self.table().rows.first().map(|r| r.items);
+        if let Some(items) = first {
+            let names = |s: usize| {
+                items[s].is_some_and(|i| {
+                    let text = |a| self.lib.text(a).unwrap_or_default().contains(name.as_str());
+                    match i {
+                        crate::compare::Item::Text(a) => text(a),
+                        crate::compare::Item::Node(n) => {
+                            self.lib.fields(n).any(|(_, t)| t.contains(name.as_str()))
+                        }
+                    }
+                })
+            };
+            // The side naming it; both do, a foreign place's the right.
+            let foreign = self.lib.places[place].scope == Scope::Foreign;
+            self.side = usize::from(names(1) && (foreign || !names(0)));
+            self.select_pair(0);
         }
     }
 
@@ -228,17 +285,10 @@ impl Comparison {
     /// that is a lesson or a lesson list, on its side. False if none is.
     pub fn select_node(&mut self, nodes: &[NodeId]) -> bool {
         let table = self.table();
-        let pairs = &table.pairs;
         let found = nodes.iter().find_map(|&n| {
             self.lib.ancestry(n).into_iter().rev().find_map(|a| {
-                pairs.iter().enumerate().find_map(|(i, (d, f))| {
-                    if *d == Some(a) {
-                        Some((i, 0))
-                    } else if *f == Some(a) {
-                        Some((i, 1))
-                    } else {
-                        None
-                    }
+                table.rows.iter().enumerate().find_map(|(i, row)| {
+                    (0..2).find_map(|s| (row.items[s].map(crate::compare::Item::node) == Some(a)).then_some((i, s)))
                 })
             })
         });
@@ -273,23 +323,21 @@ impl Comparison {
         );
     }
 
-    /// The selected lesson's paragraph, on the focused side (or the other
-    /// when that side has none).
+    /// The selected row's paragraph (or field), on the focused side (or
+    /// the other when that side has none).
     #[must_use]
     pub fn target(&self) -> Option<Anchor> {
-        let &(d, f) = self.table().pairs.get(self.selected)?;
-        let node = if self.side == 0 { d.or(f) } else { f.or(d) }?;
-        Some(Anchor {
-            node,
-            field: Field::Paragraph(0),
-        })
+        let [l, r] = self.table().rows.get(self.selected)?.items;
+        let item = if self.side == 0 { l.or(r) } else { r.or(l) }?;
+        Some(item.anchor())
     }
 
     /// The same selection, side, scroll and place in a grown collection;
-    /// its lessons are laid out again when next shown.
+    /// its rows are made and laid out again when next shown (parts chosen
+    /// with `c` are the collection's own: a grown one keeps them).
     fn rebase_onto(&mut self, lib: Arc<Library>, moved: &Rebase) {
-        self.heading = heading(&lib);
         self.lib = lib;
+        *self.sides.get_mut() = None;
         self.tables.borrow_mut().clear();
         self.place = self.place.and_then(|p| moved.place(p));
         if let Some(place) = self.place {
@@ -317,6 +365,22 @@ impl ViewState for Comparison {
             Action::OpenLesson => self.destination().map_or(Reply::Done, Reply::Go),
             Action::OpenPlaces if cx.lib.places.is_empty() => Reply::Say("此集合中没有地点".into()),
             Action::OpenPlaces => Reply::PickPlace,
+            Action::NextChange | Action::PrevChange if !self.filtered().is_some_and(|s| s.versions) => {
+                Reply::Say("这两部分不是同一文本的两版，没有改动可跳".into())
+            }
+            Action::NextChange | Action::PrevChange if self.next_change(matches!(action, Action::NextChange)).is_none() => {
+                Reply::Say(if matches!(action, Action::NextChange) { "后面没有改动了" } else { "前面没有改动了" }.into())
+            }
+            Action::DefaultSides if self.chosen.is_none() && self.pending.is_none() => {
+                Reply::Say("已是本集合默认的对照".into())
+            }
+            Action::DefaultSides => {
+                self.unchoose();
+                Reply::Say(match self.sides() {
+                    Some(_) => "回到本集合默认的对照".into(),
+                    None => "已清除所选的两部分".into(),
+                })
+            }
             Action::Focus(Pane::Side(side)) => {
                 self.side = *side;
                 Reply::Done
@@ -344,19 +408,7 @@ impl ViewState for Comparison {
     }
 
     fn crumb(&self, cx: &Ctx) -> Crumb {
-        match self.place {
-            Some(p) => {
-                let (lessons, times) = self.counts;
-                Crumb::of(format!(
-                    "{} · {} 条启示 · {} 处提及 · {} 清除",
-                    cx.lib.places[p].name,
-                    crate::paint::text::thousands(lessons),
-                    crate::paint::text::thousands(times),
-                    cx.keys.first_key(Mode::Compare, &Action::ClearPlace)
-                ))
-            }
-            None => Crumb::of(self.heading.clone()),
-        }
+        super::draw::crumb(self, cx)
     }
 
     fn click(&self, at: Position, cx: &Ctx) -> Vec<Action> {
@@ -384,6 +436,9 @@ impl ViewState for Comparison {
             // No places in the collection: `p` has nothing to offer.
             Action::OpenPlaces => !cx.lib.places.is_empty(),
             Action::FocusNext | Action::ToggleTree => false,
+            // Changes to step through only between two versions.
+            Action::NextChange | Action::PrevChange => self.sides().is_some_and(|s| s.versions),
+            Action::DefaultSides => self.chosen.is_some() || self.pending.is_some(),
             _ => true,
         }
     }
@@ -392,17 +447,6 @@ impl ViewState for Comparison {
         self.choose_place(place);
         true
     }
-}
-
-/// The part holding the lesson lists, as the page heads it; the view's own
-/// name in a collection that has no such part.
-fn heading(lib: &Library) -> String {
-    [Scope::Domestic, Scope::Foreign]
-        .into_iter()
-        .filter_map(|scope| lib.lesson_list(scope))
-        .find_map(|list| lib.node(list).parent)
-        .and_then(|part| lib.node(part).heading.clone())
-        .unwrap_or_else(|| "国内外对照".to_owned())
 }
 
 #[cfg(test)]
@@ -418,7 +462,7 @@ mod tests {
         for width in 20..40 {
             compare.resize(width, 20, width % 2 == 0);
             let table = compare.table();
-            assert!(!table.pairs.is_empty());
+            assert!(!table.rows.is_empty());
             assert!(compare.tables.borrow().len() <= super::KEPT_LAYOUTS);
         }
     }

@@ -353,15 +353,17 @@ impl Reading {
                 Reply::Done
             }
             Action::CompareHere => {
-                // The current search hit first: after a jump it sits below
-                // the top line.
+                // The tree's selection from the tree; in the text, the
+                // current search hit first (after a jump it sits below the
+                // top line), else the part being read.
                 let hit = self.reader.hits.get(self.reader.hit).map(|(a, _)| a.node);
-                let nodes = hit
-                    .into_iter()
-                    .chain([self.reader.reading(), self.tree.selected])
-                    .collect();
+                let node = if self.mode(cx) == Mode::Tree {
+                    self.tree.selected
+                } else {
+                    hit.unwrap_or_else(|| self.reader.reading())
+                };
                 self.jumps.push(from);
-                Reply::Compare(nodes)
+                Reply::Compare(node)
             }
             Action::PressAt(anchor, byte) => {
                 self.drag_from = Some((*anchor, *byte));
