@@ -182,6 +182,13 @@ pub enum Command {
     /// 一是); two versions of one text paragraph by paragraph, each marked
     /// same, changed, added or deleted, with the changed words.
     Compare(compare::CompareArgs),
+    /// Every place the collection names (its own, then the gazetteer's), as
+    /// the place index lists them, with how often each is named.
+    Places {
+        /// One JSON array: name, english, country, mentions.
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate a collection (the bundled one by default): exit 0, or 2 with every error.
     Check {
         /// The folder to check; defaults to --content, else the bundled page.
@@ -357,6 +364,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             )?;
         }
         Command::Import(args) => return import::run(args, &mut out),
+        Command::Places { json } => {
+            let (lib, _copy) = cli.library()?;
+            print::places(&lib, *json, &mut out)?;
+        }
         Command::Compare(args) => {
             let (lib, _copy) = cli.library()?;
             compare::run(&lib, args, widths, &mut out)?;

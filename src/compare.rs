@@ -420,26 +420,14 @@ fn annotate(
 
 /// A place's counts, one rule wherever they are shown (the comparison,
 /// the place index, `zhizao lessons`): the lessons that name it in their
-/// paragraphs, and every time the collection names it, left to right and
-/// not overlapping, as the reader's `n` steps through them.
+/// paragraphs, and every time the collection names it (by any of its names,
+/// the longest at each point, left to right), as the place index counts.
 #[must_use]
 pub fn mentions(lib: &Library, place: PlaceId) -> (usize, usize) {
-    let name = lib.places[place].name.as_str();
-    if name.is_empty() {
-        return (0, 0);
-    }
-    let finder = memchr::memmem::Finder::new(name.as_bytes());
-    let (mut lessons, mut times) = (0, 0);
-    for node in 0..lib.nodes.len() {
-        let mut named = false;
-        for (anchor, text) in lib.fields(node) {
-            let n = finder.find_iter(text.as_bytes()).count();
-            times += n;
-            named |= n > 0 && matches!(anchor.field, Field::Paragraph(_));
-        }
-        lessons += usize::from(named && lib.nodes[node].lesson.is_some());
-    }
-    (lessons, times)
+    let all = lib.mentions();
+    all.named()
+        .get(place)
+        .map_or((0, 0), |n| (n.lessons, n.times))
 }
 
 /// Does this lesson name the place?

@@ -4,6 +4,7 @@
 pub mod cite;
 mod error;
 mod fields;
+pub mod gazetteer;
 mod load;
 mod loading;
 pub use load::{MAX_FILE_BYTES, read_regular};
@@ -240,6 +241,10 @@ pub struct Place {
     pub country: String,
     pub country_zh: String,
     pub aliases: Vec<String>,
+    /// Ours: found in the text by the gazetteer, not declared by the
+    /// collection (and so never written back into its `places.toml`).
+    #[serde(default)]
+    pub found: bool,
 }
 
 /// How a place answers to a typed name.

@@ -425,7 +425,7 @@ fn check(files: &[(String, String)], places: Option<&Library>) -> Option<Content
         .map(|(name, text)| (std::path::PathBuf::from(name), text.clone()))
         .collect();
     if let Some(places) = places
-        && !places.places.is_empty()
+        && places.places.iter().any(|p| !p.found)
     {
         sources.push(("places.toml".into(), emit::places(places)));
     }

@@ -34,7 +34,18 @@ fn authored_units(lib: &Library) -> Vec<String> {
 fn bundled_content_is_valid() {
     let lib = lib();
     assert_eq!(lib.articles.len(), 2);
-    assert_eq!(lib.places.len(), 11);
+    // The page's own eleven places first, then every other place it
+    // names, from the gazetteer.
+    assert!(lib.places.len() > 11, "{}", lib.places.len());
+    let names: Vec<&str> = lib.places.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names[..3], ["上海", "深圳", "苏州"]);
+    for name in ["杭州", "宁波", "浙江", "长三角", "中东欧"] {
+        let at = names
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or_else(|| panic!("{name}: {names:?}"));
+        assert!(at >= 11, "{name} is the gazetteer's");
+    }
 }
 
 #[test]

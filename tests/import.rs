@@ -381,7 +381,7 @@ fn nothing_is_written_over_and_a_dry_run_writes_nothing() {
     );
     assert_eq!(
         String::from_utf8_lossy(&check.stdout).trim(),
-        format!("{t}: ok, 2 articles, 58 sections, 11 places")
+        format!("{t}: ok, 2 articles, 58 sections, 22 places")
     );
     let again = out(&["import", "--places", "bundled", s, "-o", t]);
     assert_eq!(again.status.code(), Some(1));

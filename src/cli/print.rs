@@ -319,3 +319,41 @@ pub(super) fn search_command(
     crate::errln!("zhizao: {}", found.miss);
     Ok(ExitCode::from(1))
 }
+
+/// `zhizao places`: each place as the place index lists it, with every
+/// time the collection names it (the one count rule).
+///
+/// # Errors
+/// The writer's.
+pub fn places(lib: &Library, json: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mentions = lib.mentions();
+    let rows = lib.places.iter().zip(mentions.named());
+    if json {
+        let all: Vec<serde_json::Value> = rows
+            .map(|(p, n)| {
+                serde_json::json!({
+                    "name": p.name,
+                    "english": p.english,
+                    "country": p.country_zh,
+                    "mentions": n.times,
+                })
+            })
+            .collect();
+        return writeln!(out, "{}", serde_json::Value::from(all));
+    }
+    for (p, n) in rows {
+        let country = if p.country_zh.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", p.country_zh)
+        };
+        writeln!(
+            out,
+            "{}  {}{country}  {}",
+            p.name,
+            p.english,
+            counted(n.times, "mention")
+        )?;
+    }
+    Ok(())
+}

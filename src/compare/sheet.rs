@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::{
     Column, Item, Kind, Line, Row, Sides, intro, item_height, item_lines, on_all_cores, pad,
 };
-use crate::compare::versions::{Change, changed_bytes};
+use crate::compare::versions::changed_bytes;
 use crate::content::Library;
 use crate::wrap::Widths;
 
@@ -35,8 +35,10 @@ impl Sheet {
         let mut head: Vec<Column> = vec![Vec::new(); if stacked { 1 } else { 2 }];
         // Between versions the sides' own headings are rows of their own.
         for (i, node) in sides.nodes.iter().enumerate() {
+            // A part whole on its row has no head above it.
             if let Some(node) = *node
                 && !sides.versions
+                && !lib.node(node).children.is_empty()
             {
                 let col = &mut head[if stacked { 0 } else { i }];
                 col.extend(intro(lib, node, width, widths));
@@ -58,7 +60,7 @@ impl Sheet {
             let gap = usize::from(row.change.is_some());
             at += 1 + if stacked {
                 // A side label above each side's lines.
-                l.map_or(0, |l| l + 1) + r.map_or(0, |r| r + 1)
+                l.map_or(gap * 2, |l| l + 1) + r.map_or(gap * 2, |r| r + 1)
             } else {
                 l.unwrap_or(gap).max(r.unwrap_or(gap))
             };
@@ -127,8 +129,9 @@ impl Sheet {
     /// to the other side's, and the rule after them.
     fn row_lines(&self, lib: &Library, i: usize, side: usize) -> Column {
         let row = self.rows[i];
+        // What changed, in a changed pair or one only renumbered.
         let changed = match row.items {
-            [Some(Item::Text(a)), Some(Item::Text(b))] if row.change == Some(Change::Changed) => {
+            [Some(Item::Text(a)), Some(Item::Text(b))] if lib.text(a) != lib.text(b) => {
                 changed_bytes(
                     lib.text(a).unwrap_or_default(),
                     lib.text(b).unwrap_or_default(),
@@ -140,7 +143,11 @@ impl Sheet {
             let Some(item) = row.items[s] else {
                 // A version lacking the paragraph says what became of it.
                 return match row.change {
-                    Some(c) => vec![Line::new(Kind::Side, None, format!("（{}）", c.label()))],
+                    Some(c) => {
+                        let mut line = Line::new(Kind::Side, None, format!("（{}）", c.label()));
+                        (line.head, line.side) = (true, s);
+                        vec![line]
+                    }
                     None => Vec::new(),
                 };
             };
@@ -162,7 +169,8 @@ impl Sheet {
         let mut col = if self.stacked {
             let mut col = Vec::new();
             for s in 0..2 {
-                if row.items[s].is_some() {
+                // Between versions a side lacking the paragraph says so.
+                if row.items[s].is_some() || row.change.is_some() {
                     let mut label = Line::new(Kind::Side, None, self.names[s].clone());
                     label.side = s;
                     col.push(label);

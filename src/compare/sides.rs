@@ -135,6 +135,12 @@ impl Sides {
                     change: Some(change),
                 })
                 .collect()
+        } else if [a, b].iter().any(|&n| lib.node(n).children.is_empty()) {
+            // A part with no parts of its own: the two side by side, whole.
+            vec![Row {
+                items: [Some(Item::Node(a)), Some(Item::Node(b))],
+                change: None,
+            }]
         } else {
             paired(lib, &entries(lib, a), &entries(lib, b))
         };
@@ -204,14 +210,13 @@ fn units(lib: &Library, node: NodeId) -> Vec<(Anchor, &str)> {
         .collect()
 }
 
-/// A side's items: its parts, or, if it has none, itself whole.
+/// A side's items: its parts.
 fn entries(lib: &Library, node: NodeId) -> Vec<Item> {
-    let n = lib.node(node);
-    if n.children.is_empty() {
-        vec![Item::Node(node)]
-    } else {
-        n.children.iter().map(|&c| Item::Node(c)).collect()
-    }
+    lib.node(node)
+        .children
+        .iter()
+        .map(|&c| Item::Node(c))
+        .collect()
 }
 
 /// The number an item's ordinal counts to, if it has one.

@@ -145,11 +145,7 @@ impl Library {
     #[must_use]
     pub fn mentions(&self) -> Mentions {
         let order = self.reading_order();
-        let finders: Vec<Finder> = self
-            .places
-            .iter()
-            .map(|p| Finder::new(p.name.as_bytes()))
-            .collect();
+        let finders = Names::of(self);
         let chunk = order.len().div_ceil(crate::threads()).max(64);
         let shares: Vec<&[usize]> = order.chunks(chunk).collect();
         let counts: Vec<Vec<usize>> = crate::on_cores(shares.iter().map(|&nodes| {
@@ -216,25 +212,74 @@ impl Library {
     }
 
     /// Each field of these nodes that names a place, in order, with the
-    /// place and how many times it names it.
-    fn scan(
-        &self,
-        nodes: &[usize],
-        finders: &[Finder],
-        mut found: impl FnMut(PlaceId, Anchor, usize),
-    ) {
+    /// place and how many times it names it (places in their order).
+    fn scan(&self, nodes: &[usize], names: &Names, mut found: impl FnMut(PlaceId, Anchor, usize)) {
+        let mut times: Vec<(PlaceId, usize)> = Vec::new();
         for &node in nodes {
             for (anchor, text) in self.fields(node) {
-                for (place, finder) in finders.iter().enumerate() {
-                    if finder.needle().is_empty() {
+                times.clear();
+                for m in names.automaton.iter().flat_map(|a| a.find_iter(text)) {
+                    let place = names.of[m.pattern().as_usize()];
+                    if place == PlaceId::MAX {
                         continue;
                     }
-                    let times = finder.find_iter(text.as_bytes()).count();
-                    if times > 0 {
-                        found(place, anchor, times);
+                    match times.iter_mut().find(|(p, _)| *p == place) {
+                        Some((_, n)) => *n += 1,
+                        None => times.push((place, 1)),
                     }
+                }
+                times.sort_unstable();
+                for &(place, n) in &times {
+                    found(place, anchor, n);
                 }
             }
         }
+    }
+}
+
+/// Every place's names as the text prints them (its name and its forms in
+/// hanzi: 南京 and 南京市, 长三角 and 长江三角洲), the longest matched at
+/// each point (浙江西部 names 浙江, not 江西).
+struct Names {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    of: Vec<PlaceId>,
+    /// How many places there are.
+    len: usize,
+}
+
+impl Names {
+    fn of(lib: &Library) -> Names {
+        let mut patterns = Vec::new();
+        let mut of = Vec::new();
+        for (place, p) in lib.places.iter().enumerate() {
+            let hanzi = p.aliases.iter().filter(|a| !a.is_ascii());
+            for name in std::iter::once(&p.name).chain(hanzi) {
+                if !name.is_empty() {
+                    patterns.push(name.as_str());
+                    of.push(place);
+                }
+            }
+        }
+        // Words that hold a name but name no place, matched to be let go.
+        if !patterns.is_empty() {
+            for word in super::gazetteer::words() {
+                patterns.push(word);
+                of.push(PlaceId::MAX);
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()
+            .filter(|_| !patterns.is_empty());
+        Names {
+            automaton,
+            of,
+            len: lib.places.len(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
     }
 }

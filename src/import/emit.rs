@@ -275,7 +275,7 @@ pub fn places(lib: &Library) -> String {
         "# The places lessons link to, from zhizao's bundled page. `name` as\n\
          # printed; everything under `ours` is editorial.\n",
     );
-    for p in &lib.places {
+    for p in lib.places.iter().filter(|p| !p.found) {
         let aliases = p
             .aliases
             .iter()

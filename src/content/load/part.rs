@@ -98,6 +98,7 @@ fn build_place(cx: &mut Ctx<'_>, doc: &mut PlaceDoc) -> Place {
             .iter_mut()
             .map(|a| cx.text(a, "alias"))
             .collect(),
+        found: false,
     }
 }
 

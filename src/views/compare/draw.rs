@@ -113,8 +113,12 @@ fn empty(view: &Comparison, cx: &DrawCx, area: ratatui::layout::Rect, buf: &mut 
 /// compared (between versions, how many paragraphs changed).
 pub(super) fn crumb(view: &Comparison, cx: &Ctx) -> Crumb {
     let n = crate::paint::text::thousands;
+    // A side chosen with `c`, waiting for the other, is said first.
+    let waiting = view.pending.map_or_else(String::new, |p| {
+        format!("已选「{}」为一侧，待选另一侧 · ", cx.lib.display_label(p))
+    });
     let Some(sides) = view.sides() else {
-        return Crumb::of("对照");
+        return Crumb::of(format!("{waiting}对照"));
     };
     let mut text = if sides.versions {
         format!("{} · {} 段有改动", sides.title, n(sides.changed()))
@@ -137,7 +141,7 @@ pub(super) fn crumb(view: &Comparison, cx: &Ctx) -> Crumb {
             cx.keys.first_key(Mode::Compare, &Action::ClearPlace)
         );
     }
-    Crumb::of(text)
+    Crumb::of(waiting + &text)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -183,8 +183,13 @@ impl Comparison {
     /// is next used; the scroll is held within it as it is read.
     pub fn resize(&mut self, columns: usize, rows: usize, stacked: bool) {
         let width = columns.max(2);
+        let changed = self.layout != (width, stacked);
         self.layout = (width, stacked);
         self.rows = rows;
+        // Laid out anew, the selected row is brought back into view.
+        if changed && self.selected > 0 {
+            self.select_pair(self.selected);
+        }
     }
 
     /// The next (or previous) changed row from the one selected, between
@@ -305,8 +310,11 @@ impl Comparison {
     #[must_use]
     pub fn destination(&self) -> Option<Destination> {
         let anchor = self.target()?;
+        let versions = self.filtered().is_some_and(|s| s.versions);
         Some(match self.place {
             Some(p) => Destination::Text(anchor, Some(Destination::quoted(&self.lib, p))),
+            // A version's row is one paragraph: the reader opens on it.
+            None if versions => Destination::Text(anchor, None),
             None => Destination::Node(anchor.node),
         })
     }
