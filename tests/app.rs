@@ -1110,7 +1110,7 @@ fn a_place_index_without_places_says_so() {
     app.update(View::Places.show());
     common::deliver(&mut app);
     let screen = common::screen(&common::draw(&app));
-    assert!(screen.contains("此集合中没有地点"), "{screen}");
+    assert!(screen.contains("此集合的文中没有提到地名"), "{screen}");
 }
 
 #[test]

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use zhizao::content::{Library, gazetteer};
+use zhizao::content::Library;
+use zhizao::content::gazetteer::Gazetteer;
 use zhizao::import::{Format, Options, import};
 
 fn fixtures() -> PathBuf {
@@ -51,6 +52,7 @@ fn places_are_found_as_a_reader_marks_them() {
     }
     assert_eq!(want.len(), 5, "five pages");
     let (mut found, mut marked, mut right) = (0, 0, 0);
+    let gazetteer = Gazetteer::load();
     let mut report = String::new();
     for (name, want) in &want {
         let lib = page(name);
@@ -58,8 +60,8 @@ fn places_are_found_as_a_reader_marks_them() {
         let mut got: HashMap<String, usize> = HashMap::new();
         for node in 0..lib.nodes.len() {
             for (_, text) in lib.fields(node) {
-                for (r, e) in gazetteer::find(text) {
-                    if !gazetteer::entries()[e].is_word() {
+                for (r, e) in gazetteer.find(text) {
+                    if !gazetteer.entries()[e].is_word() {
                         *got.entry(text[r].to_owned()).or_default() += 1;
                     }
                 }

@@ -12,13 +12,15 @@
 //! 中山装, 大同社会), else the full name alone; and in the text the longest
 //! name wins (浙江省 over 浙江, 浙江西部 is not 江西).
 
-use std::sync::OnceLock;
-
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{Library, Place, Scope};
 
 const TABLE: &str = include_str!("gazetteer/places.tsv");
+
+/// Parts a collection small enough that its characters are worth
+/// gathering first (a page has tens; the bundled page 58).
+const SMALL: usize = 20_000;
 
 /// One row of the table.
 #[derive(Debug, Clone, Copy)]
@@ -46,7 +48,10 @@ impl Entry {
     }
 }
 
-struct Gazetteer {
+/// The table read, and an automaton over every name and form: made for a
+/// pass over a collection and dropped after it, so a reader holds it only
+/// while a collection is loaded whole.
+pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Every name and form, leftmost-longest.
     names: AhoCorasick,
@@ -54,30 +59,47 @@ struct Gazetteer {
     of: Vec<u32>,
 }
 
-fn gazetteer() -> &'static Gazetteer {
-    static ONE: OnceLock<Gazetteer> = OnceLock::new();
-    ONE.get_or_init(|| {
-        let entries: Vec<Entry> = TABLE
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut f = line.split('\t');
-                Some(Entry {
-                    name: f.next()?,
-                    kind: f.next()?,
-                    country_zh: f.next()?,
-                    country: f.next()?,
-                    english: f.next()?,
-                    forms: f.next().unwrap_or_default(),
-                })
-            })
-            .collect();
+/// The rows of the table, in its order.
+fn rows() -> impl Iterator<Item = Entry> {
+    TABLE.lines().skip(1).filter_map(|line| {
+        let mut f = line.split('\t');
+        Some(Entry {
+            name: f.next()?,
+            kind: f.next()?,
+            country_zh: f.next()?,
+            country: f.next()?,
+            english: f.next()?,
+            forms: f.next().unwrap_or_default(),
+        })
+    })
+}
+
+impl Gazetteer {
+    /// The table read and its automaton made.
+    #[must_use]
+    pub fn load() -> Self {
+        Gazetteer::for_chars(|_| true)
+    }
+
+    /// The table read, and an automaton over the names whose every
+    /// character `has`: a page of a few thousand characters can name only
+    /// a few hundred of the places, and an automaton over them is made in
+    /// a tenth of the time (the reader's first frame waits for it when it
+    /// opens a small collection whole).
+    ///
+    /// # Panics
+    /// Never: the table is ours, and a test makes it.
+    #[must_use]
+    pub fn for_chars(has: impl Fn(char) -> bool) -> Self {
+        let entries: Vec<Entry> = rows().collect();
         let mut patterns = Vec::new();
         let mut of = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for name in std::iter::once(e.name).chain(e.forms()) {
-                patterns.push(name);
-                of.push(u32::try_from(i).unwrap_or(u32::MAX));
+                if name.chars().all(&has) {
+                    patterns.push(name);
+                    of.push(u32::try_from(i).unwrap_or(u32::MAX));
+                }
             }
         }
         let names = AhoCorasick::builder()
@@ -85,28 +107,38 @@ fn gazetteer() -> &'static Gazetteer {
             .build(&patterns)
             .expect("the gazetteer's names make an automaton");
         Gazetteer { entries, names, of }
-    })
+    }
+
+    /// The rows of the table, in its order.
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The heap it holds, in bytes (the table's text is in the binary).
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        self.names.memory_usage()
+            + self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.of.capacity() * std::mem::size_of::<u32>()
+    }
+
+    /// Each place the text names, where: `(bytes, entry)`, left to right,
+    /// the longest name at each point.
+    pub fn find<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 'a {
+        self.names
+            .find_iter(text)
+            .map(|m| (m.range(), self.of[m.pattern().as_usize()] as usize))
+    }
 }
 
 /// Words that hold a name but name no place (发展中国家 is not 中国): a
 /// count of the places in a text matches them too, and lets them go.
 pub fn words() -> impl Iterator<Item = &'static str> {
-    entries().iter().filter(|e| e.is_word()).map(|e| e.name)
-}
-
-/// The rows of the table, in its order.
-#[must_use]
-pub fn entries() -> &'static [Entry] {
-    &gazetteer().entries
-}
-
-/// Each place the text names, where: `(bytes, entry)`, left to right, the
-/// longest name at each point.
-pub fn find(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + '_ {
-    let g = gazetteer();
-    g.names
-        .find_iter(text)
-        .map(|m| (m.range(), g.of[m.pattern().as_usize()] as usize))
+    rows().filter(|e| e.is_word()).map(|e| e.name)
 }
 
 /// The gazetteer's places a library names that it does not declare, as
@@ -119,21 +151,57 @@ pub fn found(lib: &Library) -> Vec<Place> {
         .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str)))
         .collect();
     let ids: std::collections::HashSet<&str> = lib.places.iter().map(|p| p.id.as_str()).collect();
-    let mut seen = vec![false; entries().len()];
-    let mut order = Vec::new();
-    for node in 0..lib.nodes.len() {
+    // The characters the text holds (those of the Basic Multilingual
+    // Plane, as bits; any other counts as held), so the automaton holds
+    // only names that can stand in it.
+    // A big collection holds nearly every character: there, all the names.
+    let mut bits = vec![u64::MAX * u64::from(lib.nodes.len() > SMALL); 1 << 10];
+    for node in (0..lib.nodes.len()).filter(|_| lib.nodes.len() <= SMALL) {
         for (_, text) in lib.fields(node) {
-            for (_, e) in find(text) {
-                if !std::mem::replace(&mut seen[e], true) {
-                    order.push(e);
+            for c in text.chars() {
+                let c = c as usize;
+                if let Some(word) = bits.get_mut(c >> 6) {
+                    *word |= 1 << (c & 63);
                 }
             }
         }
     }
+    let gazetteer = Gazetteer::for_chars(|c| {
+        let c = c as usize;
+        bits.get(c >> 6).is_none_or(|w| w & (1 << (c & 63)) != 0)
+    });
+    let entries = gazetteer.entries();
+    // Each share of the nodes on a core of its own, each giving the places
+    // it names in the order it first names them; put together in order.
+    let nodes: Vec<usize> = (0..lib.nodes.len()).collect();
+    let chunk = nodes.len().div_ceil(crate::threads()).max(256);
+    let shares = crate::on_cores(nodes.chunks(chunk).map(|share| {
+        let gazetteer = &gazetteer;
+        move || {
+            let mut seen = vec![false; gazetteer.entries().len()];
+            let mut order = Vec::new();
+            for &node in share {
+                for (_, text) in lib.fields(node) {
+                    for (_, e) in gazetteer.find(text) {
+                        if !std::mem::replace(&mut seen[e], true) {
+                            order.push(e);
+                        }
+                    }
+                }
+            }
+            order
+        }
+    }));
+    let mut seen = vec![false; entries.len()];
+    let order: Vec<usize> = shares
+        .into_iter()
+        .flatten()
+        .filter(|&e| !std::mem::replace(&mut seen[e], true))
+        .collect();
     let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
     order
         .into_iter()
-        .map(|e| entries()[e])
+        .map(|e| entries[e])
         .filter(|e| !e.is_word())
         .filter(|e| !declared.contains(e.name) && !e.forms().any(|f| declared.contains(f)))
         .filter_map(|e| {
@@ -188,10 +256,11 @@ fn pinyin_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{entries, find};
+    use super::Gazetteer;
 
     fn names(text: &str) -> Vec<&'static str> {
-        find(text).map(|(_, e)| entries()[e].name).collect()
+        let g = Gazetteer::load();
+        g.find(text).map(|(_, e)| g.entries()[e].name).collect()
     }
 
     #[test]
@@ -222,10 +291,11 @@ mod tests {
     #[test]
     fn every_row_is_whole_and_every_name_is_its_own() {
         let mut seen = std::collections::HashSet::new();
-        for e in entries() {
+        let g = Gazetteer::load();
+        for e in g.entries() {
             assert!(!e.name.is_empty() && !e.kind.is_empty(), "{e:?}");
             assert!(seen.insert(e.name), "{} twice", e.name);
         }
-        assert!(entries().len() > 3_500);
+        assert!(g.entries().len() > 3_500);
     }
 }

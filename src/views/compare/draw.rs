@@ -121,7 +121,8 @@ pub(super) fn crumb(view: &Comparison, cx: &Ctx) -> Crumb {
         return Crumb::of(format!("{waiting}对照"));
     };
     let mut text = if sides.versions {
-        format!("{} · {} 段有改动", sides.title, n(sides.changed()))
+        // The count first: a narrow bar cuts the front of what it shows.
+        format!("{} 段有改动 · {}", n(sides.changed()), sides.title)
     } else {
         sides.title.clone()
     };

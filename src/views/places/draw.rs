@@ -36,7 +36,7 @@ fn render(places: &PlaceIndex, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
     let notice = if places.waiting() {
         Some("正在查找各地点的提及…")
     } else if cx.lib.places.is_empty() {
-        Some("此集合中没有地点")
+        Some("此集合的文中没有提到地名（省、市、县区、国家、地区）")
     } else {
         None
     };

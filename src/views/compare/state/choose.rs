@@ -65,6 +65,14 @@ impl Comparison {
         let label = |n: NodeId| lib.display_label(n);
         match self.pending.take() {
             Some(first) if first == node => (format!("已取消对照一侧「{}」", label(node)), false),
+            // One part inside the other is not two parts: the first waits on.
+            Some(first) if lib.ancestry(node).contains(&first) || lib.ancestry(first).contains(&node) => {
+                self.pending = Some(first);
+                (
+                    format!("「{}」与「{}」一个包含另一个；请选不相包含的另一部分", label(first), label(node)),
+                    false,
+                )
+            }
             Some(first) => {
                 self.chosen = Some([first, node]);
                 self.place = None;
