@@ -189,7 +189,7 @@ fn compare_pick_austin_and_see_it_marked_and_the_rest_left_out() {
     s.keys("paustin");
     s.wait_for("Austin");
     s.keys("\r");
-    s.wait_for("奥斯汀 · 2 条启示 · 3 处提及 · 显示 2/5 行");
+    s.wait_for("2 条启示 · 全文 3 处提及 · 显示 2/5 行");
     let parser = s.parser();
     let screen = parser.screen();
     let mut marked = false;

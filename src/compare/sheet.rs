@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::{
     Column, Item, Kind, Line, Row, Sides, intro, item_height, item_lines, on_all_cores, pad,
 };
-use crate::compare::versions::changed_bytes;
+use crate::compare::versions::{Change, changed_bytes};
 use crate::content::Library;
 use crate::wrap::Widths;
 
@@ -136,6 +136,15 @@ impl Sheet {
                     lib.text(a).unwrap_or_default(),
                     lib.text(b).unwrap_or_default(),
                 )
+            }
+            // A paragraph added or deleted is changed whole.
+            [l, r] if matches!(row.change, Some(Change::Added | Change::Deleted)) => {
+                [l, r].map(|i| match i {
+                    Some(Item::Text(a)) => {
+                        std::iter::once(0..lib.text(a).map_or(0, str::len)).collect()
+                    }
+                    _ => Vec::new(),
+                })
             }
             _ => [Vec::new(), Vec::new()],
         };

@@ -18,10 +18,6 @@ use super::{Library, Place, Scope};
 
 const TABLE: &str = include_str!("gazetteer/places.tsv");
 
-/// Parts a collection small enough that its characters are worth
-/// gathering first (a page has tens; the bundled page 58).
-const SMALL: usize = 20_000;
-
 /// One row of the table.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry {
@@ -91,15 +87,16 @@ impl Gazetteer {
     /// Never: the table is ours, and a test makes it.
     #[must_use]
     pub fn for_chars(has: impl Fn(char) -> bool) -> Self {
-        let entries: Vec<Entry> = rows().collect();
+        let can = |name: &str| name.chars().all(&has);
+        let entries: Vec<Entry> = rows()
+            .filter(|e| std::iter::once(e.name).chain(e.forms()).any(can))
+            .collect();
         let mut patterns = Vec::new();
         let mut of = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            for name in std::iter::once(e.name).chain(e.forms()) {
-                if name.chars().all(&has) {
-                    patterns.push(name);
-                    of.push(u32::try_from(i).unwrap_or(u32::MAX));
-                }
+            for name in std::iter::once(e.name).chain(e.forms()).filter(|n| can(n)) {
+                patterns.push(name);
+                of.push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
         let names = AhoCorasick::builder()
@@ -152,20 +149,30 @@ pub fn found(lib: &Library) -> Vec<Place> {
         .collect();
     let ids: std::collections::HashSet<&str> = lib.places.iter().map(|p| p.id.as_str()).collect();
     // The characters the text holds (those of the Basic Multilingual
-    // Plane, as bits; any other counts as held), so the automaton holds
-    // only names that can stand in it.
-    // A big collection holds nearly every character: there, all the names.
-    let mut bits = vec![u64::MAX * u64::from(lib.nodes.len() > SMALL); 1 << 10];
-    for node in (0..lib.nodes.len()).filter(|_| lib.nodes.len() <= SMALL) {
-        for (_, text) in lib.fields(node) {
-            for c in text.chars() {
-                let c = c as usize;
-                if let Some(word) = bits.get_mut(c >> 6) {
-                    *word |= 1 << (c & 63);
+    // Plane, as bits; any other counts as held), gathered on all cores, so
+    // the automaton holds only the names that can stand in it: a page of
+    // a few thousand characters can name a few hundred places, not 3,800.
+    let nodes: Vec<usize> = (0..lib.nodes.len()).collect();
+    let chunk = nodes.len().div_ceil(crate::threads()).max(256);
+    let bits = crate::on_cores(nodes.chunks(chunk).map(|share| {
+        move || {
+            let mut bits = vec![0u64; 1 << 10];
+            for &node in share {
+                for (_, text) in lib.fields(node) {
+                    for c in text.chars() {
+                        let c = c as usize;
+                        if let Some(word) = bits.get_mut(c >> 6) {
+                            *word |= 1 << (c & 63);
+                        }
+                    }
                 }
             }
+            bits
         }
-    }
+    }))
+    .into_iter()
+    .reduce(|a, b| a.iter().zip(&b).map(|(x, y)| x | y).collect())
+    .unwrap_or_default();
     let gazetteer = Gazetteer::for_chars(|c| {
         let c = c as usize;
         bits.get(c >> 6).is_none_or(|w| w & (1 << (c & 63)) != 0)
@@ -173,8 +180,6 @@ pub fn found(lib: &Library) -> Vec<Place> {
     let entries = gazetteer.entries();
     // Each share of the nodes on a core of its own, each giving the places
     // it names in the order it first names them; put together in order.
-    let nodes: Vec<usize> = (0..lib.nodes.len()).collect();
-    let chunk = nodes.len().div_ceil(crate::threads()).max(256);
     let shares = crate::on_cores(nodes.chunks(chunk).map(|share| {
         let gazetteer = &gazetteer;
         move || {
@@ -240,18 +245,40 @@ pub fn found(lib: &Library) -> Vec<Place> {
         .collect()
 }
 
-/// A Chinese name's pinyin as an English name: 杭州 → Hangzhou.
+/// A Chinese name's pinyin as an English name: 杭州 → Hangzhou, a full
+/// name's kind in English: 嘉定区 → Jiading District.
 fn pinyin_name(name: &str) -> String {
     use pinyin::ToPinyin;
-    let plain: String = name
+    const KINDS: [(&str, &str); 6] = [
+        ("自治县", "Autonomous County"),
+        ("新区", "New Area"),
+        ("区", "District"),
+        ("县", "County"),
+        ("市", "City"),
+        ("旗", "Banner"),
+    ];
+    let (stem, kind) = KINDS
+        .iter()
+        .find_map(|(zh, en)| {
+            name.strip_suffix(zh)
+                .filter(|s| s.chars().count() >= 2)
+                .map(|s| (s, *en))
+        })
+        .unwrap_or((name, ""));
+    let plain: String = stem
         .to_pinyin()
         .map(|p| p.map_or("", |p| p.plain()))
         .collect();
     let mut chars = plain.chars();
-    chars
+    let english = chars
         .next()
         .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if kind.is_empty() {
+        english
+    } else {
+        format!("{english} {kind}")
+    }
 }
 
 #[cfg(test)]

@@ -297,6 +297,16 @@ pub fn overlay<'a>(
     out
 }
 
+/// A place's English name and its country (a region has none): `Ningbo · 中国`.
+#[must_use]
+pub fn place_note(place: &crate::content::Place) -> String {
+    if place.country_zh.is_empty() {
+        place.english.clone()
+    } else {
+        format!("{} · {}", place.english, place.country_zh)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -75,7 +75,7 @@ pub fn render(picker: &Picker, cx: &DrawCx, buf: &mut Buffer) {
             (theme.place, theme.muted)
         };
         let pad = " ".repeat(widest.saturating_sub(w.str(&place.name)));
-        let tail = format!("{pad}  {} · {}", place.english, place.country_zh);
+        let tail = format!("{pad}  {}", crate::paint::text::place_note(place));
         put(
             buf,
             list.x + 1,

@@ -35,7 +35,8 @@ DENY = set("大同 长治 中山 开封 来宾 阿里 普洱 平安 安康 和�
            "文山 红河 东方 普安 长安 永定 新华 新区 城中 城东 城西 城南 城北 "
            "郊区 矿区 市中 市北 市南 开发 高新 经开 江北 江南 河东 河西 河南 河北 "
            "海北 海南 海西 海东 青山 白云 天河 西湖 南湖 东湖 北湖 金山 宝山 "
-           "普陀 鼓楼 朝阳 秀英 城厢 和县 金平 平山 梁山 东山 西山 南山 北山".split())
+           "普陀 鼓楼 朝阳 秀英 城厢 和县 金平 平山 梁山 东山 西山 南山 北山 "
+           "新乡 通化 白山 吉林 海口".split())
 KEEP_EVEN_IF_AMBIGUOUS = set("河南 河北 海南 朝阳 南山 宝山 普陀 金山 西湖 江北".split())
 # jieba's tags for words that are mostly not names: a county's short form
 # so tagged counts only by its full name.
@@ -65,11 +66,17 @@ places = {}  # name counted -> [forms, kind, country_zh, country_en, english]
 def add(name, forms, kind, czh="中国", cen="China", english=""):
     p = places.setdefault(name, [set(), kind, czh, cen, english])
     p[0].update(f for f in forms if f != name)
+    if english and not p[4]:
+        p[4] = english
 
 for kind, table in (("province", provinces), ("prefecture", cities), ("county", areas)):
     for r in table:
         full = r["name"]
         if full in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        # A county named in two characters (范县, 滑县, 雄县) stands inside
+        # words too often (示范县): left out.
+        if kind == "county" and len(full) <= 2:
             continue
         s = short(full)
         # A county's short form is too often a word (资源, 光明, 江山,

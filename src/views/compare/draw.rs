@@ -64,6 +64,15 @@ fn render(view: &Comparison, cx: &DrawCx, main: ratatui::layout::Rect, buf: &mut
         if side >= table.sides() {
             continue;
         }
+        // Filtered to nothing: say so once, and how to clear it.
+        if let Some(p) = view.place.filter(|_| table.rows.is_empty()) {
+            if side == 0 {
+                let key = cx.keys.first_key(Mode::Compare, &Action::ClearPlace);
+                let said = format!("这两部分没有一行提到「{}」；{key} 清除筛选", lib.places[p].name);
+                put(buf, text.x, text.y, full.width, &[(&said, theme.muted)], widths);
+            }
+            continue;
+        }
         // A side with nothing on any row: say so, rather than leave a
         // column of blank rows.
         if !stacked && table.rows.iter().all(|r| r.items[side].is_none()) {
@@ -113,16 +122,17 @@ fn empty(view: &Comparison, cx: &DrawCx, area: ratatui::layout::Rect, buf: &mut 
 /// compared (between versions, how many paragraphs changed).
 pub(super) fn crumb(view: &Comparison, cx: &Ctx) -> Crumb {
     let n = crate::paint::text::thousands;
-    // A side chosen with `c`, waiting for the other, is said first.
+    // A side chosen with `c`, waiting for the other, is said last: a
+    // narrow bar cuts the front of what it shows.
     let waiting = view.pending.map_or_else(String::new, |p| {
-        format!("已选「{}」为一侧，待选另一侧 · ", cx.lib.display_label(p))
+        format!(" · 待选另一侧（已选「{}」）", cx.lib.display_label(p))
     });
     let Some(sides) = view.sides() else {
-        return Crumb::of(format!("{waiting}对照"));
+        return Crumb::of(format!("对照{waiting}"));
     };
     let mut text = if sides.versions {
-        // The count first: a narrow bar cuts the front of what it shows.
-        format!("{} 段有改动 · {}", n(sides.changed()), sides.title)
+        // The count last: a narrow bar cuts the front of what it shows.
+        format!("{} · {} 段有改动", sides.title, n(sides.changed()))
     } else {
         sides.title.clone()
     };
@@ -134,7 +144,7 @@ pub(super) fn crumb(view: &Comparison, cx: &Ctx) -> Crumb {
             String::new()
         };
         text = format!(
-            "{} · {lessons}{} 处提及 · 显示 {}/{} 行 · {} 清除",
+            "{} · {lessons}全文 {} 处提及 · 显示 {}/{} 行 · {} 清除",
             cx.lib.places[p].name,
             n(times),
             n(sides.rows.len() - view.hidden()),
@@ -142,7 +152,7 @@ pub(super) fn crumb(view: &Comparison, cx: &Ctx) -> Crumb {
             cx.keys.first_key(Mode::Compare, &Action::ClearPlace)
         );
     }
-    Crumb::of(waiting + &text)
+    Crumb::of(text + &waiting)
 }
 
 #[allow(clippy::too_many_arguments)]

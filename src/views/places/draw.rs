@@ -83,13 +83,20 @@ fn render(places: &PlaceIndex, cx: &DrawCx, area: Rect, buf: &mut Buffer) {
                     continue;
                 };
                 let place = &cx.lib.places[place];
-                let head = format!("{}  {} · {}", place.name, place.english, place.country_zh);
-                let tail = format!(
-                    "  {} 段 · {} 条启示 · {} 处",
+                // The counts before the English name: a narrow pane cuts
+                // the end; lessons only where the place has any.
+                let lessons = if lessons > 0 {
+                    format!("{} 条启示 · ", thousands(lessons as usize))
+                } else {
+                    String::new()
+                };
+                let head = format!(
+                    "{}  {} 段 · {lessons}{} 处",
+                    place.name,
                     thousands(paragraphs as usize),
-                    thousands(lessons as usize),
                     thousands(times as usize)
                 );
+                let tail = format!("  {}", crate::paint::text::place_note(place));
                 put(
                     buf,
                     inner.x + 1,

@@ -357,10 +357,15 @@ impl Reading {
                 // current search hit first (after a jump it sits below the
                 // top line), else the part being read.
                 let hit = self.reader.hits.get(self.reader.hit).map(|(a, _)| a.node);
+                let reading = self.reader.reading();
+                let related = |h: &NodeId| {
+                    cx.lib.ancestry(*h).contains(&reading) || cx.lib.ancestry(reading).contains(h)
+                };
                 let node = if self.mode(cx) == Mode::Tree {
                     self.tree.selected
                 } else {
-                    hit.unwrap_or_else(|| self.reader.reading())
+                    // A hit scrolled away from is not what is read.
+                    hit.filter(related).unwrap_or(reading)
                 };
                 self.jumps.push(from);
                 Reply::Compare(node)
