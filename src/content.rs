@@ -18,7 +18,7 @@ use std::path::Path;
 
 pub use error::{ContentError, ContentErrors};
 pub use fields::{Anchor, Field};
-pub use mentions::{Mention, Mentions, Named};
+pub use mentions::{Mention, Mentions, Named, Names};
 pub use paragraphs::Paragraphs;
 
 /// The content shipped inside the binary, in reading order.

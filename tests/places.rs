@@ -134,3 +134,33 @@ fn places_json_is_the_place_index() {
     assert_eq!(ningbo["english"], "Ningbo");
     assert_eq!(ningbo["country"], "中国");
 }
+
+/// A place is counted, marked and stepped to by every name it goes by, the
+/// longest at each point: 长江三角洲 is 长三角, 发展中国家 is not 中国.
+#[test]
+fn every_name_of_a_place_is_counted_and_marked() {
+    let article = "[article]\nid = \"a\"\ntitle = \"标题\"\nparagraphs = [\"长江三角洲和长三角，发展中国家与中国。\"]\n";
+    let lib = Library::from_sources([(PathBuf::from("a.toml"), article.to_owned())]).unwrap();
+    let at = |name: &str| lib.places.iter().position(|p| p.name == name).unwrap();
+    let (delta, china) = (at("长三角"), at("中国"));
+    let mentions = lib.mentions();
+    assert_eq!(mentions.named()[delta].times, 2);
+    assert_eq!(mentions.named()[china].times, 1);
+    let text: Vec<char> = "长江三角洲和长三角，发展中国家与中国。".chars().collect();
+    let marked = |place: usize| -> String {
+        mentions.of(place)[0]
+            .marks(&lib)
+            .into_iter()
+            .map(|i| text[i])
+            .collect()
+    };
+    assert_eq!(marked(delta), "长江三角洲长三角");
+    assert_eq!(marked(china), "中国");
+    let index = zhizao::search::SearchIndex::new(std::sync::Arc::new(lib.clone()));
+    let Some(zhizao::views::navigate::Arrival::Text(_, hits, _)) =
+        zhizao::views::navigate::Destination::Place(delta).resolve(&index)
+    else {
+        panic!("the reader goes to 长三角");
+    };
+    assert_eq!(hits.len(), 2, "n and N step through both names");
+}

@@ -1,8 +1,6 @@
 //! Where the text names each place: every field searched for every name,
 //! the fields shared out among the cores.
 
-use memchr::memmem::Finder;
-
 use super::{Anchor, Field, Library, PlaceId};
 
 /// A field that names a place: a big archive has a million of these, so
@@ -39,27 +37,19 @@ impl Mention {
         }
     }
 
-    /// The characters of the name in the field, every occurrence.
+    /// The characters of the place's names in the field, every
+    /// occurrence, as the index counts them (南京市 and 南京, 长江三角洲 and
+    /// 长三角; not 中国 in 发展中国家).
     #[must_use]
     pub fn marks(&self, lib: &Library) -> Vec<usize> {
-        let name = lib.places[self.place()].name.as_str();
         let text = lib.text(self.anchor()).unwrap_or_default();
-        let len = name.chars().count();
-        starts(text, &Finder::new(name.as_bytes()))
-            .flat_map(|s| s..s + len)
+        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let at = |b: usize| starts.partition_point(|&s| s < b);
+        Names::of(lib)
+            .ranges(self.place(), text)
+            .flat_map(|r| at(r.start)..at(r.end))
             .collect()
     }
-}
-
-/// Where a name starts in a text, in characters: left to right, not
-/// overlapping, as the reader's `n` and `N` step through them.
-fn starts<'a>(text: &'a str, finder: &'a Finder<'_>) -> impl Iterator<Item = usize> + 'a {
-    let (mut byte, mut chars) = (0, 0);
-    finder.find_iter(text.as_bytes()).map(move |at| {
-        chars += text[byte..at].chars().count();
-        byte = at;
-        chars
-    })
 }
 
 /// Every mention of every place: the places' in their order, each
@@ -240,7 +230,7 @@ impl Library {
 /// Every place's names as the text prints them (its name and its forms in
 /// hanzi: 南京 and 南京市, 长三角 and 长江三角洲), the longest matched at
 /// each point (浙江西部 names 浙江, not 江西).
-struct Names {
+pub struct Names {
     automaton: Option<aho_corasick::AhoCorasick>,
     of: Vec<PlaceId>,
     /// How many places there are.
@@ -248,7 +238,9 @@ struct Names {
 }
 
 impl Names {
-    fn of(lib: &Library) -> Names {
+    /// The names of every place of a collection.
+    #[must_use]
+    pub fn of(lib: &Library) -> Names {
         let mut patterns = Vec::new();
         let mut of = Vec::new();
         for (place, p) in lib.places.iter().enumerate() {
@@ -281,5 +273,18 @@ impl Names {
 
     fn len(&self) -> usize {
         self.len
+    }
+
+    /// Where a text names one place, in bytes, left to right.
+    pub fn ranges<'a>(
+        &'a self,
+        place: PlaceId,
+        text: &'a str,
+    ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+        self.automaton
+            .iter()
+            .flat_map(move |a| a.find_iter(text))
+            .filter(move |m| self.of[m.pattern().as_usize()] == place)
+            .map(|m| m.range())
     }
 }

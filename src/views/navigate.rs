@@ -47,10 +47,21 @@ impl Destination {
                 Arrival::Text(anchor, hits, Some(query))
             }
             Destination::Place(place) => {
-                // The first article that names it: each costs its own text.
+                // The first article that names it, every name of it marked
+                // as the place index counts them (长三角 and 长江三角洲); `n`
+                // goes on into other articles by its name.
                 let query = Self::quoted(lib, place);
+                let names = crate::content::Names::of(lib);
                 (0..lib.articles.len()).find_map(|article| {
-                    let hits = index.matches_in_article(article, &query);
+                    let root = lib.articles[article].root;
+                    let hits: Vec<_> = lib
+                        .subtree(root)
+                        .into_iter()
+                        .flat_map(|n| lib.fields(n))
+                        .flat_map(|(anchor, text)| {
+                            names.ranges(place, text).map(move |r| (anchor, r))
+                        })
+                        .collect();
                     hits.first()
                         .map(|&(first, _)| Arrival::Text(first, hits.clone(), Some(query.clone())))
                 })?
