@@ -164,3 +164,20 @@ fn every_name_of_a_place_is_counted_and_marked() {
     };
     assert_eq!(hits.len(), 2, "n and N step through both names");
 }
+
+/// The picker puts the place whose own name was typed first: `zhongguo`
+/// is 中国, not 上海 (whose country is 中国).
+#[test]
+fn the_picker_puts_the_place_named_first() {
+    let lib = std::sync::Arc::new(Library::bundled().unwrap());
+    let index = zhizao::search::SearchIndex::new(std::sync::Arc::clone(&lib));
+    for (typed, name) in [
+        ("zhongguo", "中国"),
+        ("中国", "中国"),
+        ("ningbo", "宁波"),
+        ("shanghai", "上海"),
+    ] {
+        let found = index.match_places(typed);
+        assert_eq!(lib.places[found[0]].name, name, "{typed}");
+    }
+}

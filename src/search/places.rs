@@ -19,7 +19,15 @@ impl SearchIndex {
                 self.rank(entry, &parsed).map(|r| (r, p))
             })
             .collect();
-        found.sort_by_key(|(r, _)| std::cmp::Reverse(*r));
+        // A place whose own name is what was typed (中国 for `zhongguo`)
+        // before one that only shows it (上海's country, 中国).
+        let typed = query.trim();
+        let letters = self.readings.letters(&typed.to_ascii_lowercase());
+        let own = |p: PlaceId| {
+            let name = &self.lib.places[p].name;
+            name == typed || letters.as_ref().is_some_and(|l| reads_whole(name, l))
+        };
+        found.sort_by_key(|&(r, p)| (std::cmp::Reverse(own(p)), std::cmp::Reverse(r)));
         let mut places: Vec<PlaceId> = found.into_iter().map(|(_, p)| p).collect();
         // Then the places of a country named in any form the picker shows:
         // 日本, riben, japan.
