@@ -97,6 +97,26 @@ pub struct Library {
     /// (in a finished library: nodes are not added after that).
     #[serde(skip)]
     by_path: PathIndex,
+    /// Every place's names, made the first time a place is counted or
+    /// marked (in a finished library: places are not added after that).
+    #[serde(skip)]
+    names: NamesIndex,
+}
+
+/// [`Library::names`]' automaton; a copy starts without one.
+#[derive(Default)]
+struct NamesIndex(std::sync::OnceLock<Names>);
+
+impl Clone for NamesIndex {
+    fn clone(&self) -> Self {
+        NamesIndex::default()
+    }
+}
+
+impl std::fmt::Debug for NamesIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NamesIndex")
+    }
 }
 
 /// [`Library::find`]'s index; a copy of a library starts without one, so a
@@ -350,6 +370,12 @@ impl Library {
         sources: impl IntoIterator<Item = (std::path::PathBuf, String)>,
     ) -> Result<Self, ContentErrors> {
         load::from_sources(sources)
+    }
+
+    /// Every place's names as the text prints them, made once.
+    #[must_use]
+    pub fn names(&self) -> &Names {
+        self.names.0.get_or_init(|| Names::of(self))
     }
 
     #[must_use]

@@ -45,7 +45,7 @@ impl Mention {
         let text = lib.text(self.anchor()).unwrap_or_default();
         let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         let at = |b: usize| starts.partition_point(|&s| s < b);
-        Names::of(lib)
+        lib.names()
             .ranges(self.place(), text)
             .flat_map(|r| at(r.start)..at(r.end))
             .collect()
@@ -135,11 +135,10 @@ impl Library {
     #[must_use]
     pub fn mentions(&self) -> Mentions {
         let order = self.reading_order();
-        let finders = Names::of(self);
+        let finders = self.names();
         let chunk = order.len().div_ceil(crate::threads()).max(64);
         let shares: Vec<&[usize]> = order.chunks(chunk).collect();
         let counts: Vec<Vec<usize>> = crate::on_cores(shares.iter().map(|&nodes| {
-            let finders = &finders;
             move || {
                 let mut counts = vec![0; finders.len()];
                 self.scan(nodes, finders, |place, _, _| counts[place] += 1);
@@ -168,8 +167,7 @@ impl Library {
         }
         let tallies: Vec<Vec<(usize, usize)>> =
             crate::on_cores(shares.iter().zip(parts).map(|(&nodes, mut part)| {
-                let finders = &finders;
-                move || {
+                    move || {
                     let mut written = vec![0; finders.len()];
                     // Times named, and lessons naming it in their paragraphs
                     // (which come one after another).

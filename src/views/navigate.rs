@@ -51,7 +51,7 @@ impl Destination {
                 // as the place index counts them (长三角 and 长江三角洲); `n`
                 // goes on into other articles by its name.
                 let query = Self::quoted(lib, place);
-                let names = crate::content::Names::of(lib);
+                let names = lib.names();
                 (0..lib.articles.len()).find_map(|article| {
                     let root = lib.articles[article].root;
                     let hits: Vec<_> = lib
