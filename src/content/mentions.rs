@@ -167,7 +167,7 @@ impl Library {
         }
         let tallies: Vec<Vec<(usize, usize)>> =
             crate::on_cores(shares.iter().zip(parts).map(|(&nodes, mut part)| {
-                    move || {
+                move || {
                     let mut written = vec![0; finders.len()];
                     // Times named, and lessons naming it in their paragraphs
                     // (which come one after another).
