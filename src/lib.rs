@@ -47,13 +47,19 @@ pub fn threads() -> usize {
 }
 
 /// Runs each job on a thread of its own, and gives back what each
-/// returned, in order.
+/// returned, in order; the last on this thread (a single job starts no
+/// thread at all, and each thread started leaves allocator memory behind).
 pub(crate) fn on_cores<T: Send>(jobs: impl Iterator<Item = impl FnOnce() -> T + Send>) -> Vec<T> {
+    let mut jobs: Vec<_> = jobs.collect();
+    let last = jobs.pop();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs.map(|job| scope.spawn(job)).collect();
-        handles
+        let handles: Vec<_> = jobs.into_iter().map(|job| scope.spawn(job)).collect();
+        let here = last.map(|job| job());
+        let mut out: Vec<T> = handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+            .collect();
+        out.extend(here);
+        out
     })
 }
