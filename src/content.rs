@@ -100,23 +100,7 @@ pub struct Library {
     /// Every place's names, made the first time a place is counted or
     /// marked (in a finished library: places are not added after that).
     #[serde(skip)]
-    names: NamesIndex,
-}
-
-/// [`Library::names`]' automaton; a copy starts without one.
-#[derive(Default)]
-struct NamesIndex(std::sync::OnceLock<Names>);
-
-impl Clone for NamesIndex {
-    fn clone(&self) -> Self {
-        NamesIndex::default()
-    }
-}
-
-impl std::fmt::Debug for NamesIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("NamesIndex")
-    }
+    names: mentions::NamesIndex,
 }
 
 /// [`Library::find`]'s index; a copy of a library starts without one, so a

@@ -286,3 +286,19 @@ impl Names {
             .map(|m| m.range())
     }
 }
+
+/// [`Library::names`]' automaton, made once; a copy starts without one.
+#[derive(Default)]
+pub(super) struct NamesIndex(pub(super) std::sync::OnceLock<Names>);
+
+impl Clone for NamesIndex {
+    fn clone(&self) -> Self {
+        NamesIndex::default()
+    }
+}
+
+impl std::fmt::Debug for NamesIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NamesIndex")
+    }
+}
