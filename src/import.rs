@@ -26,10 +26,11 @@ use crate::content::{ContentErrors, Library, Scope};
 pub use emit::{file_name, number_width, places as places_file};
 
 /// What an input is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// HTML if it opens with a page's tags, Markdown if it has Markdown
     /// headings, else text.
+    #[default]
     Auto,
     Text,
     Markdown,
@@ -232,7 +233,9 @@ pub struct Imported {
     pub check: Option<ContentErrors>,
 }
 
-/// What to import with.
+/// What to import with; by default a page of any format, alone, with no
+/// places to link and nothing refused.
+#[derive(Default)]
 pub struct Options<'a> {
     pub format: Format,
     /// The article id (numbered when there are several); else derived.

@@ -517,12 +517,7 @@ mod compare {
                 place.name
             );
         }
-        let suzhou = app
-            .lib
-            .places
-            .iter()
-            .position(|p| p.name == "苏州")
-            .unwrap();
+        let suzhou = common::place(&app, "苏州");
         assert_eq!(zhizao::compare::mentions(&app.lib, suzhou), (1, 3));
     }
 
@@ -639,12 +634,7 @@ mod compare {
         );
         app.update(Action::ResultDown);
         app.update(Action::PickPlace);
-        let suzhou = app
-            .lib
-            .places
-            .iter()
-            .position(|p| p.name == "苏州")
-            .unwrap();
+        let suzhou = common::place(&app, "苏州");
         assert_eq!(app.views.compare.place, Some(suzhou));
         assert_eq!(app.views.compare.selected, 0, "the first pair naming 苏州");
         app.update(Action::ClearPlace);

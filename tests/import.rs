@@ -30,11 +30,8 @@ fn run(text: &str, format: Format, places: &Library) -> Imported {
         text,
         &Options {
             format,
-            id: None,
             places: Some(places),
-            existing: &[],
-            files_before: 0,
-            strict: false,
+            ..Options::default()
         },
     )
 }
@@ -304,11 +301,9 @@ fn an_ordinal_out_of_sequence_is_reported_at_its_line() {
         text,
         &Options {
             format: Format::Text,
-            id: None,
             places: Some(&places()),
-            existing: &[],
-            files_before: 0,
             strict: true,
+            ..Options::default()
         },
     );
     assert_eq!(strict.problems.len(), 1);

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use zhizao::content::Library;
 use zhizao::content::gazetteer::Gazetteer;
-use zhizao::import::{Format, Options, import};
+use zhizao::import::{Options, import};
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -18,17 +18,7 @@ fn fixtures() -> PathBuf {
 /// A real page as the reader has it after `zhizao import`.
 fn page(name: &str) -> Library {
     let text = std::fs::read_to_string(fixtures().join("real").join(name)).unwrap();
-    let imported = import(
-        &text,
-        &Options {
-            format: Format::Auto,
-            id: None,
-            places: None,
-            existing: &[],
-            files_before: 0,
-            strict: false,
-        },
-    );
+    let imported = import(&text, &Options::default());
     Library::from_sources(
         imported
             .files

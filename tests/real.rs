@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use zhizao::import::{Article, Format, Imported, Options, Section, import};
+use zhizao::import::{Article, Imported, Options, Section, import};
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real")
@@ -17,12 +17,8 @@ fn run(text: &str, strict: bool) -> Imported {
     import(
         text,
         &Options {
-            format: Format::Auto,
-            id: None,
-            places: None,
-            existing: &[],
-            files_before: 0,
             strict,
+            ..Options::default()
         },
     )
 }

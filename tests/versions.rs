@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use zhizao::compare::{Change, Item, Sides, versions};
 use zhizao::content::Library;
-use zhizao::import::{Format, Options, import};
+use zhizao::import::{Options, import};
 
 fn fixture(name: &str) -> String {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
@@ -24,12 +24,9 @@ fn imported() -> Vec<(String, String)> {
         let imported = import(
             &fixture(name),
             &Options {
-                format: Format::Auto,
                 id: Some(id),
-                places: None,
-                existing: &[],
                 files_before: files.len(),
-                strict: false,
+                ..Options::default()
             },
         );
         assert!(imported.problems.is_empty(), "{name} imports whole");

@@ -33,6 +33,18 @@ impl Item {
         }
     }
 
+    /// Does its text (a part's, all it holds) name it?
+    #[must_use]
+    pub fn names(self, lib: &Library, name: &str) -> bool {
+        match self {
+            Item::Text(a) => lib.text(a).is_some_and(|t| t.contains(name)),
+            Item::Node(n) => lib
+                .subtree(n)
+                .into_iter()
+                .any(|n| lib.fields(n).any(|(_, t)| t.contains(name))),
+        }
+    }
+
     /// Where Enter, `y` and a note go: the part's first paragraph, or the
     /// field itself.
     #[must_use]
@@ -180,25 +192,9 @@ impl Sides {
     pub fn naming(&self, lib: &Library, name: &str) -> Vec<Row> {
         self.rows
             .iter()
-            .filter(|r| {
-                r.items
-                    .iter()
-                    .flatten()
-                    .any(|&item| item_names(lib, item, name))
-            })
+            .filter(|r| r.items.iter().flatten().any(|&item| item.names(lib, name)))
             .copied()
             .collect()
-    }
-}
-
-/// Does an item's text name it?
-fn item_names(lib: &Library, item: Item, name: &str) -> bool {
-    match item {
-        Item::Text(a) => lib.text(a).is_some_and(|t| t.contains(name)),
-        Item::Node(n) => lib
-            .subtree(n)
-            .into_iter()
-            .any(|n| lib.fields(n).any(|(_, t)| t.contains(name))),
     }
 }
 

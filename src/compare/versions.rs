@@ -117,11 +117,10 @@ fn pair_up(
     new: Range<usize>,
     rows: &mut Vec<Aligned>,
 ) {
-    let pairs = |s: &str| bigrams(s);
-    let news: Vec<Vec<(char, char)>> = right[new.clone()].iter().map(|s| pairs(s)).collect();
+    let news: Vec<Vec<(char, char)>> = right[new.clone()].iter().map(|s| bigrams(s)).collect();
     let mut next = new.start;
     for i in old {
-        let mine = pairs(left[i]);
+        let mine = bigrams(left[i]);
         let best = (next..new.end.min(next + LOOK_AHEAD))
             .map(|j| (j, dice(&mine, &news[j - new.start])))
             .filter(|&(_, d)| d >= ALIKE)

@@ -58,6 +58,15 @@ pub fn frame(app: &App) -> ratatui::buffer::Buffer {
     buf
 }
 
+/// A place's id, by its name as printed.
+pub fn place(app: &App, name: &str) -> usize {
+    app.lib
+        .places
+        .iter()
+        .position(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no place {name}"))
+}
+
 pub fn node(app: &App, path: &str) -> usize {
     app.lib
         .find(path)

@@ -268,17 +268,7 @@ impl Comparison {
         let name = self.lib.places[place].name.clone();
         let first = self.table().rows.first().map(|r| r.items);
         if let Some(items) = first {
-            let names = |s: usize| {
-                items[s].is_some_and(|i| {
-                    let text = |a| self.lib.text(a).unwrap_or_default().contains(name.as_str());
-                    match i {
-                        crate::compare::Item::Text(a) => text(a),
-                        crate::compare::Item::Node(n) => {
-                            self.lib.fields(n).any(|(_, t)| t.contains(name.as_str()))
-                        }
-                    }
-                })
-            };
+            let names = |s: usize| items[s].is_some_and(|i| i.names(&self.lib, &name));
             // The side naming it; both do, a foreign place's the right.
             let foreign = self.lib.places[place].scope == Scope::Foreign;
             self.side = usize::from(names(1) && (foreign || !names(0)));
