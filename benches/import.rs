@@ -137,6 +137,31 @@ fn two_columns(n: usize) -> String {
     page
 }
 
+/// A journal's `MuPDF` text: its name spelled a character a line at each
+/// page's head, with volume and page number; a numbered part heading
+/// spelled out every hundred lines.
+fn journal(n: usize) -> String {
+    let mut page = String::from("题目：\n论文的题目\n\n论文的题目\n");
+    for i in 1..=n {
+        if i % 40 == 1 {
+            let _ = write!(page, "{}\n控\n制\n与\n决\n策\n第xx卷\n", i / 40 % 100);
+        }
+        if i % 100 == 1 {
+            let _ = write!(
+                page,
+                "{}\n第\n{}\n部\n分\n",
+                i / 100 % 100,
+                han(i / 100 % 90 + 1)
+            );
+        }
+        let _ = writeln!(
+            page,
+            "第{i}行正文,一段说明的文字,排得满满的一行字,接到下一行"
+        );
+    }
+    page
+}
+
 fn broken(n: usize) -> String {
     let mut page = String::from("标题\n\n");
     for i in 1..=n {
@@ -180,6 +205,11 @@ fn main() {
             Format::Text,
         ),
         ("items, false headings among them", broken, Format::Text),
+        (
+            "journal pages, a header spelled a character a line",
+            journal,
+            Format::Text,
+        ),
     ] {
         for n in [10_000, 20_000, 40_000] {
             let text = page(n);

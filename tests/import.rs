@@ -692,6 +692,81 @@ fn a_decimal_outline_nests_by_its_dots() {
     );
 }
 
+/// Each section's heading with its own sections', two levels down.
+fn outline(imported: &Imported) -> Vec<(String, Vec<String>)> {
+    imported.articles[0]
+        .sections
+        .iter()
+        .map(|s| {
+            let under = s.sections.iter().map(|c| c.heading.text.clone()).collect();
+            (s.heading.text.clone(), under)
+        })
+        .collect()
+}
+
+#[test]
+fn a_paper_numbered_from_0_nests_its_decimals_in_text_and_in_markdown_set_at_one_level() {
+    let paper = [
+        ("0 引言", "正文一。"),
+        ("1 方法", "正文二。"),
+        ("1.1 模型", "正文三，共 3 个月。"),
+        ("1.2 训练", "正文四。"),
+        ("2 结论", "正文五。"),
+    ];
+    let (mut text, mut markdown) = (String::new(), String::new());
+    for (h, p) in paper {
+        for (page, mark) in [(&mut text, ""), (&mut markdown, "## ")] {
+            page.extend([mark, h, "\n\n", p, "\n\n"]);
+        }
+    }
+    let want = [
+        ("0 引言".to_owned(), vec![]),
+        (
+            "1 方法".to_owned(),
+            vec!["1.1 模型".to_owned(), "1.2 训练".to_owned()],
+        ),
+        ("2 结论".to_owned(), vec![]),
+    ];
+    for (page, format) in [
+        (format!("论文的题目\n\n{text}"), Format::Text),
+        (format!("# 论文的题目\n\n{markdown}"), Format::Markdown),
+    ] {
+        let imported = run(&page, format, &places());
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert!(imported.check.is_none(), "{:?}", imported.check);
+        assert_eq!(outline(&imported), want, "{format:?}");
+    }
+    // A count is no heading: `3 个月` stays in its sentence.
+    let imported = run(
+        "题目\n\n作者：王伟\n\n3 个月后再看。\n",
+        Format::Text,
+        &places(),
+    );
+    assert!(imported.articles[0].sections.is_empty());
+}
+
+#[test]
+fn a_notice_signed_and_dated_sends_its_document_whose_parts_are_the_notices() {
+    let long = "坚持以人民为中心的发展思想，践行新发展理念，构建新发展格局，以推动高质量发展、创造高品质生活、实现高效能治理为目标导向，统筹实施城市更新行动。";
+    let page = format!(
+        "关于印发某某实施意见的通知\n\n各区人民政府，区政府各委、办、局：\n\n经区政府同意，现将《关于推进某某工作的实施意见》印发给你们，请认真按照执行。\n\n上海市某某区人民政府\n\n2023年7月17日\n\n关于推进某某工作的实施意见\n\n为全面加强本区某某工作科学管理，指导某某活动有序开展，推动项目高效实施，制定本实施意见。\n\n一、指导思想\n\n{long}\n\n二、基本原则\n\n{long}\n"
+    );
+    let page = page.as_str();
+    let imported = run(page, Format::Text, &places());
+    let heads: Vec<String> = outline(&imported).into_iter().map(|(h, _)| h).collect();
+    assert_eq!(heads, ["一、指导思想", "二、基本原则"]);
+    let opening: Vec<&str> = imported.articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(opening.contains(&"上海市某某区人民政府"), "{opening:?}");
+    assert!(
+        opening.contains(&"关于推进某某工作的实施意见"),
+        "{opening:?}"
+    );
+}
+
 #[test]
 fn a_line_broken_at_an_opening_quote_or_inside_a_number_is_not_a_heading() {
     let text = "标题\n\n作者：王伟\n\n要在做大蛋糕的同时，进一步分好‘\n蛋糕’，让发展成果惠及全体人民。\n\n今年产量有望突破14.\n5万台，创下新高。\n";

@@ -30,7 +30,7 @@ pub enum Family {
     FenBian,
     /// 第一章 第二章 …
     Zhang,
-    /// A decimal outline's deeper levels: `1.1` `1.2` (2), `2.1.1` (3)…,
+    /// A decimal outline: `1 引言` (1), `1.1` `1.2` (2), `2.1.1` (3)…,
     /// counted by their last number.
     Decimal(u8),
     /// 第一节 第二节 …
@@ -170,12 +170,32 @@ pub fn at_start(s: &str) -> Option<Ordinal> {
     if s[len..].starts_with('、') {
         return found(Family::DigitComma, n, len + '、'.len_utf8());
     }
+    if let Some(o) = numbered_heading(s, n, len) {
+        return Some(o);
+    }
     // `1.` but not `1.5`.
     let after = s[len..].strip_prefix('.')?;
     if after.starts_with(|c: char| c.is_ascii_digit()) {
         return decimal(s);
     }
     found(Family::DigitDot, n, len + 1)
+}
+
+/// A paper's top heading: a number, a space and a short heading with no
+/// sentence in it (`0 引言`, `2 方法`), the first level of a decimal
+/// outline; not a count (`3 个月`, `10 年来`).
+fn numbered_heading(s: &str, n: u32, len: usize) -> Option<Ordinal> {
+    let rest = s[len..].strip_prefix([' ', '\u{3000}'])?.trim_start();
+    let first = rest.chars().next()?;
+    let heading = ('\u{4e00}'..='\u{9fff}').contains(&first)
+        && !"年月日时分秒号个项条章节岁倍万千百亿元名人家次所座位种类期届批件".contains(first)
+        && rest.chars().count() <= 30
+        && !rest.contains(['。', '，', '；', '！', '？', '：', ',', ';']);
+    heading.then(|| Ordinal {
+        text: s[..len].to_owned(),
+        family: Family::Decimal(1),
+        n,
+    })
 }
 
 /// A decimal outline's number (`1.1`, `2.1.3`, a dot after it or not),
@@ -232,6 +252,7 @@ pub fn parse(s: &str) -> Option<Ordinal> {
     at_start(&probe)
         .filter(|o| o.text == s)
         .or_else(|| decimal(&format!("{s} 题")).filter(|o| o.text == s))
+        .or_else(|| at_start(&format!("{s} 题")).filter(|o| o.text == s))
 }
 
 impl Family {
@@ -294,6 +315,8 @@ impl Family {
         match (self, next) {
             (_, LAST) if self == Family::Order => prev >= 1 && prev != LAST,
             (Family::Circled, n) => n == prev + 1 && n <= 20,
+            // A paper's outline may open at `0 引言`.
+            (Family::Decimal(_), 0) => prev == 0,
             (_, n) => prev != LAST && n == prev + 1,
         }
     }
@@ -376,6 +399,15 @@ mod tests {
         );
         let o = at_start("2.1.3　模型训练").expect("an ordinal");
         assert_eq!((o.family, o.n), (Family::Decimal(3), 3));
+        // A paper's top level: a number, a space, a short heading.
+        let o = at_start("0 引言").expect("an ordinal");
+        assert_eq!(
+            (o.family, o.n, o.text.as_str()),
+            (Family::Decimal(1), 0, "0")
+        );
+        assert_eq!(parse("2").map(|o| o.family), Some(Family::Decimal(1)));
+        assert_eq!(at_start("3 个月后再看"), None);
+        assert_eq!(at_start("2 方法研究，并且"), None);
         // Figures are not headings.
         assert_eq!(at_start("1.5倍的增长"), None);
         assert_eq!(at_start("1.5 2.5"), None);

@@ -64,6 +64,8 @@ fn title_shaped(u: &Unit) -> bool {
         && !ends_sentence(&u.text)
         && !u.text.contains('。')
         && !u.text.starts_with(['（', '(', '【', '—', '《', '■'])
+        // Authors with their affiliations' numbers: `孙辉辉1,2, 胡春鹤1,3†`.
+        && (!u.text.contains(',') || !u.text.contains(|c: char| c.is_ascii_digit()))
         && at_start(&u.text).is_none()
         && !is_contents(&u.text)
         && !is_byline(&u.text)
@@ -91,7 +93,7 @@ fn qualifier(s: &str) -> bool {
 }
 
 /// A date set alone: `（2022年10月16日）`.
-fn date_line(s: &str) -> bool {
+pub(super) fn date_line(s: &str) -> bool {
     let inner = s
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
@@ -130,7 +132,12 @@ pub(super) fn preamble(units: &[Unit]) -> (Vec<Field>, usize) {
             "以下为正文" | "以下是正文" | "正文如下"
         )
     };
-    let Some(mark) = units.iter().take(80).position(marked) else {
+    let Some(mark) = units
+        .iter()
+        .take(80)
+        .position(marked)
+        .or_else(|| cover(units))
+    else {
         return (Vec::new(), 0);
     };
     let fields = units[..=mark]
@@ -145,6 +152,28 @@ pub(super) fn preamble(units: &[Unit]) -> (Vec<Field>, usize) {
             .take_while(|u| u.kind == UnitKind::Rule)
             .count();
     (fields, start)
+}
+
+/// A cover set before a paper (a journal's `题目：` / `作者：` / `DOI：`
+/// page, its notices): it ends where the title it names is printed again,
+/// over the paper; the unit before that.
+fn cover(units: &[Unit]) -> Option<usize> {
+    let (k, rest) = units.iter().take(80).enumerate().find_map(|(k, u)| {
+        let t = bare(&u.text);
+        let at = t.find("题目：").map(|a| a + "题目：".len());
+        let at = at.or_else(|| t.find("题目:").map(|a| a + "题目:".len()))?;
+        Some((k, t[at..].to_owned()))
+    })?;
+    let (title, from) = if rest.is_empty() {
+        (bare(&units.get(k + 1)?.text), k + 2)
+    } else {
+        (rest, k + 1)
+    };
+    let again = units[from..]
+        .iter()
+        .take(200)
+        .position(|u| bare(&u.text) == title)?;
+    (from + again).checked_sub(1)
 }
 
 /// A headline block whose lines say what they are (`引题：…`, `主题：…`,

@@ -5,6 +5,7 @@
 mod columns;
 mod join;
 mod pages;
+mod spelled;
 
 pub use super::byline::{is_byline, is_name_line};
 use super::{Dropped, Unit, UnitKind};
@@ -59,16 +60,19 @@ pub fn close_up(s: &str) -> String {
             .any(|w| w.chars().count() == 1 && w.chars().all(|c| han(&c)));
     let short = chars.iter().filter(|c| !c.is_whitespace()).count() <= 40;
     // A decimal outline's number keeps the space before its heading
-    // (`1.1 小节`): without it, it reads as a figure.
+    // (`1.1 小节`, `2 方法`): without it, it reads as a figure.
     let outline = s
         .trim_start()
         .find(char::is_whitespace)
         .map(|at| s.len() - s.trim_start().len() + at)
         .filter(|&at| {
             let head = s[..at].trim();
-            head.contains('.')
+            let dotted = head.contains('.')
                 && head.split('.').filter(|p| !p.is_empty()).count() >= 2
-                && head.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && head.chars().all(|c| c.is_ascii_digit() || c == '.');
+            dotted
+                || crate::content::ordinal::at_start(s.trim_start())
+                    .is_some_and(|o| o.family == crate::content::ordinal::Family::Decimal(1))
         });
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -172,9 +176,9 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
     let mut breaks = vec![0];
     // The line before was underlined: a heading.
     let mut setext = false;
-    for (no, raw) in columns::in_reading_order(text) {
+    for (no, raw, header) in spelled::spelled_out(&columns::in_reading_order(text), &mut dropped) {
         let (clean, page_break) = cleaned(&raw, no, &mut dropped);
-        if page_break {
+        if page_break || header {
             breaks.push(lines.len());
         }
         let mut body = clean.trim_end();
@@ -208,15 +212,13 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
                 alone,
             });
         };
-        if body.chars().count() >= 3
-            && body
-                .chars()
-                .all(|c| matches!(c, '─' | '—' | '-' | '_' | '━'))
-        {
+        if is_rule(body) {
             dropped.push(Dropped::new("rule", body.to_owned(), no));
-            // Right under a short line and as wide as it: its underline.
+            // Right under a short line and as wide as it: its underline;
+            // an outline's star before the heading (`* 小结`) is a mark too.
             if underlines {
                 setext = true;
+                unstar(lines.last_mut(), &mut dropped);
             } else {
                 push(String::new(), Alone::Rule, blank);
             }
@@ -268,6 +270,25 @@ pub fn reflow(text: &str, derived_note: &str) -> Reflowed {
         trusted_blanks,
         dropped,
         layout,
+    }
+}
+
+/// A rule across the page: `-----`, `———`.
+fn is_rule(s: &str) -> bool {
+    s.chars().count() >= 3 && s.chars().all(|c| matches!(c, '─' | '—' | '-' | '_' | '━'))
+}
+
+/// An outline's stars before an underlined heading (`* 小结`): a mark,
+/// dropped.
+fn unstar(heading: Option<&mut Line>, dropped: &mut Vec<Dropped>) {
+    let Some(heading) = heading else {
+        return;
+    };
+    let rest = heading.text.trim_start_matches('*');
+    if rest.len() < heading.text.len() && !rest.is_empty() {
+        let mark = heading.text[..heading.text.len() - rest.len()].to_owned();
+        heading.text = rest.to_owned();
+        dropped.push(Dropped::new("heading mark", mark, heading.no));
     }
 }
 

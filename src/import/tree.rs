@@ -13,7 +13,7 @@ mod passes;
 
 use crate::content::ordinal::{Family, Ordinal, at_start, opens_article};
 use nest::Nest;
-use passes::{parallel_headings, rejoined, stacked, trailing_headings};
+use passes::{numbered_paper, parallel_headings, rejoined, signed, stacked, trailing_headings};
 
 #[derive(Debug, Clone)]
 enum Piece {
@@ -87,9 +87,13 @@ fn run_ins(u: &Unit, field: &Field) -> Vec<Piece> {
 
 fn heading_shape(s: &str) -> bool {
     chars(s) <= 40
+        // A formula's stray line (`π∗= arg max`) is no heading.
+        && s.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c))
         && !ends_sentence(s)
         && !s.contains('。')
         && !s.ends_with(['，', '、', '；'])
+        // A journal's ASCII marks end sentences too (`…为目标函数.`).
+        && !s.ends_with(['.', ',', ';', ':'])
         // A line broken at an opening quote or inside a number
         // (`进一步分好‘`, `机将突破14.`): the sentence goes on.
         && !s.ends_with(['‘', '“', '《', '（', '(', '「'])
@@ -107,14 +111,27 @@ fn pieces(body: &[Unit], layout: Layout) -> (Vec<Piece>, bool) {
             .any(|u| matches!(u.kind, UnitKind::Heading(_) | UnitKind::Item(_)));
     let mut out = Vec::new();
     let mut depth = 0;
+    // The Markdown level of the last `1 引言`: a decimal outline's deeper
+    // numbers nest under it, whatever level the page gave them.
+    let mut decimal_top = None;
     for u in body {
         match &u.kind {
             UnitKind::Heading(level) => {
-                depth = *level;
+                let ordinal = at_start(&u.text);
+                depth = match ordinal.as_ref().map(|o| o.family) {
+                    Some(Family::Decimal(1)) => *decimal_top.insert(*level),
+                    Some(Family::Decimal(d)) => decimal_top
+                        .filter(|top| level >= top)
+                        .map_or(*level, |top| top + usize::from(d) - 1),
+                    _ => {
+                        decimal_top = decimal_top.filter(|top| level > top);
+                        *level
+                    }
+                };
                 out.push(Piece::Heading {
                     field: Field::of(u),
-                    ordinal: at_start(&u.text),
-                    level: Some(*level),
+                    ordinal,
+                    level: Some(depth),
                 });
             }
             UnitKind::Item(heading) => {
@@ -187,7 +204,11 @@ pub(super) fn build(
 ) -> (Vec<Field>, Vec<Section>) {
     let (pieces, markdown) = pieces(body, layout);
     let pieces = rejoined(pieces);
-    let pieces = if markdown { pieces } else { stacked(pieces) };
+    let pieces = if markdown {
+        pieces
+    } else {
+        stacked(signed(numbered_paper(pieces)))
+    };
     let mut pieces = if markdown {
         pieces
     } else {

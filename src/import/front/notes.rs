@@ -16,9 +16,28 @@ fn is_note(s: &str) -> bool {
                 .any(|w| inner.starts_with(w)))
 }
 
-/// Cuts a footnote in brackets off the end of a paragraph.
+/// Where a page's first line, a title, ends and a note in brackets set
+/// after its full stop begins: `Emacs 快速指南.（查看版权声明请至本文末尾）`.
+/// A bracket with no full stop before it is the title's own
+/// (`…（人民论坛）`, `…（征求意见稿）`).
+fn title_note(s: &str) -> Option<usize> {
+    let at = s.find(['（', '('])?;
+    let title = &s[..at];
+    let body = title.trim_end_matches(['.', '。']);
+    (s.ends_with(['）', ')'])
+        && body.len() < title.len()
+        && title.len() - body.len() <= '。'.len_utf8()
+        && !body.is_empty()
+        && !body.contains(['。', '，', '；', '：', '！', '？'])
+        && s.chars().count() <= 60)
+        .then_some(at)
+}
+
+/// Cuts a footnote in brackets off the end of a paragraph, and a note
+/// off the page's first line when it is a title (see [`title_note`]).
 pub(super) fn split_notes(units: Vec<Unit>) -> Vec<Unit> {
     let mut out = Vec::with_capacity(units.len());
+    let mut first = true;
     for mut u in units {
         if u.kind != UnitKind::Text {
             out.push(u);
@@ -33,11 +52,15 @@ pub(super) fn split_notes(units: Vec<Unit>) -> Vec<Unit> {
             Some('】') => '【',
             _ => '（',
         };
-        if u.text.ends_with(['】', '）'])
-            && let Some(at) = u.text.rfind(opener)
-            && at > 0
-            && is_note(&u.text[at..])
-        {
+        let title = std::mem::take(&mut first)
+            .then(|| title_note(&u.text))
+            .flatten();
+        let cut = title.or_else(|| {
+            u.text
+                .rfind(opener)
+                .filter(|&at| u.text.ends_with(['】', '）']) && at > 0 && is_note(&u.text[at..]))
+        });
+        if let Some(at) = cut {
             let note = Unit {
                 text: u.text[at..].to_owned(),
                 kind: UnitKind::Note,

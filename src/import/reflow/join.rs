@@ -96,9 +96,23 @@ fn columns(lines: &[Line]) -> Vec<(usize, usize)> {
 pub(super) fn join(lines: &[Line], layout: Layout) -> (Vec<Unit>, bool) {
     let cols = if layout == Layout::Indented {
         // One measure for the whole page, as `export` sets it, in the
-        // terminal's columns it was wrapped by.
-        let widest = lines.iter().map(|l| shown(&l.text)).max().unwrap_or(0);
-        vec![(widest, widest); lines.len()]
+        // terminal's columns it was wrapped by; a column's lines set
+        // narrower than the page (a paper's two columns under a wide
+        // abstract) are full at the column's measure.
+        let shown: Vec<usize> = lines.iter().map(|l| shown(&l.text)).collect();
+        let widest = shown.iter().copied().max().unwrap_or(0);
+        (0..lines.len())
+            .map(|i| {
+                let mut near = shown[i.saturating_sub(8)..(i + 9).min(shown.len())].to_vec();
+                near.sort_unstable();
+                let col = near
+                    .get(near.len() * 3 / 4)
+                    .copied()
+                    .unwrap_or(widest)
+                    .min(widest);
+                (col, col)
+            })
+            .collect()
     } else {
         columns(lines)
     };
@@ -204,9 +218,16 @@ fn continues(
     let part = crate::content::ordinal::at_start(&p.text)
         .is_some_and(|o| o.family.part_rank().is_some())
         && p.text.chars().count() <= 40;
+    // A paper's numbered heading (`0 引言`, `2.1 模型`) starts a line.
+    let numbered = crate::content::ordinal::at_start(&l.text).is_some_and(|o| {
+        matches!(o.family, crate::content::ordinal::Family::Decimal(_))
+            && l.text.chars().count() <= 30
+            && !l.text.contains(['，', '。'])
+    });
     if p.quoted != l.quoted
         || leads_to_page(&p.text)
         || part
+        || numbered
         || labelled(&p.text)
         || labelled(&l.text)
     {

@@ -164,6 +164,81 @@ pub(super) fn parallel_headings(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// A paper that numbers its parts (`0 引言`, `1 方法`, two or more):
+/// a short line without a number is no part of it (its keywords, a
+/// formula's words, a running header), but for the parts papers leave
+/// unnumbered (`参考文献`, `致谢`, `附录`).
+pub(super) fn numbered_paper(pieces: Vec<Piece>) -> Vec<Piece> {
+    let numbered = pieces
+        .iter()
+        .filter(|p| {
+            matches!(p, Piece::Heading { ordinal: Some(o), level: None, .. }
+                if o.family == crate::content::ordinal::Family::Decimal(1))
+        })
+        .count();
+    if numbered < 2 {
+        return pieces;
+    }
+    let unnumbered = |t: &str| {
+        ["参考文献", "致谢", "附录", "References", "Acknowledgements"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    };
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Heading { field, .. } if is_part_heading(&p) && !unnumbered(&field.text) => {
+                Piece::Para {
+                    field: field.guessed("text (a short line in a paper that numbers its parts)"),
+                    ordinal: None,
+                    split: false,
+                }
+            }
+            p => p,
+        })
+        .collect()
+}
+
+/// A signature at a notice's end (the issuer's line, then the date set
+/// alone: `上海市嘉定区人民政府` / `2023年7月17日`) is text, not a part;
+/// and so is the line after it when it is a heading by its shape only:
+/// the title of the document the notice sends (`关于推进…的实施意见`),
+/// whose own parts follow.
+pub(super) fn signed(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    let dated = |p: &Piece| {
+        let text = &field_of(p).text;
+        super::super::opening::date_line(text) && !text.starts_with(['（', '('])
+    };
+    let mut i = 0;
+    while i + 1 < pieces.len() {
+        if !(is_part_heading(&pieces[i]) && dated(&pieces[i + 1])) {
+            i += 1;
+            continue;
+        }
+        let text = |p: &Piece, why: &str| Piece::Para {
+            field: field_of(p).clone().guessed(why),
+            ordinal: None,
+            split: false,
+        };
+        pieces[i] = text(&pieces[i], "text (a signature: who issued it)");
+        pieces[i + 1] = text(&pieces[i + 1], "text (a signature: when)");
+        if pieces.get(i + 2).is_some_and(is_part_heading) {
+            pieces[i + 2] = text(
+                &pieces[i + 2],
+                "text (the title of the document the notice sends)",
+            );
+        }
+        i += 3;
+    }
+    pieces
+}
+
+fn field_of(p: &Piece) -> &Field {
+    match p {
+        Piece::Heading { field, .. } | Piece::Para { field, .. } => field,
+    }
+}
+
 fn is_part_heading(p: &Piece) -> bool {
     matches!(
         p,
