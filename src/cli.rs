@@ -265,8 +265,10 @@ impl Cli {
         }
     }
 
-    /// What the reader opens on: the whole collection, or for a big folder
-    /// its first article and the folder and file count to load the rest from.
+    /// What the reader opens on: the whole collection (without the places
+    /// only the gazetteer finds: [`Library::find_places`]), or for a big
+    /// folder its first article and the folder and file count to load the
+    /// rest from.
     ///
     /// # Errors
     /// Content errors in what was read.
@@ -276,8 +278,13 @@ impl Cli {
         {
             return Ok((Arc::new(first), Some((dir.clone(), files))));
         }
-        // A folder too small to preview has no copy to write.
-        Ok((self.library()?.0, None))
+        // A folder too small to preview has no copy to write; the places
+        // only the gazetteer finds come behind the first frame.
+        let lib = match &self.content {
+            Some(dir) => Library::load_dir_placed(dir, false)?,
+            None => Library::bundled_placed(false)?,
+        };
+        Ok((Arc::new(lib), None))
     }
 }
 

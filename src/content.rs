@@ -299,10 +299,21 @@ impl Library {
     /// # Errors
     /// Only if the bundled files are broken, which a test rules out.
     pub fn bundled() -> Result<Self, ContentErrors> {
+        Self::bundled_placed(true)
+    }
+
+    /// The bundled page, the places only the gazetteer finds in it
+    /// (`places` false) left for [`Library::find_places`]: what the
+    /// reader's first frame shows.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn bundled_placed(places: bool) -> Result<Self, ContentErrors> {
         load::from_sources(
             BUNDLED
                 .iter()
                 .map(|(name, text)| (Path::new("content").join(name), (*text).to_owned())),
+            places,
         )
     }
 
@@ -311,7 +322,24 @@ impl Library {
     /// # Errors
     /// Every problem found, each with its file, line and column.
     pub fn load_dir(dir: &Path) -> Result<Self, ContentErrors> {
-        load::from_dir(dir, None, None).map(|(lib, _)| lib)
+        Self::load_dir_placed(dir, true)
+    }
+
+    /// [`Library::load_dir`], the places only the gazetteer finds left
+    /// for [`Library::find_places`] when `places` is false.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn load_dir_placed(dir: &Path, places: bool) -> Result<Self, ContentErrors> {
+        load::from_dir(dir, None, None, places).map(|(lib, _)| lib)
+    }
+
+    /// Adds every other place the text names, from the gazetteer (marked
+    /// as found, not declared; a name declared is never added twice).
+    pub fn find_places(&mut self) {
+        let found = gazetteer::found(self);
+        self.places.extend(found);
+        self.names = mentions::NamesIndex::default();
     }
 
     /// [`Library::load_dir`], for a big folder (200 files or more) through
@@ -327,7 +355,7 @@ impl Library {
         cache: Option<&Path>,
         growth: Option<Growth<'_>>,
     ) -> Result<(std::sync::Arc<Self>, Keeping), ContentErrors> {
-        let (lib, keep) = load::from_dir(dir, cache, growth)?;
+        let (lib, keep) = load::from_dir(dir, cache, growth, true)?;
         let lib = std::sync::Arc::new(lib);
         let writing = keep.map(|keep| {
             let lib = std::sync::Arc::clone(&lib);
@@ -353,7 +381,7 @@ impl Library {
     pub fn from_sources(
         sources: impl IntoIterator<Item = (std::path::PathBuf, String)>,
     ) -> Result<Self, ContentErrors> {
-        load::from_sources(sources)
+        load::from_sources(sources, true)
     }
 
     /// Every place's names as the text prints them, made once.

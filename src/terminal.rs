@@ -90,6 +90,19 @@ enum Message {
 /// How often the progress of a load is drawn.
 const LOADING_TICK: std::time::Duration = std::time::Duration::from_millis(100);
 
+/// Finds the places only the gazetteer knows in a collection opened
+/// whole, behind its first frame, and sends the collection back with them,
+/// indexed.
+fn spawn_places(lib: Arc<crate::content::Library>, tx: mpsc::Sender<Message>) {
+    std::thread::spawn(move || {
+        let mut placed = (*lib).clone();
+        drop(lib);
+        placed.find_places();
+        let index = SearchIndex::new(Arc::new(placed));
+        let _ = tx.send(Message::Loaded(Arc::new(index), None));
+    });
+}
+
 /// Loads and indexes the whole collection on its own thread, counting the
 /// files built and sending what has arrived now and then, indexed.
 fn spawn_loader(dir: std::path::PathBuf, files: usize, tx: mpsc::Sender<Message>) -> Loading {
@@ -144,9 +157,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     capture(mouse).context("setting up the terminal")?;
     spawn_input(tx.clone());
     let mut pending = pending;
-    if let Some((dir, count)) = rest {
-        let loading = spawn_loader(dir, count, tx.clone());
-        pending.extend(app.update(Action::Loading(Some(loading))));
+    match rest {
+        Some((dir, count)) => {
+            let loading = spawn_loader(dir, count, tx.clone());
+            pending.extend(app.update(Action::Loading(Some(loading))));
+        }
+        None => spawn_places(Arc::clone(&app.lib), tx.clone()),
     }
     let searcher = Searcher::start(index, tx.clone());
     let mut session = Session {

@@ -171,3 +171,26 @@ fn the_picker_puts_the_place_named_first() {
         assert_eq!(lib.places[found[0]].name, name, "{typed}");
     }
 }
+
+#[test]
+fn the_first_frame_is_drawn_without_the_gazetteer_and_its_places_come_the_same() {
+    // What the reader opens on: the declared places only.
+    let first = Library::bundled_placed(false).expect("the bundled page");
+    assert!(!first.places.is_empty() && first.places.iter().all(|p| !p.found));
+    assert!(!first.places.iter().any(|p| p.name == "杭州"));
+    // Behind it, the places found: the same list the commands print.
+    let mut later = first.clone();
+    later.find_places();
+    let names = |lib: &Library| {
+        lib.places
+            .iter()
+            .map(|p| p.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let whole = Library::bundled().expect("the bundled page");
+    assert_eq!(names(&later), names(&whole));
+    assert!(later.places.iter().any(|p| p.found && p.name == "杭州"));
+    // Found once: looking again adds nothing.
+    later.find_places();
+    assert_eq!(names(&later), names(&whole));
+}

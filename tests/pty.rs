@@ -24,6 +24,21 @@ fn open_navigate_to_the_foreign_lessons_and_quit() {
 }
 
 #[test]
+fn the_places_only_the_gazetteer_finds_arrive_behind_the_first_frame() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("第 1/2 篇");
+    // The declared places and those the gazetteer finds (杭州, 浙江…):
+    // the count view 3 shows is the whole list's.
+    let all = zhizao::content::Library::bundled().expect("the bundled page");
+    let declared = zhizao::content::Library::bundled_placed(false).expect("the bundled page");
+    assert!(declared.places.len() < all.places.len());
+    s.keys("3");
+    s.wait_for(&format!("{} 个地点", all.places.len()));
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn sigterm_sighup_and_sigint_restore_the_terminal() {
     for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
         let mut s = Session::start(&[], &[]);

@@ -43,10 +43,13 @@ impl Keep {
     }
 }
 
+/// A folder's library, with every place its text names (the copy kept
+/// has them) unless `places` is false.
 pub(super) fn from_dir(
     dir: &Path,
     cache: Option<&Path>,
     growth: Option<super::Growth<'_>>,
+    places: bool,
 ) -> Result<(Library, Option<Keep>), ContentErrors> {
     let files = read::listed(dir)?;
     let cache = cache.filter(|_| files.len() >= read::PREVIEW_FROM);
@@ -72,7 +75,10 @@ pub(super) fn from_dir(
         }
     }
     let (loaded, prints) = read::from_files(dir, &files, growth);
-    let lib = loaded?;
+    let mut lib = loaded?;
+    if places {
+        lib.find_places();
+    }
     let keep = match (cache, before) {
         (Some(cache), Some(before)) => cache::Key::from_prints(&files, &prints).map(|key| Keep {
             cache: cache.to_path_buf(),
@@ -91,6 +97,7 @@ pub(super) fn preview(dir: &Path) -> Result<Option<(Library, usize)>, ContentErr
 
 pub(super) fn from_sources(
     sources: impl IntoIterator<Item = (PathBuf, String)>,
+    places: bool,
 ) -> Result<Library, ContentErrors> {
     let mut loader = build::Loader::default();
     for (path, text) in sources {
@@ -98,7 +105,11 @@ pub(super) fn from_sources(
         let parsed = schema::parse(&source);
         loader.add(&source, part::part(&source, parsed));
     }
-    loader.finish(Path::new("content"), true)
+    let mut lib = loader.finish(Path::new("content"), true)?;
+    if places {
+        lib.find_places();
+    }
+    Ok(lib)
 }
 
 #[cfg(test)]
@@ -119,7 +130,7 @@ mod tests {
         let (lib, keeping) = Library::load_dir_shared(&dir, Some(&cache), None).unwrap();
         assert!(keeping.0.is_some(), "a cold load has a copy to write");
         drop(keeping);
-        let (again, keep) = super::from_dir(&dir, Some(&cache), None).unwrap();
+        let (again, keep) = super::from_dir(&dir, Some(&cache), None, true).unwrap();
         assert!(
             keep.is_none(),
             "the copy was read, so none is to be written"

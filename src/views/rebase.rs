@@ -31,6 +31,14 @@ impl Rebase<'_> {
         self.new.text(moved).map(|_| moved)
     }
 
+    /// The text is the same, node for node: only the places grew (those
+    /// the gazetteer finds, arriving behind the first frame).
+    #[must_use]
+    pub fn same_text(&self) -> bool {
+        self.old.nodes.len() == self.new.nodes.len()
+            && self.old.articles.len() == self.new.articles.len()
+    }
+
     /// The same place of the place list, by its id.
     #[must_use]
     pub fn place(&self, place: PlaceId) -> Option<PlaceId> {

@@ -203,11 +203,6 @@ impl Loader {
                 message: "the collection has no article".into(),
             });
         }
-        if complete && self.errors.is_empty() {
-            // Every other place the text names, from the gazetteer.
-            let found = super::super::gazetteer::found(&self.lib);
-            self.lib.places.extend(found);
-        }
         if self.errors.is_empty() {
             // Nodes grew by doubling: a big collection would carry up to
             // half again its nodes in spare room.

@@ -136,8 +136,11 @@ impl ViewState for Reading {
         self.reader.rebase(Arc::clone(lib), moved);
         self.tree.rebase(Arc::clone(lib), moved);
         self.jumps.rebase(moved);
-        self.selection = None;
-        self.drag_from = None;
+        // A selection is of the text: kept while the text is the same.
+        if !moved.same_text() {
+            self.selection = None;
+            self.drag_from = None;
+        }
         // Unless the reader moved meanwhile, on to where the saved session
         // was, which may be past what the first look held.
         self.recalled = self
