@@ -249,8 +249,19 @@ impl Session {
         self.apply(Action::Resize(size.width, size.height))?;
         let mut dirty = true;
         loop {
-            if dirty {
-                draw(&mut self.terminal, &self.app, self.theme)?;
+            if dirty && let Err(e) = draw(&mut self.terminal, &self.app, self.theme) {
+                // The terminal went away before its hang-up was read (a
+                // collection arriving behind the first frame drew first):
+                // the session ends as on a hang-up, with nothing to say.
+                let gone = e.downcast_ref::<std::io::Error>().is_some_and(|io| {
+                    io.raw_os_error() == Some(libc::EIO)
+                        || io.kind() == std::io::ErrorKind::BrokenPipe
+                });
+                return if gone {
+                    Ok(ExitCode::from(129))
+                } else {
+                    Err(e)
+                };
             }
             // A cut-off escape sequence or paste waits only so long; while a
             // collection loads, its progress is drawn every tenth of a second.

@@ -746,6 +746,46 @@ fn a_paper_numbered_from_0_nests_its_decimals_in_text_and_in_markdown_set_at_one
 }
 
 #[test]
+fn markdown_that_sets_its_numbered_parts_with_one_hash_is_one_article() {
+    // As converters of papers print them: every heading a `#`, the
+    // English title over its abstract, numbers close to their headings.
+    let page = "# 基于优先队列的最短路径算法\n\n杨某1,2，黄某1\n\n摘要：提出了一种算法。\n\n# Shortest path algorithm based on priority queue\n\nAbstract: This paper presents an algorithm.\n\n# 0 引言\n\n最短路径问题是一个基本问题。\n\n# 1 预备知识\n\n优先队列是一种集合。\n\n# 3.1算法流程\n\n图2给出了流程。\n\n# 3.2算法描述\n\n下面介绍描述。\n";
+    let imported = run(page, Format::Auto, &places());
+    assert_eq!(imported.articles.len(), 1);
+    let title = imported.articles[0].title.as_ref().map(|t| t.text.as_str());
+    assert_eq!(title, Some("基于优先队列的最短路径算法"));
+    let heads: Vec<String> = outline(&imported).into_iter().map(|(h, _)| h).collect();
+    assert_eq!(heads, ["0 引言", "1 预备知识"]);
+    assert_eq!(
+        outline(&imported)[1].1,
+        ["3.1算法流程".to_owned(), "3.2算法描述".to_owned()]
+    );
+    // A thesis: `# 第2章` over `## 2.1`, its first chapter unnumbered.
+    let thesis = "# 某某系统的设计\n\n摘要文字。\n\n# 绪论\n\n## 1.1 选题的依据\n\n正文。\n\n# 第2章 设计技术\n\n## 2.1 相关技术\n\n### 2.1.1 B/S模式\n\n正文。\n\n# 第3章 需求分析\n\n正文。\n";
+    let imported = run(thesis, Format::Auto, &places());
+    assert_eq!(imported.articles.len(), 1);
+    let heads: Vec<String> = outline(&imported).into_iter().map(|(h, _)| h).collect();
+    assert_eq!(heads, ["绪论", "第2章 设计技术", "第3章 需求分析"]);
+}
+
+#[test]
+fn markdowns_html_blocks_are_read_for_their_text_and_its_front_matter_gives_the_title() {
+    let page = "---\ntitle: \"新闻联播\"\n---\n<p class=\"lead\">导语：这一段在段落标签里。</p>\n\n### 第一条新闻\n\n正文第一段。\n";
+    let imported = run(page, Format::Auto, &places());
+    let a = &imported.articles[0];
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("新闻联播"));
+    let text: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert!(text.contains(&"导语：这一段在段落标签里。"), "{text:?}");
+    assert!(imported.adds_up(), "{}", imported.coverage());
+    // A page that opens with an HTML block but has Markdown's headings.
+    let page = "<div align=\"center\"><img src=\"logo.png\"></div>\n\n# 项目说明\n\n## 1 背景\n\n本项目用于演示。\n";
+    let imported = run(page, Format::Auto, &places());
+    let a = &imported.articles[0];
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("项目说明"));
+    assert_eq!(a.sections.len(), 1);
+}
+
+#[test]
 fn a_notice_signed_and_dated_sends_its_document_whose_parts_are_the_notices() {
     let long = "坚持以人民为中心的发展思想，践行新发展理念，构建新发展格局，以推动高质量发展、创造高品质生活、实现高效能治理为目标导向，统筹实施城市更新行动。";
     let page = format!(

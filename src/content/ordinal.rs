@@ -130,8 +130,9 @@ pub fn at_start(s: &str) -> Option<Ordinal> {
     if s.starts_with("最后") && punct_after("最后".len()) {
         return found(Family::Order, LAST, "最后".len());
     }
+    // (A thesis numbers its chapters in figures: `第2章`.)
     if let Some(rest) = s.strip_prefix('第')
-        && let Some((n, len)) = han_number(rest)
+        && let Some((n, len)) = han_number(rest).or_else(|| digits(rest))
     {
         let len = len + '第'.len_utf8();
         if punct_after(len) || s[len..].starts_with('是') {
@@ -181,17 +182,23 @@ pub fn at_start(s: &str) -> Option<Ordinal> {
     found(Family::DigitDot, n, len + 1)
 }
 
+/// A short heading after a number: starts with a hanzi that is no
+/// measure word (`3 个月`, `10 年来`, `1.5倍`), no sentence in it.
+fn short_heading(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|first| {
+        ('\u{4e00}'..='\u{9fff}').contains(&first)
+            && !"年月日时分秒号个项条章节岁倍万千百亿元名人家次所座位种类期届批件米克吨斤公度寸尺里亩级层成折"
+                .contains(first)
+    }) && rest.chars().count() <= 30
+        && !rest.contains(['。', '，', '；', '！', '？', '：', ',', ';'])
+}
+
 /// A paper's top heading: a number, a space and a short heading with no
 /// sentence in it (`0 引言`, `2 方法`), the first level of a decimal
 /// outline; not a count (`3 个月`, `10 年来`).
 fn numbered_heading(s: &str, n: u32, len: usize) -> Option<Ordinal> {
     let rest = s[len..].strip_prefix([' ', '\u{3000}'])?.trim_start();
-    let first = rest.chars().next()?;
-    let heading = ('\u{4e00}'..='\u{9fff}').contains(&first)
-        && !"年月日时分秒号个项条章节岁倍万千百亿元名人家次所座位种类期届批件".contains(first)
-        && rest.chars().count() <= 30
-        && !rest.contains(['。', '，', '；', '！', '？', '：', ',', ';']);
-    heading.then(|| Ordinal {
+    short_heading(rest).then(|| Ordinal {
         text: s[..len].to_owned(),
         family: Family::Decimal(1),
         n,
@@ -218,13 +225,15 @@ fn decimal(s: &str) -> Option<Ordinal> {
         .filter(|d| (2..=4).contains(d))?;
     let text_len = len + usize::from(s[len..].starts_with('.'));
     let after = &s[text_len..];
-    (after.starts_with([' ', '\u{3000}'])
+    let spaced = after.starts_with([' ', '\u{3000}'])
         && after
             .trim_start()
             .chars()
             .next()
-            .is_some_and(|c| !c.is_ascii_digit()))
-    .then(|| Ordinal {
+            .is_some_and(|c| !c.is_ascii_digit());
+    // Set close to its heading (`3.1算法流程`, as papers converted to
+    // Markdown print it): a short heading, not a measure (`1.5倍`).
+    (spaced || short_heading(after)).then(|| Ordinal {
         text: s[..text_len].to_owned(),
         family: Family::Decimal(depth),
         n: *parts.last().unwrap_or(&0),
@@ -408,6 +417,11 @@ mod tests {
         assert_eq!(parse("2").map(|o| o.family), Some(Family::Decimal(1)));
         assert_eq!(at_start("3 个月后再看"), None);
         assert_eq!(at_start("2 方法研究，并且"), None);
+        // Set close: `3.1算法流程` is a heading, `1.5倍` a figure.
+        assert_eq!(
+            at_start("3.1算法流程").map(|o| (o.family, o.n)),
+            Some((Family::Decimal(2), 1))
+        );
         // Figures are not headings.
         assert_eq!(at_start("1.5倍的增长"), None);
         assert_eq!(at_start("1.5 2.5"), None);

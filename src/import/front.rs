@@ -30,9 +30,11 @@ pub(super) fn chars(s: &str) -> usize {
 fn is_title_line(u: &Unit) -> bool {
     u.kind == UnitKind::Text
         && chars(&u.text) <= 30
-        && !ends_sentence(&u.text)
+        // (A title may end in its own full stop: `Emacs 快速指南.`.)
+        && !ends_sentence(u.text.strip_suffix('.').unwrap_or(&u.text))
         && !u.text.contains('。')
         && !u.text.starts_with(['（', '【', '('])
+        && !super::opening::paper_label(&u.text)
         && crate::content::ordinal::at_start(&u.text).is_none()
 }
 

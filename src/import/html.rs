@@ -15,9 +15,24 @@ use walk::{Block, Holder, Walk};
 
 use super::{Unit, UnitKind};
 
-/// HTML when the page opens with a tag and has the tags a page has.
+/// HTML when the page opens with a tag and has the tags a page has;
+/// a page that opens with a block of HTML (`<div align="center">`) and
+/// has Markdown's headings is Markdown.
 #[must_use]
 pub fn looks_like(text: &str) -> bool {
+    opens_with_tags(text)
+        && (!super::markdown::looks_like(text)
+            || ["<!doctype html", "<html", "<head", "<body"]
+                .iter()
+                .any(|t| {
+                    text.get(..text.len().min(64 << 10))
+                        .unwrap_or(text)
+                        .to_ascii_lowercase()
+                        .contains(t)
+                }))
+}
+
+fn opens_with_tags(text: &str) -> bool {
     let head = text.trim_start_matches('\u{feff}').trim_start();
     if !head.starts_with('<') {
         return false;
@@ -187,6 +202,17 @@ fn page_title(title: &str) -> Option<String> {
                 .unwrap_or(t)
         })
         .map(str::trim)?;
+    // A site's name set close after a hyphen: `…英雄的城！-新华网`.
+    let first = first
+        .rfind(['-', '－', '—'])
+        .filter(|&at| {
+            let site = first[at..].trim_start_matches(['-', '－', '—']).trim();
+            (2..=8).contains(&site.chars().count())
+                && ["网", "报", "社", "台", "频道", "新闻", "在线"]
+                    .iter()
+                    .any(|end| site.ends_with(end))
+        })
+        .map_or(first, |at| first[..at].trim_end());
     (first.chars().count() >= 4).then(|| first.to_owned())
 }
 
@@ -221,6 +247,21 @@ pub(super) struct Read {
     /// articles hold.
     pub page_chars: usize,
     pub article_chars: usize,
+}
+
+/// The text of an HTML block set inside another page (Markdown's
+/// `<p class="lead">…</p>`), a paragraph for each of its blocks; what
+/// a page never shows as text (scripts, styles, navigation) left out.
+pub(super) fn block_texts(fragment: &str) -> Vec<String> {
+    let dom =
+        html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(fragment);
+    let mut walk = Walk::default();
+    walk.run(&dom.document);
+    walk.blocks
+        .into_iter()
+        .map(|b| b.text.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// The page's articles as units: each a title, headings and paragraphs.

@@ -65,6 +65,8 @@ struct Reader {
     heading: Option<HeadingLevel>,
     /// A title has been read.
     titled: bool,
+    /// An HTML block being read, and its first line.
+    html: Option<(String, usize)>,
 }
 
 /// `body` without its first `n` bytes and the spaces after them.
@@ -87,6 +89,47 @@ impl Reader {
                 b.all_emphasis = false;
             }
             b.text.push_str(t);
+        }
+    }
+
+    /// An HTML block ends: its text is text (its tags, and a tag inside a
+    /// paragraph such as `<br>` or `<span>`, are markup).
+    fn html_block(&mut self) {
+        if let Some((html, line)) = self.html.take() {
+            for text in super::html::block_texts(&html) {
+                self.produced.push_str(&text);
+                self.units.push(Unit::new(text, UnitKind::Text, line));
+            }
+        }
+    }
+
+    /// A page that prints no `#` title has the one its front matter names
+    /// (`title: "…"`, `标题: …`): its key is markup, the title text.
+    fn front_matter_title(&mut self) {
+        if self
+            .units
+            .iter()
+            .any(|u| matches!(u.kind, UnitKind::Title { .. }))
+        {
+            return;
+        }
+        let Some(entry) = self.dropped.iter_mut().find(|d| {
+            d.what == "front matter"
+                && ["title:", "标题:", "标题："]
+                    .iter()
+                    .any(|k| d.text.starts_with(k))
+        }) else {
+            return;
+        };
+        let at = entry.text.find([':', '：']).map_or(0, |c| {
+            c + entry.text[c..].chars().next().map_or(1, char::len_utf8)
+        });
+        let value = entry.text[at..].trim().trim_matches(['"', '\'']).to_owned();
+        if !value.is_empty() {
+            entry.text = entry.text.replacen(&value, "", 1);
+            let line = entry.line;
+            let title = Unit::new(value, UnitKind::Title { derived: false }, line);
+            self.units.insert(0, title);
         }
     }
 
@@ -193,7 +236,12 @@ pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>, usize) {
             Event::End(TagEnd::BlockQuote(_)) => r.quote -= 1,
             Event::Start(Tag::Item) => r.item += 1,
             Event::End(TagEnd::Item) => r.item -= 1,
-            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => r.text(&t),
+            // An HTML block's text is text; its tags, and a tag inside a
+            // paragraph (`<br>`, `<span>`), markup.
+            Event::Start(Tag::HtmlBlock) => r.html = Some((String::new(), line_of(range.start))),
+            Event::Html(t) => r.html.iter_mut().for_each(|(html, _)| html.push_str(&t)),
+            Event::End(TagEnd::HtmlBlock) => r.html_block(),
+            Event::Text(t) | Event::Code(t) => r.text(&t),
             Event::SoftBreak | Event::HardBreak => r.text("\n"),
             Event::Rule => {
                 r.units.push(Unit::new(
@@ -224,6 +272,7 @@ pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>, usize) {
             }
         }
     }
+    numbered_titles(&mut r.units);
     let markup = markup(&read, &r.produced);
     r.dropped.push(Dropped::new("Markdown markup", markup, 1));
     let chars = read.chars().filter(|c| !c.is_whitespace()).count()
@@ -232,7 +281,54 @@ pub(super) fn units(text: &str) -> (Vec<Unit>, Vec<Dropped>, usize) {
             .filter(|d| d.what == "front matter")
             .map(|d| d.text.chars().filter(|c| !c.is_whitespace()).count())
             .sum::<usize>();
+    r.front_matter_title();
     (r.units, r.dropped, chars)
+}
+
+/// A page that sets its parts with `#` as it sets its title (a paper
+/// converted to Markdown: `# 0 引言`, `# 3.1 算法流程`; a thesis: `# 第2章
+/// …` over `## 2.1`), two or more of them numbered: one article. Its title
+/// is the first `#` line with text under it before the numbered parts;
+/// every other `#` line is a part, each heading one level down.
+fn numbered_titles(units: &mut [Unit]) {
+    use crate::content::ordinal::at_start;
+    let title = |u: &Unit| matches!(u.kind, UnitKind::Title { .. });
+    let numbered = units
+        .iter()
+        .filter(|u| title(u) && at_start(&u.text).is_some())
+        .count();
+    if numbered < 2 {
+        return;
+    }
+    let first_part = units
+        .iter()
+        .position(|u| title(u) && at_start(&u.text).is_some())
+        .unwrap_or(units.len());
+    // A `#` line with another right under it (a link to the site's home
+    // page above the real title) is not the title.
+    let the_title =
+        (0..first_part).find(|&i| title(&units[i]) && units.get(i + 1).is_some_and(|n| !title(n)));
+    // Before the numbered parts, a `#` line with no headings under it is
+    // the title's company (the paper's title in English over its abstract),
+    // not a part; one with headings under it is (`# 绪论` over `## 1.1`).
+    let parted = |i: usize| {
+        units[i + 1..]
+            .iter()
+            .take_while(|n| !title(n))
+            .any(|n| matches!(n.kind, UnitKind::Heading(_)))
+    };
+    let apart: Vec<bool> = (0..units.len())
+        .map(|i| i < first_part && !parted(i))
+        .collect();
+    for (i, u) in units.iter_mut().enumerate() {
+        u.kind = match u.kind {
+            UnitKind::Title { .. } if Some(i) == the_title => continue,
+            UnitKind::Title { .. } if i < the_title.unwrap_or(0) || apart[i] => UnitKind::Text,
+            UnitKind::Title { .. } => UnitKind::Heading(1),
+            UnitKind::Heading(level) => UnitKind::Heading(level + 1),
+            _ => continue,
+        };
+    }
 }
 
 /// The YAML front matter at the top, and the page with blank lines in

@@ -61,9 +61,11 @@ pub(super) fn drop_contents(units: Vec<Unit>, dropped: &mut Vec<Dropped>) -> Vec
 fn title_shaped(u: &Unit) -> bool {
     u.kind == UnitKind::Text
         && (2..=80).contains(&chars(&u.text))
-        && !ends_sentence(&u.text)
+        // (A title may end in its own full stop: `Emacs 快速指南.`.)
+        && !ends_sentence(u.text.strip_suffix('.').unwrap_or(&u.text))
         && !u.text.contains('。')
         && !u.text.starts_with(['（', '(', '【', '—', '《', '■'])
+        && !paper_label(&u.text)
         // Authors with their affiliations' numbers: `孙辉辉1,2, 胡春鹤1,3†`.
         && (!u.text.contains(',') || !u.text.contains(|c: char| c.is_ascii_digit()))
         && at_start(&u.text).is_none()
@@ -98,6 +100,22 @@ pub(super) fn date_line(s: &str) -> bool {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     chars(s) <= 24 && inner.contains('年') && inner.ends_with('日')
+}
+
+/// A paper's labelled front matter (`摘要:`, `关键词:`): never a title.
+pub(super) fn paper_label(s: &str) -> bool {
+    [
+        "摘要",
+        "摘 要",
+        "关键词",
+        "关键字",
+        "Abstract",
+        "Keywords",
+        "Key words",
+        "中图分类号",
+    ]
+    .iter()
+    .any(|label| s.starts_with(label))
 }
 
 /// The paper and page a piece was printed on: `《人民日报》（2025年03月05日第 06 版）`.
