@@ -786,6 +786,40 @@ fn markdowns_html_blocks_are_read_for_their_text_and_its_front_matter_gives_the_
 }
 
 #[test]
+fn a_salutation_that_opens_paragraphs_again_heads_nothing() {
+    let long = "过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，经济社会发展取得新的成绩，人民生活水平不断提高。";
+    let page =
+        format!("标题\n\n作者：王伟\n\n各位代表！{long}\n\n各位代表！{long}\n\n各位代表！{long}\n");
+    let imported = run(&page, Format::Text, &places());
+    assert!(
+        imported.articles[0].sections.is_empty(),
+        "{:?}",
+        outline(&imported)
+    );
+}
+
+#[test]
+fn a_browsers_header_and_footer_at_every_page_break_are_dropped() {
+    let body = "人工智能亦称机器智能，指由人制造出来的机器所表现出来的智能。通常人工智能是指用普通计算机程序来呈现人类智能的技术。";
+    let mut page = String::new();
+    for n in 1..=3 {
+        page.extend([
+            "2/2/24, 2:43 PM          人工智能 - 维基百科，自由的百科全书\n",
+            body,
+            "\n\nhttps://zh.wikipedia.org/wiki/人工智能          ",
+            &format!("{n}/13\n\u{c}"),
+        ]);
+    }
+    let imported = run(&page, Format::Text, &places());
+    let headers = imported
+        .dropped
+        .iter()
+        .filter(|d| d.what == "running header")
+        .count();
+    assert_eq!(headers, 6, "{:?}", imported.dropped);
+}
+
+#[test]
 fn a_notice_signed_and_dated_sends_its_document_whose_parts_are_the_notices() {
     let long = "坚持以人民为中心的发展思想，践行新发展理念，构建新发展格局，以推动高质量发展、创造高品质生活、实现高效能治理为目标导向，统筹实施城市更新行动。";
     let page = format!(

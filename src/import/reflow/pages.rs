@@ -51,9 +51,10 @@ fn shape(s: &str) -> String {
     out
 }
 
-/// Running headers dropped: a short line whose shape is printed at three
-/// or more page breaks (within two lines of one), where it stands at a
-/// break; never a line of the body, however often it repeats, and nothing
+/// Running headers dropped: a line (of 60 characters at most: a browser
+/// prints the date and the page's title, the address and `2/13`) whose
+/// shape is printed at three or more page breaks (within two lines of
+/// one), where it stands at a break; never a line of the body, however often it repeats, and nothing
 /// on a page that shows no breaks. A name alone read as a byline only with
 /// blank lines around it.
 pub(super) fn furniture(lines: &mut Vec<Line>, dropped: &mut Vec<Dropped>, breaks: &[usize]) {
@@ -69,7 +70,7 @@ pub(super) fn furniture(lines: &mut Vec<Line>, dropped: &mut Vec<Dropped>, break
             let l = &lines[i];
             let candidate = breaks.len() > 2
                 && l.alone == Alone::No
-                && l.text.chars().count() <= 30
+                && l.text.chars().count() <= 60
                 && !ends_sentence(&l.text)
                 && near(i);
             if candidate {

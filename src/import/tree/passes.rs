@@ -119,13 +119,24 @@ pub(super) fn parallel_headings(pieces: Vec<Piece>) -> Vec<Piece> {
         _ => None,
     };
     let keys: Vec<Option<(String, String, usize)>> = pieces.iter().map(first).collect();
-    // How many first sentences open and close alike: counted once.
-    let mut counts: std::collections::HashMap<(&str, &str), usize> =
+    // How many first sentences open and close alike: counted once. The
+    // same sentence each time (`各位代表！`, a salutation) heads nothing.
+    let mut counts: std::collections::HashMap<(&str, &str), (usize, String, bool)> =
         std::collections::HashMap::new();
-    for k in keys.iter().flatten() {
-        *counts.entry((k.0.as_str(), k.1.as_str())).or_default() += 1;
+    for (p, k) in pieces.iter().zip(&keys) {
+        if let (Piece::Para { field, .. }, Some(k)) = (p, k) {
+            let sentence = &field.text[..k.2];
+            let e = counts
+                .entry((k.0.as_str(), k.1.as_str()))
+                .or_insert_with(|| (0, sentence.to_owned(), false));
+            e.0 += 1;
+            e.2 |= e.1 != sentence;
+        }
     }
-    let alike = |k: &(String, String, usize)| counts[&(k.0.as_str(), k.1.as_str())];
+    let alike = |k: &(String, String, usize)| match &counts[&(k.0.as_str(), k.1.as_str())] {
+        (n, _, true) => *n,
+        _ => 1,
+    };
     let mut out = Vec::with_capacity(pieces.len());
     for (p, key) in pieces.into_iter().zip(&keys) {
         match (p, key) {
