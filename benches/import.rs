@@ -162,6 +162,16 @@ fn journal(n: usize) -> String {
     page
 }
 
+/// Short lines with no punctuation and no title: the page is one clause,
+/// and its derived title is cut from it at a word's end.
+fn unpunctuated(n: usize) -> String {
+    let mut page = String::new();
+    for i in 1..=n {
+        let _ = write!(page, "{}人们就同发展{}\n\n", han(i % 90 + 1), i % 7);
+    }
+    page
+}
+
 fn broken(n: usize) -> String {
     let mut page = String::from("标题\n\n");
     for i in 1..=n {
@@ -205,6 +215,11 @@ fn main() {
             Format::Text,
         ),
         ("items, false headings among them", broken, Format::Text),
+        (
+            "short lines, no punctuation, no title",
+            unpunctuated,
+            Format::Text,
+        ),
         (
             "journal pages, a header spelled a character a line",
             journal,

@@ -121,7 +121,14 @@ fn within_words(clause: &str, most: usize) -> String {
     if clause.chars().count() <= most {
         return clause.to_owned();
     }
-    let end = crate::search::words::word_ends(clause)
+    // Only the words up to the cut matter: the clause's start is cut,
+    // with room for the longest word across it (a page that is one clause
+    // of 100,000 characters costs what a short one does).
+    let start = clause
+        .char_indices()
+        .nth(most * 2)
+        .map_or(clause, |(b, _)| &clause[..b]);
+    let end = crate::search::words::word_ends(start)
         .into_iter()
         .take_while(|&e| clause[..e].chars().count() <= most)
         .last()
