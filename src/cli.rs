@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod collection;
 mod compare;
 mod complete;
 mod import;
@@ -22,9 +22,10 @@ pub use complete::answer_if_asked;
 pub use compare::lessons_table;
 pub use print::{Found, lessons_json, list, pick_place, search};
 
-use crate::content::{ContentErrors, Keeping, Library};
 use crate::layout::Document;
 use crate::wrap::Widths;
+use collection::load;
+pub use collection::{Rest, cache_dir};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -251,59 +252,6 @@ impl Cli {
     #[must_use]
     pub fn light(&self, config: &crate::config::Config) -> bool {
         self.theme.map_or(config.light, |t| t == ThemeName::Light)
-    }
-
-    /// The collection the options select, and its copy for the cache
-    /// being written meanwhile (kept until the command is done).
-    ///
-    /// # Errors
-    /// Content errors, every one of them.
-    pub fn library(&self) -> Result<(Arc<Library>, Keeping), ContentErrors> {
-        match &self.content {
-            Some(dir) => Library::load_dir_shared(dir, cache_dir().as_deref(), None),
-            None => Ok((Arc::new(Library::bundled()?), Keeping::default())),
-        }
-    }
-
-    /// What the reader opens on: the whole collection (without the places
-    /// only the gazetteer finds: [`Library::find_places`]), or for a big
-    /// folder its first article and the folder and file count to load the
-    /// rest from.
-    ///
-    /// # Errors
-    /// Content errors in what was read.
-    pub fn first_library(&self) -> Result<(Arc<Library>, Option<Rest>), ContentErrors> {
-        if let Some(dir) = &self.content
-            && let Some((first, files)) = Library::preview_dir(dir)?
-        {
-            return Ok((Arc::new(first), Some((dir.clone(), files))));
-        }
-        // A folder too small to preview has no copy to write; the places
-        // only the gazetteer finds come behind the first frame.
-        let lib = match &self.content {
-            Some(dir) => Library::load_dir_placed(dir, false)?,
-            None => Library::bundled_placed(false)?,
-        };
-        Ok((Arc::new(lib), None))
-    }
-}
-
-/// The rest of a big folder, to load behind its first article: the folder
-/// and how many files it holds.
-pub type Rest = (PathBuf, usize);
-
-/// Where binary copies of big collections are kept:
-/// `$XDG_CACHE_HOME/zhizao`.
-#[must_use]
-pub fn cache_dir() -> Option<PathBuf> {
-    dirs::cache_dir().map(|d| d.join("zhizao"))
-}
-
-/// The collection, read from its files (never a copy): what `check` checks.
-fn load(dir: Option<&Path>) -> Result<Library, crate::content::ContentErrors> {
-    match dir {
-        Some(dir) => Library::load_dir(dir),
-        None => Library::bundled(),
     }
 }
 

@@ -16,7 +16,7 @@ mod stat;
 use std::path::{Path, PathBuf};
 
 use super::location::Source;
-use super::{ContentErrors, Library};
+use super::{BUNDLED, ContentErrors, Library, gazetteer, mentions};
 
 /// Largest content file we read.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -40,6 +40,124 @@ impl Keep {
     pub(super) fn write(self, lib: &Library) {
         cache::put(&self.cache, self.key, lib);
         stat::remember(&self.cache, &self.files, &self.before, self.key);
+    }
+}
+
+/// What a big collection reports while it loads.
+pub struct Growth<'a> {
+    /// Files built so far.
+    pub built: &'a std::sync::atomic::AtomicUsize,
+    /// Called now and then with the collection so far and how many files
+    /// it holds: first at 32 files, then each time four times as many,
+    /// while that is at most half the files. Not once problems are found.
+    pub grown: &'a mut dyn FnMut(Library, usize),
+}
+
+/// A collection's copy being written for the cache: dropped, it waits
+/// until the copy is whole, so that a process never ends halfway through.
+#[must_use = "dropped at once, it waits for the copy then and there"]
+#[derive(Default)]
+pub struct Keeping(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for Keeping {
+    fn drop(&mut self) {
+        if let Some(writing) = self.0.take() {
+            // A write that failed (or panicked) is no error: the next open
+            // parses the files again.
+            let _ = writing.join();
+        }
+    }
+}
+
+impl Library {
+    /// The collection compiled into the binary.
+    ///
+    /// # Errors
+    /// Only if the bundled files are broken, which a test rules out.
+    pub fn bundled() -> Result<Self, ContentErrors> {
+        Self::bundled_placed(true)
+    }
+
+    /// The bundled page, the places only the gazetteer finds in it
+    /// (`places` false) left for [`Library::find_places`]: what the
+    /// reader's first frame shows.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn bundled_placed(places: bool) -> Result<Self, ContentErrors> {
+        from_sources(
+            BUNDLED
+                .iter()
+                .map(|(name, text)| (Path::new("content").join(name), (*text).to_owned())),
+            places,
+        )
+    }
+
+    /// Loads every `*.toml` file of a folder, in file-name order.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn load_dir(dir: &Path) -> Result<Self, ContentErrors> {
+        Self::load_dir_placed(dir, true)
+    }
+
+    /// [`Library::load_dir`], the places only the gazetteer finds left
+    /// for [`Library::find_places`] when `places` is false.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn load_dir_placed(dir: &Path, places: bool) -> Result<Self, ContentErrors> {
+        from_dir(dir, None, None, places).map(|(lib, _)| lib)
+    }
+
+    /// Adds every other place the text names, from the gazetteer (marked
+    /// as found, not declared; a name declared is never added twice).
+    pub fn find_places(&mut self) {
+        let found = gazetteer::found(self);
+        self.places.extend(found);
+        self.names = mentions::NamesIndex::default();
+    }
+
+    /// [`Library::load_dir`], for a big folder (200 files or more) through
+    /// a binary copy kept in `cache` when one is given, and reporting as it
+    /// goes when `growth` is given. A copy to be made is written on a
+    /// thread of its own while the caller searches or indexes, and
+    /// [`Keeping`] waits for it when dropped.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn load_dir_shared(
+        dir: &Path,
+        cache: Option<&Path>,
+        growth: Option<Growth<'_>>,
+    ) -> Result<(std::sync::Arc<Self>, Keeping), ContentErrors> {
+        let (lib, keep) = from_dir(dir, cache, growth, true)?;
+        let lib = std::sync::Arc::new(lib);
+        let writing = keep.map(|keep| {
+            let lib = std::sync::Arc::clone(&lib);
+            std::thread::spawn(move || keep.write(&lib))
+        });
+        Ok((lib, Keeping(writing)))
+    }
+
+    /// For a big folder (200 files or more), its first
+    /// article, to show while the rest loads, and how many files there are;
+    /// None for a smaller folder, which loads at once.
+    ///
+    /// # Errors
+    /// Problems in the files read.
+    pub fn preview_dir(dir: &Path) -> Result<Option<(Self, usize)>, ContentErrors> {
+        preview(dir)
+    }
+
+    /// Loads from in-memory sources: `(file name, text)`.
+    ///
+    /// # Errors
+    /// Every problem found, each with its file, line and column.
+    pub fn from_sources(
+        sources: impl IntoIterator<Item = (std::path::PathBuf, String)>,
+    ) -> Result<Self, ContentErrors> {
+        from_sources(sources, true)
     }
 }
 
