@@ -786,6 +786,17 @@ fn markdowns_html_blocks_are_read_for_their_text_and_its_front_matter_gives_the_
 }
 
 #[test]
+fn the_author_with_the_paper_and_page_under_a_title_is_no_part() {
+    let page = "### 加强企业主导的产学研深度融合\n\n# 强化企业科技创新主体地位（人民要论）\n\n> 伍爱群《人民日报》（2025年03月07日第 13 版）\n\n今年政府工作报告提出，发挥科技领军企业龙头作用，加强企业主导的产学研深度融合。\n\n（作者为全国政协委员）\n";
+    let imported = run(page, Format::Auto, &places());
+    assert!(
+        imported.articles[0].sections.is_empty(),
+        "{:?}",
+        outline(&imported)
+    );
+}
+
+#[test]
 fn a_salutation_that_opens_paragraphs_again_heads_nothing() {
     let long = "过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，经济社会发展取得新的成绩，人民生活水平不断提高。";
     let page =

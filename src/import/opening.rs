@@ -75,7 +75,7 @@ fn title_shaped(u: &Unit) -> bool {
 }
 
 /// Where a line's paper-and-page part starts: `李浩燃《人民日报》（…第 02 版）`.
-fn printed_on(s: &str) -> Option<usize> {
+pub(super) fn printed_on(s: &str) -> Option<usize> {
     let at = s.find('《')?;
     paper_line(&s[at..]).then_some(at)
 }

@@ -98,9 +98,11 @@ fn heading_shape(s: &str) -> bool {
         // (`进一步分好‘`, `机将突破14.`): the sentence goes on.
         && !s.ends_with(['‘', '“', '《', '（', '(', '「'])
         && !s.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit())
-        // `——编者`: a signature, not a part; nor the paper and page.
+        // `——编者`: a signature, not a part; nor the paper and page
+        // (`伍爱群《人民日报》（…第 13 版）`).
         && !s.starts_with("——")
         && !super::opening::paper_line(s)
+        && super::opening::printed_on(s).is_none()
         && !opens_article(s)
 }
 
