@@ -18,6 +18,18 @@ fn median(mut runs: Vec<Duration>) -> Duration {
     runs[runs.len() / 2]
 }
 
+/// The median of five runs of `f`, in milliseconds.
+fn median_ms<T>(mut f: impl FnMut() -> T) -> f64 {
+    let runs = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    median(runs).as_secs_f64() * 1e3
+}
+
 fn main() {
     let start = Instant::now();
     let gazetteer = Gazetteer::load();
@@ -59,47 +71,14 @@ fn main() {
         println!("{mb:>8.0} {found:>10} {ms:>10.1} {:>10.2}", ms / mb);
     }
     // Loading the bundled page whole, the gazetteer's scan included.
-    let took = median(
-        (0..5)
-            .map(|_| {
-                let start = Instant::now();
-                std::hint::black_box(Library::bundled().expect("loads"));
-                start.elapsed()
-            })
-            .collect(),
-    );
-    println!(
-        "the bundled page loaded whole: {:.2} ms",
-        took.as_secs_f64() * 1e3
-    );
+    let took = median_ms(|| Library::bundled().expect("loads"));
+    println!("the bundled page loaded whole: {took:.2} ms");
     // What the reader's first frame waits for: the page without the
     // places only the gazetteer finds (they come behind it).
-    let took = median(
-        (0..5)
-            .map(|_| {
-                let start = Instant::now();
-                std::hint::black_box(Library::bundled_placed(false).expect("loads"));
-                start.elapsed()
-            })
-            .collect(),
-    );
-    println!(
-        "the bundled page as the first frame waits for it: {:.2} ms",
-        took.as_secs_f64() * 1e3
-    );
+    let took = median_ms(|| Library::bundled_placed(false).expect("loads"));
+    println!("the bundled page as the first frame waits for it: {took:.2} ms");
     // The gazetteer's part, behind the first frame: its characters
     // gathered, an automaton over the names that can stand in it, the pass.
-    let took = median(
-        (0..5)
-            .map(|_| {
-                let start = Instant::now();
-                std::hint::black_box(zhizao::content::gazetteer::found(&lib));
-                start.elapsed()
-            })
-            .collect(),
-    );
-    println!(
-        "  the places found, behind it: {:.2} ms",
-        took.as_secs_f64() * 1e3
-    );
+    let took = median_ms(|| zhizao::content::gazetteer::found(&lib));
+    println!("  the places found, behind it: {took:.2} ms");
 }

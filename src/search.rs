@@ -18,6 +18,7 @@ mod query;
 mod ranked;
 mod scan;
 mod script;
+pub(crate) use script::is_hanzi;
 pub mod words;
 
 use scan::{Candidates, Part};

@@ -111,9 +111,7 @@ pub fn ends_sentence(s: &str) -> bool {
         Some('。' | '！' | '？' | '；' | '：' | '…' | '!' | '?' | ';' | ':') => true,
         // A journal's full stop in ASCII after Chinese (`提出一种方法.`);
         // not an abbreviation's (`U.S.`) nor a number's (`14.`).
-        Some('.') => rev
-            .next()
-            .is_some_and(|c| ('\u{3400}'..='\u{9fff}').contains(&c)),
+        Some('.') => rev.next().is_some_and(crate::search::is_hanzi),
         Some('”' | '’' | '」' | '』') => {
             matches!(rev.next(), Some('。' | '！' | '？' | '…' | '!' | '?'))
         }

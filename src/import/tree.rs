@@ -88,7 +88,7 @@ fn run_ins(u: &Unit, field: &Field) -> Vec<Piece> {
 fn heading_shape(s: &str) -> bool {
     chars(s) <= 40
         // A formula's stray line (`π∗= arg max`) is no heading.
-        && s.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c))
+        && s.chars().any(crate::search::is_hanzi)
         && !ends_sentence(s)
         && !s.contains('。')
         && !s.ends_with(['，', '、', '；'])
@@ -183,6 +183,12 @@ fn pieces(body: &[Unit], layout: Layout) -> (Vec<Piece>, bool) {
 fn ordinal_of(p: &Piece) -> Option<&Ordinal> {
     match p {
         Piece::Heading { ordinal, .. } | Piece::Para { ordinal, .. } => ordinal.as_ref(),
+    }
+}
+
+fn field_of(p: &Piece) -> &Field {
+    match p {
+        Piece::Heading { field, .. } | Piece::Para { field, .. } => field,
     }
 }
 

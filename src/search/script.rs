@@ -26,7 +26,7 @@ fn to_traditional() -> Option<&'static OpenCC> {
 }
 
 /// Whether a character is a hanzi (CJK unified ideographs and extension A).
-fn is_hanzi(c: char) -> bool {
+pub(crate) fn is_hanzi(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 

@@ -8,13 +8,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::ends_sentence;
 use crate::import::Dropped;
+use crate::search::is_hanzi as han;
 
 /// The longest name a running header spells out, in characters.
 const NAME: usize = 12;
-
-fn han(c: char) -> bool {
-    ('\u{3400}'..='\u{9fff}').contains(&c)
-}
 
 /// One hanzi alone on a line.
 fn one_han(s: &str) -> bool {

@@ -3,7 +3,7 @@
 //! run-in headings, part headings printed after their parts moved back.
 
 use super::super::Field;
-use super::{Piece, chars, ordinal_of, sentence_ends};
+use super::{Piece, chars, field_of, ordinal_of, sentence_ends};
 use crate::content::ordinal::{at_start, opens_article};
 
 /// Short lines set one under another with no text between, that only
@@ -242,12 +242,6 @@ pub(super) fn signed(mut pieces: Vec<Piece>) -> Vec<Piece> {
         i += 3;
     }
     pieces
-}
-
-fn field_of(p: &Piece) -> &Field {
-    match p {
-        Piece::Heading { field, .. } | Piece::Para { field, .. } => field,
-    }
 }
 
 fn is_part_heading(p: &Piece) -> bool {
